@@ -1,0 +1,28 @@
+package dev.wpuscope.cli;
+
+import dev.wpuscope.ui.WpuscopeApp;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wpuscope} root command. Without a subcommand it opens the GUI. */
+@Command(name = "wpuscope",
+        mixinStandardHelpOptions = true,
+        version = "wpuscope 0.1.0",
+        description = "Inspect the Winsock 2 service-provider catalog and trace provider upcalls.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class WpuscopeCommand implements Callable<Integer> {
+
+    /** The configured command line, shared by {@code Main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new WpuscopeCommand());
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        WpuscopeApp.launchGui();
+        return 0;
+    }
+}

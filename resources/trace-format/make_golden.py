@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Writes the golden vectors of SPEC.md into golden/: <name>.wputrace and <name>.json.
+
+Written from SPEC.md alone, as a third implementation beside the C and the Java ones.
+Run it only when the spec changes: python3 make_golden.py
+"""
+import json
+import struct
+import uuid
+import zlib
+from pathlib import Path
+
+OUT = Path(__file__).parent / "golden"
+HEADER_LEN = 48
+FREQ = 10_000_000
+START_FILETIME = 133_800_000_000_000_000  # 2025-01-01-ish
+START_TICKS = 5_000_000_000
+
+UPCALLS = [
+    "WPUCloseEvent", "WPUCloseSocketHandle", "WPUCreateEvent", "WPUCreateSocketHandle",
+    "WPUFDIsSet", "WPUGetProviderPath", "WPUModifyIFSHandle", "WPUPostMessage",
+    "WPUQueryBlockingCallback", "WPUQuerySocketHandleContext", "WPUQueueApc",
+    "WPUResetEvent", "WPUSetEvent", "WPUOpenCurrentThread", "WPUCloseThread",
+    "WPUCompleteOverlappedRequest",
+]
+TYPE_NAMES = {1: "PROCESS_HELLO", 2: "PROVIDER_LOADED", 3: "MODULE", 4: "UPCALL",
+              5: "DROPS", 6: "TRACER_MESSAGE", 7: "PROCESS_GOODBYE"}
+
+
+def header(major=1, minor=0, extra=b""):
+    length = HEADER_LEN + len(extra)
+    body = b"WPUTRACE" + struct.pack("<HHIQQQI", major, minor, length, FREQ, START_FILETIME,
+                                     START_TICKS, 0)
+    body += struct.pack("<I", zlib.crc32(body))
+    return body + extra, {"major": major, "minor": minor, "header_length": length,
+                          "clock_frequency": FREQ, "start_filetime": START_FILETIME,
+                          "start_ticks": START_TICKS, "flags": 0}
+
+
+def s(text):
+    raw = text.encode("utf-8")
+    return struct.pack("<H", len(raw)) + raw
+
+
+def guid_bytes(g):
+    return uuid.UUID(g).bytes_le
+
+
+def record(rtype, pid, payload):
+    length = 12 + len(payload) + 4
+    body = struct.pack("<IHHI", length, rtype, 0, pid) + payload
+    return body + struct.pack("<I", zlib.crc32(body))
+
+
+class Stream:
+    """Builds one stream and the JSON a reader must decode from it."""
+
+    def __init__(self, base_offset=0, **header_args):
+        self.data, hdr = header(**header_args)
+        self.base = base_offset
+        self.json = {"offset": base_offset, "header": hdr, "records": []}
+
+    def add(self, rtype, pid, payload, fields, extra=b""):
+        offset = self.base + len(self.data)
+        rec = record(rtype, pid, payload + extra)
+        self.data += rec
+        entry = {"offset": offset, "length": len(rec), "type": rtype,
+                 "type_name": TYPE_NAMES.get(rtype, "UNKNOWN"), "pid": pid}
+        entry.update(fields)
+        self.json["records"].append(entry)
+
+    def hello(self, pid, parent, bitness, image, cmdline):
+        p = struct.pack("<IB3xIQQQ", parent, bitness, 0x000100, FREQ, START_FILETIME, START_TICKS)
+        p += s(image) + s(cmdline)
+        self.add(1, pid, p, {"parent_pid": parent, "bitness": bitness, "tracer_version": 0x000100,
+                             "clock_frequency": FREQ, "start_filetime": START_FILETIME,
+                             "start_ticks": START_TICKS, "image_path": image,
+                             "command_line": cmdline})
+
+    def module(self, pid, module_id, base, size, path):
+        self.add(3, pid, struct.pack("<IQI", module_id, base, size) + s(path),
+                 {"module_id": module_id, "base": base, "size": size, "path": path})
+
+    def provider_loaded(self, pid, ticks, served, served_guid, pos, nxt, next_guid, module_id,
+                        result, status, protocol, path):
+        p = struct.pack("<QI", ticks, served) + guid_bytes(served_guid) + struct.pack("<II", pos, nxt)
+        p += guid_bytes(next_guid) + struct.pack("<IiI", module_id, result, status)
+        p += s(protocol) + s(path)
+        self.add(2, pid, p, {"ticks": ticks, "served_entry_id": served,
+                             "served_provider_id": served_guid, "chain_position": pos,
+                             "next_entry_id": nxt, "next_provider_id": next_guid,
+                             "next_module_id": module_id, "startup_result": result,
+                             "status": status, "served_protocol": protocol,
+                             "next_provider_path": path})
+
+    def upcall(self, pid, seq, upcall, tid, module_id, addr, start, dur, result, error, flags,
+               args, text="", extra=b""):
+        p = struct.pack("<IHHIIQQQqiI", seq, upcall, len(args), tid, module_id, addr, start, dur,
+                        result, error, flags)
+        p += b"".join(struct.pack("<Q", a) for a in args) + s(text)
+        self.add(4, pid, p, {"sequence": seq, "upcall": upcall, "upcall_name": UPCALLS[upcall],
+                             "tid": tid, "caller_module_id": module_id, "caller_address": addr,
+                             "start_ticks": start, "duration_ticks": dur, "result": result,
+                             "error": error, "upcall_flags": flags, "args": args, "text": text},
+                 extra)
+
+    def drops(self, pid, ticks, dropped, total):
+        self.add(5, pid, struct.pack("<QQQ", ticks, dropped, total),
+                 {"ticks": ticks, "dropped": dropped, "dropped_total": total})
+
+    def message(self, pid, ticks, severity, status, text):
+        self.add(6, pid, struct.pack("<QB3xI", ticks, severity, status) + s(text),
+                 {"ticks": ticks, "severity": severity, "status": status, "message": text})
+
+    def goodbye(self, pid, ticks, emitted, dropped_total):
+        self.add(7, pid, struct.pack("<QQQ", ticks, emitted, dropped_total),
+                 {"ticks": ticks, "emitted": emitted, "dropped_total": dropped_total})
+
+    def unknown(self, pid, rtype, payload):
+        self.add(rtype, pid, payload, {"skipped": True})
+
+
+PID = 4242
+TCP_GUID = "e70f1aa0-ab8b-11cf-8ca3-00805f48a192"
+TRACER_GUID = "5f2c6b1e-7d1a-4c3e-9a57-3e0b8d7a4c21"
+HOST = "C:\\wpuscope\\wpuhost.exe"
+NONIFS = "Z:\\build\\x64\\sample_nonifs.dll"
+
+
+def basic_stream(base=0, pid=PID):
+    st = Stream(base)
+    st.hello(pid, 100, 64, HOST, HOST + " --scenario lifecycle --provider sample_nonifs.dll")
+    st.module(pid, 1, 0x7FF8_1000_0000, 0x2_4000, NONIFS)
+    st.provider_loaded(pid, START_TICKS + 10, 2001, TRACER_GUID, 0, 1001, TCP_GUID, 1, 0, 0,
+                       "wputrace over [Sample non-IFS TCP]", NONIFS)
+    t = START_TICKS + 100
+    ret = 0x7FF8_1000_1234
+    calls = [  # upcall, result, error, flags, args, text
+        (2, 0x1A4, 0, 0, [], ""),
+        (3, 0x2C8, 0, 0, [1001, 0xDEAD_BEEF], ""),
+        (9, 0, 0, 0, [0x2C8, 0xDEAD_BEEF], ""),
+        (4, 1, 0, 0, [0x2C8, 0x0000_00E1_2345_6780], ""),
+        (5, 0, 0, 0, list(struct.unpack("<QQ", guid_bytes(TCP_GUID))) + [260, 37],
+         "%SystemRoot%\\system32\\mswsock.dll"),
+        (6, 0x2CC, 0, 0, [1001, 0x2CC], ""),
+        (7, 1, 0, 0, [0x0001_0A2E, 0x0401, 0x2C8, 0x0000_0001], ""),
+        (7, 1, 0, 0, [0x0001_0A2E, 0x0401, 0x2C8, 0x2745_0020], ""),
+        (8, 0, 0, 0, [1001, 0x7FF8_2000_0010, 0x55], ""),
+        (13, 0, 0, 0, [0x1B0, 0], ""),
+        (10, 0, 0, 0, [0x1B0, 0, 0x7FF8_1000_2000, 0x77], ""),
+        (14, 0, 0, 0, [0x1B0, 0], ""),
+        (12, 1, 0, 0, [0x1A4], ""),
+        (11, 1, 0, 0, [0x1A4], ""),
+        (0, 1, 0, 0, [0x1A4], ""),
+        (15, 0, 0, 0, [0x2C8, 0x0000_00E1_2345_9000, 0, 512], ""),
+        (1, 0, 0, 0, [0x2C8], ""),
+        (1, -1, 10038, 0, [0x2C8], ""),           # closed twice: WSAENOTSOCK
+        (9, -1, 10038, 1, [0x999, 0], ""),        # unknown handle, null out-pointer
+        (3, -1, 10055, 0, [1001, 7], ""),         # INVALID_SOCKET, WSAENOBUFS
+    ]
+    for seq, (up, result, err, flags, args, text) in enumerate(calls):
+        st.upcall(pid, seq, up, 7000 + seq % 2, 1, ret + seq, t + seq * 50, 7 + seq, result, err,
+                  flags, args, text)
+    st.drops(pid, t + 5000, 3, 3)
+    st.message(pid, t + 5001, 2, 10, "ring full: 3 events dropped")
+    st.goodbye(pid, t + 6000, len(calls) + 3, 3)
+    return st
+
+
+def write(name, data, expected):
+    OUT.mkdir(exist_ok=True)
+    (OUT / f"{name}.wputrace").write_bytes(data)
+    (OUT / f"{name}.json").write_text(json.dumps(expected, indent=1) + "\n")
+
+
+def main():
+    st = basic_stream()
+    write("basic", st.data, {"valid": True, "streams": [st.json], "damage": [], "truncated_at": None,
+                             "error": None})
+
+    # unknown record type and a longer-than-known payload (a later minor) are both fine
+    st = Stream(minor=3, extra=b"\x01\x02\x03\x04")
+    st.hello(PID, 1, 32, "C:\\Windows\\SysWOW64\\app.exe", "app.exe")
+    st.unknown(PID, 999, b"future record payload")
+    st.upcall(PID, 0, 2, 12, 0, 0x1000, START_TICKS, 1, 0x88, 0, 0, [], "",
+              extra=b"\xAA\xBB\xCC\xDD\xEE\xFF\x00\x11")
+    st.goodbye(PID, START_TICKS + 9, 1, 0)
+    write("forward-compatible", st.data, {"valid": True, "streams": [st.json], "damage": [],
+                                          "truncated_at": None, "error": None})
+
+    # damage: a record with a bad CRC, then garbage, then good records again
+    st = Stream()
+    st.hello(PID, 1, 64, "C:\\x.exe", "x")
+    st.upcall(PID, 0, 2, 1, 0, 0x10, START_TICKS, 1, 0x10, 0, 0, [])
+    bad_start = len(st.data)
+    bad = bytearray(record(4, PID, struct.pack("<IHHIIQQQqiI", 1, 2, 0, 1, 0, 0x11, START_TICKS,
+                                                1, 0x14, 0, 0) + s("")))
+    bad[-1] ^= 0xFF
+    garbage = b"\x00\xff" * 9 + b"WPU"
+    data = st.data + bytes(bad) + garbage
+    # the records after the damage, encoded in place (their stream's header is dropped)
+    tail = Stream()
+    tail.base = len(data) - HEADER_LEN
+    tail.upcall(PID, 2, 12, 1, 0, 0x12, START_TICKS + 2, 1, 1, 0, 0, [0x10])
+    tail.goodbye(PID, START_TICKS + 3, 3, 0)
+    data += tail.data[HEADER_LEN:]
+    st.json["records"] += tail.json["records"]
+    write("damaged", data, {"valid": False, "streams": [st.json],
+                            "damage": [{"offset": bad_start,
+                                        "skipped": len(bad) + len(garbage)}],
+                            "truncated_at": None, "error": None})
+
+    # truncated: ends inside a record
+    st = basic_stream()
+    cut = len(st.data) - 7
+    last = st.json["records"].pop()
+    write("truncated", st.data[:cut], {"valid": False, "streams": [st.json], "damage": [],
+                                       "truncated_at": last["offset"], "error": None})
+
+    # two streams in one file (two tracer runs appended)
+    first = basic_stream()
+    second = basic_stream(base=len(first.data), pid=PID + 1)
+    write("two-streams", first.data + second.data,
+          {"valid": True, "streams": [first.json, second.json], "damage": [],
+           "truncated_at": None, "error": None})
+
+    # a newer major version is rejected with a clear message
+    data, _ = header(major=2, minor=0)
+    write("newer-major", data + record(1, PID, b"whatever"),
+          {"valid": False, "streams": [], "damage": [], "truncated_at": None,
+           "error": "capture format 2.0 is newer than this wpuscope reads (1.x)"})
+
+
+if __name__ == "__main__":
+    main()
