@@ -1,0 +1,23 @@
+package dev.wpuscope.trace.model;
+
+/** A stream header (trace format §2). */
+public record TraceHeader(
+        long streamOffset,
+        int major,
+        int minor,
+        int headerLength,
+        long clockFrequency,
+        long startFiletime,
+        long startTicks,
+        int flags) {
+
+    /** Wall-clock time of a tick value, as FILETIME (100 ns since 1601 UTC). */
+    public long filetimeOf(long ticks) {
+        return startFiletime + ticksToHundredNanos(ticks - startTicks);
+    }
+
+    /** A tick interval in 100 ns units, without overflow for any realistic clock frequency. */
+    public long ticksToHundredNanos(long deltaTicks) {
+        return deltaTicks / clockFrequency * 10_000_000L + deltaTicks % clockFrequency * 10_000_000L / clockFrequency;
+    }
+}

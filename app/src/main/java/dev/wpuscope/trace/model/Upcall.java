@@ -1,0 +1,92 @@
+package dev.wpuscope.trace.model;
+
+/**
+ * The 16 traced upcalls, numbered as in the trace format (WSPUPCALLTABLE order, then
+ * WPUCompleteOverlappedRequest). {@link #argNames()} are the UPCALL record's args in order.
+ */
+public enum Upcall {
+    WPU_CLOSE_EVENT("WPUCloseEvent", ResultKind.BOOL, true, "hEvent"),
+    WPU_CLOSE_SOCKET_HANDLE("WPUCloseSocketHandle", ResultKind.INT, true, "s"),
+    WPU_CREATE_EVENT("WPUCreateEvent", ResultKind.HANDLE, true),
+    WPU_CREATE_SOCKET_HANDLE("WPUCreateSocketHandle", ResultKind.SOCKET, true, "catalog_entry_id", "context"),
+    WPU_FD_IS_SET("WPUFDIsSet", ResultKind.NEVER_FAILS, false, "s", "fd_set"),
+    WPU_GET_PROVIDER_PATH("WPUGetProviderPath", ResultKind.INT, true,
+            "guid_low", "guid_high", "path_len_in", "path_len_out"),
+    WPU_MODIFY_IFS_HANDLE("WPUModifyIFSHandle", ResultKind.SOCKET, true, "catalog_entry_id", "proposed_handle"),
+    WPU_POST_MESSAGE("WPUPostMessage", ResultKind.BOOL, false, "hwnd", "msg", "wparam", "lparam"),
+    WPU_QUERY_BLOCKING_CALLBACK("WPUQueryBlockingCallback", ResultKind.INT, true,
+            "catalog_entry_id", "callback", "context"),
+    WPU_QUERY_SOCKET_HANDLE_CONTEXT("WPUQuerySocketHandleContext", ResultKind.INT, true, "s", "context"),
+    WPU_QUEUE_APC("WPUQueueApc", ResultKind.INT, true, "thread_handle", "thread_reserved", "apc_routine", "context"),
+    WPU_RESET_EVENT("WPUResetEvent", ResultKind.BOOL, true, "hEvent"),
+    WPU_SET_EVENT("WPUSetEvent", ResultKind.BOOL, true, "hEvent"),
+    WPU_OPEN_CURRENT_THREAD("WPUOpenCurrentThread", ResultKind.INT, true, "thread_handle", "thread_reserved"),
+    WPU_CLOSE_THREAD("WPUCloseThread", ResultKind.INT, true, "thread_handle", "thread_reserved"),
+    WPU_COMPLETE_OVERLAPPED_REQUEST("WPUCompleteOverlappedRequest", ResultKind.INT, true,
+            "s", "overlapped", "dwError", "cbTransferred");
+
+    /** How an upcall's return value signals failure. */
+    public enum ResultKind {
+        /** BOOL: FALSE (0) is failure. */
+        BOOL,
+        /** int: SOCKET_ERROR (-1) is failure. */
+        INT,
+        /** SOCKET: INVALID_SOCKET (stored as -1) is failure. */
+        SOCKET,
+        /** WSAEVENT: NULL (0) is failure. */
+        HANDLE,
+        /** WPUFDIsSet: the result is a membership test, not a status. */
+        NEVER_FAILS
+    }
+
+    private static final Upcall[] BY_NUMBER = values();
+
+    private final String apiName;
+    private final ResultKind resultKind;
+    private final boolean hasErrno;
+    private final String[] argNames;
+
+    Upcall(String apiName, ResultKind resultKind, boolean hasErrno, String... argNames) {
+        this.apiName = apiName;
+        this.resultKind = resultKind;
+        this.hasErrno = hasErrno;
+        this.argNames = argNames;
+    }
+
+    /** The Windows name, e.g. {@code WPUCreateSocketHandle}. */
+    public String apiName() {
+        return apiName;
+    }
+
+    /** The number used in the trace format. */
+    public int number() {
+        return ordinal();
+    }
+
+    public ResultKind resultKind() {
+        return resultKind;
+    }
+
+    /** Whether the upcall reports errors through an lpErrno out-parameter. */
+    public boolean hasErrno() {
+        return hasErrno;
+    }
+
+    public java.util.List<String> argNames() {
+        return java.util.List.of(argNames);
+    }
+
+    /** Whether {@code result} means the call failed. */
+    public boolean isFailure(long result) {
+        return switch (resultKind) {
+            case BOOL, HANDLE -> result == 0;
+            case INT, SOCKET -> result == -1;
+            case NEVER_FAILS -> false;
+        };
+    }
+
+    /** The upcall with this trace-format number, or {@code null} for an unknown number. */
+    public static Upcall ofNumber(int number) {
+        return number >= 0 && number < BY_NUMBER.length ? BY_NUMBER[number] : null;
+    }
+}
