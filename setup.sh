@@ -12,30 +12,33 @@ packages=(
   openjdk-17-jdk maven                       # the Java application
   make gcc libc6-dev valgrind python3        # native tracer core tests and its benchmark
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686    # the PE DLLs (x64, x86)
-  wine wine64                                # running them
   xvfb xauth imagemagick                     # screenshots of the GUI (tests themselves run headless)
 )
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
+for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   as_root apt-get update -q
   apt_install "${missing[@]}"
 fi
 
-# 32-bit Wine runs the x86 DLL tests. Its install can fail on a mismatched i386 index; the x86
-# tests then say plainly that they were skipped, so this step never fails the setup.
-if ! dpkg-query -W -f='${Status}' wine32:i386 2>/dev/null | grep -q 'install ok installed'; then
-  echo "setup: trying to install wine32:i386 for the x86 tests"
-  if as_root dpkg --add-architecture i386 && as_root apt-get update -q \
-     && apt_install -o APT::Default-Release=bookworm --allow-downgrades wine32:i386; then
-    echo "setup: wine32 installed"
-  else
-    echo "setup: WARNING: wine32:i386 could not be installed; x86 Wine tests will be skipped"
+# Wine runs the DLLs: 64-bit always, 32-bit (x86 tests) when the i386 archive can be had. The
+# i386 security index is sometimes out of sync with amd64; installing every Wine package in one
+# transaction pinned to the release keeps the multi-arch versions equal (a separate wine32 install
+# would remove wine64). When it fails, the x86 Wine tests say plainly that they were skipped.
+if ! installed wine64 || ! installed wine32:i386; then
+  echo "setup: installing Wine (64-bit, and 32-bit if possible)"
+  as_root dpkg --add-architecture i386
+  as_root apt-get update -q || echo "setup: note: some package indexes failed to download (continuing)"
+  if ! apt_install -o APT::Default-Release=bookworm --allow-downgrades \
+       wine wine64 libwine:amd64 wine32:i386 libwine:i386 \
+       libgstreamer-plugins-base1.0-0:amd64 libgstreamer-plugins-base1.0-0:i386; then
+    echo "setup: WARNING: 32-bit Wine could not be installed; x86 Wine tests will be skipped"
+    apt_install wine wine64
   fi
 fi
+installed wine64 || { echo "setup: ERROR: wine64 is not installed" >&2; exit 1; }
 
 if [ "${WPUSCOPE_SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -DskipTests install
