@@ -8,12 +8,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Decodes a WSAPROTOCOL_INFOW (628 little-endian bytes) into a {@link ProtocolInfo} and encodes it back
  * byte for byte. Every bit pattern of the right size decodes (a bad ChainLen is a diagnosis, not a read
- * error); only a wrong size is rejected. Encoding writes canonical bytes: szProtocol NUL-padded.
+ * error); only a wrong size is rejected.
+ *
+ * <p>Real catalogs keep stale bytes after szProtocol's NUL terminator (left there when a name was shortened),
+ * which no field holds. {@link #encode(ProtocolInfo)} writes canonical zero padding; {@link #encodeOver} writes
+ * the fields over the original bytes and so reproduces a decoded structure byte for byte.
  */
 public final class WsaProtocolInfoCodec {
 
@@ -35,6 +38,17 @@ public final class WsaProtocolInfoCodec {
         return bytes;
     }
 
+    /** The fields of {@code info} written over a copy of {@code original}, keeping bytes no field covers. */
+    public static byte[] encodeOver(ProtocolInfo info, byte[] original) {
+        if (original.length != SIZE) {
+            throw new IllegalArgumentException("original WSAPROTOCOL_INFOW has " + original.length + " bytes, not "
+                    + SIZE);
+        }
+        byte[] bytes = original.clone();
+        encodeAt(info, bytes, 0);
+        return bytes;
+    }
+
     static ProtocolInfo decodeAt(byte[] bytes, int base) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         List<Integer> chain = new ArrayList<>(MAX_PROTOCOL_CHAIN);
@@ -47,7 +61,7 @@ public final class WsaProtocolInfoCodec {
                 in.getInt(base + SERVICE_FLAGS3.offset()),
                 in.getInt(base + SERVICE_FLAGS4.offset()),
                 in.getInt(base + PROVIDER_FLAGS.offset()),
-                decodeGuid(in, base + PROVIDER_ID.offset()),
+                Guids.decode(bytes, base + PROVIDER_ID.offset()),
                 in.getInt(base + CATALOG_ENTRY_ID.offset()),
                 in.getInt(base + CHAIN_LENGTH.offset()),
                 chain,
@@ -72,7 +86,7 @@ public final class WsaProtocolInfoCodec {
         out.putInt(base + SERVICE_FLAGS3.offset(), known(info.serviceFlags3(), SERVICE_FLAGS3));
         out.putInt(base + SERVICE_FLAGS4.offset(), known(info.serviceFlags4(), SERVICE_FLAGS4));
         out.putInt(base + PROVIDER_FLAGS.offset(), known(info.providerFlags(), PROVIDER_FLAGS));
-        encodeGuid(known(info.providerId(), PROVIDER_ID), out, base + PROVIDER_ID.offset());
+        Guids.encode(known(info.providerId(), PROVIDER_ID), bytes, base + PROVIDER_ID.offset());
         out.putInt(base + CATALOG_ENTRY_ID.offset(), known(info.catalogEntryId(), CATALOG_ENTRY_ID));
         out.putInt(base + CHAIN_LENGTH.offset(), known(info.chainLength(), CHAIN_LENGTH));
         List<Integer> chain = known(info.chainEntries(), CHAIN_ENTRIES);
@@ -104,23 +118,6 @@ public final class WsaProtocolInfoCodec {
         return value;
     }
 
-    /** GUID: Data1 (LE uint32), Data2, Data3 (LE uint16), Data4 (8 bytes as stored). */
-    private static UUID decodeGuid(ByteBuffer in, int at) {
-        long data1 = Integer.toUnsignedLong(in.getInt(at));
-        long data2 = Short.toUnsignedLong(in.getShort(at + 4));
-        long data3 = Short.toUnsignedLong(in.getShort(at + 6));
-        long data4 = in.duplicate().order(ByteOrder.BIG_ENDIAN).getLong(at + 8);
-        return new UUID(data1 << 32 | data2 << 16 | data3, data4);
-    }
-
-    private static void encodeGuid(UUID guid, ByteBuffer out, int at) {
-        long msb = guid.getMostSignificantBits();
-        out.putInt(at, (int) (msb >>> 32));
-        out.putShort(at + 4, (short) (msb >>> 16));
-        out.putShort(at + 6, (short) msb);
-        out.duplicate().order(ByteOrder.BIG_ENDIAN).putLong(at + 8, guid.getLeastSignificantBits());
-    }
-
     /** UTF-16 code units up to the first NUL (all 256 when none), kept as they are, even unpaired surrogates. */
     private static String decodeProtocolName(ByteBuffer in, int at) {
         StringBuilder name = new StringBuilder();
@@ -141,6 +138,9 @@ public final class WsaProtocolInfoCodec {
         }
         for (int i = 0; i < name.length(); i++) {
             out.putChar(at + 2 * i, name.charAt(i));
+        }
+        if (name.length() < WSAPROTOCOL_LEN_CHARS) {
+            out.putChar(at + 2 * name.length(), '\0');
         }
     }
 }

@@ -62,6 +62,26 @@ class PackedCatalogItemTest {
     }
 
     @Test
+    void encodingOverTheOriginalKeepsStaleBytesAfterTerminators() throws CatalogReadException {
+        byte[] original = new PackedCatalogItem("C:\\lsp.dll", withName(tcpChain(), "old long name")).encode();
+        original[100] = 0x55;                      // stale byte in the path field after its NUL
+        original[260 + 116 + 2 * 20] = 0x41;       // stale character after szProtocol's NUL
+        PackedCatalogItem decoded = PackedCatalogItem.decode(original, "test");
+        assertEquals("C:\\lsp.dll", decoded.providerPath());
+        assertEquals("old long name", decoded.info().protocolName());
+        assertArrayEquals(original, decoded.encodeOver(original));
+        byte[] canonical = decoded.encode();
+        assertEquals(0, canonical[100]);
+        assertEquals(0, canonical[260 + 116 + 2 * 20]);
+
+        byte[] renamed = new PackedCatalogItem("C:\\x.dll", withName(tcpChain(), "new")).encodeOver(original);
+        assertEquals("new", PackedCatalogItem.decode(renamed, "test").info().protocolName());
+        assertEquals("C:\\x.dll", PackedCatalogItem.decode(renamed, "test").providerPath());
+        byte[] info = java.util.Arrays.copyOfRange(original, 260, 888);
+        assertArrayEquals(info, WsaProtocolInfoCodec.encodeOver(WsaProtocolInfoCodec.decode(info, "t"), info));
+    }
+
+    @Test
     void rejectsWrongSizesNamingContextAndOffset() {
         CatalogReadException shortItem = assertThrows(CatalogReadException.class,
                 () -> PackedCatalogItem.decode(new byte[10], "a.reg:7: [X\\000000000001] PackedCatalogItem"));
