@@ -42,7 +42,7 @@ final class RegText {
     /** Whether the first line of these (possibly truncated) bytes is a regedit header. */
     static boolean hasHeader(byte[] head) {
         String text = decode(head);
-        String firstLine = text.lines().findFirst().orElse("").strip();
+        String firstLine = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip();
         return firstLine.equals(HEADER_V5) || firstLine.equals(HEADER_V4);
     }
 
