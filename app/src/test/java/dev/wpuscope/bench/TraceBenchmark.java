@@ -11,6 +11,7 @@ import dev.wpuscope.trace.store.IntList;
 import dev.wpuscope.trace.store.StoreFeed;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -57,6 +58,7 @@ public class TraceBenchmark {
         store = new EventStore();
         TraceReader.read(capture, new StoreFeed(store, "bench"));
         printHeapPerEvent();
+        printCpuPerEvent();
     }
 
     @TearDown(Level.Trial)
@@ -77,6 +79,23 @@ public class TraceBenchmark {
                 big.size(), after - before, (after - before) / (double) big.size(), (after - before) >> 20);
         if (big.size() != TEN_MILLION) {
             throw new AssertionError();
+        }
+    }
+
+    /**
+     * CPU time of this thread per event for decoding and for decoding into a store: on a machine shared with
+     * other work the wall-clock scores vary, the CPU time much less.
+     */
+    private void printCpuPerEvent() throws TraceReadException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 5; round++) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            decode();
+            long t1 = threads.getCurrentThreadCpuTime();
+            decodeIntoStore();
+            long t2 = threads.getCurrentThreadCpuTime();
+            System.out.printf("CPU per event (round %d): decode %.1f ns, decode into store %.1f ns%n", round,
+                    (t1 - t0) / (double) EVENTS, (t2 - t1) / (double) EVENTS);
         }
     }
 
