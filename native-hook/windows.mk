@@ -10,14 +10,15 @@ WIN_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 CC64 ?= x86_64-w64-mingw32-gcc
 CC86 ?= i686-w64-mingw32-gcc
 WIN_BUILD := $(WIN_DIR)/build
+CORE_DIR ?= $(WIN_DIR)/core
 WIN_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wno-cast-function-type \
-	-D_WIN32_WINNT=0x0601 -DUNICODE -D_UNICODE -I$(WIN_DIR)/core
+	-D_WIN32_WINNT=0x0601 -DUNICODE -D_UNICODE -I$(CORE_DIR)
 WIN_LDFLAGS := -static-libgcc -Wl,--kill-at
-CORE_SRC := $(wildcard $(WIN_DIR)/core/*.c)
+CORE_SRC := $(filter-out %/wpt_decode.c,$(wildcard $(CORE_DIR)/*.c))
 DLL_SRC := $(wildcard $(WIN_DIR)/dll/*.c)
 HOST_SRC := $(wildcard $(WIN_DIR)/host/*.c)
 SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c
-WIN_HEADERS := $(wildcard $(WIN_DIR)/core/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \
+WIN_HEADERS := $(wildcard $(CORE_DIR)/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \
 	$(WIN_DIR)/samples/*.h)
 
 define WIN_ARCH
