@@ -9,6 +9,8 @@ WIN_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 -include $(WIN_DIR)/toolchain.mk
 CC64 ?= x86_64-w64-mingw32-gcc
 CC86 ?= i686-w64-mingw32-gcc
+CROSS64 ?= x86_64-w64-mingw32-
+CROSS86 ?= i686-w64-mingw32-
 WIN_BUILD := $(WIN_DIR)/build
 CORE_DIR ?= $(WIN_DIR)/core
 WIN_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wno-cast-function-type \
@@ -32,10 +34,13 @@ $$($(1)_OUT)/wputrace.dll: $(DLL_SRC) $(CORE_SRC) $(WIN_HEADERS)
 
 $$($(1)_OUT)/wpuhost.exe: $(HOST_SRC) $(WIN_HEADERS)
 	@mkdir -p $$(@D)
-	$(2) $(WIN_CFLAGS) -municode -o $$@ $(HOST_SRC) $(WIN_LDFLAGS) \
-		-Wl,--out-implib,$$($(1)_OUT)/libwpuhost.a -luser32
+	$(2) $(WIN_CFLAGS) -municode -o $$@ $(HOST_SRC) $(WIN_LDFLAGS) -luser32
 
+# Import library of wpuhost.exe's export, for the samples (x86: stdcall-decorated symbol,
+# undecorated export name).
 $$($(1)_OUT)/libwpuhost.a: $$($(1)_OUT)/wpuhost.exe
+	printf 'LIBRARY wpuhost.exe\nEXPORTS\nWPUCompleteOverlappedRequest$(4)\n' >$$($(1)_OUT)/wpuhost.def
+	$(3) -k -d $$($(1)_OUT)/wpuhost.def -l $$@
 
 $$($(1)_OUT)/sample_nonifs.dll: $(SAMPLE_SRC) $$($(1)_OUT)/libwpuhost.a $(WIN_HEADERS)
 	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_IFS=0 -o $$@ $(SAMPLE_SRC) $(WIN_LDFLAGS) \
@@ -54,8 +59,8 @@ $$($(1)_OUT)/bitness_probe.exe: $(WIN_DIR)/tests/bitness_probe.c
 	$(2) $(WIN_CFLAGS) -o $$@ $$< $(WIN_LDFLAGS)
 endef
 
-$(eval $(call WIN_ARCH,x64,$(CC64)))
-$(eval $(call WIN_ARCH,x86,$(CC86)))
+$(eval $(call WIN_ARCH,x64,$(CC64),$(CROSS64)dlltool,))
+$(eval $(call WIN_ARCH,x86,$(CC86),$(CROSS86)dlltool,@20))
 
 .PHONY: windows windows-check windows-capture
 windows: $(x64_BINS) $(x86_BINS)
