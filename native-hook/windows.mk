@@ -9,6 +9,9 @@ WIN_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 -include $(WIN_DIR)/toolchain.mk
 CC64 ?= x86_64-w64-mingw32-gcc
 CC86 ?= i686-w64-mingw32-gcc
+HOST_CC ?= gcc
+WINE ?= wine
+WPT_WINEPREFIX ?= $(abspath $(WIN_DIR)/build/wineprefix)
 CROSS64 ?= x86_64-w64-mingw32-
 CROSS86 ?= i686-w64-mingw32-
 WIN_BUILD := $(WIN_DIR)/build
@@ -65,9 +68,15 @@ $(eval $(call WIN_ARCH,x86,$(CC86),$(CROSS86)dlltool,@20))
 .PHONY: windows windows-check windows-capture
 windows: $(x64_BINS) $(x86_BINS)
 
+# The capture decoder the tests use (host gcc).
+$(WIN_BUILD)/host/wptdump: $(WIN_DIR)/tools/wptdump.c $(wildcard $(CORE_DIR)/*.c $(CORE_DIR)/*.h)
+	@mkdir -p $(@D)
+	$(HOST_CC) -std=c11 -O2 -I$(CORE_DIR) -o $@ $< $(wildcard $(CORE_DIR)/*.c)
+
 # Wine integration tests (x64 always, x86 when wine32 runs); last line "wine: N passed, 0 failed".
-windows-check: windows
-	$(WIN_DIR)/tests/wine_tests.sh $(WIN_BUILD)
+windows-check: windows $(WIN_BUILD)/host/wptdump
+	WINE=$(WINE) WPT_WINEPREFIX=$(WPT_WINEPREFIX) python3 $(WIN_DIR)/tests/wine_tests.py \
+		$(WIN_BUILD) $(WIN_BUILD)/host/wptdump
 
 # Regenerates resources/captures/scenario-all-x64.wputrace from the real tracer under Wine.
 windows-capture: windows
