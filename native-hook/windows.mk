@@ -19,7 +19,8 @@ CORE_DIR ?= $(WIN_DIR)/core
 WIN_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wno-cast-function-type \
 	-D_WIN32_WINNT=0x0601 -DUNICODE -D_UNICODE -I$(CORE_DIR)
 WIN_LDFLAGS := -static-libgcc -Wl,--kill-at
-CORE_SRC := $(filter-out %/wpt_decode.c,$(wildcard $(CORE_DIR)/*.c))
+CORE_SRCS ?= $(wildcard $(CORE_DIR)/*.c)
+CORE_SRC := $(filter-out %/wpt_decode.c,$(CORE_SRCS))
 DLL_SRC := $(wildcard $(WIN_DIR)/dll/*.c)
 HOST_SRC := $(wildcard $(WIN_DIR)/host/*.c)
 SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c
@@ -69,14 +70,14 @@ $(eval $(call WIN_ARCH,x86,$(CC86),$(CROSS86)dlltool,@20))
 windows: $(x64_BINS) $(x86_BINS)
 
 # The capture decoder the tests use (host gcc).
-$(WIN_BUILD)/host/wptdump: $(WIN_DIR)/tools/wptdump.c $(wildcard $(CORE_DIR)/*.c $(CORE_DIR)/*.h)
+$(WIN_BUILD)/host/wptdump: $(WIN_DIR)/tools/wptdump.c $(CORE_SRCS) $(wildcard $(CORE_DIR)/*.h)
 	@mkdir -p $(@D)
-	$(HOST_CC) -std=c11 -O2 -I$(CORE_DIR) -o $@ $< $(wildcard $(CORE_DIR)/*.c)
+	$(HOST_CC) -std=c11 -O2 -I$(CORE_DIR) -o $@ $< $(CORE_SRCS)
 
 # Wine integration tests (x64 always, x86 when wine32 runs); last line "wine: N passed, 0 failed".
 windows-check: windows $(WIN_BUILD)/host/wptdump
 	WINE=$(WINE) WPT_WINEPREFIX=$(WPT_WINEPREFIX) python3 $(WIN_DIR)/tests/wine_tests.py \
-		$(WIN_BUILD) $(WIN_BUILD)/host/wptdump
+		$(WIN_BUILD) $(WIN_BUILD)/host/wptdump $(WIN_DIR)/../resources/captures
 
 # Regenerates resources/captures/scenario-all-x64.wputrace from the real tracer under Wine.
 windows-capture: windows
@@ -84,8 +85,10 @@ windows-capture: windows
 
 ifeq ($(notdir $(firstword $(MAKEFILE_LIST))),windows.mk)
 .DEFAULT_GOAL := windows
-.PHONY: all check capture
+.PHONY: all check capture clean
 all: windows
 check: windows-check
 capture: windows-capture
+clean:
+	rm -rf $(x64_OUT) $(x86_OUT) $(WIN_BUILD)/wine-tests
 endif

@@ -3,7 +3,8 @@
 scenario (x64 always, x86 when wine32 runs x86 code), decodes each capture with wptdump and
 checks it event by event (capture_check.py); fail-open cases; the pipe sink; stress with the
 pipe server vanishing and coming back (delivered + dropped == emitted exactly).
-Usage: wine_tests.py BUILD_DIR WPTDUMP. Last line: "wine: N passed, M failed"."""
+Also checks the committed sample captures (resources/captures).
+Usage: wine_tests.py BUILD_DIR WPTDUMP CAPTURES_DIR. Last line: "wine: N passed, M failed"."""
 
 import json
 import os
@@ -15,6 +16,7 @@ from capture_check import CaptureError, Capture, check_common, check_scenario, e
 
 BUILD = os.path.abspath(sys.argv[1])
 WPTDUMP = os.path.abspath(sys.argv[2])
+CAPTURES = os.path.abspath(sys.argv[3])
 OUT = os.path.join(BUILD, "wine-tests")
 WINE = os.environ.get("WINE", "wine")
 ENV = dict(os.environ, WINEDEBUG="-all",
@@ -221,6 +223,21 @@ def arch_tests(arch, bitness):
     stress_pipe_test(arch, bitness)
 
 
+def committed_captures_test():
+    """The recorded captures decode cleanly, pass the common checks, and between them hold
+    every one of the 16 upcalls."""
+    def body():
+        seen = set()
+        for name, sample in (("scenario-all-x64.wputrace", "sample_nonifs.dll"),
+                             ("scenario-all-ifs-x64.wputrace", "sample_ifs.dll")):
+            cap = decode(os.path.join(CAPTURES, name))
+            check_common(cap, 64, sample)
+            seen |= {u["upcall"] for u in cap.upcalls}
+        expect(seen == set(range(16)), f"upcalls missing from the captures: "
+               f"{sorted(set(range(16)) - seen)}")
+    test("committed captures in resources/captures", body)
+
+
 def wine_runs(arch, bits):
     try:
         _, out = run(arch, ["bitness_probe.exe"], os.path.join(OUT, f"probe-{arch}.log"),
@@ -232,6 +249,7 @@ def wine_runs(arch, bits):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
+    committed_captures_test()
     if not wine_runs("x64", 64):
         print("FAIL wine does not run the x64 probe (see build/wine-tests/probe-x64.log)")
         results["failed"] += 1
