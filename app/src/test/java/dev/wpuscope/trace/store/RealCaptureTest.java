@@ -7,6 +7,7 @@ import dev.wpuscope.trace.export.CaptureSaver;
 import dev.wpuscope.trace.export.DecodedEvent;
 import dev.wpuscope.trace.io.TraceReader;
 import dev.wpuscope.trace.model.TraceRecord;
+import dev.wpuscope.trace.model.Upcall;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,6 +67,37 @@ class RealCaptureTest {
         for (int row = 0; row < store.size(); row++) {
             assertEquals(DecodedEvent.of(store, row), DecodedEvent.of(again, row));
         }
+    }
+
+    /** What resources/captures/README.md says the scenario captures hold. */
+    @org.junit.jupiter.api.Test
+    void scenarioCapturesHoldWhatTheirScenariosDid() throws Exception {
+        Path nonIfs = CAPTURES.resolve("scenario-all-x64.wputrace");
+        Path ifs = CAPTURES.resolve("scenario-all-ifs-x64.wputrace");
+        Assumptions.assumeTrue(Files.exists(nonIfs) && Files.exists(ifs), "scenario captures not recorded yet");
+        EventStore first = StoreFeed.load(nonIfs);
+        EventStore second = StoreFeed.load(ifs);
+        assertEquals(39, first.size());
+        assertEquals(20, second.size());
+        java.util.Set<Upcall> used = java.util.EnumSet.noneOf(Upcall.class);
+        for (EventStore store : List.of(first, second)) {
+            assertEquals(1, store.processes().size());
+            for (int row = 0; row < store.size(); row++) {
+                used.add(store.upcall(row));
+                assertTrue(store.module(row).path().matches(".*sample_(non)?ifs\\.dll"), store.module(row).path());
+            }
+        }
+        assertEquals(java.util.EnumSet.allOf(Upcall.class), used);
+        IntList doubleClose = EventQuery.select(first,
+                EventFilter.ALL.withUpcalls(Upcall.WPU_CLOSE_SOCKET_HANDLE).withError(10038));
+        assertEquals(1, doubleClose.size());
+        assertTrue(first.failed(doubleClose.get(0)));
+        IntList unknownHandle = EventQuery.select(first,
+                EventFilter.ALL.withUpcalls(Upcall.WPU_QUERY_SOCKET_HANDLE_CONTEXT).withFailedOnly());
+        assertEquals(1, unknownHandle.size());
+        assertEquals(0, EventQuery.select(second, EventFilter.ALL.withUpcalls(Upcall.WPU_CREATE_SOCKET_HANDLE)).size());
+        long firstSocket = first.result(0);
+        assertTrue(EventQuery.select(first, EventFilter.ALL.withSocket(firstSocket)).size() > 10);
     }
 
     @org.junit.jupiter.api.Test
