@@ -13,11 +13,14 @@ import java.util.zip.CRC32;
  *
  * <p>Damage (§3) is reported through {@link TraceListener#onDamage} and the decoder resyncs; it never
  * throws for it. It throws {@link TraceReadException} only when the data is not a capture or is of a newer
- * major version. Memory stays bounded: at most one record (1 MiB) is buffered.
+ * major version. Memory stays bounded: at most one record (1 MiB) is buffered. Resync stays cheap on
+ * hostile data: candidates' CRCs over long ranges come from {@link RangeCrc} in O(log n).
  */
 public final class TraceDecoder {
 
     private static final int SLICE = 64 * 1024;
+    /** Resync candidates up to this length get their CRC computed directly, longer ones through {@link RangeCrc}. */
+    private static final int DIRECT_CRC_LIMIT = 4096;
 
     private enum HeaderCheck { NOT_MAGIC, NEED_MORE, INVALID, VALID }
 
@@ -27,6 +30,7 @@ public final class TraceDecoder {
     private final TraceListener listener;
     private final RecordParser parser = new RecordParser();
     private final CRC32 crc = new CRC32();
+    private final RangeCrc ranges = new RangeCrc();
 
     private byte[] buf = new byte[SLICE];
     private int start;
@@ -73,6 +77,7 @@ public final class TraceDecoder {
 
     private void append(byte[] b, int off, int n) {
         if (buf.length - end < n) {
+            ranges.invalidate();
             System.arraycopy(buf, start, buf, 0, end - start);
             end -= start;
             start = 0;
@@ -90,6 +95,7 @@ public final class TraceDecoder {
             progressed = damageFrom >= 0 ? resync(atEnd) : decodeNext(atEnd);
         }
         if (start == end) {
+            ranges.invalidate();
             start = 0;
             end = 0;
         }
@@ -271,7 +277,19 @@ public final class TraceDecoder {
             return atEnd ? Candidate.NO : Candidate.NEED_MORE;
         }
         int stored = LittleEndian.i32(buf, at + (int) length - 4);
-        return TraceFormat.crc32(crc, buf, at, (int) length - 4) == stored ? Candidate.FOUND : Candidate.NO;
+        return candidateCrc(at, (int) length - 4) == stored ? Candidate.FOUND : Candidate.NO;
+    }
+
+    /**
+     * CRC of a resync candidate. Long ones go through the range CRC, so that damage whose every byte
+     * position claims a long record costs O(n log n), not O(n * 1 MiB).
+     */
+    private int candidateCrc(int at, int length) {
+        if (length <= DIRECT_CRC_LIMIT) {
+            return TraceFormat.crc32(crc, buf, at, length);
+        }
+        ranges.cover(buf, start, at + length);
+        return ranges.crc(at, at + length);
     }
 
     private void endDamage() {

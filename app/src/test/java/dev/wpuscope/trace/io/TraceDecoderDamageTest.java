@@ -156,6 +156,25 @@ class TraceDecoderDamageTest {
         assertEquals(BASIC_OFFSETS.size() - 1, log.records.size());
     }
 
+    /**
+     * Two MiB of damage in which every other byte position claims a record of 512 KiB or 2 KiB that fits:
+     * resync tests each of them (their CRCs through the range CRC) and finds the records after it.
+     */
+    @Test
+    void damageFullOfPlausibleLongLengthsIsSkippedExactly() throws Exception {
+        byte[] garbage = new byte[2 << 20];
+        for (int i = 0; i < garbage.length; i += 4) {
+            garbage[i + 2] = 0x08;
+        }
+        int at = recordStart(10);
+        byte[] data = concat(slice(BASIC, 0, at), garbage, slice(BASIC, at, BASIC.length));
+        for (int chunk : new int[] {data.length, 65536, 1000}) {
+            DecodeLog log = DecodeLog.decode(data, chunk);
+            assertEquals(List.of(new Damage(at, garbage.length)), log.damage, "chunks of " + chunk);
+            assertEquals(BASIC_OFFSETS.size() - 1, log.records.size());
+        }
+    }
+
     @Test
     void notACaptureNamesTheSource() {
         TraceReadException e = assertThrows(TraceReadException.class,
