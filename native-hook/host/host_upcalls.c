@@ -229,20 +229,23 @@ static int WSPAPI host_queue_apc(LPWSATHREADID thread, LPWSAUSERAPC routine, DWO
     return 0;
 }
 
+/* SetEvent/ResetEvent with the upcall's error convention. */
+static BOOL change_event(BOOL(WINAPI *change)(HANDLE), WSAEVENT h, LPINT lpErrno, LONG *counter)
+{
+    if (!change(h))
+        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
+    InterlockedIncrement(counter);
+    return TRUE;
+}
+
 static BOOL WSPAPI host_reset_event(WSAEVENT h, LPINT lpErrno)
 {
-    if (!ResetEvent(h))
-        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
-    InterlockedIncrement(&counters.event_resets);
-    return TRUE;
+    return change_event(ResetEvent, h, lpErrno, &counters.event_resets);
 }
 
 static BOOL WSPAPI host_set_event(WSAEVENT h, LPINT lpErrno)
 {
-    if (!SetEvent(h))
-        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
-    InterlockedIncrement(&counters.event_sets);
-    return TRUE;
+    return change_event(SetEvent, h, lpErrno, &counters.event_sets);
 }
 
 static int WSPAPI host_open_current_thread(LPWSATHREADID thread, LPINT lpErrno)
