@@ -12,6 +12,8 @@
  *
  * `make bench-callgrind` runs the second form under callgrind (bench/bench_callgrind.sh)
  * and prints instructions per call. Figures only: nothing here asserts on timing. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, nanosleep */
+
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>

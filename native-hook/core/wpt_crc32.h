@@ -1,4 +1,4 @@
-/* CRC-32 (IEEE 802.3 / zlib: reflected 0xEDB88320, init and final xor 0xFFFFFFFF), as SPEC.md §2. */
+/* CRC-32 (IEEE 802.3 / zlib: reflected 0xEDB88320, init and final xor 0xFFFFFFFF), SPEC.md §2. */
 #ifndef WPT_CRC32_H
 #define WPT_CRC32_H
 

@@ -359,10 +359,12 @@ wpt_item_kind wpt_decode_next(wpt_decoder *dec, const uint8_t *data, size_t len,
         if (reason != NULL)
             c = CHECK_INVALID;
     }
+    if (c == CHECK_INCOMPLETE && !at_end)
+        return item->kind = WPT_ITEM_NEED_MORE;
     if (c == CHECK_INCOMPLETE)
-        return item->kind = at_end ? start_damage(dec, data, len, at_end, true,
-                                                  "input ends inside an item", item, consumed)
-                                   : WPT_ITEM_NEED_MORE;
+        return item->kind = start_damage(dec, data, len, at_end, true,
+                                         "an item runs past the end of the input", item,
+                                         consumed);
     if (c == CHECK_INVALID)
         return item->kind = start_damage(dec, data, len, at_end, false, reason, item, consumed);
     *consumed = size;

@@ -13,7 +13,7 @@ typedef struct writer {
     bool full;
 } writer;
 
-static uint8_t *reserve(writer *w, size_t n)
+static inline uint8_t *reserve(writer *w, size_t n)
 {
     if (w->full || w->cap - w->len < n) {
         w->full = true;
@@ -24,11 +24,17 @@ static uint8_t *reserve(writer *w, size_t n)
     return p;
 }
 
-static void put_le(writer *w, uint64_t value, size_t n)
+static inline void put_le(writer *w, uint64_t value, size_t n)
 {
     uint8_t *p = reserve(w, n);
-    for (size_t i = 0; p != NULL && i < n; i++)
-        p[i] = (uint8_t)(value >> (8 * i));
+    if (p == NULL)
+        return;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(p, &value, n); /* the low n bytes, already in little-endian order */
+#else
+    for (size_t i = 0; i < n; i++, value >>= 8)
+        p[i] = (uint8_t)value;
+#endif
 }
 
 static void put_u8(writer *w, uint8_t v) { put_le(w, v, 1); }

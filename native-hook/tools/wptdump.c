@@ -18,6 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#endif
+
 #include "wpt_decode.h"
 #include "wpt_event.h"
 
@@ -295,6 +300,9 @@ int main(int argc, char **argv)
         return argc == 2 ? 0 : 2;
     }
     const char *name = argv[1];
+#ifdef _WIN32
+    _setmode(_fileno(stdin), _O_BINARY); /* a capture is binary: no CRLF translation */
+#endif
     FILE *in = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
     if (in == NULL) {
         fprintf(stderr, "wptdump: %s: %s\n", name, strerror(errno));
