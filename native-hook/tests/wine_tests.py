@@ -154,7 +154,8 @@ def registry_test(arch, bitness):
         for f in os.listdir(folder):
             os.remove(os.path.join(folder, f))
         reg("add", key, "/v", "Sink", "/t", "REG_SZ", "/d", "file")
-        reg("add", key, "/v", "Path", "/t", "REG_SZ", "/d", win_path(folder) + "\\reg-%p.wputrace")
+        reg("add", key, "/v", "Path", "/t", "REG_EXPAND_SZ", "/d",
+            win_path(folder) + "\\reg-%p.wputrace")
         reg("add", key, "/v", "Enabled", "/t", "REG_DWORD", "/d", "1")
         try:
             rc, out = run(arch, ["wpuhost.exe", "--scenario", "events", "sample_nonifs.dll"],
