@@ -16,7 +16,8 @@ CROSS64 ?= x86_64-w64-mingw32-
 CROSS86 ?= i686-w64-mingw32-
 WIN_BUILD := $(WIN_DIR)/build
 CORE_DIR ?= $(WIN_DIR)/core
-WIN_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wno-cast-function-type \
+CORE_WARN ?= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+WIN_CFLAGS := -std=c11 -O2 $(CORE_WARN) -Wno-cast-function-type \
 	-D_WIN32_WINNT=0x0601 -DUNICODE -D_UNICODE -I$(CORE_DIR)
 WIN_LDFLAGS := -static-libgcc -Wl,--kill-at
 CORE_SRCS ?= $(wildcard $(CORE_DIR)/*.c)

@@ -175,6 +175,8 @@ __declspec(dllexport) int WSPAPI WSPStartup(WORD version, LPWSPDATA data,
                                                          : WSAEPROVIDERFAILEDINIT;
 }
 
+BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved);
+
 BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
 {
     if (reason == DLL_PROCESS_ATTACH) {

@@ -342,6 +342,8 @@ static void print_counters(void)
            k.overlapped_errors);
 }
 
+int wmain(int argc, WCHAR **argv);
+
 int wmain(int argc, WCHAR **argv)
 {
     setvbuf(stdout, NULL, _IONBF, 0);

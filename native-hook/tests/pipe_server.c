@@ -83,6 +83,8 @@ static BOOL cycle(const WCHAR *name, HANDLE done, DWORD up_ms, BOOL last)
     return TRUE;
 }
 
+int wmain(int argc, WCHAR **argv);
+
 int wmain(int argc, WCHAR **argv)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
