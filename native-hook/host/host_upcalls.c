@@ -136,7 +136,7 @@ static SOCKET WSPAPI host_create_socket_handle(DWORD catalog_id, DWORD_PTR conte
 {
     SOCKET s = add_socket(FALSE, 0, catalog_id, context);
     if (s == INVALID_SOCKET) {
-        fail(lpErrno, WSAENOBUFS, &counters.socket_close_errors);
+        fail(lpErrno, WSAENOBUFS, &counters.socket_create_errors);
         return INVALID_SOCKET;
     }
     InterlockedIncrement(&counters.sockets_created);
@@ -175,7 +175,7 @@ static SOCKET WSPAPI host_modify_ifs_handle(DWORD catalog_id, SOCKET proposed, L
     LeaveCriticalSection(&lock);
     SOCKET s = duplicate ? INVALID_SOCKET : add_socket(TRUE, proposed, catalog_id, 0);
     if (s == INVALID_SOCKET) {
-        fail(lpErrno, duplicate ? WSAEINVAL : WSAENOBUFS, &counters.socket_close_errors);
+        fail(lpErrno, duplicate ? WSAEINVAL : WSAENOBUFS, &counters.socket_create_errors);
         return INVALID_SOCKET;
     }
     InterlockedIncrement(&counters.ifs_handles);
@@ -200,7 +200,7 @@ static int WSPAPI host_query_blocking_callback(DWORD catalog_id, LPBLOCKINGCALLB
 {
     InterlockedIncrement(&counters.blocking_queries);
     if (!callback || !context)
-        return fail(lpErrno, WSAEFAULT, &counters.blocking_queries);
+        return fail(lpErrno, WSAEFAULT, &counters.blocking_errors);
     *callback = host_blocking_hook;
     *context = catalog_id;
     return 0;

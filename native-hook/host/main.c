@@ -329,15 +329,20 @@ static int run_scenario(chain *c, const options *o, const scenario *s, const sam
 static void print_counters(void)
 {
     host_counters k = host_get_counters();
-    printf("host books: sockets created %ld closed %ld close-errors %ld, context queries %ld "
-           "(errors %ld), IFS handles %ld, events created %ld closed %ld set %ld reset %ld "
-           "errors %ld, threads opened %ld closed %ld, APCs queued %ld, messages posted %ld "
-           "received %ld, blocking queries %ld callbacks %ld, FDIsSet %ld, path queries %ld "
-           "(errors %ld), overlapped completions %ld (errors %ld)\n",
-           k.sockets_created, k.sockets_closed, k.socket_close_errors, k.context_queries,
-           k.context_query_errors, k.ifs_handles, k.events_created, k.events_closed, k.event_sets,
-           k.event_resets, k.event_errors, k.threads_opened, k.threads_closed, k.apcs_queued,
-           k.messages_posted, k.messages_received, k.blocking_queries, k.blocking_callbacks,
+    printf("host books:\n"
+           "  sockets: created %ld (errors %ld), closed %ld (errors %ld), context queries %ld "
+           "(errors %ld), IFS handles %ld\n"
+           "  events: created %ld, set %ld, reset %ld, closed %ld (errors %ld)\n"
+           "  threads: opened %ld, closed %ld (errors %ld); APCs queued %ld (errors %ld)\n"
+           "  messages: posted %ld, received %ld; blocking queries %ld (errors %ld), "
+           "callbacks %ld\n"
+           "  FDIsSet %ld; provider paths %ld (errors %ld); overlapped completions %ld "
+           "(errors %ld)\n",
+           k.sockets_created, k.socket_create_errors, k.sockets_closed, k.socket_close_errors,
+           k.context_queries, k.context_query_errors, k.ifs_handles, k.events_created,
+           k.event_sets, k.event_resets, k.events_closed, k.event_errors, k.threads_opened,
+           k.threads_closed, k.thread_errors, k.apcs_queued, k.apc_errors, k.messages_posted,
+           k.messages_received, k.blocking_queries, k.blocking_errors, k.blocking_callbacks,
            k.fd_isset_calls, k.path_queries, k.path_errors, k.overlapped_completions,
            k.overlapped_errors);
 }
