@@ -16,7 +16,8 @@ CROSS64 ?= x86_64-w64-mingw32-
 CROSS86 ?= i686-w64-mingw32-
 WIN_BUILD := $(WIN_DIR)/build
 CORE_DIR ?= $(WIN_DIR)/core
-WIN_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wno-cast-function-type \
+CORE_WARN ?= -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+WIN_CFLAGS := -std=c11 -O2 $(CORE_WARN) -Wno-cast-function-type \
 	-D_WIN32_WINNT=0x0601 -DUNICODE -D_UNICODE -I$(CORE_DIR)
 WIN_LDFLAGS := -static-libgcc -Wl,--kill-at
 CORE_SRCS ?= $(wildcard $(CORE_DIR)/*.c)
@@ -66,7 +67,7 @@ endef
 $(eval $(call WIN_ARCH,x64,$(CC64),$(CROSS64)dlltool,))
 $(eval $(call WIN_ARCH,x86,$(CC86),$(CROSS86)dlltool,@20))
 
-.PHONY: windows windows-check windows-capture
+.PHONY: windows windows-check windows-capture windows-bench
 windows: $(x64_BINS) $(x86_BINS)
 
 # The capture decoder the tests use (host gcc).
@@ -79,14 +80,19 @@ windows-check: windows $(WIN_BUILD)/host/wptdump
 	WINE=$(WINE) WPT_WINEPREFIX=$(WPT_WINEPREFIX) python3 $(WIN_DIR)/tests/wine_tests.py \
 		$(WIN_BUILD) $(WIN_BUILD)/host/wptdump $(WIN_DIR)/../resources/captures
 
+# The tracer's added cost per upcall under Wine (untraced / file sink / pipe disconnected).
+windows-bench: windows
+	WINE=$(WINE) WPT_WINEPREFIX=$(WPT_WINEPREFIX) $(WIN_DIR)/tests/bench_wine.sh $(WIN_BUILD)
+
 # Regenerates resources/captures/scenario-all-x64.wputrace from the real tracer under Wine.
 windows-capture: windows
 	$(WIN_DIR)/tests/record_capture.sh $(WIN_BUILD) $(WIN_DIR)/../resources/captures
 
 ifeq ($(notdir $(firstword $(MAKEFILE_LIST))),windows.mk)
 .DEFAULT_GOAL := windows
-.PHONY: all check capture clean
+.PHONY: all check capture bench-wine clean
 all: windows
+bench-wine: windows-bench
 check: windows-check
 capture: windows-capture
 clean:

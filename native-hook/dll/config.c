@@ -12,7 +12,7 @@ static void read_string(HKEY key, const WCHAR *value, const WCHAR *env, const WC
     if (n > 0 && n < cap)
         return;
     DWORD bytes = cap * sizeof(WCHAR);
-    if (key && RegGetValueW(key, NULL, value, RRF_RT_REG_SZ | RRF_RT_REG_EXPAND_SZ, NULL, out,
+    if (key && RegGetValueW(key, NULL, value, RRF_RT_REG_SZ, NULL, out,
                             &bytes) == ERROR_SUCCESS)
         return;
     swprintf(out, cap, L"%ls", fallback);

@@ -57,20 +57,20 @@ static const LPWSPCLEANUP cleanup_thunks[MAX_STARTUPS] = {
     cleanup_8, cleanup_9, cleanup_10, cleanup_11, cleanup_12, cleanup_13, cleanup_14, cleanup_15};
 
 /* Takes over procs->lpWSPCleanup; false when every slot is busy (then the flusher stops at
- * process exit instead, see session_detach). */
+ * process exit instead, see session_detach, and the lower module stays loaded for good). */
 static bool track_startup(LPWSPPROC_TABLE procs, HMODULE lower)
 {
     EnterCriticalSection(&lock);
-    if (lower_module_count < MAX_LOWER_MODULES)
-        lower_modules[lower_module_count++] = lower;
     int slot = -1;
-    for (int i = 0; i < MAX_STARTUPS && slot < 0; i++)
+    for (int i = 0; i < MAX_STARTUPS && slot < 0 && procs->lpWSPCleanup; i++)
         if (!startups[i].used)
             slot = i;
-    if (slot >= 0 && procs->lpWSPCleanup) {
+    if (slot >= 0) {
         startups[slot] = (startup_slot){true, procs->lpWSPCleanup};
         procs->lpWSPCleanup = cleanup_thunks[slot];
         live_startups++;
+        if (lower_module_count < MAX_LOWER_MODULES)
+            lower_modules[lower_module_count++] = lower;
     }
     LeaveCriticalSection(&lock);
     return slot >= 0;
@@ -174,6 +174,8 @@ __declspec(dllexport) int WSPAPI WSPStartup(WORD version, LPWSPDATA data,
     return rec.status == WPT_STATUS_LOWER_STARTUP_FAILED ? rec.startup_result
                                                          : WSAEPROVIDERFAILEDINIT;
 }
+
+BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved);
 
 BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
 {

@@ -245,16 +245,18 @@ void session_stop(void)
 {
     if (InterlockedCompareExchange(&state, STOPPING, RUNNING) != RUNNING)
         return;
+    sink_set_final();
     InterlockedExchange(&stop_requested, 1);
     SetEvent(thread_wake);
-    WaitForSingleObject(thread_finished, STOP_TIMEOUT_MS);
-    InterlockedExchange(&state, IDLE);
+    /* A thread that did not finish in time keeps the session STOPPING: never restarted. */
+    if (WaitForSingleObject(thread_finished, STOP_TIMEOUT_MS) == WAIT_OBJECT_0)
+        InterlockedExchange(&state, IDLE);
 }
 
 void session_detach(bool process_exit)
 {
     InterlockedExchange(&detaching, 1);
-    sink_set_detaching();
+    sink_set_final();
     /* The thread holds a module reference, so a FreeLibrary detach means it has finished;
      * at process exit it was killed: drain here unless it died inside the flusher. */
     if (!process_exit || state != RUNNING || flusher_done || flusher_busy)

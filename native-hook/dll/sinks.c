@@ -10,19 +10,21 @@
 #define BACKOFF_FIRST_MS 50
 #define BACKOFF_MAX_MS 2000
 #define WRITE_TIMEOUT_MS 5000
-#define DETACH_WRITE_TIMEOUT_MS 200
+#define FINAL_WRITE_TIMEOUT_MS 200
+#define CANCEL_TIMEOUT_MS 1000
 
 typedef struct sink_state {
     bool pipe;
     WCHAR target[MAX_PATH];
     HANDLE handle;
     HANDLE write_done; /* overlapped pipe writes */
+    OVERLAPPED write;  /* static: a write that completes after a timeout lands here */
     DWORD retry_at;
     DWORD backoff;
 } sink_state;
 
 static sink_state state = {.handle = INVALID_HANDLE_VALUE};
-static volatile LONG detaching;
+static volatile LONG final; /* last drain: no backoff, short writes */
 
 static void back_off(sink_state *s)
 {
@@ -35,7 +37,7 @@ static void back_off(sink_state *s)
 static bool sink_connect(void *ctx)
 {
     sink_state *s = ctx;
-    if (s->backoff && (LONG)(GetTickCount() - s->retry_at) < 0)
+    if (s->backoff && !final && (LONG)(GetTickCount() - s->retry_at) < 0)
         return false;
     s->handle = s->pipe ? CreateFileW(s->target, GENERIC_WRITE, 0, NULL, OPEN_EXISTING,
                                       FILE_FLAG_OVERLAPPED, NULL)
@@ -52,16 +54,20 @@ static bool sink_connect(void *ctx)
 
 static bool write_pipe(sink_state *s, const uint8_t *data, DWORD len)
 {
-    OVERLAPPED ov = {0};
-    ov.hEvent = s->write_done;
+    ZeroMemory(&s->write, sizeof s->write);
+    s->write.hEvent = s->write_done;
     DWORD written = 0;
-    if (!WriteFile(s->handle, data, len, NULL, &ov) && GetLastError() != ERROR_IO_PENDING)
+    if (!WriteFile(s->handle, data, len, NULL, &s->write) && GetLastError() != ERROR_IO_PENDING)
         return false;
-    DWORD timeout = detaching ? DETACH_WRITE_TIMEOUT_MS : WRITE_TIMEOUT_MS;
-    if (WaitForSingleObject(s->write_done, timeout) != WAIT_OBJECT_0)
+    DWORD timeout = final ? FINAL_WRITE_TIMEOUT_MS : WRITE_TIMEOUT_MS;
+    if (WaitForSingleObject(s->write_done, timeout) != WAIT_OBJECT_0) {
         CancelIo(s->handle);
+        /* Still pending after the cancel: give up; the disconnect closes the handle. */
+        if (WaitForSingleObject(s->write_done, CANCEL_TIMEOUT_MS) != WAIT_OBJECT_0)
+            return false;
+    }
     /* After a cancel the result says whether the write completed after all. */
-    return GetOverlappedResult(s->handle, &ov, &written, TRUE) && written == len;
+    return GetOverlappedResult(s->handle, &s->write, &written, FALSE) && written == len;
 }
 
 static bool sink_write(void *ctx, const uint8_t *data, size_t len)
@@ -85,6 +91,7 @@ static void sink_disconnect(void *ctx)
 static void init(wpt_sink *sink, const WCHAR *target, bool pipe)
 {
     state.pipe = pipe;
+    InterlockedExchange(&final, 0);
     swprintf(state.target, MAX_PATH, L"%ls", target);
     if (pipe && !state.write_done)
         state.write_done = CreateEventW(NULL, TRUE, FALSE, NULL);
@@ -95,4 +102,4 @@ void sink_file_init(wpt_sink *sink, const WCHAR *path) { init(sink, path, false)
 
 void sink_pipe_init(wpt_sink *sink, const WCHAR *name) { init(sink, name, true); }
 
-void sink_set_detaching(void) { InterlockedExchange(&detaching, 1); }
+void sink_set_final(void) { InterlockedExchange(&final, 1); }

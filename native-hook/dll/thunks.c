@@ -53,14 +53,28 @@ static void leave(frame *f, int64_t result, bool failed, const int *lpErrno)
 #define U64(x) ((uint64_t)(uintptr_t)(x))
 #define CALLER __builtin_return_address(0)
 
-static BOOL WSPAPI Hook_WPUCloseEvent(WSAEVENT h, LPINT e)
+/* The two members of a WSATHREADID argument. */
+static void thread_args(frame *f, const WSATHREADID *thread)
+{
+    arg(f, thread ? U64(thread->ThreadHandle) : 0);
+    arg(f, thread ? U64(thread->Reserved) : 0);
+}
+
+/* WPUCloseEvent, WPUResetEvent and WPUSetEvent: BOOL (WSAEVENT, LPINT). */
+static BOOL event_upcall(wpt_upcall upcall, LPWPUSETEVENT real_fn, WSAEVENT h, LPINT e,
+                         void *caller)
 {
     frame f;
-    enter(&f, WPT_UPCALL_CLOSE_EVENT, CALLER);
+    enter(&f, upcall, caller);
     arg(&f, U64(h));
-    BOOL r = real.lpWPUCloseEvent(h, e);
+    BOOL r = real_fn(h, e);
     leave(&f, r, !r, e);
     return r;
+}
+
+static BOOL WSPAPI Hook_WPUCloseEvent(WSAEVENT h, LPINT e)
+{
+    return event_upcall(WPT_UPCALL_CLOSE_EVENT, real.lpWPUCloseEvent, h, e, CALLER);
 }
 
 static int WSPAPI Hook_WPUCloseSocketHandle(SOCKET s, LPINT e)
@@ -179,8 +193,7 @@ static int WSPAPI Hook_WPUQueueApc(LPWSATHREADID thread, LPWSAUSERAPC routine, D
 {
     frame f;
     enter(&f, WPT_UPCALL_QUEUE_APC, CALLER);
-    arg(&f, thread ? U64(thread->ThreadHandle) : 0);
-    arg(&f, thread ? U64(thread->Reserved) : 0);
+    thread_args(&f, thread);
     arg(&f, U64(routine));
     arg(&f, U64(context));
     int r = real.lpWPUQueueApc(thread, routine, context, e);
@@ -190,22 +203,12 @@ static int WSPAPI Hook_WPUQueueApc(LPWSATHREADID thread, LPWSAUSERAPC routine, D
 
 static BOOL WSPAPI Hook_WPUResetEvent(WSAEVENT h, LPINT e)
 {
-    frame f;
-    enter(&f, WPT_UPCALL_RESET_EVENT, CALLER);
-    arg(&f, U64(h));
-    BOOL r = real.lpWPUResetEvent(h, e);
-    leave(&f, r, !r, e);
-    return r;
+    return event_upcall(WPT_UPCALL_RESET_EVENT, real.lpWPUResetEvent, h, e, CALLER);
 }
 
 static BOOL WSPAPI Hook_WPUSetEvent(WSAEVENT h, LPINT e)
 {
-    frame f;
-    enter(&f, WPT_UPCALL_SET_EVENT, CALLER);
-    arg(&f, U64(h));
-    BOOL r = real.lpWPUSetEvent(h, e);
-    leave(&f, r, !r, e);
-    return r;
+    return event_upcall(WPT_UPCALL_SET_EVENT, real.lpWPUSetEvent, h, e, CALLER);
 }
 
 static int WSPAPI Hook_WPUOpenCurrentThread(LPWSATHREADID thread, LPINT e)
@@ -223,8 +226,7 @@ static int WSPAPI Hook_WPUCloseThread(LPWSATHREADID thread, LPINT e)
 {
     frame f;
     enter(&f, WPT_UPCALL_CLOSE_THREAD, CALLER);
-    arg(&f, thread ? U64(thread->ThreadHandle) : 0);
-    arg(&f, thread ? U64(thread->Reserved) : 0);
+    thread_args(&f, thread);
     int r = real.lpWPUCloseThread(thread, e);
     leave(&f, r, r == SOCKET_ERROR, e);
     return r;

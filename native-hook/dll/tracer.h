@@ -70,8 +70,9 @@ void session_detach(bool process_exit);
 /* Sinks for the flusher (sinks.c). */
 void sink_file_init(wpt_sink *sink, const WCHAR *path);
 void sink_pipe_init(wpt_sink *sink, const WCHAR *name);
-/* Bounded waits on the sink from now on (loader-lock path). */
-void sink_set_detaching(void);
+/* The last drain is coming (session stop or detach): connect at once, ignoring the backoff,
+ * and bound pipe writes tighter. */
+void sink_set_final(void);
 
 /* ---- thunks (thunks.c) ---- */
 /* Creates the TLS index of the reentrancy guard; false when none is left. */

@@ -136,7 +136,7 @@ static SOCKET WSPAPI host_create_socket_handle(DWORD catalog_id, DWORD_PTR conte
 {
     SOCKET s = add_socket(FALSE, 0, catalog_id, context);
     if (s == INVALID_SOCKET) {
-        fail(lpErrno, WSAENOBUFS, &counters.socket_close_errors);
+        fail(lpErrno, WSAENOBUFS, &counters.socket_create_errors);
         return INVALID_SOCKET;
     }
     InterlockedIncrement(&counters.sockets_created);
@@ -175,7 +175,7 @@ static SOCKET WSPAPI host_modify_ifs_handle(DWORD catalog_id, SOCKET proposed, L
     LeaveCriticalSection(&lock);
     SOCKET s = duplicate ? INVALID_SOCKET : add_socket(TRUE, proposed, catalog_id, 0);
     if (s == INVALID_SOCKET) {
-        fail(lpErrno, duplicate ? WSAEINVAL : WSAENOBUFS, &counters.socket_close_errors);
+        fail(lpErrno, duplicate ? WSAEINVAL : WSAENOBUFS, &counters.socket_create_errors);
         return INVALID_SOCKET;
     }
     InterlockedIncrement(&counters.ifs_handles);
@@ -200,7 +200,7 @@ static int WSPAPI host_query_blocking_callback(DWORD catalog_id, LPBLOCKINGCALLB
 {
     InterlockedIncrement(&counters.blocking_queries);
     if (!callback || !context)
-        return fail(lpErrno, WSAEFAULT, &counters.blocking_queries);
+        return fail(lpErrno, WSAEFAULT, &counters.blocking_errors);
     *callback = host_blocking_hook;
     *context = catalog_id;
     return 0;
@@ -229,20 +229,23 @@ static int WSPAPI host_queue_apc(LPWSATHREADID thread, LPWSAUSERAPC routine, DWO
     return 0;
 }
 
+/* SetEvent/ResetEvent with the upcall's error convention. */
+static BOOL change_event(BOOL(WINAPI *change)(HANDLE), WSAEVENT h, LPINT lpErrno, LONG *counter)
+{
+    if (!change(h))
+        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
+    InterlockedIncrement(counter);
+    return TRUE;
+}
+
 static BOOL WSPAPI host_reset_event(WSAEVENT h, LPINT lpErrno)
 {
-    if (!ResetEvent(h))
-        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
-    InterlockedIncrement(&counters.event_resets);
-    return TRUE;
+    return change_event(ResetEvent, h, lpErrno, &counters.event_resets);
 }
 
 static BOOL WSPAPI host_set_event(WSAEVENT h, LPINT lpErrno)
 {
-    if (!SetEvent(h))
-        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
-    InterlockedIncrement(&counters.event_sets);
-    return TRUE;
+    return change_event(SetEvent, h, lpErrno, &counters.event_sets);
 }
 
 static int WSPAPI host_open_current_thread(LPWSATHREADID thread, LPINT lpErrno)

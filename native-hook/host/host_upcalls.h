@@ -13,11 +13,13 @@
 typedef int (*host_path_lookup_fn)(const GUID *id, const WCHAR **path);
 
 typedef struct host_counters {
-    LONG sockets_created, sockets_closed, socket_close_errors, context_queries,
-        context_query_errors, ifs_handles, events_created, events_closed, event_sets,
-        event_resets, event_errors, threads_opened, threads_closed, thread_errors, apcs_queued,
-        apc_errors, messages_posted, messages_received, blocking_queries, blocking_callbacks,
-        fd_isset_calls, path_queries, path_errors, overlapped_completions, overlapped_errors;
+    LONG sockets_created, socket_create_errors, sockets_closed, socket_close_errors;
+    LONG context_queries, context_query_errors, ifs_handles;
+    LONG events_created, events_closed, event_sets, event_resets, event_errors;
+    LONG threads_opened, threads_closed, thread_errors, apcs_queued, apc_errors;
+    LONG messages_posted, messages_received;
+    LONG blocking_queries, blocking_errors, blocking_callbacks;
+    LONG fd_isset_calls, path_queries, path_errors, overlapped_completions, overlapped_errors;
 } host_counters;
 
 /* Sets up the tables and the message-only window (on the calling thread, which must pump it

@@ -40,6 +40,7 @@ static const scenario scenarios[] = {
     {"misuse", NEEDS_NON_IFS, FALSE,
      "double WPUCloseSocketHandle, context query of an unknown handle, leaked handle and event"},
     {"stress", NEEDS_ANY, FALSE, "--threads threads each making --iterations rounds of upcalls"},
+    {"bench", NEEDS_ANY, FALSE, "time per upcall (WPUFDIsSet) over --iterations calls"},
 };
 #define SCENARIO_COUNT (int)(sizeof scenarios / sizeof scenarios[0])
 
@@ -90,6 +91,11 @@ static void usage(FILE *out)
           "exit codes: 0 every scenario passed, 1 a scenario failed, 2 usage error,\n"
           "            3 the chain could not be loaded or started\n",
           out);
+}
+
+static BOOL in_all(const scenario *s)
+{
+    return strcmp(s->name, "stress") != 0 && strcmp(s->name, "bench") != 0;
 }
 
 static int find_scenario(const char *name)
@@ -144,7 +150,7 @@ static int parse(int argc, WCHAR **argv, options *o)
         if (!strcmp(arg, "--list-scenarios")) {
             for (int s = 0; s < SCENARIO_COUNT; s++)
                 printf("%-13s %s\n", scenarios[s].name, scenarios[s].what);
-            printf("%-13s every scenario above except stress\n", "all");
+            printf("%-13s every scenario above except stress and bench\n", "all");
             return EXIT_PASSED;
         }
         if (!strcmp(arg, "--no-tracer")) {
@@ -166,7 +172,7 @@ static int parse(int argc, WCHAR **argv, options *o)
                 return fprintf(stderr, "wpuhost: unknown scenario '%s' (see --list-scenarios)\n",
                                value8), EXIT_USAGE;
             for (int k = 0; k < SCENARIO_COUNT; k++)
-                o->selected[k] |= s == k || (s < 0 && strcmp(scenarios[k].name, "stress"));
+                o->selected[k] |= s == k || (s < 0 && in_all(&scenarios[k]));
             o->any_selected = TRUE;
         } else if (!strcmp(arg, "--tracer") || !strcmp(arg, "--catalog")) {
             if (!full_path(value, !strcmp(arg, "--tracer") ? o->tracer_path : o->catalog_file))
@@ -190,7 +196,7 @@ static int parse(int argc, WCHAR **argv, options *o)
         return fputs("wpuhost: no provider DLL given (see --help)\n", stderr), EXIT_USAGE;
     if (!o->any_selected)
         for (int k = 0; k < SCENARIO_COUNT; k++)
-            o->selected[k] = strcmp(scenarios[k].name, "stress") != 0;
+            o->selected[k] = in_all(&scenarios[k]);
     if (o->tracer) {
         memmove(o->paths[1], o->paths[0], sizeof o->paths[0] * o->path_count);
         wcscpy(o->paths[0], o->tracer_path);
@@ -323,18 +329,25 @@ static int run_scenario(chain *c, const options *o, const scenario *s, const sam
 static void print_counters(void)
 {
     host_counters k = host_get_counters();
-    printf("host books: sockets created %ld closed %ld close-errors %ld, context queries %ld "
-           "(errors %ld), IFS handles %ld, events created %ld closed %ld set %ld reset %ld "
-           "errors %ld, threads opened %ld closed %ld, APCs queued %ld, messages posted %ld "
-           "received %ld, blocking queries %ld callbacks %ld, FDIsSet %ld, path queries %ld "
-           "(errors %ld), overlapped completions %ld (errors %ld)\n",
-           k.sockets_created, k.sockets_closed, k.socket_close_errors, k.context_queries,
-           k.context_query_errors, k.ifs_handles, k.events_created, k.events_closed, k.event_sets,
-           k.event_resets, k.event_errors, k.threads_opened, k.threads_closed, k.apcs_queued,
-           k.messages_posted, k.messages_received, k.blocking_queries, k.blocking_callbacks,
+    printf("host books:\n"
+           "  sockets: created %ld (errors %ld), closed %ld (errors %ld), context queries %ld "
+           "(errors %ld), IFS handles %ld\n"
+           "  events: created %ld, set %ld, reset %ld, closed %ld (errors %ld)\n"
+           "  threads: opened %ld, closed %ld (errors %ld); APCs queued %ld (errors %ld)\n"
+           "  messages: posted %ld, received %ld; blocking queries %ld (errors %ld), "
+           "callbacks %ld\n"
+           "  FDIsSet %ld; provider paths %ld (errors %ld); overlapped completions %ld "
+           "(errors %ld)\n",
+           k.sockets_created, k.socket_create_errors, k.sockets_closed, k.socket_close_errors,
+           k.context_queries, k.context_query_errors, k.ifs_handles, k.events_created,
+           k.event_sets, k.event_resets, k.events_closed, k.event_errors, k.threads_opened,
+           k.threads_closed, k.thread_errors, k.apcs_queued, k.apc_errors, k.messages_posted,
+           k.messages_received, k.blocking_queries, k.blocking_errors, k.blocking_callbacks,
            k.fd_isset_calls, k.path_queries, k.path_errors, k.overlapped_completions,
            k.overlapped_errors);
 }
+
+int wmain(int argc, WCHAR **argv);
 
 int wmain(int argc, WCHAR **argv)
 {

@@ -29,4 +29,8 @@ typedef struct sample_env {
 typedef int(WINAPI *sample_run_fn)(const char *name, const sample_env *env, char *report,
                                    int report_len);
 
+/* The export itself (defined by each sample). */
+int WINAPI SampleRunScenario(const char *name, const sample_env *env, char *report,
+                             int report_len);
+
 #endif

@@ -1,8 +1,9 @@
 /* Test helper: the server end of the tracer's named pipe, as the GUI would run it, that
  * vanishes and comes back. Usage:
- *   pipe_server PIPE OUTFILE CYCLES UP_MS DOWN_MS
+ *   pipe_server PIPE OUTFILE CYCLES UP_MS DOWN_MS MAX_BYTES
  * Each cycle creates the pipe (message mode, no buffering), takes one client, appends every
- * message it reads to OUTFILE for UP_MS, then closes the pipe and stays away for DOWN_MS. After
+ * message it reads to OUTFILE for UP_MS or until it has MAX_BYTES of the cycle, then closes
+ * the pipe and stays away for DOWN_MS. After
  * the cycles it serves one last connection until the client closes it (the tracer's GOODBYE),
  * or 30 s without a client. Prints one line per connection and a summary. */
 #include <limits.h>
@@ -14,6 +15,7 @@
 
 static HANDLE out;
 static unsigned char *buffer;
+static unsigned long long max_bytes;
 
 /* Reads messages until deadline (GetTickCount) or until the client leaves; returns bytes. */
 static unsigned long long serve(HANDLE pipe, HANDLE done, DWORD deadline, BOOL *client_left)
@@ -44,7 +46,7 @@ static unsigned long long serve(HANDLE pipe, HANDLE done, DWORD deadline, BOOL *
             *client_left = TRUE;
             return total;
         }
-        if (!ok)
+        if (!ok || (deadline != INFINITE && total >= max_bytes))
             return total;
     }
 }
@@ -81,15 +83,18 @@ static BOOL cycle(const WCHAR *name, HANDLE done, DWORD up_ms, BOOL last)
     return TRUE;
 }
 
+int wmain(int argc, WCHAR **argv);
+
 int wmain(int argc, WCHAR **argv)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
-    if (argc != 6) {
-        fputs("usage: pipe_server PIPE OUTFILE CYCLES UP_MS DOWN_MS\n", stderr);
+    if (argc != 7) {
+        fputs("usage: pipe_server PIPE OUTFILE CYCLES UP_MS DOWN_MS MAX_BYTES\n", stderr);
         return 2;
     }
     int cycles = _wtoi(argv[3]);
     DWORD up = (DWORD)_wtoi(argv[4]), down = (DWORD)_wtoi(argv[5]);
+    max_bytes = _wcstoui64(argv[6], NULL, 10);
     out = CreateFileW(argv[2], GENERIC_WRITE, FILE_SHARE_READ, NULL, CREATE_ALWAYS, 0, NULL);
     buffer = malloc(MESSAGE_MAX);
     HANDLE done = CreateEventW(NULL, TRUE, FALSE, NULL);

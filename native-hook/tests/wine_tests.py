@@ -98,6 +98,21 @@ def not_applicable_test(arch):
     test(f"{arch} scenario not applicable to the IFS sample", body)
 
 
+def command_line_test(arch):
+    def body():
+        rc, out = run(arch, ["wpuhost.exe", "--help"], os.path.join(OUT, arch, "help.log"))
+        expect(rc == 0 and "usage: wpuhost" in out and "--scenario NAME" in out, "--help")
+        rc, out = run(arch, ["wpuhost.exe", "--list-scenarios"],
+                      os.path.join(OUT, arch, "list.log"))
+        listed = [line.split()[0] for line in out.splitlines() if line.strip()]
+        expect(rc == 0 and listed == NONIFS[:1] + ["ifs"] + NONIFS[1:] + ["stress", "bench", "all"],
+               f"--list-scenarios: {listed}")
+        rc, out = run(arch, ["wpuhost.exe", "--scenario", "nope", "x.dll"],
+                      os.path.join(OUT, arch, "bad.log"))
+        expect(rc == 2 and "unknown scenario 'nope'" in out, f"bad scenario: {rc} {out}")
+    test(f"{arch} wpuhost command line: --help, --list-scenarios, usage errors", body)
+
+
 def quiet_test(arch, tag, env_extra):
     """Tracing off for this process: the chain works, nothing is written."""
     def body():
@@ -124,6 +139,39 @@ def fail_open_test(arch, bitness, tag, args, status, expect_rc, message_part):
     test(f"{arch} fail-open: {tag}", body)
 
 
+def registry_test(arch, bitness):
+    """Configuration from HKLM\\SOFTWARE\\wpuscope\\Tracer (64-bit view) without any variable;
+    %p in Path becomes the pid."""
+    key = "HKLM\\SOFTWARE\\wpuscope\\Tracer"
+    folder = os.path.join(OUT, arch, "registry")
+
+    def reg(*args):
+        subprocess.run([WINE, "reg"] + list(args) + ["/reg:64", "/f"], env=ENV,
+                       stdin=subprocess.DEVNULL, capture_output=True, timeout=120)
+
+    def body():
+        os.makedirs(folder, exist_ok=True)
+        for f in os.listdir(folder):
+            os.remove(os.path.join(folder, f))
+        reg("add", key, "/v", "Sink", "/t", "REG_SZ", "/d", "file")
+        reg("add", key, "/v", "Path", "/t", "REG_EXPAND_SZ", "/d",
+            win_path(folder) + "\\reg-%p.wputrace")
+        reg("add", key, "/v", "Enabled", "/t", "REG_DWORD", "/d", "1")
+        try:
+            rc, out = run(arch, ["wpuhost.exe", "--scenario", "events", "sample_nonifs.dll"],
+                          os.path.join(OUT, arch, "registry.log"))
+        finally:
+            reg("delete", key)
+        expect(rc == 0, f"host failed:\n{out}")
+        files = os.listdir(folder)
+        expect(len(files) == 1, f"expected one capture in {folder}: {files}")
+        cap = decode(os.path.join(folder, files[0]))
+        check_common(cap, bitness, "sample_nonifs.dll")
+        pid = cap.of("PROCESS_HELLO")[0]["pid"]
+        expect(files[0] == f"reg-{pid}.wputrace", f"{files[0]} is not reg-{pid}.wputrace")
+    test(f"{arch} config: registry key (Sink, Path with %p, Enabled)", body)
+
+
 def include_test(arch, bitness):
     def body():
         rc, out, capture = host_run(arch, "include-upper", ["--scenario", "events",
@@ -134,26 +182,27 @@ def include_test(arch, bitness):
     test(f"{arch} config: Include list matches case-insensitively", body)
 
 
-def pipe_server(arch, tag, pipe, cycles, up_ms, down_ms):
+def host_run_with_pipe_server(arch, tag, server_args, host_args):
+    """Starts pipe_server.exe (CYCLES UP_MS DOWN_MS MAX_BYTES), then wpuhost with the pipe
+    sink; returns (exit code, output, what the server received)."""
+    pipe = f"\\\\.\\pipe\\wpuscope-{tag}-{arch}-{os.getpid()}"
     received = fresh(os.path.join(OUT, arch, tag + ".wputrace"))
-    log = open(os.path.join(OUT, arch, tag + "-server.log"), "w")
-    proc = subprocess.Popen([WINE, os.path.join(BUILD, arch, "pipe_server.exe"), pipe,
-                             win_path(received), str(cycles), str(up_ms), str(down_ms)],
-                            cwd=os.path.join(BUILD, arch), env=ENV, stdin=subprocess.DEVNULL,
-                            stdout=log, stderr=subprocess.STDOUT)
-    return proc, received, log
+    with open(os.path.join(OUT, arch, tag + "-server.log"), "w") as log:
+        server = subprocess.Popen([WINE, os.path.join(BUILD, arch, "pipe_server.exe"), pipe,
+                                   win_path(received)] + [str(a) for a in server_args],
+                                  cwd=os.path.join(BUILD, arch), env=ENV,
+                                  stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        time.sleep(1.0)
+        rc, out = run(arch, ["wpuhost.exe"] + host_args, os.path.join(OUT, arch, tag + ".log"),
+                      {"WPUSCOPE_TRACE_SINK": "pipe", "WPUSCOPE_TRACE_PIPE": pipe})
+        server.wait(timeout=90)
+    return rc, out, received
 
 
 def pipe_test(arch, bitness):
     def body():
-        pipe = f"\\\\.\\pipe\\wpuscope-test-{arch}-{os.getpid()}"
-        server, received, log = pipe_server(arch, "pipe-events", pipe, 0, 0, 0)
-        time.sleep(1.5)
-        rc, out = run(arch, ["wpuhost.exe", "--scenario", "events", "sample_nonifs.dll"],
-                      os.path.join(OUT, arch, "pipe-events.log"),
-                      {"WPUSCOPE_TRACE_SINK": "pipe", "WPUSCOPE_TRACE_PIPE": pipe})
-        server.wait(timeout=60)
-        log.close()
+        rc, out, received = host_run_with_pipe_server(
+            arch, "pipe-events", [0, 0, 0, 0], ["--scenario", "events", "sample_nonifs.dll"])
         expect(rc == 0 and "wpuhost: 1 passed, 0 failed" in out, f"host failed:\n{out}")
         cap = decode(received)
         check_common(cap, bitness, "sample_nonifs.dll")
@@ -187,19 +236,19 @@ def stress_file_test(arch, bitness):
 
 def stress_pipe_test(arch, bitness):
     def body():
-        pipe = f"\\\\.\\pipe\\wpuscope-stress-{arch}-{os.getpid()}"
-        server, received, log = pipe_server(arch, "stress-pipe", pipe, 3, 700, 500)
-        time.sleep(1.0)
-        rc, out = run(arch, ["wpuhost.exe", "--scenario", "stress", "--threads", "6",
-                             "--iterations", "4000", "sample_nonifs.dll"],
-                      os.path.join(OUT, arch, "stress-pipe.log"),
-                      {"WPUSCOPE_TRACE_SINK": "pipe", "WPUSCOPE_TRACE_PIPE": pipe})
-        server.wait(timeout=90)
-        log.close()
+        # Three times: up until 256 KiB arrived (or 3 s), then away for 200 ms; the last
+        # connection stays until the tracer's GOODBYE. The stress (about 500000 upcalls) is
+        # long enough to outlast the three cycles (the GOODBYE can only be delivered when the
+        # server is there at the end).
+        rc, out, received = host_run_with_pipe_server(
+            arch, "stress-pipe", [3, 3000, 200, 256 * 1024],
+            ["--scenario", "stress", "--threads", "6", "--iterations", "12000",
+             "sample_nonifs.dll"])
         expect(rc == 0 and "scenario stress       PASSED" in out, f"host failed:\n{out}")
-        g = stress_books(decode(received), bitness, True)
+        cap = decode(received)
+        g = stress_books(cap, bitness, True)
         print(f"     emitted {g['emitted']}, dropped {g['dropped_total']}, "
-              f"streams {len(decode(received).headers)}")
+              f"streams {len(cap.headers)}")
     test(f"{arch} stress: 6 threads, pipe server vanishing and coming back, books exact", body)
 
 
@@ -210,10 +259,12 @@ def arch_tests(arch, bitness):
     for scenario in IFS:
         scenario_test(arch, bitness, "sample_ifs.dll", True, scenario)
     not_applicable_test(arch)
+    command_line_test(arch)
     quiet_test(arch, "disabled", {"WPUSCOPE_TRACE_ENABLED": "0"})
     quiet_test(arch, "excluded", {"WPUSCOPE_TRACE_EXCLUDE": "wpuhost.exe"})
     quiet_test(arch, "not-included", {"WPUSCOPE_TRACE_INCLUDE": "other.exe"})
     include_test(arch, bitness)
+    registry_test(arch, bitness)
     fail_open_test(arch, bitness, "missing-provider", ["--scenario", "events", "missing.dll"],
                    4, 3, "missing.dll")
     fail_open_test(arch, bitness, "system-catalog", ["--system-catalog", "--scenario", "events",
