@@ -226,7 +226,7 @@ public final class WindowsLiveCatalogSource implements LiveCatalogSource {
     /** A count the buffer cannot hold would make JNA read outside it: report it instead. */
     private static void requireFits(String function, int count, int size, Memory buffer) throws CatalogReadException {
         long available = buffer == null ? 0 : buffer.size();
-        if ((long) count * size > available) {
+        if (count < 0 || (long) count * size > available) {
             throw new CatalogReadException(LOCATION + ": " + function + " reported " + count + " entries of " + size
                     + " bytes but filled a buffer of " + available);
         }
