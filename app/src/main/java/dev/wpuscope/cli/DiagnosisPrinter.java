@@ -4,6 +4,7 @@ import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
 import dev.wpuscope.catalog.diagnose.Severity;
+import dev.wpuscope.catalog.diagnose.WholeCatalog;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.model.EntryType;
@@ -69,7 +70,7 @@ final class DiagnosisPrinter {
         }
         String catalogs = snapshot.catalogs().values().stream()
                 .map(c -> c.bitness().label() + " catalog: " + c.entries().size() + " entries"
-                        + (c.complete() ? "" : " (incomplete)"))
+                        + (WholeCatalog.isWhole(c) ? "" : " (excerpt)"))
                 .collect(Collectors.joining(", "));
         long lsps = snapshot.catalogs().values().stream().map(Catalog::entries)
                 .flatMap(List::stream).filter(e -> e.info().entryType() == EntryType.LAYERED)

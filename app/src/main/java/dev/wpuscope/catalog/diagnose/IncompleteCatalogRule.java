@@ -16,14 +16,16 @@ final class IncompleteCatalogRule extends PerCatalogRule {
 
     @Override
     void check(Catalog catalog, DiagnosisContext context, List<Finding> findings) {
-        if (catalog.complete()) {
+        if (WholeCatalog.isWhole(catalog)) {
             return;
         }
-        findings.add(finding("The " + catalog.bitness().label() + " catalog is incomplete in this source ("
+        findings.add(finding("The " + catalog.bitness().label() + " catalog is only an excerpt in this source ("
                         + catalog.entries().size() + " entries read)",
                 List.of(),
-                "The source is an excerpt (for example a netsh dump that begins or ends in the middle of an "
-                        + "entry), so an entry it does not show may still be installed. The checks that conclude "
+                "The reader could not tell that it has the whole catalog (for example a netsh dump that begins "
+                        + "or ends in the middle of an entry, or registry keys whose provider order is unknown), so "
+                        + "an entry it does not show may still be installed, and the order shown may not be the "
+                        + "provider order. The checks that conclude "
                         + "from an absent entry were skipped for this catalog: " + skippedRules + ".",
                 "Diagnose a complete export: reg export HKLM\\SYSTEM\\CurrentControlSet\\Services\\WinSock2 "
                         + "winsock2.reg, or the whole output of netsh winsock show catalog."));

@@ -18,7 +18,7 @@ abstract class PerCatalogRule extends BaseRule {
     public final List<Finding> check(DiagnosisContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Catalog catalog : context.snapshot().catalogs().values()) {
-            if (catalog.complete() || !needsCompleteCatalog) {
+            if (WholeCatalog.isWhole(catalog) || !needsCompleteCatalog) {
                 check(catalog, context, findings);
             }
         }

@@ -104,7 +104,7 @@ class CatalogDifferTest {
         assertEquals(1002, m.entry().id());
         assertEquals(2, m.positionBefore());
         assertEquals(6, m.positionAfter());
-        assertTrue(diff64(before, windows(Bitness.X64).moveToEnd(1002).orderUnknown()).moved().isEmpty());
+        assertTrue(diff64(before, windows(Bitness.X64).moveToEnd(1002).excerpt()).moved().isEmpty());
     }
 
     @Test
