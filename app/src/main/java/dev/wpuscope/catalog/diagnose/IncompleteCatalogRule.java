@@ -20,7 +20,7 @@ final class IncompleteCatalogRule extends PerCatalogRule {
             return;
         }
         findings.add(finding("The " + catalog.bitness().label() + " catalog is only an excerpt in this source ("
-                        + catalog.entries().size() + " entries read)",
+                        + catalog.entries().size() + (catalog.entries().size() == 1 ? " entry" : " entries") + " read)",
                 List.of(),
                 "The reader could not tell that it has the whole catalog (for example a netsh dump that begins "
                         + "or ends in the middle of an entry, or registry keys whose provider order is unknown), so "

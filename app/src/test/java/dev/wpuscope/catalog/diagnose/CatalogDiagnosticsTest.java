@@ -410,7 +410,7 @@ class CatalogDiagnosticsTest {
             assertEquals(1, f.size());
             assertTrue(f.get(0).title().startsWith("LSP categories are not in this source: cannot tell whether "
                     + "A (64-bit), B (64-bit) load"), f.get(0).title());
-            assertTrue(f.get(0).title().contains("C:\\x.exe (permits 0x40000000)"), f.get(0).title());
+            assertTrue(f.get(0).title().contains("C:\\x.exe (permits undocumented 0x40000000)"), f.get(0).title());
             assertEquals(List.of(), findings("WPS019", snapshot(x64)), "no categorized application");
         }
 
