@@ -26,7 +26,7 @@ public final class CatalogDiagnostics {
         String skipped = perCatalog.stream().filter(PerCatalogRule::needsCompleteCatalog)
                 .map(Rule::id).collect(Collectors.joining(", ")) + ", WPS011, WPS014 and WPS015";
         List<Rule> all = new ArrayList<>(perCatalog);
-        all.add(new IncompleteCatalogRule(skipped));
+        all.add(new ExcerptRule(skipped));
         all.add(new ProviderFileRule());
         all.add(new SingleBitnessLspRule());
         all.add(new NamespaceDisabledRule());

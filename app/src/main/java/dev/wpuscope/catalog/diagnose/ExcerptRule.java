@@ -4,13 +4,13 @@ import dev.wpuscope.catalog.model.Catalog;
 import java.util.List;
 
 /** WPS000: says once per catalog that the source holds only part of it, and which checks were skipped. */
-final class IncompleteCatalogRule extends PerCatalogRule {
+final class ExcerptRule extends PerCatalogRule {
 
     private final String skippedRules;
 
-    IncompleteCatalogRule(String skippedRules) {
-        super("WPS000", Severity.INFO, "The source holds only part of a catalog; checks that conclude from a "
-                + "missing entry are skipped for it", false);
+    ExcerptRule(String skippedRules) {
+        super("WPS000", Severity.INFO, "The source holds only an excerpt of a catalog (its provider order is "
+                + "unknown); checks that conclude from an absent entry or from the order are skipped for it", false);
         this.skippedRules = skippedRules;
     }
 
