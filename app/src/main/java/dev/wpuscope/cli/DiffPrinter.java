@@ -38,9 +38,11 @@ final class DiffPrinter {
         if (!c.inBefore() || !c.inAfter()) {
             out.println(title + ": only in " + (c.inBefore() ? "the first" : "the second") + " source");
         } else {
-            out.println(title + ": " + c.added().size() + " added, " + c.removed().size() + " removed, "
+            TextBlock.print(out, "", title + ": ", c.added().size() + " added, " + c.removed().size() + " removed, "
                     + c.changed().size() + " changed, "
-                    + (c.orderCompared() ? c.moved().size() + " moved" : "order not compared (unknown in a source)"));
+                    + (c.orderCompared() ? c.moved().size() + " moved"
+                    : "order not compared (a source holds only an excerpt of this catalog, so an entry shown "
+                    + "as added or removed may just lie outside it)"));
         }
         c.added().forEach(e -> out.println("  + " + describe(e)));
         c.removed().forEach(e -> out.println("  - " + describe(e)));
