@@ -23,7 +23,7 @@ public final class CatalogDiagnostics {
                 new PartialCoverageRule(), new IpVersionCoverageRule(), new DuplicateIdRule(),
                 new DuplicateProtocolRule(), new NumberingRule(), new ChainBehindBaseRule(),
                 new FlagsVsSocketTypeRule());
-        String skipped = perCatalog.stream().filter(PerCatalogRule::needsCompleteCatalog)
+        String skipped = perCatalog.stream().filter(PerCatalogRule::needsWholeCatalog)
                 .map(Rule::id).collect(Collectors.joining(", ")) + ", WPS011, WPS014 and WPS015";
         List<Rule> all = new ArrayList<>(perCatalog);
         all.add(new ExcerptRule(skipped));
