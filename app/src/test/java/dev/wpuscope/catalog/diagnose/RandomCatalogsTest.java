@@ -86,7 +86,7 @@ class RandomCatalogsTest {
             }
         };
         Set<String> rulesSeen = new TreeSet<>();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 400; i++) {
             CatalogSnapshot a = randomSnapshot();
             CatalogSnapshot b = randomSnapshot();
             Diagnosis d = assertDoesNotThrow(() -> CatalogDiagnostics.standard().diagnose(a, live));
