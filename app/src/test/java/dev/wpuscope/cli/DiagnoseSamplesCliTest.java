@@ -2,6 +2,7 @@ package dev.wpuscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.wpuscope.catalog.SharedSamples;
 import java.io.PrintWriter;
@@ -79,7 +80,7 @@ class DiagnoseSamplesCliTest {
 
     @Test
     void liveOffWindowsIsOneClearMessage() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(System.getProperty("os.name").startsWith("Windows"));
+        assumeFalse(System.getProperty("os.name").startsWith("Windows"));
         CliRun run = wpuscope("diagnose", "--live");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("wpuscope: --live reads the catalog of the Windows machine"), run.err());
