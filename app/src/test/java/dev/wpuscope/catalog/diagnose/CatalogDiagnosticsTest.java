@@ -19,7 +19,6 @@ import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.platform.ProviderFileCheck;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -155,18 +154,7 @@ class CatalogDiagnosticsTest {
 
         @Test
         void liveReportsMissingProviderAndNamespaceDllsPerPath() {
-            ProviderFileCheck live = new ProviderFileCheck() {
-                @Override
-                public Optional<String> unavailableReason() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public FileStatus check(String storedPath, Bitness catalog) {
-                    return new FileStatus(storedPath.replace("%SystemRoot%", "C:\\Windows"),
-                            !storedPath.equals(BAD_DLL) && !storedPath.endsWith("gone.dll"));
-                }
-            };
+            ProviderFileCheck live = new FakeLiveFiles(p -> !p.equals(BAD_DLL) && !p.endsWith("gone.dll"));
             CatalogBuilder c = windows(Bitness.X64);
             c.lsp("Bad LSP", BAD_DLL, true, c.get(1001), c.get(1002));
             CatalogSnapshot s = snapshot(c).namespace(Bitness.X64, "Gone NSP", "%SystemRoot%\\gone.dll", true)
