@@ -87,6 +87,19 @@ class NetshLocalizedTest {
     }
 
     @Test
+    void blocksWithoutBlankLinesBetweenThemAreTheSame() throws Exception {
+        CatalogSnapshot english = parse("en");
+        List<String> packed = text("en").lines().filter(line -> !line.isBlank()).toList();
+        CatalogSnapshot snapshot = parse(String.join("\n", packed) + "\n\n");
+        assertEquals(List.of(), snapshot.warnings());
+        for (Bitness bitness : Bitness.values()) {
+            assertEquals(english.catalog(bitness).orElseThrow().entries().stream().map(CatalogEntry::info).toList(),
+                    snapshot.catalog(bitness).orElseThrow().entries().stream().map(CatalogEntry::info).toList());
+        }
+        assertEquals(3, snapshot.namespaceProviders().size());
+    }
+
+    @Test
     void japaneseValuesAreNotAtTheEnglishCharacterColumn() {
         String english = text("en").lines().filter(l -> l.startsWith("Entry Type:")).findFirst().orElseThrow();
         String japanese = text("ja").lines().filter(l -> l.startsWith("エントリの種類")).findFirst().orElseThrow();
