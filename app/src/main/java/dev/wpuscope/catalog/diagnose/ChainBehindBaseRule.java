@@ -3,15 +3,17 @@ package dev.wpuscope.catalog.diagnose;
 import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
-import dev.wpuscope.catalog.model.ChainLink;
+import dev.wpuscope.catalog.model.EntryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * WPS015: an LSP's chain placed after the base provider it layers over, for the same family, type and
- * protocol. socket()/WSASocket without a WSAPROTOCOL_INFO take the first matching entry in provider order,
- * so such a chain is only used by applications that pick it explicitly.
+ * WPS015: an LSP that plain socket() calls do not reach. socket()/WSASocket without a WSAPROTOCOL_INFO take
+ * the first entry in provider order with the requested family, type and protocol; when that entry is not
+ * one of the LSP's chains, nor a chain of another LSP stacked over it, applications reach the LSP only by
+ * selecting its chain explicitly. PFL_HIDDEN does not matter here: it only hides an entry from
+ * WSAEnumProtocols (the MSAFD RAW providers carry it), not from socket().
  */
 final class ChainBehindBaseRule extends PerCatalogRule {
 
@@ -26,26 +28,26 @@ final class ChainBehindBaseRule extends PerCatalogRule {
             return;
         }
         for (InstalledLsp lsp : InstalledLsp.of(catalog)) {
-            List<CatalogEntry> behind = new ArrayList<>();
-            List<CatalogEntry> bases = new ArrayList<>();
+            List<CatalogEntry> bypassed = new ArrayList<>();
+            List<CatalogEntry> picked = new ArrayList<>();
             for (CatalogEntry chain : lsp.chains()) {
-                CatalogEntry base = baseAhead(catalog, chain);
-                if (base != null) {
-                    behind.add(chain);
-                    bases.add(base);
+                CatalogEntry first = firstWithSameProtocol(catalog, chain);
+                if (first != null && !first.info().chain().contains(lsp.layeredId())) {
+                    bypassed.add(chain);
+                    picked.add(first);
                 }
             }
-            if (!behind.isEmpty()) {
-                List<EntryRef> refs = new ArrayList<>(lsp.refs(behind));
-                bases.forEach(b -> refs.add(EntryRef.of(catalog.bitness(), b)));
+            if (!bypassed.isEmpty()) {
+                List<EntryRef> refs = new ArrayList<>(lsp.refs(bypassed));
+                picked.forEach(b -> refs.add(EntryRef.of(catalog.bitness(), b)));
                 findings.add(finding(lsp.name() + " is bypassed by default: its chains for "
-                                + EntryLabels.protocols(behind) + " come after the base providers they layer over",
+                                + EntryLabels.protocols(bypassed) + " come after the base providers they layer over",
                         refs,
                         "When an application calls socket() or WSASocket() without choosing a provider, ws2_32 "
                                 + "takes the first entry in provider order that matches the family, type and "
-                                + "protocol. Here that is the base provider (" + EntryLabels.names(bases)
-                                + "), so the LSP only sees sockets of applications that select its chain "
-                                + "explicitly. Either the order was rewritten after the LSP was installed "
+                                + "protocol. Here that is " + EntryLabels.names(picked) + ", which does not go "
+                                + "through this LSP, so the LSP only sees sockets of applications that select its "
+                                + "chain explicitly. Either the order was rewritten after the LSP was installed "
                                 + "(another installer, a repair tool) or the LSP is meant to be opt-in.",
                         "If the LSP should see all traffic, reinstall it or move its chains to the top with "
                                 + "WSCWriteProviderOrder; if it is not needed, uninstall it."));
@@ -53,19 +55,15 @@ final class ChainBehindBaseRule extends PerCatalogRule {
         }
     }
 
-    /**
-     * The chain's own base provider when it matches the chain's protocol and comes earlier. PFL_HIDDEN does not
-     * matter: it only hides an entry from WSAEnumProtocols (the MSAFD RAW providers carry it), not from socket().
-     */
-    private static CatalogEntry baseAhead(Catalog catalog, CatalogEntry chain) {
-        List<ChainLink> links = catalog.resolveChain(chain);
-        ChainLink last = links.get(links.size() - 1);
-        if (last.isMissing()) {
+    /** The first entry in provider order that socket() would take for the chain's protocol. */
+    private static CatalogEntry firstWithSameProtocol(Catalog catalog, CatalogEntry chain) {
+        ProtocolSlot slot = ProtocolSlot.of(chain.info());
+        if (slot == null) {
             return null;
         }
-        CatalogEntry base = last.entry();
-        ProtocolSlot slot = ProtocolSlot.of(chain.info());
-        boolean sameSlot = slot != null && Objects.equals(slot, ProtocolSlot.of(base.info()));
-        return sameSlot && catalog.entries().indexOf(base) < catalog.entries().indexOf(chain) ? base : null;
+        return catalog.entries().stream()
+                .filter(e -> e.info().entryType() == EntryType.BASE || e.info().entryType() == EntryType.CHAIN)
+                .filter(e -> Objects.equals(slot, ProtocolSlot.of(e.info())))
+                .findFirst().orElse(null);
     }
 }

@@ -324,6 +324,17 @@ class CatalogDiagnosticsTest {
             assertEquals(List.of(), findings("WPS015", healthy()));
             assertEquals(List.of(), findings("WPS015", c.excerpt()));
         }
+
+        @Test
+        void lspReachedThroughAnotherLspStackedOverItIsNotBypassed() {
+            CatalogBuilder c = windows(Bitness.X64);
+            Lsp lower = c.lsp("Lower", GOOD_DLL, true, c.get(1001));
+            c.lsp("Upper", GOOD_DLL, true, lower.chains().get(0));
+            c.moveToEnd(lower.chains().get(0).id());
+            assertEquals(List.of(), findings("WPS015", c), "socket() takes Upper > Lower > TCP, which reaches Lower");
+            c.moveToEnd(1001);
+            assertEquals(List.of(), findings("WPS015", c));
+        }
     }
 
     @Nested
