@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * WPS007: an LSP whose chains hand out non-IFS socket handles (no XP1_IFS_HANDLES) over base providers that
- * have IFS handles. Judged on the chain entries, which are what applications see; a chain over a base
- * provider that is itself non-IFS is not the LSP's doing and is not reported.
+ * have IFS handles. Judged on the chain entries, which are what applications see; a chain whose lower
+ * links (a stacked LSP or the base provider) are non-IFS themselves is not this LSP's doing and is not
+ * reported for it (the lower LSP has its own finding, and WPS008 reports an IFS LSP above a non-IFS one).
  */
 final class NonIfsLspRule extends PerCatalogRule {
 
@@ -25,7 +26,7 @@ final class NonIfsLspRule extends PerCatalogRule {
         for (InstalledLsp lsp : InstalledLsp.of(catalog)) {
             List<CatalogEntry> nonIfs = new ArrayList<>();
             for (CatalogEntry chain : lsp.chains()) {
-                if (Boolean.FALSE.equals(Ifs.handles(chain.info())) && !baseIsNonIfs(catalog, chain)) {
+                if (Boolean.FALSE.equals(Ifs.handles(chain.info())) && !belowIsNonIfs(catalog, chain)) {
                     nonIfs.add(chain);
                 }
             }
@@ -51,9 +52,10 @@ final class NonIfsLspRule extends PerCatalogRule {
         }
     }
 
-    private static boolean baseIsNonIfs(Catalog catalog, CatalogEntry chain) {
+    /** Whether a link below the top LSP (another LSP or the base provider) is known to be non-IFS itself. */
+    private static boolean belowIsNonIfs(Catalog catalog, CatalogEntry chain) {
         List<ChainLink> links = catalog.resolveChain(chain);
-        ChainLink base = links.get(links.size() - 1);
-        return !base.isMissing() && Boolean.FALSE.equals(Ifs.handles(base.entry().info()));
+        return links.stream().skip(1)
+                .anyMatch(l -> !l.isMissing() && Boolean.FALSE.equals(Ifs.handles(l.entry().info())));
     }
 }

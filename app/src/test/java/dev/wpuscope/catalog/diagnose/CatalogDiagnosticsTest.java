@@ -208,6 +208,9 @@ class CatalogDiagnosticsTest {
             List<Finding> f = findings("WPS008", c);
             assertEquals(1, f.size());
             assertTrue(ids(f.get(0)).containsAll(Set.of(upper.layered().id(), lower.layered().id())));
+            List<Finding> nonIfs = findings("WPS007", c);
+            assertEquals(1, nonIfs.size(), "only the lower LSP is blamed for non-IFS handles");
+            assertTrue(nonIfs.get(0).title().startsWith("Lower non-IFS"), nonIfs.get(0).title());
 
             CatalogBuilder ok = windows(Bitness.X64);
             Lsp ifsBelow = ok.lsp("Lower IFS", GOOD_DLL, true, ok.get(1001));
