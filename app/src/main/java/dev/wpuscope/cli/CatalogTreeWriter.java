@@ -56,7 +56,8 @@ final class CatalogTreeWriter {
         out.println(catalog.bitness().label() + " catalog (" + catalog.bitness().registryKey() + "): "
                 + catalog.entries().size() + " entries" + (catalog.orderKnown() ? ", in provider order"
                 : ", real provider order unknown"));
-        writeGroup(catalog, "Base providers", catalog.entriesOfType(EntryType.BASE));
+        out.println("  Base providers (" + catalog.entriesOfType(EntryType.BASE).size() + ")");
+        writeEntries(catalog, catalog.entriesOfType(EntryType.BASE));
         List<CatalogEntry> layered = catalog.entriesOfType(EntryType.LAYERED);
         out.println("  Layered providers (" + layered.size() + ")");
         for (CatalogEntry lsp : layered) {
@@ -68,7 +69,8 @@ final class CatalogTreeWriter {
             }
         }
         List<CatalogEntry> orphans = catalog.entriesOfType(EntryType.CHAIN).stream()
-                .filter(chain -> layered.stream().noneMatch(lsp -> chainsUsing(catalog, lsp).contains(chain)))
+                .filter(chain -> catalog.resolveChain(chain).stream()
+                        .noneMatch(link -> layered.contains(link.entry())))
                 .toList();
         writeGroup(catalog, "Chains with no layered entry present", orphans);
         writeGroup(catalog, "Entries with an invalid chain length", catalog.entriesOfType(EntryType.INVALID));
@@ -76,11 +78,15 @@ final class CatalogTreeWriter {
                 .filter(e -> e.info().entryType() == null).toList());
     }
 
+    /** A group that only problem catalogs have: printed when it is not empty. */
     private void writeGroup(Catalog catalog, String title, List<CatalogEntry> entries) {
-        if (entries.isEmpty() && !title.equals("Base providers")) {
-            return;
+        if (!entries.isEmpty()) {
+            out.println("  " + title + " (" + entries.size() + ")");
+            writeEntries(catalog, entries);
         }
-        out.println("  " + title + " (" + entries.size() + ")");
+    }
+
+    private void writeEntries(Catalog catalog, List<CatalogEntry> entries) {
         for (CatalogEntry entry : entries) {
             writeEntry(catalog, entry, "    ");
         }

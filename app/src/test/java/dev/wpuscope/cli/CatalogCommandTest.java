@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wpuscope.catalog.SharedSamples;
+import dev.wpuscope.catalog.binary.PackedCatalogItem;
 import dev.wpuscope.catalog.snapshot.SnapshotJson;
 import dev.wpuscope.catalog.source.CatalogSources;
+import dev.wpuscope.catalog.source.reg.SyntheticCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -84,6 +87,30 @@ class CatalogCommandTest {
         Run again = run("catalog", saved.toString());
         assertEquals(0, again.exit, again.err);
         assertTrue(again.out.startsWith("Registry export (.reg): " + sample + "\n\n64-bit catalog"), again.out);
+    }
+
+    @Test
+    void brokenChainsAndInvalidEntriesGetTheirOwnGroups() throws Exception {
+        List<PackedCatalogItem> items = List.of(SyntheticCatalog.smallCatalog().get(0),
+                new PackedCatalogItem("C:\\gone.dll", SyntheticCatalog.info(1004, 2, List.of(1003, 1001),
+                        SyntheticCatalog.LSP, 2, 1, 6, "Gone over TCP")),
+                new PackedCatalogItem("C:\\odd.dll", SyntheticCatalog.info(1005, 9, List.of(), SyntheticCatalog.LSP,
+                        2, 1, 6, "Odd")));
+        Path broken = dir.resolve("broken.reg");
+        Files.write(broken, SyntheticCatalog.utf16(SyntheticCatalog.export(items)));
+        Run run = run("catalog", broken.toString());
+        assertEquals(0, run.exit, run.err);
+        assertTrue(run.out.contains("""
+                  Layered providers (0)
+                  Chains with no layered entry present (1)
+                    #2 [1004] Gone over TCP
+                        Chain          MISSING ENTRY [1003] -> MSAFD Tcpip [TCP/IP] [1001]
+                """), run.out);
+        assertTrue(run.out.contains("""
+                  Entries with an invalid chain length (1)
+                    #3 [1005] Odd
+                        ChainLen       9 (valid: 0 to 7)
+                """), run.out);
     }
 
     @Test

@@ -131,6 +131,7 @@ public final class WindowsLiveCatalogSource implements LiveCatalogSource {
             throw new CatalogReadException(LOCATION + ": " + api.enumName() + " failed with Winsock error "
                     + errno.getValue());
         }
+        requireFits(api.enumName(), count, WsaProtocolInfoLayout.SIZE, buffer);
         List<ProtocolInfo> infos = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             byte[] bytes = buffer.getByteArray((long) i * WsaProtocolInfoLayout.SIZE, WsaProtocolInfoLayout.SIZE);
@@ -179,10 +180,10 @@ public final class WindowsLiveCatalogSource implements LiveCatalogSource {
         try {
             List<NamespaceProvider> providers = new ArrayList<>(
                     namespaces(Platform.is64Bit() ? Bitness.X64 : Bitness.X86, "WSAEnumNameSpaceProvidersExW",
-                            ws2::WSAEnumNameSpaceProvidersExW, ws2));
+                            ws2::WSAEnumNameSpaceProvidersExW));
             if (Platform.is64Bit()) {
                 providers.addAll(namespaces(Bitness.X86, "WSCEnumNameSpaceProvidersEx32",
-                        ws2::WSCEnumNameSpaceProvidersEx32, ws2));
+                        ws2::WSCEnumNameSpaceProvidersEx32));
             }
             return providers;
         } finally {
@@ -194,21 +195,24 @@ public final class WindowsLiveCatalogSource implements LiveCatalogSource {
         int enumerate(IntByReference length, Pointer buffer);
     }
 
-    private static List<NamespaceProvider> namespaces(Bitness bitness, String function, NamespaceEnumerator api,
-            Ws2_32 ws2) throws CatalogReadException {
+    /** Reads the error with Native.getLastError(): JNA saves it right after each call (WSAGetLastError is
+     * GetLastError), so nothing JNA does in between can overwrite it. */
+    private static List<NamespaceProvider> namespaces(Bitness bitness, String function, NamespaceEnumerator api)
+            throws CatalogReadException {
         IntByReference length = new IntByReference(0);
         int count = api.enumerate(length, null);
         Memory buffer = null;
-        while (count == Ws2_32.SOCKET_ERROR && ws2.WSAGetLastError() == Ws2_32.WSAEFAULT && length.getValue() > 0) {
+        while (count == Ws2_32.SOCKET_ERROR && Native.getLastError() == Ws2_32.WSAEFAULT && length.getValue() > 0) {
             buffer = new Memory(length.getValue());
             count = api.enumerate(length, buffer);
         }
         if (count == Ws2_32.SOCKET_ERROR) {
             throw new CatalogReadException(LOCATION + ": " + function + " failed with Winsock error "
-                    + ws2.WSAGetLastError());
+                    + Native.getLastError());
         }
-        List<NamespaceProvider> providers = new ArrayList<>(count);
         int stride = new WsaNamespaceInfoExW().size();
+        requireFits(function, count, stride, buffer);
+        List<NamespaceProvider> providers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             WsaNamespaceInfoExW ns = new WsaNamespaceInfoExW(buffer.share((long) i * stride));
             providers.add(new NamespaceProvider(bitness, null,
@@ -217,5 +221,14 @@ public final class WindowsLiveCatalogSource implements LiveCatalogSource {
                     function + "[" + i + "]"));
         }
         return providers;
+    }
+
+    /** A count the buffer cannot hold would make JNA read outside it: report it instead. */
+    private static void requireFits(String function, int count, int size, Memory buffer) throws CatalogReadException {
+        long available = buffer == null ? 0 : buffer.size();
+        if (count < 0 || (long) count * size > available) {
+            throw new CatalogReadException(LOCATION + ": " + function + " reported " + count + " entries of " + size
+                    + " bytes but filled a buffer of " + available);
+        }
     }
 }

@@ -55,6 +55,4 @@ interface Ws2_32 extends StdCallLibrary {
     int WSAStartup(short version, Pointer data);
 
     int WSACleanup();
-
-    int WSAGetLastError();
 }
