@@ -92,8 +92,8 @@ public final class WinsockError {
         return name != null ? name + " (" + code + ")" : "error " + code;
     }
 
-    /** {@code " (WSAENOTSOCK (10038))"} to append to a message, or empty for 0. */
+    /** {@code ", error WSAENOTSOCK (10038)"} to append to a message, or empty for 0. */
     static String describeSuffix(int code) {
-        return code == 0 ? "" : " with " + describe(code);
+        return code == 0 ? "" : ", error " + describe(code);
     }
 }

@@ -88,7 +88,7 @@ class CallbackMessageOverlappedTest {
         assertEquals(List.of(new SocketCompletions(TraceScript.PID, 0x2c8, 2, 512, 1, 0),
                 new SocketCompletions(TraceScript.PID, 0x2d0, 1, 0, 0, 1)), a.perSocket());
         assertEquals(List.of(FindingKind.UPCALL_FAILED), TraceScript.kinds(a));
-        assertEquals("WPUCompleteOverlappedRequest for socket 0x2d0 failed with WSAEINVAL (10022)",
+        assertEquals("WPUCompleteOverlappedRequest for socket 0x2d0 failed, error WSAEINVAL (10022)",
                 a.findings().get(0).message());
     }
 }
