@@ -117,7 +117,7 @@ public final class TraceDecoder {
             decodeRecord((int) length);
             return true;
         }
-        HeaderCheck header = checkHeader(avail);
+        HeaderCheck header = checkHeader(start, avail);
         if (header == HeaderCheck.NEED_MORE || avail < 4) {
             return waitOrTruncate(atEnd);
         }
@@ -133,7 +133,7 @@ public final class TraceDecoder {
         if (avail == 0 && atEnd) {
             throw new TraceReadException(source, "empty, not a wpuscope capture");
         }
-        HeaderCheck header = avail == 0 ? HeaderCheck.NEED_MORE : checkHeader(avail);
+        HeaderCheck header = avail == 0 ? HeaderCheck.NEED_MORE : checkHeader(start, avail);
         switch (header) {
             case NOT_MAGIC -> throw new TraceReadException(source, "not a wpuscope capture (no WPUTRACE header)");
             case NEED_MORE -> {
@@ -146,12 +146,23 @@ public final class TraceDecoder {
         return true;
     }
 
-    private boolean waitOrTruncate(boolean atEnd) {
-        if (atEnd) {
-            listener.onTruncated(consumed);
-            started = true;
-            consume(end - start);
+    /**
+     * The header or record at {@code start} is incomplete. At the real end it is a truncated tail, unless a
+     * valid header or record follows inside it: then its length was damaged, and the reader resyncs.
+     */
+    private boolean waitOrTruncate(boolean atEnd) throws TraceReadException {
+        if (!atEnd) {
+            return false;
         }
+        for (int at = start + 1; at < end; at++) {
+            if (candidateAt(at, end - at, true) == Candidate.FOUND) {
+                beginDamage();
+                return true;
+            }
+        }
+        listener.onTruncated(consumed);
+        started = true;
+        consume(end - start);
         return false;
     }
 
@@ -184,29 +195,29 @@ public final class TraceDecoder {
         listener.onHeader(header);
     }
 
-    /** Checks a stream header at {@code start}; throws for a newer major version. */
-    private HeaderCheck checkHeader(int avail) throws TraceReadException {
+    /** Checks a stream header at {@code buf[at]}; throws for a newer major version. */
+    private HeaderCheck checkHeader(int at, int avail) throws TraceReadException {
         int n = Math.min(avail, TraceFormat.MAGIC.length);
-        if (!Arrays.equals(buf, start, start + n, TraceFormat.MAGIC, 0, n)) {
+        if (!Arrays.equals(buf, at, at + n, TraceFormat.MAGIC, 0, n)) {
             return HeaderCheck.NOT_MAGIC;
         }
         if (avail < 16) {
             return HeaderCheck.NEED_MORE;
         }
-        int major = LittleEndian.u16(buf, start + 8);
+        int major = LittleEndian.u16(buf, at + 8);
         if (major > TraceFormat.MAJOR) {
-            throw new TraceReadException(source, "capture format " + major + "." + LittleEndian.u16(buf, start + 10)
+            throw new TraceReadException(source, "capture format " + major + "." + LittleEndian.u16(buf, at + 10)
                     + " is newer than this wpuscope reads (" + TraceFormat.MAJOR + ".x)");
         }
-        long length = LittleEndian.u32(buf, start + 12);
+        long length = LittleEndian.u32(buf, at + 12);
         if (major < TraceFormat.MAJOR || length < TraceFormat.HEADER_LENGTH || length > TraceFormat.MAX_HEADER_LENGTH) {
             return HeaderCheck.INVALID;
         }
         if (avail < TraceFormat.HEADER_LENGTH) {
             return HeaderCheck.NEED_MORE;
         }
-        int stored = LittleEndian.i32(buf, start + TraceFormat.HEADER_CRC_OFFSET);
-        if (TraceFormat.crc32(crc, buf, start, TraceFormat.HEADER_CRC_OFFSET) != stored) {
+        int stored = LittleEndian.i32(buf, at + TraceFormat.HEADER_CRC_OFFSET);
+        if (TraceFormat.crc32(crc, buf, at, TraceFormat.HEADER_CRC_OFFSET) != stored) {
             return HeaderCheck.INVALID;
         }
         return avail < length ? HeaderCheck.NEED_MORE : HeaderCheck.VALID;
@@ -224,7 +235,7 @@ public final class TraceDecoder {
      */
     private boolean resync(boolean atEnd) throws TraceReadException {
         while (start < end) {
-            Candidate candidate = candidateAt(end - start, atEnd);
+            Candidate candidate = candidateAt(start, end - start, atEnd);
             if (candidate == Candidate.NEED_MORE) {
                 return false;
             }
@@ -240,8 +251,9 @@ public final class TraceDecoder {
         return false;
     }
 
-    private Candidate candidateAt(int avail, boolean atEnd) throws TraceReadException {
-        HeaderCheck header = checkHeader(avail);
+    /** Whether a valid header or record starts at {@code buf[at]}, of which {@code avail} bytes are here. */
+    private Candidate candidateAt(int at, int avail, boolean atEnd) throws TraceReadException {
+        HeaderCheck header = checkHeader(at, avail);
         if (header == HeaderCheck.VALID) {
             return Candidate.FOUND;
         }
@@ -251,15 +263,15 @@ public final class TraceDecoder {
         if (header == HeaderCheck.INVALID) {
             return Candidate.NO;
         }
-        long length = LittleEndian.u32(buf, start);
+        long length = LittleEndian.u32(buf, at);
         if (!TraceFormat.isRecordLengthInRange(length)) {
             return Candidate.NO;
         }
         if (avail < length) {
             return atEnd ? Candidate.NO : Candidate.NEED_MORE;
         }
-        int stored = LittleEndian.i32(buf, start + (int) length - 4);
-        return TraceFormat.crc32(crc, buf, start, (int) length - 4) == stored ? Candidate.FOUND : Candidate.NO;
+        int stored = LittleEndian.i32(buf, at + (int) length - 4);
+        return TraceFormat.crc32(crc, buf, at, (int) length - 4) == stored ? Candidate.FOUND : Candidate.NO;
     }
 
     private void endDamage() {
