@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "trace",
         mixinStandardHelpOptions = true,
         description = "Summarize, export or follow an upcall capture (.wputrace).",
-        subcommands = {TraceSummaryCommand.class})
+        subcommands = {TraceSummaryCommand.class, TraceExportCommand.class, TraceFollowCommand.class})
 public final class TraceCommand {
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code wpuscope trace summary <capture>}: counts per upcall, provider and process, drops and findings. */
 @Command(name = "summary",
         mixinStandardHelpOptions = true,
-        description = {"Counts per upcall, provider and process, drops, damage, and every problem the analyzers",
-            "find: handles leaked, closed twice or unknown, events and threads not closed, IFS misfits, ..."})
+        description = "Counts per upcall, provider and process, drops, damage, and every problem the analyzers find:"
+                + " handles leaked, closed twice or unknown, events and threads not closed, IFS misfits, ...")
 final class TraceSummaryCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "<capture>", description = "a .wputrace capture file")

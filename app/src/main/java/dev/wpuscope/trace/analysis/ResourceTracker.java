@@ -108,7 +108,7 @@ final class ResourceTracker {
         entries.add(new Entry(kind, new Key(event.pid(), event.result()), 0, provider, event, Origin.FAILED));
         reporter.report(Severity.WARNING, FindingKind.CREATE_FAILED, event.pid(), provider, event.offset(),
                 event.upcall().apiName() + " failed to create a " + kind.label()
-                        + WinsockError.describeSuffix(event.error()));
+                        + UpcallAnalyzer.errorSuffix(event.error()));
     }
 
     /** {@code value} was passed to an upcall that uses it. */
@@ -132,11 +132,11 @@ final class ResourceTracker {
             reporter.report(Severity.ERROR, FindingKind.CLOSED_TWICE, event.pid(), provider, event.offset(),
                     entry.subject() + " closed again by " + event.upcall().apiName()
                             + " (first closed at offset " + entry.firstClose.offset() + ")"
-                            + WinsockError.describeSuffix(event.error()));
+                            + UpcallAnalyzer.errorSuffix(event.error()));
         } else if (event.failed() && entry.origin == Origin.CREATED) {
             reporter.report(Severity.WARNING, FindingKind.CLOSE_FAILED, event.pid(), provider, event.offset(),
                     event.upcall().apiName() + " of open " + entry.subject() + " failed"
-                            + WinsockError.describeSuffix(event.error()));
+                            + UpcallAnalyzer.errorSuffix(event.error()));
         } else {
             entry.firstClose = event;
         }
@@ -183,7 +183,7 @@ final class ResourceTracker {
             latest.put(key, entry);
             reporter.report(Severity.WARNING, FindingKind.UNKNOWN_HANDLE, event.pid(), provider, event.offset(),
                     entry.subject() + " passed to " + event.upcall().apiName()
-                            + " was never created in this trace" + WinsockError.describeSuffix(event.error()));
+                            + " was never created in this trace" + UpcallAnalyzer.errorSuffix(event.error()));
         }
         return entry;
     }

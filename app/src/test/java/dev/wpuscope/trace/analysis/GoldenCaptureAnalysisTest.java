@@ -62,7 +62,7 @@ class GoldenCaptureAnalysisTest {
         assertEquals(7000, t.tid());
         assertEquals(List.of(new ThreadBlockingCallbacks.Value(140703665487888L, 85, 1)), t.values());
         List<PostedMessage> timeline = analysis.postedMessages().timeline(new SocketRef(4242, 712));
-        assertEquals(List.of("FD_READ", "FD_CLOSE, WSAECONNABORTED (10053)"),
+        assertEquals(List.of("FD_READ", "FD_CLOSE, 10053 WSAECONNABORTED"),
                 timeline.stream().map(PostedMessage::describe).toList());
         assertEquals(68142, timeline.get(0).hwnd());
         assertEquals(1025, timeline.get(0).msg());

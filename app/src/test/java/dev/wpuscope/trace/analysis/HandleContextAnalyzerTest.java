@@ -104,7 +104,7 @@ class HandleContextAnalyzerTest {
         assertEquals(ResourceState.FAILED_CREATION, a.handles().get(0).state());
         assertEquals(0, a.handles().get(0).lifecycle().generation());
         assertEquals(List.of(FindingKind.CREATE_FAILED), TraceScript.kinds(a));
-        assertTrue(a.findings().get(0).message().contains("WSAENOBUFS (10055)"));
+        assertTrue(a.findings().get(0).message().contains("10055 WSAENOBUFS"));
     }
 
     @Test
