@@ -163,6 +163,19 @@ class HandleContextAnalyzerTest {
     }
 
     @Test
+    void ifsHandlesAreClosedByTheirProviderSoTheyNeverLeak() {
+        HandleContextAnalyzer a = TraceScript.started()
+                .call(WPU_MODIFY_IFS_HANDLE, 0x7c, 1002, 0x7c)
+                .call(WPU_MODIFY_IFS_HANDLE, 0x7c, 1002, 0x7c)
+                .goodbye()
+                .feed(new HandleContextAnalyzer());
+        assertEquals(List.of(ResourceState.CLOSE_NOT_TRACED, ResourceState.CLOSE_NOT_TRACED),
+                a.handles().stream().map(SocketHandle::state).toList());
+        assertEquals(2, a.handles().get(1).lifecycle().generation());
+        assertEquals(List.of(), a.findings());
+    }
+
+    @Test
     void failedCloseOfAnOpenHandleLeavesItOpen() {
         HandleContextAnalyzer a = TraceScript.started()
                 .call(WPU_CREATE_SOCKET_HANDLE, S, 1001, 1)
