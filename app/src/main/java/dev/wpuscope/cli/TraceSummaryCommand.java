@@ -1,15 +1,9 @@
 package dev.wpuscope.cli;
 
-import dev.wpuscope.trace.analysis.TraceAnalysis;
-import dev.wpuscope.trace.io.Damage;
-import dev.wpuscope.trace.io.TraceListener;
+import dev.wpuscope.trace.analysis.CaptureAnalysis;
 import dev.wpuscope.trace.io.TraceReadException;
-import dev.wpuscope.trace.io.TraceReader;
-import dev.wpuscope.trace.model.TraceRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,38 +23,11 @@ final class TraceSummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What the reader reported besides records. */
-    static final class ReadProblems implements TraceListener {
-        final TraceAnalysis analysis = new TraceAnalysis();
-        final List<String> problems = new ArrayList<>();
-
-        @Override
-        public void onRecord(TraceRecord record, int length) {
-            analysis.accept(record);
-        }
-
-        @Override
-        public void onUnknownRecord(long offset, int type, int pid, int length) {
-            problems.add("record of unknown type " + type + " at byte offset " + offset + " skipped");
-        }
-
-        @Override
-        public void onDamage(Damage damage) {
-            problems.add(damage.toString());
-        }
-
-        @Override
-        public void onTruncated(long offset) {
-            problems.add("capture ends inside a record at byte offset " + offset);
-        }
-    }
-
     @Override
     public Integer call() throws TraceReadException {
-        ReadProblems read = new ReadProblems();
-        TraceReader.read(capture, read);
+        CaptureAnalysis read = CaptureAnalysis.of(capture);
         PrintWriter out = spec.commandLine().getOut();
-        new TraceSummaryPrinter(out).print(capture.toString(), read.analysis, read.problems);
+        new TraceSummaryPrinter(out).print(capture.toString(), read.analysis(), read.readProblems());
         out.flush();
         return 0;
     }

@@ -3,10 +3,6 @@ package dev.wpuscope.trace.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wpuscope.trace.io.Damage;
-import dev.wpuscope.trace.io.TraceListener;
-import dev.wpuscope.trace.io.TraceReader;
-import dev.wpuscope.trace.model.TraceRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,25 +39,9 @@ class RecordedCaptureAnalysisTest {
     }
 
     private static void check(Path capture) throws Exception {
-        List<String> damage = new ArrayList<>();
-        TraceAnalysis analysis = new TraceAnalysis();
-        TraceReader.read(capture, new TraceListener() {
-            @Override
-            public void onRecord(TraceRecord record, int length) {
-                analysis.accept(record);
-            }
-
-            @Override
-            public void onDamage(Damage d) {
-                damage.add(d.toString());
-            }
-
-            @Override
-            public void onTruncated(long offset) {
-                damage.add("truncated at " + offset);
-            }
-        });
-        assertEquals(List.of(), damage, capture.toString());
+        CaptureAnalysis read = CaptureAnalysis.of(capture);
+        TraceAnalysis analysis = read.analysis();
+        assertEquals(List.of(), read.readProblems(), capture.toString());
         assertTrue(analysis.statistics().processes().stream().allMatch(ProcessSummary::ended), "a process without goodbye");
         for (ProviderConformance provider : analysis.conformance().providers()) {
             List<String> found = provider.findings().stream()
