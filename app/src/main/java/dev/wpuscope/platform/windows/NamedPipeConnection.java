@@ -8,6 +8,7 @@ import com.sun.jna.platform.win32.WinNT.HANDLE;
 import dev.wpuscope.platform.PipeConnection;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One connected instance of the trace pipe, read with overlapped ReadFile and a timeout. */
 final class NamedPipeConnection implements PipeConnection {
@@ -18,8 +19,7 @@ final class NamedPipeConnection implements PipeConnection {
     private final Overlapped overlapped;
     private final Memory buffer = new Memory(BUFFER_SIZE);
     private final String description;
-    private volatile boolean closed;
-    private boolean released;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     NamedPipeConnection(HANDLE pipe) throws IOException {
         this.pipe = pipe;
@@ -31,7 +31,7 @@ final class NamedPipeConnection implements PipeConnection {
 
     @Override
     public synchronized int read(byte[] target, int offset, int length, Duration timeout) throws IOException {
-        if (closed) {
+        if (closed.get()) {
             return -1;
         }
         overlapped.reset();
@@ -51,7 +51,7 @@ final class NamedPipeConnection implements PipeConnection {
             }
         } catch (Overlapped.Win32Exception e) {
             if (e.code == PipeApi.ERROR_OPERATION_ABORTED) {
-                return closed ? -1 : 0;
+                return closed.get() ? -1 : 0;
             }
             if (e.code == PipeApi.ERROR_BROKEN_PIPE || e.code == PipeApi.ERROR_PIPE_NOT_CONNECTED
                     || e.code == PipeApi.ERROR_NO_DATA) {
@@ -68,18 +68,20 @@ final class NamedPipeConnection implements PipeConnection {
         return description;
     }
 
-    /** Cancels a pending read at once (from any thread), then releases the pipe instance. */
+    /**
+     * Cancels a pending read at once (from any thread), then releases the pipe instance once the read has
+     * let go of it. Only the first call does anything, so the handle value is never used after its release.
+     */
     @Override
     public void close() {
-        closed = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         PipeApi.KERNEL32.CancelIoEx(pipe, null);
         synchronized (this) {
-            if (!released) {
-                released = true;
-                Kernel32.INSTANCE.DisconnectNamedPipe(pipe);
-                Kernel32.INSTANCE.CloseHandle(pipe);
-                overlapped.close();
-            }
+            Kernel32.INSTANCE.DisconnectNamedPipe(pipe);
+            Kernel32.INSTANCE.CloseHandle(pipe);
+            overlapped.close();
         }
     }
 }

@@ -64,8 +64,10 @@ final class ClientSession implements TraceListener {
             return new Disconnect(Kind.NOT_A_CAPTURE, e.reason());
         } catch (IOException e) {
             return stopped ? serverClosed() : new Disconnect(Kind.READ_FAILED, "read failed: " + e.getMessage());
+        } catch (SinkFailure e) {
+            return new Disconnect(Kind.SINK_FAILED, "the listener failed on its records: " + e.getCause());
         } catch (RuntimeException e) {
-            return new Disconnect(Kind.SINK_FAILED, "listener failed: " + e);
+            return new Disconnect(Kind.INTERNAL_ERROR, "internal error while serving it: " + e);
         }
     }
 
@@ -155,7 +157,18 @@ final class ClientSession implements TraceListener {
         if (!batch.isEmpty()) {
             List<TraceRecord> records = List.copyOf(batch);
             batch.clear();
-            delivery.deliver(client, records);
+            try {
+                delivery.deliver(client, records);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        }
+    }
+
+    /** The listener threw: this client is dropped, the server and the other clients carry on. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
         }
     }
 

@@ -25,7 +25,9 @@ public record Disconnect(Kind kind, String detail) {
         /** Reading from the client failed. */
         READ_FAILED(true),
         /** The listener threw while taking this client's records. */
-        SINK_FAILED(true);
+        SINK_FAILED(true),
+        /** A bug in wpuscope while serving this client. */
+        INTERNAL_ERROR(true);
 
         private final boolean cutOff;
 

@@ -34,7 +34,7 @@ class TracerPipeServerTest {
             Duration.ofMillis(500), Duration.ofMillis(20));
 
     /** Collects what the server delivers and checks that its calls never overlap. */
-    private static final class Recorder implements PipeServerListener {
+    private static class Recorder implements PipeServerListener {
         final Map<String, List<TraceRecord>> records = new ConcurrentHashMap<>();
         final Map<String, Disconnect> disconnects = new ConcurrentHashMap<>();
         final AtomicInteger inCall = new AtomicInteger();
@@ -231,6 +231,38 @@ class TracerPipeServerTest {
         recorder.awaitAll();
         assertEquals(Kind.SERVER_CLOSED, recorder.disconnects.get("first").kind());
         assertEquals(Kind.SERVER_CLOSED, recorder.disconnects.get("second").kind());
+    }
+
+    @Test
+    void aListenerFailingOnOneClientDropsOnlyThatClient() throws Exception {
+        InMemoryPipeTransport transport = new InMemoryPipeTransport();
+        Recorder recorder = new Recorder(2) {
+            @Override
+            public void onRecords(PipeClient client, List<TraceRecord> batch) {
+                if (client.description().equals("poisoned")) {
+                    throw new IllegalStateException("cannot store this");
+                }
+                super.onRecords(client, batch);
+            }
+        };
+        try (TracerPipeServer server = new TracerPipeServer(transport, LIMITS, recorder)) {
+            server.start();
+            List<Thread> threads = List.of(
+                    client(transport, "poisoned", c -> c.write(capture(5, 3))),
+                    client(transport, "healthy", c -> {
+                        c.write(capture(6, 3));
+                        c.close();
+                    }));
+            recorder.awaitAll();
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+        }
+        Disconnect poisoned = recorder.disconnects.get("poisoned");
+        assertEquals(Kind.SINK_FAILED, poisoned.kind());
+        assertTrue(poisoned.detail().contains("cannot store this"), poisoned.detail());
+        assertEquals(Kind.CLIENT_CLOSED, recorder.disconnects.get("healthy").kind());
+        assertEquals(5, recorder.records.get("healthy").size());
     }
 
     private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
