@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -40,6 +42,22 @@ class TraceSummaryCommandTest {
         for (String planted : new String[] {"closed twice: socket handle 0x2c8", "never created in the trace:"
                 + " socket handle 0x999", "null out-argument", "creation failed: WPUCreateSocketHandle",
             "provider called both"}) {
+            assertTrue(out.contains(planted), planted);
+        }
+    }
+
+    @Test
+    void summaryOfARealCaptureFromTheTestHostReportsTheMisuseScenario() {
+        Path capture = GOLDEN.getParent().getParent().resolve("captures/scenario-all-x64.wputrace");
+        Assumptions.assumeTrue(Files.exists(capture), "no recorded capture " + capture);
+        String[] r = run("trace", "summary", capture.toString());
+        assertEquals("0", r[0], r[2]);
+        String out = r[1];
+        assertTrue(out.contains("64-bit, 39 upcalls (4 failed), 0 dropped, ended (39 emitted)"), out);
+        assertTrue(out.contains("sample_nonifs.dll: 39 calls, non-IFS (inferred:"), out);
+        assertTrue(out.contains("Findings (4: 1 warning, 3 error):"), out);
+        for (String planted : new String[] {"closed twice: socket handle", "never created in the trace: socket handle",
+            "not closed before the process ended: socket handle", "not closed before the process ended: event"}) {
             assertTrue(out.contains(planted), planted);
         }
     }
