@@ -10,9 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wpuscope.catalog.model.Bitness;
+import dev.wpuscope.catalog.model.Catalog;
+import dev.wpuscope.catalog.model.CatalogEntry;
+import dev.wpuscope.catalog.model.ProtocolInfo;
 import dev.wpuscope.trace.analysis.IfsClassification.Kind;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ConformanceAnalyzerTest {
@@ -79,6 +85,25 @@ class ConformanceAnalyzerTest {
                 providers.stream().map(p -> p.ifs().describe()).toList());
         providers.forEach(p -> assertFalse(p.ifs().fromCatalog()));
         assertEquals(List.of(), a.findings());
+    }
+
+    @Test
+    void serviceFlagsComeFromACatalog() {
+        Catalog catalog = new Catalog(Bitness.X64, List.of(entry(1001, 0x20066), entry(1002, null)), true);
+        ServiceFlagsLookup lookup = ServiceFlagsLookup.of(catalog);
+        assertEquals(OptionalInt.of(0x20066), lookup.serviceFlags1(1001));
+        assertEquals(OptionalInt.empty(), lookup.serviceFlags1(1002));
+        assertEquals(OptionalInt.empty(), lookup.serviceFlags1(1003));
+        ConformanceAnalyzer a = TraceScript.started()
+                .call(WPU_CREATE_SOCKET_HANDLE, 0x2c8, 1001, 7)
+                .feed(new ConformanceAnalyzer(lookup, List.of()));
+        assertEquals("IFS (catalog entry 1001 has XP1_IFS_HANDLES)", a.providers().get(0).ifs().describe());
+        assertEquals(List.of(FindingKind.IFS_MISMATCH), TraceScript.kinds(a));
+    }
+
+    private static CatalogEntry entry(int id, Integer serviceFlags1) {
+        return new CatalogEntry(new ProtocolInfo(serviceFlags1, 0, 0, 0, 0, new UUID(1, id), id, 1, List.of(0), 2, 2,
+                16, 16, 1, 6, 0, 0, 0, 0, 0, "entry " + id), null, null, null, "test");
     }
 
     @Test
