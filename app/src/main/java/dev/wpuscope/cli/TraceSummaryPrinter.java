@@ -74,8 +74,8 @@ final class TraceSummaryPrinter {
         lifecycle("thread handles", analysis.threads().threads());
         out.printf("  %d APCs queued, %d messages posted to %d sockets, %d overlapped completions on %d sockets,"
                         + " %d threads asked for their blocking callback%n",
-                analysis.threads().apcs().size(), analysis.postedMessages().messages().size(),
-                analysis.postedMessages().sockets().size(), analysis.overlapped().completions().size(),
+                analysis.threads().apcCount(), analysis.postedMessages().messageCount(),
+                analysis.postedMessages().sockets().size(), analysis.overlapped().completionCount(),
                 analysis.overlapped().perSocket().size(), analysis.blockingCallbacks().threads().size());
     }
 

@@ -2,7 +2,6 @@ package dev.wpuscope.trace.analysis;
 
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
 import dev.wpuscope.trace.model.Upcall;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import java.util.Map;
 /** WPUCompleteOverlappedRequest calls, with totals per socket. */
 public final class OverlappedAnalyzer extends UpcallAnalyzer {
 
-    private final List<OverlappedCompletion> completions = new ArrayList<>();
+    private final CappedList<OverlappedCompletion> completions = new CappedList<>(CappedList.PER_ANALYZER);
     private final Map<SocketRef, SocketCompletions> perSocket = new LinkedHashMap<>();
 
     @Override
@@ -28,8 +27,13 @@ public final class OverlappedAnalyzer extends UpcallAnalyzer {
         }
     }
 
+    /** The completions in order: the first 100,000 ({@link #completionCount} counts all). */
     public synchronized List<OverlappedCompletion> completions() {
-        return List.copyOf(completions);
+        return completions.kept();
+    }
+
+    public synchronized long completionCount() {
+        return completions.total();
     }
 
     /** Totals per (pid, socket), in the order the sockets first appeared. */

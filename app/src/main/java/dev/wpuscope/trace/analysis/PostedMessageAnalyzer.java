@@ -3,7 +3,6 @@ package dev.wpuscope.trace.analysis;
 import dev.wpuscope.trace.analysis.Finding.Severity;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
 import dev.wpuscope.trace.model.Upcall;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,8 @@ import java.util.Map;
 /** WPUPostMessage calls decoded as WSAAsyncSelect notifications, with a timeline per socket. */
 public final class PostedMessageAnalyzer extends UpcallAnalyzer {
 
-    private final List<PostedMessage> messages = new ArrayList<>();
-    private final Map<SocketRef, List<PostedMessage>> timelines = new LinkedHashMap<>();
+    private final CappedList<PostedMessage> messages = new CappedList<>(CappedList.PER_ANALYZER);
+    private final Map<SocketRef, CappedList<PostedMessage>> timelines = new LinkedHashMap<>();
 
     @Override
     protected void onUpcall(UpcallEvent event, String provider) {
@@ -21,7 +20,8 @@ public final class PostedMessageAnalyzer extends UpcallAnalyzer {
         }
         PostedMessage message = new PostedMessage(event, provider);
         messages.add(message);
-        timelines.computeIfAbsent(new SocketRef(event.pid(), message.socket()), k -> new ArrayList<>()).add(message);
+        timelines.computeIfAbsent(new SocketRef(event.pid(), message.socket()),
+                k -> new CappedList<>(CappedList.PER_ITEM)).add(message);
         if (!message.posted()) {
             reportFailure(event, provider, "of " + message.describe() + " for socket " + Hex.of(message.socket()));
         }
@@ -37,9 +37,13 @@ public final class PostedMessageAnalyzer extends UpcallAnalyzer {
         }
     }
 
-    /** Every posted message, in order. */
+    /** The posted messages in order: the first 100,000 ({@link #messageCount} counts all). */
     public synchronized List<PostedMessage> messages() {
-        return List.copyOf(messages);
+        return messages.kept();
+    }
+
+    public synchronized long messageCount() {
+        return messages.total();
     }
 
     /** The sockets that got messages, in the order they first did. */
@@ -47,8 +51,15 @@ public final class PostedMessageAnalyzer extends UpcallAnalyzer {
         return List.copyOf(timelines.keySet());
     }
 
-    /** The messages for one socket, in order (empty when it got none). */
+    /** The messages for one socket, in order: the first 1000 (empty when it got none). */
     public synchronized List<PostedMessage> timeline(SocketRef socket) {
-        return List.copyOf(timelines.getOrDefault(socket, List.of()));
+        CappedList<PostedMessage> timeline = timelines.get(socket);
+        return timeline == null ? List.of() : timeline.kept();
+    }
+
+    /** How many messages one socket got. */
+    public synchronized long messageCount(SocketRef socket) {
+        CappedList<PostedMessage> timeline = timelines.get(socket);
+        return timeline == null ? 0 : timeline.total();
     }
 }

@@ -3,7 +3,9 @@ package dev.wpuscope.trace.analysis;
 import dev.wpuscope.trace.analysis.Finding.Severity;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
+import dev.wpuscope.trace.model.Upcall;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -33,8 +35,9 @@ final class ResourceTracker {
         final UpcallEvent creation;
         final Origin origin;
         final boolean closeTraced;
-        final List<UpcallEvent> uses = new ArrayList<>();
-        final List<UpcallEvent> closes = new ArrayList<>();
+        final CappedList<UpcallEvent> uses = new CappedList<>(CappedList.PER_ITEM);
+        final CappedList<UpcallEvent> closes = new CappedList<>(CappedList.PER_ITEM);
+        final Map<Upcall, Long> useCounts = new EnumMap<>(Upcall.class);
         UpcallEvent firstClose;
         boolean closedAgain;
         boolean usedAfterClose;
@@ -81,8 +84,8 @@ final class ResourceTracker {
         }
 
         TrackedResource snapshot() {
-            return new TrackedResource(kind, key.pid(), key.value(), generation, provider, creation, uses, closes,
-                    state(), endOffset);
+            return new TrackedResource(kind, key.pid(), key.value(), generation, provider, creation, uses.kept(),
+                    uses.total(), useCounts, closes.kept(), closes.total(), state(), endOffset);
         }
     }
 
@@ -128,6 +131,7 @@ final class ResourceTracker {
     void used(UpcallEvent event, long value, String provider) {
         Entry entry = latestOrUnknown(event, value, provider);
         entry.uses.add(event);
+        entry.useCounts.merge(event.upcall(), 1L, Long::sum);
         if (entry.closed()) {
             entry.usedAfterClose = true;
             reporter.report(Severity.ERROR, FindingKind.USED_AFTER_CLOSE, event.pid(), provider, event.offset(),

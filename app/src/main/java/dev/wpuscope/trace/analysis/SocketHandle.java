@@ -35,7 +35,10 @@ public record SocketHandle(TrackedResource lifecycle, Upcall createdBy, Integer 
         return lifecycle.state();
     }
 
-    /** The WPUQuerySocketHandleContext calls on it; each one's result, error and returned context (arg 1). */
+    /**
+     * The first WPUQuerySocketHandleContext calls on it (at most 1000; {@code lifecycle().useCount()} counts
+     * all): each one's result, error and returned context (arg 1).
+     */
     public List<UpcallEvent> queries() {
         return lifecycle.uses();
     }

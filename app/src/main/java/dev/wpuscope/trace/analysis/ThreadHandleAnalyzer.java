@@ -3,14 +3,13 @@ package dev.wpuscope.trace.analysis;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Thread handles: WPUOpenCurrentThread / WPUCloseThread pairing and leaks, and the targets of WPUQueueApc. */
 public final class ThreadHandleAnalyzer extends UpcallAnalyzer {
 
     private final ResourceTracker threads = new ResourceTracker(ResourceKind.THREAD_HANDLE, this::report);
-    private final List<ApcTarget> apcs = new ArrayList<>();
+    private final CappedList<ApcTarget> apcs = new CappedList<>(CappedList.PER_ANALYZER);
 
     @Override
     protected void onUpcall(UpcallEvent event, String provider) {
@@ -53,8 +52,12 @@ public final class ThreadHandleAnalyzer extends UpcallAnalyzer {
         return threads.snapshot();
     }
 
-    /** Every WPUQueueApc call, in order. */
+    /** The WPUQueueApc calls in order: the first 100,000 ({@link #apcCount} counts all). */
     public synchronized List<ApcTarget> apcs() {
-        return List.copyOf(apcs);
+        return apcs.kept();
+    }
+
+    public synchronized long apcCount() {
+        return apcs.total();
     }
 }

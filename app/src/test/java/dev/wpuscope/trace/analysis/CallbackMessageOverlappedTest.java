@@ -68,6 +68,20 @@ class CallbackMessageOverlappedTest {
     }
 
     @Test
+    void longTimelinesKeepTheirFirstThousandMessagesAndCountAll() {
+        TraceScript script = TraceScript.started();
+        for (int i = 0; i < 1200; i++) {
+            script.call(WPU_POST_MESSAGE, 1, 0x10a2e, 0x401, 0x2c8, 0x1);
+        }
+        PostedMessageAnalyzer a = script.feed(new PostedMessageAnalyzer());
+        SocketRef socket = new SocketRef(TraceScript.PID, 0x2c8);
+        assertEquals(1000, a.timeline(socket).size());
+        assertEquals(1200, a.messageCount(socket));
+        assertEquals(1200, a.messages().size());
+        assertEquals(1200, a.messageCount());
+    }
+
+    @Test
     void everyFdEventBitHasItsName() {
         assertEquals(List.of("FD_READ", "FD_WRITE", "FD_OOB", "FD_ACCEPT", "FD_CONNECT", "FD_CLOSE", "FD_QOS",
                         "FD_GROUP_QOS", "FD_ROUTING_INTERFACE_CHANGE", "FD_ADDRESS_LIST_CHANGE"),

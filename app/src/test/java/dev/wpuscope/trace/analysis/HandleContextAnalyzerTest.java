@@ -197,6 +197,18 @@ class HandleContextAnalyzerTest {
     }
 
     @Test
+    void keepsTheFirstThousandQueriesOfAHandleAndCountsAll() {
+        TraceScript script = TraceScript.started().call(WPU_CREATE_SOCKET_HANDLE, S, 1001, 7);
+        for (int i = 0; i < 1500; i++) {
+            script.call(WPU_QUERY_SOCKET_HANDLE_CONTEXT, 0, S, 7);
+        }
+        TrackedResource h = script.feed(new HandleContextAnalyzer()).handles().get(0).lifecycle();
+        assertEquals(1000, h.uses().size());
+        assertEquals(1500, h.useCount());
+        assertEquals(1500, h.useCount(WPU_QUERY_SOCKET_HANDLE_CONTEXT));
+    }
+
+    @Test
     void callsOfUnknownUpcallNumbersAreIgnored() {
         HandleContextAnalyzer a = new HandleContextAnalyzer();
         a.accept(new UpcallEvent(0, 1, 0, 99, 1, 0, 0, 0, 0, 0, 0, 0, new long[] {S}, ""));
