@@ -34,7 +34,7 @@ final class TraceSummaryPrinter {
         analysis.statistics().unknownUpcalls().forEach((n, c) -> out.printf("  %-30s %8d%n", "upcall #" + n, c));
         providers(analysis.conformance().providers());
         lifecycles(analysis);
-        findings(analysis.findings());
+        findings(analysis.findings(), analysis.findingCount());
     }
 
     private void processes(List<ProcessSummary> processes, long dropped) {
@@ -89,7 +89,7 @@ final class TraceSummaryPrinter {
                 .collect(Collectors.joining(", ")));
     }
 
-    private void findings(List<Finding> findings) {
+    private void findings(List<Finding> findings, long count) {
         out.println();
         Map<Finding.Severity, Long> bySeverity = findings.stream()
                 .collect(Collectors.groupingBy(Finding::severity, () -> new EnumMap<>(Finding.Severity.class),
@@ -98,6 +98,9 @@ final class TraceSummaryPrinter {
                 .stream()
                 .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", ")));
+        if (count > findings.size()) {
+            out.printf("  (%d found in all; each analyzer lists its first 100,000)%n", count);
+        }
         for (Finding f : findings) {
             out.printf("  %-7s offset %-8d pid %-6d %s: %s [%s]%n", f.severity(), f.offset(), f.pid(),
                     f.kind().label(), f.message(), f.provider());

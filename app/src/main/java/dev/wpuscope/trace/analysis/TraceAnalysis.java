@@ -49,6 +49,11 @@ public final class TraceAnalysis implements TraceAnalyzer {
         return findings;
     }
 
+    @Override
+    public long findingCount() {
+        return all.stream().mapToLong(TraceAnalyzer::findingCount).sum();
+    }
+
     public TraceStatistics statistics() {
         return statistics;
     }

@@ -17,6 +17,11 @@ public interface TraceAnalyzer {
         }
     }
 
-    /** The problems found so far, in the order found. */
+    /** The problems found so far, in the order found (the first 100,000 of each analyzer). */
     List<Finding> findings();
+
+    /** How many problems were found, including those beyond what {@link #findings} keeps. */
+    default long findingCount() {
+        return findings().size();
+    }
 }

@@ -5,7 +5,6 @@ import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +14,7 @@ import java.util.List;
 public abstract class UpcallAnalyzer implements TraceAnalyzer {
 
     private final ModuleDirectory modules = new ModuleDirectory();
-    private final List<Finding> findings = new ArrayList<>();
+    private final CappedList<Finding> findings = new CappedList<>(CappedList.PER_ANALYZER);
 
     @Override
     public final synchronized void accept(TraceRecord record) {
@@ -34,7 +33,12 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
 
     @Override
     public final synchronized List<Finding> findings() {
-        return List.copyOf(findings);
+        return findings.kept();
+    }
+
+    @Override
+    public final synchronized long findingCount() {
+        return findings.total();
     }
 
     /** An UPCALL record with a known upcall number, and the provider module that made it. */

@@ -209,6 +209,18 @@ class HandleContextAnalyzerTest {
     }
 
     @Test
+    void keepsTheFirstHundredThousandFindingsAndCountsAll() {
+        TraceScript script = TraceScript.started();
+        for (int i = 0; i < 100_050; i++) {
+            script.call(WPU_CLOSE_SOCKET_HANDLE, 0, 0x1000 + 4L * i);
+        }
+        HandleContextAnalyzer a = script.feed(new HandleContextAnalyzer());
+        assertEquals(100_000, a.findings().size());
+        assertEquals(100_050, a.findingCount());
+        assertEquals(100_050, a.handles().size());
+    }
+
+    @Test
     void callsOfUnknownUpcallNumbersAreIgnored() {
         HandleContextAnalyzer a = new HandleContextAnalyzer();
         a.accept(new UpcallEvent(0, 1, 0, 99, 1, 0, 0, 0, 0, 0, 0, 0, new long[] {S}, ""));
