@@ -5,7 +5,6 @@ import dev.wpuscope.trace.io.TraceReadException;
 import dev.wpuscope.trace.io.TraceReader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -61,19 +60,12 @@ public class AnalysisBenchmark {
     }
 
     private void printHeapKept() {
-        long before = usedHeapAfterGc();
+        long before = TraceBenchmark.usedHeapAfterGc();
         TraceAnalysis analysis = analyzeRecords();
-        long after = usedHeapAfterGc();
+        long after = TraceBenchmark.usedHeapAfterGc();
         System.out.printf("%nANALYSIS: %,d events keep %,d heap bytes (%d MiB) for %,d handles and %,d findings%n",
                 EVENTS, after - before, (after - before) >> 20, analysis.handles().handles().size(),
                 analysis.findingCount());
-    }
-
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     @Benchmark

@@ -14,13 +14,18 @@ public final class ModuleDirectory {
     }
 
     private final Map<Key, String> paths = new HashMap<>();
+    /** The latest lookup: consecutive upcalls mostly come from the same module. */
+    private Key lastKey;
+    private String lastName;
 
     /** Learns from MODULE records; a new PROCESS_HELLO forgets the modules of an earlier process with that pid. */
     public void accept(TraceRecord record) {
         if (record instanceof TraceRecord.Module m) {
             paths.put(new Key(m.pid(), m.moduleId()), m.path());
+            lastKey = null;
         } else if (record instanceof TraceRecord.ProcessHello h) {
             paths.keySet().removeIf(k -> k.pid() == h.pid());
+            lastKey = null;
         }
     }
 
@@ -29,7 +34,11 @@ public final class ModuleDirectory {
         if (moduleId == 0) {
             return UNKNOWN_MODULE;
         }
-        String path = paths.get(new Key(pid, moduleId));
-        return path != null ? path : "(module #" + moduleId + ", not announced)";
+        if (lastKey == null || lastKey.pid() != pid || lastKey.moduleId() != moduleId) {
+            lastKey = new Key(pid, moduleId);
+            String path = paths.get(lastKey);
+            lastName = path != null ? path : "(module #" + moduleId + ", not announced)";
+        }
+        return lastName;
     }
 }
