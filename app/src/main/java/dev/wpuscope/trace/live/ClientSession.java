@@ -36,6 +36,13 @@ final class ClientSession implements TraceListener {
     private final List<TraceRecord> batch = new ArrayList<>();
     private volatile boolean stopped;
 
+    /** Bytes received. */
+    private long fed;
+    /** When the client last started or completed a header or record. */
+    private long lastProgress;
+    /** Rate limit: bytes the client may still send now, refilled at the limit per second. */
+    private double allowance;
+    private long lastRefill;
     /** Bytes of headers and records decoded or skipped as unknown: what the decoder did not treat as damage. */
     private long accounted;
     private boolean headerSeen;
@@ -82,46 +89,55 @@ final class ClientSession implements TraceListener {
 
     private Disconnect pump() throws IOException, TraceReadException {
         byte[] buffer = new byte[READ_SIZE];
-        long fed = 0;
-        long lastProgress = nanoClock.getAsLong();
-        long lastRefill = lastProgress;
-        double allowance = limits.maxBytesPerSecond();
+        lastProgress = nanoClock.getAsLong();
+        lastRefill = lastProgress;
+        allowance = limits.maxBytesPerSecond();
         while (!stopped) {
             int n = connection.read(buffer, 0, buffer.length, limits.pollInterval());
             long now = nanoClock.getAsLong();
             if (n < 0) {
                 return stopped ? serverClosed() : clientClosed();
             }
-            if (n == 0) {
-                boolean waiting = !headerSeen || fed > decoder.decodedUpTo();
-                if (waiting && now - lastProgress > limits.stallTimeout().toNanos()) {
-                    return new Disconnect(Kind.STALLED, headerSeen
-                            ? "stuck inside a record at byte offset " + decoder.decodedUpTo() + " for "
-                                    + limits.stallTimeout().toMillis() + " ms"
-                            : "sent no capture header within " + limits.stallTimeout().toMillis() + " ms");
-                }
-                continue;
+            Disconnect broken = n > 0 ? take(buffer, n, now) : null;
+            if (broken == null) {
+                broken = checkStalled(now);
             }
-            allowance = Math.min(limits.maxBytesPerSecond(),
-                    allowance + (now - lastRefill) * limits.maxBytesPerSecond() / NANOS_PER_SECOND) - n;
-            lastRefill = now;
-            if (allowance < 0) {
-                return new Disconnect(Kind.FLOODING, "sent more than " + limits.maxBytesPerSecond() + " bytes/s");
-            }
-            long decodedBefore = decoder.decodedUpTo();
-            boolean startsNewRecord = fed == decodedBefore;
-            decoder.feed(buffer, 0, n);
-            fed += n;
-            deliverBatch();
-            Disconnect broken = checkStream(fed);
             if (broken != null) {
                 return broken;
             }
-            if (startsNewRecord || decoder.decodedUpTo() > decodedBefore) {
-                lastProgress = now;
-            }
         }
         return serverClosed();
+    }
+
+    /** Charges {@code n} bytes to the rate limit, decodes them and delivers the complete records. */
+    private Disconnect take(byte[] buffer, int n, long now) throws TraceReadException {
+        allowance = Math.min(limits.maxBytesPerSecond(),
+                allowance + (now - lastRefill) * limits.maxBytesPerSecond() / NANOS_PER_SECOND) - n;
+        lastRefill = now;
+        if (allowance < 0) {
+            return new Disconnect(Kind.FLOODING, "sent more than " + limits.maxBytesPerSecond() + " bytes/s");
+        }
+        long decodedBefore = decoder.decodedUpTo();
+        boolean startsNewRecord = fed == decodedBefore;
+        decoder.feed(buffer, 0, n);
+        fed += n;
+        deliverBatch();
+        if (startsNewRecord || decoder.decodedUpTo() > decodedBefore) {
+            lastProgress = now;
+        }
+        return checkStream(fed);
+    }
+
+    /** A client that has not sent its header, or sits inside a record, for longer than the stall timeout. */
+    private Disconnect checkStalled(long now) {
+        boolean waiting = !headerSeen || fed > decoder.decodedUpTo();
+        if (!waiting || now - lastProgress <= limits.stallTimeout().toNanos()) {
+            return null;
+        }
+        return new Disconnect(Kind.STALLED, headerSeen
+                ? "stuck inside a record at byte offset " + decoder.decodedUpTo() + " for "
+                        + limits.stallTimeout().toMillis() + " ms"
+                : "sent no capture header within " + limits.stallTimeout().toMillis() + " ms");
     }
 
     private Disconnect checkStream(long fed) {

@@ -133,7 +133,7 @@ class TracerPipeServerTest {
     void hostileClientsAreCutOffWithoutAffectingTheOthers() throws Exception {
         InMemoryPipeTransport transport = new InMemoryPipeTransport();
         int goodClients = 8;
-        Recorder recorder = new Recorder(goodClients + 9);
+        Recorder recorder = new Recorder(goodClients + 10);
         byte[] header = Arrays.copyOf(capture(1, 0), 48);
         try (TracerPipeServer server = new TracerPipeServer(transport, LIMITS, recorder)) {
             server.start();
@@ -161,6 +161,14 @@ class TracerPipeServerTest {
             }));
             threads.add(client(transport, "never-sends", c -> { }));
             threads.add(client(transport, "stalls-mid-record", c -> c.write(concat(header, recordPrefix(90)))));
+            threads.add(client(transport, "trickles", c -> {
+                c.write(header);
+                byte[] record = recordPrefix(90);
+                for (int i = 0; i < 89; i++) {
+                    c.write(new byte[] {i < record.length ? record[i] : 0});
+                    sleepMillis(30);
+                }
+            }));
             threads.add(client(transport, "disconnects-mid-record", c -> {
                 byte[] data = capture(77, 5);
                 c.write(data, 0, data.length - 30);
@@ -204,6 +212,7 @@ class TracerPipeServerTest {
         assertEquals(Kind.STALLED, recorder.disconnects.get("never-sends").kind());
         assertEquals("sent no capture header within 500 ms", recorder.disconnects.get("never-sends").detail());
         assertEquals(Kind.STALLED, recorder.disconnects.get("stalls-mid-record").kind());
+        assertEquals(Kind.STALLED, recorder.disconnects.get("trickles").kind());
         assertEquals(Kind.TRUNCATED, recorder.disconnects.get("disconnects-mid-record").kind());
         assertEquals(6, recorder.records.get("disconnects-mid-record").size());
         assertEquals(Kind.FLOODING, recorder.disconnects.get("flooding").kind());
@@ -263,6 +272,15 @@ class TracerPipeServerTest {
         assertTrue(poisoned.detail().contains("cannot store this"), poisoned.detail());
         assertEquals(Kind.CLIENT_CLOSED, recorder.disconnects.get("healthy").kind());
         assertEquals(5, recorder.records.get("healthy").size());
+    }
+
+    private static void sleepMillis(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
