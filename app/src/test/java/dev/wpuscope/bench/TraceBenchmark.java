@@ -99,7 +99,7 @@ public class TraceBenchmark {
         }
     }
 
-    private static long usedHeapAfterGc() {
+    static long usedHeapAfterGc() {
         for (int i = 0; i < 4; i++) {
             System.gc();
         }
