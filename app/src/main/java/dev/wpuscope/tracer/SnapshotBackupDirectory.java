@@ -27,7 +27,11 @@ public final class SnapshotBackupDirectory implements CatalogBackup {
     @Override
     public Path save(CatalogSnapshot snapshot) throws IOException {
         Files.createDirectories(directory);
-        Path file = directory.resolve("catalog-backup-" + STAMP.format(clock.instant()) + ".json");
+        String name = "catalog-backup-" + STAMP.format(clock.instant());
+        Path file = directory.resolve(name + ".json");
+        for (int n = 2; Files.exists(file); n++) {
+            file = directory.resolve(name + "-" + n + ".json");
+        }
         Files.write(file, SnapshotJson.write(snapshot), StandardOpenOption.CREATE_NEW);
         return file.toAbsolutePath();
     }
