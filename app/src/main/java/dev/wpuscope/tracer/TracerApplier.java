@@ -78,7 +78,7 @@ public final class TracerApplier {
             }
             run.step("Done: the tracer is installed over " + plan.chainCount() + " entries and verified");
             return run.end(ApplyReport.Outcome.APPLIED);
-        } catch (CatalogWriteException | RuntimeException e) {
+        } catch (CatalogWriteException | RuntimeException | LinkageError e) {
             run.step("FAILED: " + e.getMessage() + "; rolling back");
         }
         boolean restored = true;
@@ -119,7 +119,7 @@ public final class TracerApplier {
         for (RemovalPlan plan : plans) {
             try {
                 removeFrom(plan, run);
-            } catch (CatalogWriteException | RuntimeException e) {
+            } catch (CatalogWriteException | RuntimeException | LinkageError e) {
                 run.step("FAILED: " + e.getMessage() + ". Chains are removed before the layered entry, so no chain"
                         + " is left without its layer; run the removal again, or restore from " + run.backup);
                 return run.end(ApplyReport.Outcome.REMOVAL_FAILED);
@@ -186,7 +186,7 @@ public final class TracerApplier {
                 restore(before, in, run);
                 run.step(in + "Restored and verified");
                 return true;
-            } catch (CatalogWriteException | RuntimeException e) {
+            } catch (CatalogWriteException | RuntimeException | LinkageError e) {
                 run.step(in + "Rollback attempt " + attempt + " failed: " + e.getMessage());
             }
         }
