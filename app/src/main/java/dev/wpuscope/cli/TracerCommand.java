@@ -8,6 +8,7 @@ import dev.wpuscope.tracer.CatalogWriter;
 import dev.wpuscope.tracer.SnapshotBackupDirectory;
 import dev.wpuscope.tracer.TracerApplier;
 import dev.wpuscope.tracer.TracerDllDirectory;
+import dev.wpuscope.tracer.UnsafePlanException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wpuscope tracer plan|install|remove|status}: attach the tracing provider to chosen chains and detach it. */
@@ -83,6 +85,16 @@ public final class TracerCommand implements Callable<Integer> {
         boolean yes;
     }
 
+    /** Shared source of plan and status: a catalog file or the live catalog. */
+    static final class SourceOptions {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "<file>",
+                description = "catalog file: reg export of the WinSock2 key, netsh dump or wpuscope snapshot")
+        Path file;
+
+        @Option(names = "--live", description = "this machine's live catalog instead of a file (Windows only)")
+        boolean live;
+    }
+
     /** Shared option: where the tracer DLLs are. */
     static final class DllOptions {
         @Option(names = "--dll-dir", paramLabel = "<dir>",
@@ -120,9 +132,33 @@ public final class TracerCommand implements Callable<Integer> {
         return new TracerApplier(writer, live.elevation(), new SnapshotBackupDirectory(backupDir, Clock.systemUTC()));
     }
 
+    /** The applier for the live catalog, or {@code null} after telling the user why there is none. */
+    TracerApplier liveApplier(String command, LiveOptions options) {
+        if (!options.live) {
+            err().println("wpuscope tracer " + command + ": changes this machine's live catalog: add --live (to see"
+                    + " the changes for a catalog file, use `wpuscope tracer plan <file>`)");
+            return null;
+        }
+        CatalogWriter writer = liveWriter(command);
+        return writer == null ? null : applier(writer, options.backupDir);
+    }
+
+    int unreadable(String command, CatalogWriteException e) {
+        err().println("wpuscope tracer " + command + ": cannot read the live catalog: " + e.getMessage());
+        return EXIT_UNAVAILABLE;
+    }
+
+    int refused(String command, String consequence, UnsafePlanException refused) {
+        err().println("wpuscope tracer " + command + ": refused, " + consequence + ":");
+        refused.reasons().forEach(reason -> err().println("  - " + reason));
+        err().flush();
+        return EXIT_REFUSED;
+    }
+
     /** The catalog to plan from: the file, or the live catalog with --live; exactly one of them. */
-    CatalogSnapshot source(String command, Path file, boolean useLive) throws CatalogReadException {
-        if ((file == null) == !useLive) {
+    CatalogSnapshot source(String command, SourceOptions source) throws CatalogReadException {
+        Path file = source.file;
+        if ((file == null) == !source.live) {
             throw new CatalogReadException("wpuscope tracer " + command + ": name a catalog file or --live (one of"
                     + " them)");
         }

@@ -2,7 +2,6 @@ package dev.wpuscope.cli;
 
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.tracer.CatalogWriteException;
-import dev.wpuscope.tracer.CatalogWriter;
 import dev.wpuscope.tracer.InstallPlan;
 import dev.wpuscope.tracer.PlanText;
 import dev.wpuscope.tracer.TracerApplier;
@@ -35,27 +34,18 @@ final class TracerInstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!options.live) {
-            parent.err().println("wpuscope tracer install: changes this machine's live catalog: add --live (to see"
-                    + " the changes for a catalog file, use `wpuscope tracer plan <file>`)");
+        TracerApplier applier = parent.liveApplier("install", options);
+        if (applier == null) {
             return TracerCommand.EXIT_UNAVAILABLE;
         }
-        CatalogWriter writer = parent.liveWriter("install");
-        if (writer == null) {
-            return TracerCommand.EXIT_UNAVAILABLE;
-        }
-        TracerApplier applier = parent.applier(writer, options.backupDir);
         InstallPlan plan;
         try {
             CatalogSnapshot snapshot = applier.read();
             plan = new TracerPlanner(dlls.dlls()).planInstall(snapshot, selection.selection());
         } catch (CatalogWriteException e) {
-            parent.err().println("wpuscope tracer install: cannot read the live catalog: " + e.getMessage());
-            return TracerCommand.EXIT_UNAVAILABLE;
+            return parent.unreadable("install", e);
         } catch (UnsafePlanException refused) {
-            parent.err().println("wpuscope tracer install: refused, nothing was changed:");
-            refused.reasons().forEach(reason -> parent.err().println("  - " + reason));
-            return TracerCommand.EXIT_REFUSED;
+            return parent.refused("install", "nothing was changed", refused);
         }
         parent.out().print(PlanText.install(plan));
         if (!parent.confirmed(options.yes, "Install the tracer as shown?")) {

@@ -7,13 +7,11 @@ import dev.wpuscope.tracer.PlanJson;
 import dev.wpuscope.tracer.PlanText;
 import dev.wpuscope.tracer.TracerPlanner;
 import dev.wpuscope.tracer.UnsafePlanException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wpuscope tracer plan <file>|--live <selection>}: the exact changes, changing nothing. */
@@ -24,12 +22,8 @@ final class TracerPlanCommand implements Callable<Integer> {
     @ParentCommand
     TracerCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<file>",
-            description = "catalog file: reg export of the WinSock2 key or wpuscope snapshot")
-    Path file;
-
-    @Option(names = "--live", description = "plan from this machine's live catalog (Windows only)")
-    boolean live;
+    @Mixin
+    TracerCommand.SourceOptions source;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     SelectionOptions selection;
@@ -42,7 +36,7 @@ final class TracerPlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CatalogReadException {
-        CatalogSnapshot snapshot = parent.source("plan", file, live);
+        CatalogSnapshot snapshot = parent.source("plan", source);
         if (snapshot == null) {
             return TracerCommand.EXIT_UNAVAILABLE;
         }
@@ -52,10 +46,7 @@ final class TracerPlanCommand implements Callable<Integer> {
             parent.out().flush();
             return TracerCommand.EXIT_OK;
         } catch (UnsafePlanException refused) {
-            parent.err().println("wpuscope tracer plan: refused, nothing would be safe to change:");
-            refused.reasons().forEach(reason -> parent.err().println("  - " + reason));
-            parent.err().flush();
-            return TracerCommand.EXIT_REFUSED;
+            return parent.refused("plan", "nothing would be safe to change", refused);
         }
     }
 }

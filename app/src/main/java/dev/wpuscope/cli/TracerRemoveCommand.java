@@ -1,7 +1,6 @@
 package dev.wpuscope.cli;
 
 import dev.wpuscope.tracer.CatalogWriteException;
-import dev.wpuscope.tracer.CatalogWriter;
 import dev.wpuscope.tracer.PlanText;
 import dev.wpuscope.tracer.RemovalPlan;
 import dev.wpuscope.tracer.TracerApplier;
@@ -28,25 +27,17 @@ final class TracerRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!options.live) {
-            parent.err().println("wpuscope tracer remove: changes this machine's live catalog: add --live");
+        TracerApplier applier = parent.liveApplier("remove", options);
+        if (applier == null) {
             return TracerCommand.EXIT_UNAVAILABLE;
         }
-        CatalogWriter writer = parent.liveWriter("remove");
-        if (writer == null) {
-            return TracerCommand.EXIT_UNAVAILABLE;
-        }
-        TracerApplier applier = parent.applier(writer, options.backupDir);
         List<RemovalPlan> plans;
         try {
             plans = TracerPlanner.planRemoval(applier.read());
         } catch (CatalogWriteException e) {
-            parent.err().println("wpuscope tracer remove: cannot read the live catalog: " + e.getMessage());
-            return TracerCommand.EXIT_UNAVAILABLE;
+            return parent.unreadable("remove", e);
         } catch (UnsafePlanException refused) {
-            parent.err().println("wpuscope tracer remove: refused, nothing was changed:");
-            refused.reasons().forEach(reason -> parent.err().println("  - " + reason));
-            return TracerCommand.EXIT_REFUSED;
+            return parent.refused("remove", "nothing was changed", refused);
         }
         parent.out().print(PlanText.removal(plans));
         if (plans.isEmpty()) {

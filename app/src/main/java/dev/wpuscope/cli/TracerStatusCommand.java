@@ -3,11 +3,9 @@ package dev.wpuscope.cli;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.CatalogReadException;
 import dev.wpuscope.tracer.PlanText;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wpuscope tracer status <file>|--live}: where the tracer is installed. */
@@ -18,15 +16,12 @@ final class TracerStatusCommand implements Callable<Integer> {
     @ParentCommand
     TracerCommand parent;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<file>", description = "a catalog file instead of --live")
-    Path file;
-
-    @Option(names = "--live", description = "this machine's live catalog (Windows only)")
-    boolean live;
+    @Mixin
+    TracerCommand.SourceOptions source;
 
     @Override
     public Integer call() throws CatalogReadException {
-        CatalogSnapshot snapshot = parent.source("status", file, live);
+        CatalogSnapshot snapshot = parent.source("status", source);
         if (snapshot == null) {
             return TracerCommand.EXIT_UNAVAILABLE;
         }
