@@ -70,10 +70,8 @@ public final class TracerApplier {
         if (!run.saveBackup(before)) {
             return run.end(ApplyReport.Outcome.REFUSED);
         }
-        List<Bitness> touched = new ArrayList<>();
         try {
             for (CatalogChange change : plan.changes()) {
-                touched.add(change.bitness());
                 apply(change, run);
             }
             run.step("Done: the tracer is installed over " + plan.chainCount() + " entries and verified");
@@ -81,9 +79,11 @@ public final class TracerApplier {
         } catch (CatalogWriteException | RuntimeException | LinkageError e) {
             run.step("FAILED: " + e.getMessage() + "; rolling back");
         }
+        // every catalog, not only the ones the plan changes: installing into the 32-bit catalog from a 64-bit
+        // process goes through the 64-bit catalog too
         boolean restored = true;
-        for (Bitness bitness : touched) {
-            restored &= rollback(catalogOf(before, bitness), run);
+        for (Catalog catalog : before.catalogs().values()) {
+            restored &= rollback(catalog, run);
         }
         if (restored) {
             run.step("Rolled back: the catalog is verified equal to the backup " + run.backup);

@@ -159,6 +159,31 @@ class TracerApplierTest {
     }
 
     @Test
+    void aStrayCopyInTheOtherCatalogIsRolledBackToo() throws Exception {
+        CatalogSnapshot snapshot = synthetic();
+        InMemoryCatalog memory = InMemoryCatalog.of(snapshot);
+        // as WSCInstallProvider64_32 does for the 32-bit catalog when deinstalling the 64-bit copy then fails
+        CatalogWriter leavesA64BitCopy = new ForwardingWriter(memory) {
+            @Override
+            public List<Integer> installProvider(Bitness bitness, UUID guid, String path, List<ProtocolInfo> infos)
+                    throws CatalogWriteException {
+                List<Integer> ids = memory.installProvider(bitness, guid, path, infos);
+                if (bitness == Bitness.X86) {
+                    memory.installProvider(Bitness.X64, guid, path, infos.stream()
+                            .map(i -> CatalogFixtures.InfoBuilder.from(i).chain(0).build()).toList());
+                    throw new CatalogWriteException("WSCDeinstallProvider (64-bit copy) failed");
+                }
+                return ids;
+            }
+        };
+        ApplyReport report = applier(leavesA64BitCopy).install(plan(snapshot), s -> { });
+        assertEquals(Outcome.ROLLED_BACK, report.outcome(), String.join("\n", report.steps()));
+        assertTrue(report.steps().contains("[64-bit] Rollback: deinstalling {" + TracerIds.LAYERED_PROVIDER + "}"),
+                report.steps().toString());
+        assertEquals(RoundTrip.bytes(InMemoryCatalog.of(snapshot)), RoundTrip.bytes(memory));
+    }
+
+    @Test
     void anIgnoredProviderOrderIsCaughtAndRolledBack() throws Exception {
         CatalogSnapshot snapshot = synthetic();
         InMemoryCatalog memory = InMemoryCatalog.of(snapshot);
