@@ -8,16 +8,16 @@ import dev.wpuscope.catalog.diagnose.Finding;
 import dev.wpuscope.catalog.diagnose.Severity;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.CatalogReadException;
+import dev.wpuscope.catalog.source.CatalogSources;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Diagnose a Winsock catalog: broken chains, orphaned LSP entries, non-IFS LSPs, missing DLLs,",
                 "partial or one-sided LSP installs, duplicate ids, contradicting flags, namespace providers,",
                 "LSP categories. The source is a file whose format is detected from its content",
-                "(reg export, netsh winsock show catalog output, wpuscope snapshot).",
+                "(reg export, netsh winsock show catalog output, wpuscope snapshot), or --live on Windows",
+                "(then provider DLLs are checked too).",
                 "Rules: WPS000-WPS020, listed in README.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -41,8 +42,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     static final int EXIT_WARNINGS = 3;
     static final int EXIT_ERRORS = 4;
 
-    @Parameters(index = "0", paramLabel = "<source>", description = "catalog file: .reg export, netsh dump or snapshot")
-    Path source;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    CatalogSourceArgs source;
 
     @Option(names = "--json", description = "print the findings as JSON")
     boolean json;
@@ -53,7 +54,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private final SnapshotLoader loader;
 
     public DiagnoseCommand() {
-        this(Sources.FILES);
+        this(CatalogSources::read);
     }
 
     DiagnoseCommand(SnapshotLoader loader) {
@@ -62,7 +63,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CatalogReadException, IOException {
-        CatalogSnapshot snapshot = loader.load(source);
+        CatalogSnapshot snapshot = source.live ? source.load() : loader.load(source.file);
         Diagnosis diagnosis = CatalogDiagnostics.standard().diagnose(snapshot, FileChecks.forSnapshot(snapshot));
         int exit = exitCode(diagnosis);
         PrintWriter out = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wpuscope.catalog.diff.CatalogDiffer;
 import dev.wpuscope.catalog.diff.SnapshotDiff;
 import dev.wpuscope.catalog.source.CatalogReadException;
+import dev.wpuscope.catalog.source.CatalogSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ public final class DiffCommand implements Callable<Integer> {
     private final SnapshotLoader loader;
 
     public DiffCommand() {
-        this(Sources.FILES);
+        this(CatalogSources::read);
     }
 
     DiffCommand(SnapshotLoader loader) {

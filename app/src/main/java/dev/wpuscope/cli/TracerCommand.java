@@ -1,6 +1,7 @@
 package dev.wpuscope.cli;
 
 import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.catalog.source.CatalogReadException;
 import dev.wpuscope.tracer.ApplyReport;
 import dev.wpuscope.tracer.CatalogWriteException;
@@ -55,7 +56,7 @@ public final class TracerCommand implements Callable<Integer> {
     final BufferedReader input;
 
     public TracerCommand() {
-        this(Sources.FILES, LiveCatalog.forThisMachine(),
+        this(CatalogSources::read, LiveCatalog.forThisMachine(),
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
     }
 

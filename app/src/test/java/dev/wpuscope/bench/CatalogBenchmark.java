@@ -1,10 +1,13 @@
 package dev.wpuscope.bench;
 
+import dev.wpuscope.catalog.diagnose.CatalogDiagnostics;
+import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.snapshot.SnapshotJson;
 import dev.wpuscope.catalog.source.CatalogReadException;
 import dev.wpuscope.catalog.source.reg.RegExportFormat;
 import dev.wpuscope.catalog.source.reg.SyntheticCatalog;
+import dev.wpuscope.platform.ProviderFileCheck;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -18,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Catalog reading on a synthetic 1,000-entry export (500 entries in each of the 64-bit and 32-bit catalogs,
+ * Catalog reading and diagnosis on a synthetic 1,000-entry export (500 entries in each of the 64-bit and 32-bit catalogs,
  * regedit's UTF-16 text, each PackedCatalogItem made by the project's encoder). Run with
  * {@code mvn -pl app -Pbench test-compile exec:exec -Dbench=CatalogBenchmark}.
  */
@@ -35,11 +38,13 @@ public class CatalogBenchmark {
 
     private byte[] export;
     private byte[] snapshotJson;
+    private CatalogSnapshot snapshot;
 
     @Setup
     public void generate() throws CatalogReadException {
         export = SyntheticCatalog.utf16(SyntheticCatalog.export(SyntheticCatalog.large(ENTRIES_PER_CATALOG)));
-        snapshotJson = SnapshotJson.write(readRegExport());
+        snapshot = readRegExport();
+        snapshotJson = SnapshotJson.write(snapshot);
     }
 
     /** The .reg export (about 1.2 MB of UTF-16 text) into a snapshot: parse, decode, order, resolve. */
@@ -51,5 +56,17 @@ public class CatalogBenchmark {
     @Benchmark
     public CatalogSnapshot readSnapshotJson() throws CatalogReadException {
         return SnapshotJson.read(snapshotJson, "bench.json");
+    }
+
+    /** Every diagnostic rule over the 1,000-entry snapshot (DLLs not checkable, as for any export). */
+    @Benchmark
+    public Diagnosis diagnose() {
+        return CatalogDiagnostics.standard().diagnose(snapshot, ProviderFileCheck.unavailable("benchmark"));
+    }
+
+    /** What {@code wpuscope diagnose bench.reg} does: read the export, then diagnose it. */
+    @Benchmark
+    public Diagnosis readAndDiagnoseRegExport() throws CatalogReadException {
+        return CatalogDiagnostics.standard().diagnose(readRegExport(), ProviderFileCheck.unavailable("benchmark"));
     }
 }

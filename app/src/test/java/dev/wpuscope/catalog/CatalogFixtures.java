@@ -5,6 +5,7 @@ import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.catalog.model.EntryType;
 import dev.wpuscope.catalog.model.NamespaceProvider;
 import dev.wpuscope.catalog.model.ProtocolInfo;
 import dev.wpuscope.catalog.model.ServiceFlag;
@@ -196,7 +197,7 @@ public final class CatalogFixtures {
             for (CatalogEntry below : over) {
                 InfoBuilder c = InfoBuilder.from(below.info());
                 List<Integer> ids = new ArrayList<>(List.of(layered.id()));
-                ids.addAll(below.info().entryType() == dev.wpuscope.catalog.model.EntryType.BASE
+                ids.addAll(below.info().entryType() == EntryType.BASE
                         ? List.of(below.id()) : below.info().chain());
                 c.chain(ids.size(), ids.toArray(Integer[]::new));
                 c.name = name + " over [" + below.info().protocolName() + "]";

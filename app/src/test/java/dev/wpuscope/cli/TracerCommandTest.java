@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wpuscope.catalog.SharedSamples;
 import dev.wpuscope.catalog.binary.PackedCatalogItem;
 import dev.wpuscope.catalog.model.Bitness;
+import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.platform.Elevation;
 import dev.wpuscope.tracer.CatalogWriteException;
 import dev.wpuscope.tracer.CatalogWriter;
@@ -65,7 +66,7 @@ class TracerCommandTest {
     }
 
     private static CliRun run(LiveCatalog live, String input, String... args) {
-        return CliRun.of(new TracerCommand(Sources.FILES, live, new BufferedReader(new StringReader(input))), args);
+        return CliRun.of(new TracerCommand(CatalogSources::read, live, new BufferedReader(new StringReader(input))), args);
     }
 
     private static CliRun offline(String... args) {
@@ -73,7 +74,7 @@ class TracerCommandTest {
     }
 
     private InMemoryCatalog memory() throws Exception {
-        return InMemoryCatalog.of(Sources.FILES.load(windows10));
+        return InMemoryCatalog.of(CatalogSources.read(windows10));
     }
 
     private static List<String> bytes(InMemoryCatalog memory) throws CatalogWriteException {

@@ -25,8 +25,8 @@ final class ExcerptRule extends PerCatalogRule {
                 "The reader could not tell that it has the whole catalog (for example a netsh dump that begins "
                         + "or ends in the middle of an entry, or registry keys whose provider order is unknown), so "
                         + "an entry it does not show may still be installed, and the order shown may not be the "
-                        + "provider order. The checks that conclude "
-                        + "from an absent entry were skipped for this catalog: " + skippedRules + ".",
+                        + "provider order. The checks that conclude from an absent entry or from the order were "
+                        + "skipped for this catalog: " + skippedRules + ".",
                 "Diagnose a complete export: reg export HKLM\\SYSTEM\\CurrentControlSet\\Services\\WinSock2 "
                         + "winsock2.reg, or the whole output of netsh winsock show catalog."));
     }

@@ -64,7 +64,7 @@ final class LspCategoryRule extends BaseRule {
                     unknown.stream().flatMap(l -> l.refs(List.of()).stream()).toList(),
                     HOW + " LSP categories are read with WSCGetProviderInfo on the live machine; exports and "
                             + "netsh dumps do not carry them.",
-                    "Run wpuscope on the machine itself (live source) to see which applications load which LSP."));
+                    "Run wpuscope diagnose --live on the machine itself to see which applications load which LSP."));
         }
         return findings;
     }

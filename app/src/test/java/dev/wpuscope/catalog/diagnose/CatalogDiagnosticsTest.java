@@ -1,8 +1,10 @@
 package dev.wpuscope.catalog.diagnose;
 
 import static dev.wpuscope.catalog.CatalogFixtures.AF_INET;
+import static dev.wpuscope.catalog.CatalogFixtures.MSAFD_TCPIP;
 import static dev.wpuscope.catalog.CatalogFixtures.SOCK_DGRAM;
 import static dev.wpuscope.catalog.CatalogFixtures.SOCK_STREAM;
+import static dev.wpuscope.catalog.CatalogFixtures.guid;
 import static dev.wpuscope.catalog.CatalogFixtures.snapshot;
 import static dev.wpuscope.catalog.CatalogFixtures.windows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,10 +15,10 @@ import dev.wpuscope.catalog.CatalogFixtures.CatalogBuilder;
 import dev.wpuscope.catalog.CatalogFixtures.Lsp;
 import dev.wpuscope.catalog.CatalogFixtures.SnapshotBuilder;
 import dev.wpuscope.catalog.model.Bitness;
+import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.platform.ProviderFileCheck;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,9 +45,9 @@ class CatalogDiagnosticsTest {
     /** Both catalogs with an IFS LSP over all six IP providers: the healthy reference. */
     static SnapshotBuilder healthy() {
         CatalogBuilder x64 = windows(Bitness.X64);
-        x64.lsp("Good LSP", GOOD_DLL, true, x64.entries().toArray(dev.wpuscope.catalog.model.CatalogEntry[]::new));
+        x64.lsp("Good LSP", GOOD_DLL, true, x64.entries().toArray(CatalogEntry[]::new));
         CatalogBuilder x86 = windows(Bitness.X86);
-        x86.lsp("Good LSP", GOOD_DLL, true, x86.entries().toArray(dev.wpuscope.catalog.model.CatalogEntry[]::new));
+        x86.lsp("Good LSP", GOOD_DLL, true, x86.entries().toArray(CatalogEntry[]::new));
         return snapshot(x64, x86);
     }
 
@@ -152,18 +154,7 @@ class CatalogDiagnosticsTest {
 
         @Test
         void liveReportsMissingProviderAndNamespaceDllsPerPath() {
-            ProviderFileCheck live = new ProviderFileCheck() {
-                @Override
-                public Optional<String> unavailableReason() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public FileStatus check(String storedPath, Bitness catalog) {
-                    return new FileStatus(storedPath.replace("%SystemRoot%", "C:\\Windows"),
-                            !storedPath.equals(BAD_DLL) && !storedPath.endsWith("gone.dll"));
-                }
-            };
+            ProviderFileCheck live = new FakeLiveFiles(p -> !p.equals(BAD_DLL) && !p.endsWith("gone.dll"));
             CatalogBuilder c = windows(Bitness.X64);
             c.lsp("Bad LSP", BAD_DLL, true, c.get(1001), c.get(1002));
             CatalogSnapshot s = snapshot(c).namespace(Bitness.X64, "Gone NSP", "%SystemRoot%\\gone.dll", true)
@@ -240,7 +231,7 @@ class CatalogDiagnosticsTest {
         @Test
         void secondProviderOfACoveredProtocolDoesNotCount() {
             CatalogBuilder c = windows(Bitness.X64);
-            c.base("RSVP TCP Service Provider", dev.wpuscope.catalog.CatalogFixtures.guid("rsvp"), AF_INET,
+            c.base("RSVP TCP Service Provider", guid("rsvp"), AF_INET,
                     SOCK_STREAM, 6, 0x22066);
             c.lsp("Full v4", GOOD_DLL, true, c.get(1001), c.get(1002), c.get(1003));
             assertEquals(List.of(), findings("WPS009", c));
@@ -292,7 +283,7 @@ class CatalogDiagnosticsTest {
             CatalogBuilder c = windows(Bitness.X64);
             c.edit(1005, i -> {
                 i.addressFamily = AF_INET;
-                i.providerId = dev.wpuscope.catalog.CatalogFixtures.MSAFD_TCPIP;
+                i.providerId = MSAFD_TCPIP;
                 return i;
             });
             List<Finding> f = findings("WPS013", c);
@@ -304,9 +295,9 @@ class CatalogDiagnosticsTest {
         @Test
         void gapsNotExplainedByTheOtherCatalog() {
             CatalogBuilder x64 = windows(Bitness.X64).skipIds(3);
-            x64.base("After gap", dev.wpuscope.catalog.CatalogFixtures.guid("x"), 99, SOCK_STREAM, 1, 0x20066);
+            x64.base("After gap", guid("x"), 99, SOCK_STREAM, 1, 0x20066);
             CatalogBuilder x86 = windows(Bitness.X86).nextId(1007);
-            x86.base("Explains 1007", dev.wpuscope.catalog.CatalogFixtures.guid("y"), 99, SOCK_STREAM, 1, 0x20066);
+            x86.base("Explains 1007", guid("y"), 99, SOCK_STREAM, 1, 0x20066);
             List<Finding> f = findings("WPS014", x64, x86).stream().filter(x -> x.title().contains("skip")).toList();
             assertEquals(1, f.size());
             assertTrue(f.get(0).title().endsWith("skip 1008-1009"), f.get(0).title());

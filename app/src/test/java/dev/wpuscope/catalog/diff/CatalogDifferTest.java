@@ -10,6 +10,7 @@ import dev.wpuscope.catalog.CatalogFixtures.CatalogBuilder;
 import dev.wpuscope.catalog.CatalogFixtures.Lsp;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.ServiceFlag;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -144,7 +145,7 @@ class CatalogDifferTest {
     @Test
     void longestIncreasingSubsequence() {
         boolean[] m = LongestIncreasing.members(new int[] {0, 2, 3, 1, 4});
-        assertEquals("[true, true, true, false, true]", java.util.Arrays.toString(m));
+        assertEquals("[true, true, true, false, true]", Arrays.toString(m));
         assertEquals(0, LongestIncreasing.members(new int[0]).length);
     }
 }

@@ -13,6 +13,7 @@ import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.model.EntryType;
 import dev.wpuscope.catalog.model.ProtocolInfo;
 import dev.wpuscope.catalog.model.SourceKind;
+import dev.wpuscope.catalog.snapshot.SnapshotJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,14 @@ class NetshSamplesTest {
                     assertNull(entry.packedItem());
                 }
             }
+        }
+    }
+
+    @Test
+    void everySampleRoundTripsThroughASnapshotFileWithItsUnknownFieldsStillUnknown() throws Exception {
+        for (Path dump : SharedSamples.all("netsh")) {
+            CatalogSnapshot snapshot = format.read(dump);
+            assertEquals(snapshot, SnapshotJson.read(SnapshotJson.write(snapshot), "snapshot.json"), dump.toString());
         }
     }
 

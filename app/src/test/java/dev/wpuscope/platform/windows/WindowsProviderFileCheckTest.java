@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wpuscope.catalog.model.Bitness;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** Path resolution of the live file check, with a fake environment and file set (runs everywhere). */
 class WindowsProviderFileCheckTest {
@@ -56,5 +59,16 @@ class WindowsProviderFileCheckTest {
         assertEquals("C:\\Windows\\SysWOW64\\mswsock.dll", c.resolve("mswsock.dll", Bitness.X86));
         assertFalse(c.check("gone.dll", Bitness.X64).exists());
         assertTrue(c.unavailableReason().isEmpty());
+    }
+
+    /** On real Windows: mswsock.dll, which every base provider names, exists for both catalogs. */
+    @Test
+    @Tag("windows")
+    @EnabledOnOs(OS.WINDOWS)
+    void mswsockExistsOnThisMachine() {
+        WindowsProviderFileCheck c = WindowsProviderFileCheck.forThisProcess();
+        assertTrue(c.check("%SystemRoot%\\system32\\mswsock.dll", Bitness.X64).exists());
+        assertTrue(c.check("%SystemRoot%\\system32\\mswsock.dll", Bitness.X86).exists());
+        assertFalse(c.check("%SystemRoot%\\system32\\no-such-provider.dll", Bitness.X64).exists());
     }
 }

@@ -80,11 +80,11 @@ public final class NetshCatalogParser {
         }
         Map<Bitness, List<CatalogEntry>> entries = new EnumMap<>(Bitness.class);
         protocolBlocks.forEach((block, fields) -> {
+            if (fields.isEmpty()) {
+                return; // already warned about: nothing of it is known
+            }
             Bitness bitness = NetshProtocolEntries.bitness(fields);
             CatalogEntry entry = protocolEntries.entry(block.firstLine(), fields);
-            if (fields.isEmpty()) {
-                return;
-            }
             if (bitness == null) {
                 warnings.add(block.firstLine(), "the entry on lines " + block.firstLine() + "-"
                         + block.fields().get(block.fields().size() - 1).number() + (entry.id() == null ? "" : " (catalog id "
