@@ -2,7 +2,6 @@ package dev.wpuscope.platform.windows;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.ptr.IntByReference;
 import dev.wpuscope.catalog.binary.Guids;
@@ -15,14 +14,13 @@ import dev.wpuscope.catalog.model.ProtocolInfo;
 import dev.wpuscope.catalog.source.CatalogReadException;
 import dev.wpuscope.tracer.CatalogWriteException;
 import dev.wpuscope.tracer.CatalogWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The live Winsock catalogs through ws2_32.dll. A 64-bit process reaches both catalogs: its own with
- * WSCEnumProtocols, WSCInstallProvider, WSCWriteProviderOrder, WSCDeinstallProvider, the 32-bit one with their
- * {@code 32} variants. There is no WSCInstallProvider32: entries for the 32-bit catalog are installed with
+ * The live Winsock catalogs through ws2_32.dll, read back with {@link WindowsLiveCatalogSource}. A 64-bit process
+ * reaches both catalogs: its own with WSCInstallProvider, WSCWriteProviderOrder, WSCDeinstallProvider, the 32-bit
+ * one with their {@code 32} variants. There is no WSCInstallProvider32: entries for the 32-bit catalog are installed with
  * WSCInstallProvider64_32 (into both catalogs) and their 64-bit copies deinstalled at once, which is why the
  * installer changes the 32-bit catalog first, while the 64-bit one does not hold the GUID. A 32-bit process on
  * 32-bit Windows reaches the one catalog with the plain functions; on 64-bit Windows it is refused (it cannot
@@ -30,11 +28,8 @@ import java.util.UUID;
  */
 public final class WindowsCatalogWriter implements CatalogWriter {
 
-    private static final int SOCKET_ERROR = -1;
-    private static final int WSAENOBUFS = 10055;
-    private static final int MAX_PATH = 260;
-
     private final Ws2Spi api;
+    private final WindowsLiveCatalogSource reader = new WindowsLiveCatalogSource();
     private final Bitness processBitness;
     private final List<Bitness> catalogs;
 
@@ -64,28 +59,13 @@ public final class WindowsCatalogWriter implements CatalogWriter {
 
     @Override
     public Catalog enumerate(Bitness bitness) throws CatalogWriteException {
-        boolean own = isOwn(bitness);
-        IntByReference length = new IntByReference(0);
-        IntByReference errno = new IntByReference(0);
-        int result = own ? api.WSCEnumProtocols(null, null, length, errno)
-                : api.WSCEnumProtocols32(null, null, length, errno);
-        if (result != SOCKET_ERROR || errno.getValue() != WSAENOBUFS) {
-            throw failure(name("WSCEnumProtocols", own) + " (size)", errno.getValue());
+        isOwn(bitness);
+        try {
+            return reader.read().catalog(bitness).orElseThrow(() -> new CatalogWriteException("the live source"
+                    + " returned no " + bitness.label() + " catalog"));
+        } catch (CatalogReadException e) {
+            throw new CatalogWriteException(e.getMessage());
         }
-        Memory buffer = new Memory(Math.max(length.getValue(), 1));
-        int count = own ? api.WSCEnumProtocols(null, buffer, length, errno)
-                : api.WSCEnumProtocols32(null, buffer, length, errno);
-        if (count == SOCKET_ERROR) {
-            throw failure(name("WSCEnumProtocols", own), errno.getValue());
-        }
-        List<CatalogEntry> entries = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] bytes = buffer.getByteArray((long) i * WsaProtocolInfoLayout.SIZE, WsaProtocolInfoLayout.SIZE);
-            ProtocolInfo info = decode(bytes, name("WSCEnumProtocols", own) + "[" + i + "]");
-            entries.add(new CatalogEntry(info, providerPath(info.providerId(), own), null, null,
-                    name("WSCEnumProtocols", own) + "[" + i + "]"));
-        }
-        return new Catalog(bitness, entries, true);
     }
 
     @Override
@@ -145,16 +125,6 @@ public final class WindowsCatalogWriter implements CatalogWriter {
         check(name("WSCDeinstallProvider", own), result, errno);
     }
 
-    private String providerPath(UUID providerId, boolean own) throws CatalogWriteException {
-        char[] path = new char[MAX_PATH + 1];
-        IntByReference length = new IntByReference(path.length);
-        IntByReference errno = new IntByReference(0);
-        int result = own ? api.WSCGetProviderPath(guid(providerId), path, length, errno)
-                : api.WSCGetProviderPath32(guid(providerId), path, length, errno);
-        check(name("WSCGetProviderPath", own) + " {" + providerId + "}", result, errno);
-        return Native.toString(path);
-    }
-
     private boolean isOwn(Bitness bitness) throws CatalogWriteException {
         if (!catalogs.contains(bitness)) {
             throw new CatalogWriteException("the " + bitness.label() + " catalog cannot be reached from this "
@@ -163,18 +133,8 @@ public final class WindowsCatalogWriter implements CatalogWriter {
         return bitness == processBitness;
     }
 
-    private static ProtocolInfo decode(byte[] bytes, String context) throws CatalogWriteException {
-        try {
-            return WsaProtocolInfoCodec.decode(bytes, context);
-        } catch (CatalogReadException e) {
-            throw new CatalogWriteException(e.getMessage());
-        }
-    }
-
-    private static Pointer guid(UUID id) {
-        Memory memory = new Memory(Guids.SIZE);
-        memory.write(0, Guids.toBytes(id), 0, Guids.SIZE);
-        return memory;
+    private static byte[] guid(UUID id) {
+        return Guids.toBytes(id);
     }
 
     private static String name(String function, boolean own) {
