@@ -17,26 +17,16 @@ public record ApplyReport(Outcome outcome, Path backup, List<String> steps) {
 
     public enum Outcome {
         /** Every change made and verified. */
-        APPLIED(true),
+        APPLIED,
         /** Nothing needed changing (removal when the tracer is not installed). */
-        NOTHING_TO_DO(true),
+        NOTHING_TO_DO,
         /** Refused before any change (not elevated, unsafe, catalog changed since the plan, no backup). */
-        REFUSED(false),
+        REFUSED,
         /** A step failed or the result did not verify; the catalog was restored and verified equal to before. */
-        ROLLED_BACK(false),
+        ROLLED_BACK,
         /** The catalog could not be restored or verified: restore it from the backup file. */
-        ROLLBACK_FAILED(false),
+        ROLLBACK_FAILED,
         /** A removal step failed; what remains was reported (removal never leaves chains without their layer). */
-        REMOVAL_FAILED(false);
-
-        private final boolean success;
-
-        Outcome(boolean success) {
-            this.success = success;
-        }
-
-        public boolean success() {
-            return success;
-        }
+        REMOVAL_FAILED
     }
 }

@@ -55,21 +55,6 @@ public final class PlanJson {
         return write(root);
     }
 
-    public static String removal(List<RemovalPlan> plans) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("action", "remove");
-        ArrayNode catalogs = root.putArray("catalogs");
-        for (RemovalPlan plan : plans) {
-            ObjectNode catalog = catalogs.addObject();
-            catalog.put("bitness", plan.bitness().label());
-            ArrayNode removed = catalog.putArray("removedIds");
-            plan.tracerEntries().forEach(e -> removed.add(e.id()));
-            ArrayNode guids = catalog.putArray("deinstall");
-            plan.guidsToDeinstall().forEach(g -> guids.add(g.toString()));
-        }
-        return write(root);
-    }
-
     private static String write(ObjectNode root) {
         try {
             return MAPPER.writeValueAsString(root) + "\n";
