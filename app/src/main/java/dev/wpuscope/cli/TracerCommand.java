@@ -99,8 +99,10 @@ public final class TracerCommand implements Callable<Integer> {
     /** Shared option: where the tracer DLLs are. */
     static final class DllOptions {
         @Option(names = "--dll-dir", paramLabel = "<dir>",
-                description = "folder with x64/wputrace.dll and x86/wputrace.dll (default: native-hook/build)")
-        Path dllDir = Path.of(System.getProperty("wpuscope.tracerDlls", "native-hook/build"));
+                description = "folder with x64/wputrace.dll and x86/wputrace.dll (default: native-hook/build of"
+                        + " this wpuscope)")
+        Path dllDir = Path.of(System.getProperty("wpuscope.tracerDlls",
+                Path.of(System.getProperty("wpuscope.root", "."), "native-hook", "build").toString()));
 
         TracerDllDirectory dlls() {
             return new TracerDllDirectory(dllDir);
