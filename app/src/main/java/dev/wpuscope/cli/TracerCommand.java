@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "`plan` shows the exact catalog changes and works on any catalog file; install, remove and",
                 "status --live change or read this machine's catalog (Windows, install/remove elevated)."},
         subcommands = {TracerPlanCommand.class, TracerInstallCommand.class, TracerRemoveCommand.class,
-                TracerStatusCommand.class},
+                TracerStatusCommand.class, TracerRestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done (or nothing to do)",

@@ -129,6 +129,40 @@ public final class TracerApplier {
         return run.end(ApplyReport.Outcome.APPLIED);
     }
 
+    /**
+     * Brings the catalogs back to a backup that install saved (one without the tracer): deinstalls the tracer's
+     * GUIDs, rewrites the backup's provider order and verifies every entry against the backup. Entries that are
+     * gone cannot be recreated; the verification then says which differ.
+     */
+    public ApplyReport restore(CatalogSnapshot backup, ApplyProgress progress) {
+        Run run = new Run(progress);
+        if (!run.elevated()) {
+            return run.end(ApplyReport.Outcome.REFUSED);
+        }
+        for (Catalog catalog : backup.catalogs().values()) {
+            if (catalog.entries().stream().anyMatch(TracerIds::isTracer)) {
+                run.step("Refused: the backup's " + catalog.bitness().label() + " catalog holds the tracer; restore"
+                        + " only goes back to a catalog without it");
+                return run.end(ApplyReport.Outcome.REFUSED);
+            }
+            if (!writer.catalogs().contains(catalog.bitness())) {
+                run.step("Refused: the backup's " + catalog.bitness().label() + " catalog cannot be reached here");
+                return run.end(ApplyReport.Outcome.REFUSED);
+            }
+        }
+        boolean restored = true;
+        for (Catalog catalog : backup.catalogs().values()) {
+            restored &= rollback(catalog, run);
+        }
+        if (restored) {
+            run.step("Done: the catalog is verified equal to the backup");
+            return run.end(ApplyReport.Outcome.APPLIED);
+        }
+        run.step("RESTORE FAILED: the catalog differs from the backup as reported above (or run `netsh winsock"
+                + " reset` and reinstall your LSPs)");
+        return run.end(ApplyReport.Outcome.ROLLBACK_FAILED);
+    }
+
     private void apply(CatalogChange change, Run run) throws CatalogWriteException {
         Bitness bitness = change.bitness();
         String in = "[" + bitness.label() + "] ";

@@ -175,6 +175,23 @@ class TracerCommandTest {
     }
 
     @Test
+    void restoreGoesBackToTheBackupThatInstallSaved() throws Exception {
+        InMemoryCatalog memory = memory();
+        List<String> before = bytes(memory);
+        CliRun installed = run(live(memory, true), "", "install", "--live", "--entry", "1001", "--yes", "--dll-dir",
+                dllDir, "--backup-dir", backupDir);
+        assertEquals(0, installed.exitCode(), installed.out());
+        String backup;
+        try (var files = Files.list(Path.of(backupDir))) {
+            backup = files.findFirst().orElseThrow().toString();
+        }
+        CliRun restored = run(live(memory, true), "y\n", "restore", "--live", backup);
+        assertEquals(0, restored.exitCode(), restored.out() + restored.err());
+        assertTrue(restored.out().contains("Done: the catalog is verified equal to the backup"), restored.out());
+        assertEquals(before, bytes(memory));
+    }
+
+    @Test
     void aFailedInstallIsRolledBackAndExitsWithFour() throws Exception {
         InMemoryCatalog memory = memory().failOn(InMemoryCatalog.Operation.WRITE_ORDER, 2,
                 InMemoryCatalog.FailureMode.AFTER_EFFECT);

@@ -136,6 +136,36 @@ class TracerApplierTest {
     }
 
     @Test
+    void restoreBringsBackTheBackupAfterAFailedRollback() throws Exception {
+        CatalogSnapshot snapshot = synthetic();
+        InMemoryCatalog memory = InMemoryCatalog.of(snapshot).failOn(Operation.WRITE_ORDER, 2,
+                FailureMode.BEFORE_EFFECT);
+        CatalogWriter deinstallAlwaysFails = new ForwardingWriter(memory) {
+            @Override
+            public void deinstallProvider(Bitness bitness, UUID providerId) throws CatalogWriteException {
+                throw new CatalogWriteException("WSCDeinstallProvider: WSANO_RECOVERY");
+            }
+        };
+        ApplyReport failed = applier(deinstallAlwaysFails).install(plan(snapshot), s -> { });
+        assertEquals(Outcome.ROLLBACK_FAILED, failed.outcome());
+        CatalogSnapshot backup = SnapshotJson.read(Files.readAllBytes(failed.backup()), "backup");
+        ApplyReport restored = applier(memory).restore(backup, s -> { });
+        assertEquals(Outcome.APPLIED, restored.outcome(), String.join("\n", restored.steps()));
+        assertEquals(RoundTrip.bytes(InMemoryCatalog.of(snapshot)), RoundTrip.bytes(memory));
+    }
+
+    @Test
+    void restoreRefusesABackupThatHoldsTheTracer() throws Exception {
+        CatalogSnapshot snapshot = synthetic();
+        InMemoryCatalog memory = InMemoryCatalog.of(snapshot);
+        TracerApplier applier = applier(memory);
+        assertEquals(Outcome.APPLIED, applier.install(plan(snapshot), s -> { }).outcome());
+        ApplyReport refused = applier.restore(applier.read(), s -> { });
+        assertEquals(Outcome.REFUSED, refused.outcome());
+        assertTrue(refused.steps().get(0).contains("holds the tracer"), refused.steps().toString());
+    }
+
+    @Test
     void aCatalogThatDoesNotReadBackAsPlannedIsRolledBack() throws Exception {
         CatalogSnapshot snapshot = synthetic();
         InMemoryCatalog memory = InMemoryCatalog.of(snapshot);
