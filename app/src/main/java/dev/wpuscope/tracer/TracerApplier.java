@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,8 +60,12 @@ public final class TracerApplier {
             return run.end(ApplyReport.Outcome.REFUSED);
         }
         for (CatalogChange change : plan.changes()) {
-            List<String> changed = CatalogComparison.differences(change.before().entries(),
-                    catalogOf(before, change.bitness()).entries());
+            Optional<Catalog> now = before.catalog(change.bitness());
+            if (now.isEmpty()) {
+                run.step("Refused: the " + change.bitness().label() + " catalog cannot be reached here");
+                return run.end(ApplyReport.Outcome.REFUSED);
+            }
+            List<String> changed = CatalogComparison.differences(change.before().entries(), now.get().entries());
             if (!changed.isEmpty()) {
                 run.step("Refused: the " + change.bitness().label() + " catalog changed since the plan was made ("
                         + changed.get(0) + "); make a new plan");
@@ -242,11 +247,6 @@ public final class TracerApplier {
             writer.writeProviderOrder(before.bitness(), originalOrder);
         }
         verify(before.entries(), writer.enumerate(before.bitness()));
-    }
-
-    private static Catalog catalogOf(CatalogSnapshot snapshot, Bitness bitness) {
-        return snapshot.catalog(bitness).orElseThrow(() -> new IllegalStateException(
-                "the " + bitness.label() + " catalog cannot be reached here"));
     }
 
     /** The steps of one install or removal. */

@@ -248,6 +248,16 @@ class TracerApplierTest {
     }
 
     @Test
+    void refusesAPlanForACatalogTheWriterCannotReach() throws Exception {
+        CatalogSnapshot snapshot = synthetic();
+        InMemoryCatalog only64 = InMemoryCatalog.of(CatalogFixtures.snapshot(CatalogFixtures.windows(Bitness.X64))
+                .build());
+        ApplyReport report = applier(only64).install(plan(snapshot), s -> { });
+        assertEquals(Outcome.REFUSED, report.outcome());
+        assertEquals("Refused: the 32-bit catalog cannot be reached here", report.steps().get(0));
+    }
+
+    @Test
     void removalNeedsNeitherTheDllNorThePlanAndRestoresTheOriginal() throws Exception {
         CatalogSnapshot snapshot = synthetic();
         InMemoryCatalog memory = InMemoryCatalog.of(snapshot);
