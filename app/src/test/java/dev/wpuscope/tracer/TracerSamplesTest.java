@@ -36,8 +36,8 @@ class TracerSamplesTest {
         for (CatalogChange change : plan.changes()) {
             Catalog before = change.before();
             assertEquals(19, before.entries().size());
-            // 19 entries: 15 visible base providers and chains, 3 hidden base providers (wshqos RSVP and
-            // mswsock's hidden ones are not, so count what the catalog says), one layered entry
+            // 19 entries: 15 visible base providers and chains, the LSP's layered entry, and three PFL_HIDDEN
+            // entries (the RAW/IP and RAW/IPv6 providers and the LSP's chain over RAW/IP)
             long visible = before.entries().stream().filter(e -> new Selection.All().selects(before, e)).count();
             assertEquals(visible, change.covered().size());
             assertEquals(15, change.covered().size());
