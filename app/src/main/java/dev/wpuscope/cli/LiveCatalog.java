@@ -1,0 +1,43 @@
+package dev.wpuscope.cli;
+
+import dev.wpuscope.platform.Elevation;
+import dev.wpuscope.platform.windows.WindowsCatalogWriter;
+import dev.wpuscope.platform.windows.WindowsElevation;
+import dev.wpuscope.tracer.CatalogWriteException;
+import dev.wpuscope.tracer.CatalogWriter;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The live Winsock catalog of this machine, for the commands that read or change it (tests give their own). */
+interface LiveCatalog {
+
+    /** Empty when the live catalog can be reached here; otherwise why not. */
+    Optional<String> unavailableReason();
+
+    CatalogWriter writer() throws CatalogWriteException;
+
+    Elevation elevation();
+
+    /** The live catalog on Windows; elsewhere a reason. */
+    static LiveCatalog forThisMachine() {
+        String os = System.getProperty("os.name", "unknown");
+        boolean windows = os.toLowerCase(Locale.ROOT).startsWith("windows");
+        return new LiveCatalog() {
+            @Override
+            public Optional<String> unavailableReason() {
+                return windows ? Optional.empty() : Optional.of("the live Winsock catalog exists only on Windows"
+                        + " (this is " + os + "); `wpuscope tracer plan <file>` works on a catalog file anywhere");
+            }
+
+            @Override
+            public CatalogWriter writer() throws CatalogWriteException {
+                return WindowsCatalogWriter.forThisProcess();
+            }
+
+            @Override
+            public Elevation elevation() {
+                return new WindowsElevation();
+            }
+        };
+    }
+}

@@ -1,0 +1,9 @@
+package dev.wpuscope.tracer;
+
+/** A catalog operation failed (a Winsock error code, a refused request, an injected failure). */
+public final class CatalogWriteException extends Exception {
+
+    public CatalogWriteException(String message) {
+        super(message);
+    }
+}
