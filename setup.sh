@@ -41,6 +41,6 @@ fi
 installed wine64 || { echo "setup: ERROR: wine64 is not installed" >&2; exit 1; }
 
 if [ "${WPUSCOPE_SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q -DskipTests install
+  mvn -B -q -DskipTests package
   echo "setup: done. Run the app with ./wpuscope, the tests with: mvn -B verify"
 fi

@@ -7,7 +7,7 @@ public enum UpcallRequirement {
     REQUIRED("required"),
     REQUIRED_FOR_NON_IFS("required for non-IFS providers"),
     REQUIRED_FOR_IFS("required for IFS providers"),
-    OPTIONAL("optional: a Windows call can be used instead"),
+    OPTIONAL("optional"),
     NOT_LISTED("no requirement stated");
 
     private final String label;
