@@ -13,6 +13,7 @@ packages=(
   make gcc libc6-dev valgrind python3        # native tracer core tests and its benchmark
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686    # the PE DLLs (x64, x86)
   wine wine64                                # running them
+  libgtk-3-0                                 # JavaFX on a desktop (glass GTK)
   xvfb xauth imagemagick                     # screenshots of the GUI (tests themselves run headless)
 )
 missing=()
