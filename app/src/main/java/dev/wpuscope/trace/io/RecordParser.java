@@ -1,0 +1,142 @@
+package dev.wpuscope.trace.io;
+
+import dev.wpuscope.trace.model.TraceRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Decodes the payload of one known record (trace format §4). A payload shorter than its type's
+ * fields, or a string running past it, is damage: {@link #parse} then returns null.
+ */
+final class RecordParser {
+
+    /** Thrown internally when a field runs past the payload; carries no stack trace. */
+    private static final class PastPayload extends Exception {
+        PastPayload() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final PastPayload PAST_PAYLOAD = new PastPayload();
+
+    private byte[] bytes;
+    private int pos;
+    private int limit;
+
+    /**
+     * The record of known {@code type} whose bytes are {@code b[at, at + length)} (CRC already checked),
+     * or null when its payload is too short for its fields.
+     */
+    TraceRecord parse(byte[] b, int at, int length, int type, long offset) {
+        bytes = b;
+        pos = at + TraceFormat.RECORD_PREFIX;
+        limit = at + length - 4;
+        int pid = LittleEndian.i32(b, at + 8);
+        try {
+            return switch (type) {
+                case TraceFormat.PROCESS_HELLO -> hello(offset, pid);
+                case TraceFormat.PROVIDER_LOADED -> providerLoaded(offset, pid);
+                case TraceFormat.MODULE -> new TraceRecord.Module(offset, pid, i32(), i64(), i32(), str());
+                case TraceFormat.UPCALL -> upcall(offset, pid);
+                case TraceFormat.DROPS -> new TraceRecord.Drops(offset, pid, i64(), i64(), i64());
+                case TraceFormat.TRACER_MESSAGE -> message(offset, pid);
+                case TraceFormat.PROCESS_GOODBYE -> new TraceRecord.ProcessGoodbye(offset, pid, i64(), i64(), i64());
+                default -> throw new IllegalArgumentException("not a known record type: " + type);
+            };
+        } catch (PastPayload e) {
+            return null;
+        }
+    }
+
+    private TraceRecord hello(long offset, int pid) throws PastPayload {
+        int parent = i32();
+        int bitness = u8();
+        skip(3);
+        return new TraceRecord.ProcessHello(offset, pid, parent, bitness, i32(), i64(), i64(), i64(), str(), str());
+    }
+
+    private TraceRecord providerLoaded(long offset, int pid) throws PastPayload {
+        return new TraceRecord.ProviderLoaded(offset, pid, i64(), i32(), guid(), i32(), i32(), guid(), i32(), i32(),
+                i32(), str(), str());
+    }
+
+    private TraceRecord upcall(long offset, int pid) throws PastPayload {
+        int sequence = i32();
+        int upcall = u16();
+        int argCount = u16();
+        int tid = i32();
+        int module = i32();
+        long caller = i64();
+        long start = i64();
+        long duration = i64();
+        long result = i64();
+        int error = i32();
+        int flags = i32();
+        need(argCount * 8);
+        long[] args = new long[argCount];
+        for (int i = 0; i < argCount; i++) {
+            args[i] = i64();
+        }
+        return new TraceRecord.UpcallEvent(offset, pid, sequence, upcall, tid, module, caller, start, duration,
+                result, error, flags, args, str());
+    }
+
+    private TraceRecord message(long offset, int pid) throws PastPayload {
+        long ticks = i64();
+        int severity = u8();
+        skip(3);
+        return new TraceRecord.TracerMessage(offset, pid, ticks, severity, i32(), str());
+    }
+
+    private void need(int n) throws PastPayload {
+        if (limit - pos < n) {
+            throw PAST_PAYLOAD;
+        }
+    }
+
+    private void skip(int n) throws PastPayload {
+        take(n);
+    }
+
+    /** Claims the next {@code n} bytes of the payload; returns where they start. */
+    private int take(int n) throws PastPayload {
+        need(n);
+        int at = pos;
+        pos += n;
+        return at;
+    }
+
+    private int u8() throws PastPayload {
+        return bytes[take(1)] & 0xFF;
+    }
+
+    private int u16() throws PastPayload {
+        return LittleEndian.u16(bytes, take(2));
+    }
+
+    private int i32() throws PastPayload {
+        return LittleEndian.i32(bytes, take(4));
+    }
+
+    private long i64() throws PastPayload {
+        return LittleEndian.i64(bytes, take(8));
+    }
+
+    /** A Windows GUID in its in-memory layout (Data1..3 little-endian, Data4 as bytes). */
+    private UUID guid() throws PastPayload {
+        int at = take(16);
+        long data1 = LittleEndian.u32(bytes, at);
+        long data2 = LittleEndian.u16(bytes, at + 4);
+        long data3 = LittleEndian.u16(bytes, at + 6);
+        long low = 0;
+        for (int i = 8; i < 16; i++) {
+            low = low << 8 | (bytes[at + i] & 0xFF);
+        }
+        return new UUID(data1 << 32 | data2 << 16 | data3, low);
+    }
+
+    private String str() throws PastPayload {
+        int n = u16();
+        return new String(bytes, take(n), n, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,281 @@
+package dev.wpuscope.trace.io;
+
+import dev.wpuscope.trace.model.TraceHeader;
+import dev.wpuscope.trace.model.TraceRecord;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * Streaming decoder of the trace format: push bytes in chunks of any size with {@link #feed}, and call
+ * {@link #finish} at the real end of the data. What is complete is passed to the listener at once; a
+ * partial record waits for the rest, so the same decoder follows a growing file or a pipe. The output
+ * does not depend on how the bytes were split into chunks.
+ *
+ * <p>Damage (§3) is reported through {@link TraceListener#onDamage} and the decoder resyncs; it never
+ * throws for it. It throws {@link TraceReadException} only when the data is not a capture or is of a newer
+ * major version. Memory stays bounded: at most one record (1 MiB) is buffered.
+ */
+public final class TraceDecoder {
+
+    private static final int SLICE = 64 * 1024;
+
+    private enum HeaderCheck { NOT_MAGIC, NEED_MORE, INVALID, VALID }
+
+    private enum Candidate { NO, NEED_MORE, FOUND }
+
+    private final String source;
+    private final TraceListener listener;
+    private final RecordParser parser = new RecordParser();
+    private final CRC32 crc = new CRC32();
+
+    private byte[] buf = new byte[SLICE];
+    private int start;
+    private int end;
+    /** Capture offset of {@code buf[start]}. */
+    private long consumed;
+    private boolean started;
+    private boolean finished;
+    /** Where the current damage started, or -1 when not resyncing. */
+    private long damageFrom = -1;
+
+    /** @param source the file or pipe name used in error messages */
+    public TraceDecoder(String source, TraceListener listener) {
+        this.source = source;
+        this.listener = listener;
+    }
+
+    /** Decodes {@code b[off, off + len)}; keeps a trailing partial record for the next call. */
+    public void feed(byte[] b, int off, int len) throws TraceReadException {
+        if (finished) {
+            throw new IllegalStateException("feed after finish");
+        }
+        while (len > 0) {
+            int n = Math.min(len, SLICE);
+            append(b, off, n);
+            off += n;
+            len -= n;
+            drain(false);
+        }
+    }
+
+    /** The data has ended: reports a truncated tail or damage that runs to the end. */
+    public void finish() throws TraceReadException {
+        if (!finished) {
+            drain(true);
+            finished = true;
+        }
+    }
+
+    /** Capture offset up to which the bytes fed so far have been decoded (or skipped). */
+    public long decodedUpTo() {
+        return consumed;
+    }
+
+    private void append(byte[] b, int off, int n) {
+        if (buf.length - end < n) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            start = 0;
+            if (buf.length - end < n) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, end + n));
+            }
+        }
+        System.arraycopy(b, off, buf, end, n);
+        end += n;
+    }
+
+    private void drain(boolean atEnd) throws TraceReadException {
+        boolean progressed = true;
+        while (progressed) {
+            progressed = damageFrom >= 0 ? resync(atEnd) : decodeNext(atEnd);
+        }
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
+    }
+
+    private void consume(int n) {
+        start += n;
+        consumed += n;
+    }
+
+    /** Decodes the header or record at {@code start}; false when more data is needed (or at the end). */
+    private boolean decodeNext(boolean atEnd) throws TraceReadException {
+        int avail = end - start;
+        if (!started) {
+            return decodeFirstHeader(avail, atEnd);
+        }
+        if (avail == 0) {
+            return false;
+        }
+        long length = avail >= 4 ? LittleEndian.u32(buf, start) : 0;
+        if (avail >= 4 && TraceFormat.isRecordLengthInRange(length)) {
+            if (avail < length) {
+                return waitOrTruncate(atEnd);
+            }
+            decodeRecord((int) length);
+            return true;
+        }
+        HeaderCheck header = checkHeader(start, avail);
+        if (header == HeaderCheck.NEED_MORE || avail < 4) {
+            return waitOrTruncate(atEnd);
+        }
+        if (header == HeaderCheck.VALID) {
+            emitHeader();
+        } else {
+            beginDamage();
+        }
+        return true;
+    }
+
+    private boolean decodeFirstHeader(int avail, boolean atEnd) throws TraceReadException {
+        if (avail == 0 && atEnd) {
+            throw new TraceReadException(source, "empty, not a wpuscope capture");
+        }
+        HeaderCheck header = avail == 0 ? HeaderCheck.NEED_MORE : checkHeader(start, avail);
+        switch (header) {
+            case NOT_MAGIC -> throw new TraceReadException(source, "not a wpuscope capture (no WPUTRACE header)");
+            case NEED_MORE -> {
+                return waitOrTruncate(atEnd);
+            }
+            case VALID -> emitHeader();
+            case INVALID -> beginDamage();
+        }
+        started = true;
+        return true;
+    }
+
+    /**
+     * The header or record at {@code start} is incomplete. At the real end it is a truncated tail, unless a
+     * valid header or record follows inside it: then its length was damaged, and the reader resyncs.
+     */
+    private boolean waitOrTruncate(boolean atEnd) throws TraceReadException {
+        if (!atEnd) {
+            return false;
+        }
+        for (int at = start + 1; at < end; at++) {
+            if (candidateAt(at, end - at, true) == Candidate.FOUND) {
+                beginDamage();
+                return true;
+            }
+        }
+        listener.onTruncated(consumed);
+        started = true;
+        consume(end - start);
+        return false;
+    }
+
+    private void decodeRecord(int length) {
+        if (TraceFormat.crc32(crc, buf, start, length - 4) != LittleEndian.i32(buf, start + length - 4)) {
+            beginDamage();
+            return;
+        }
+        int type = LittleEndian.u16(buf, start + 4);
+        if (type < TraceFormat.PROCESS_HELLO || type > TraceFormat.PROCESS_GOODBYE) {
+            listener.onUnknownRecord(consumed, type, LittleEndian.i32(buf, start + 8), length);
+            consume(length);
+            return;
+        }
+        TraceRecord record = parser.parse(buf, start, length, type, consumed);
+        if (record == null) {
+            beginDamage();
+            return;
+        }
+        consume(length);
+        listener.onRecord(record, length);
+    }
+
+    private void emitHeader() {
+        int length = (int) LittleEndian.u32(buf, start + 12);
+        TraceHeader header = new TraceHeader(consumed, LittleEndian.u16(buf, start + 8),
+                LittleEndian.u16(buf, start + 10), length, LittleEndian.i64(buf, start + 16),
+                LittleEndian.i64(buf, start + 24), LittleEndian.i64(buf, start + 32), LittleEndian.i32(buf, start + 40));
+        consume(length);
+        listener.onHeader(header);
+    }
+
+    /** Checks a stream header at {@code buf[at]}; throws for a newer major version. */
+    private HeaderCheck checkHeader(int at, int avail) throws TraceReadException {
+        int n = Math.min(avail, TraceFormat.MAGIC.length);
+        if (!Arrays.equals(buf, at, at + n, TraceFormat.MAGIC, 0, n)) {
+            return HeaderCheck.NOT_MAGIC;
+        }
+        if (avail < 16) {
+            return HeaderCheck.NEED_MORE;
+        }
+        int major = LittleEndian.u16(buf, at + 8);
+        if (major > TraceFormat.MAJOR) {
+            throw new TraceReadException(source, "capture format " + major + "." + LittleEndian.u16(buf, at + 10)
+                    + " is newer than this wpuscope reads (" + TraceFormat.MAJOR + ".x)");
+        }
+        long length = LittleEndian.u32(buf, at + 12);
+        if (major < TraceFormat.MAJOR || length < TraceFormat.HEADER_LENGTH || length > TraceFormat.MAX_HEADER_LENGTH) {
+            return HeaderCheck.INVALID;
+        }
+        if (avail < TraceFormat.HEADER_LENGTH) {
+            return HeaderCheck.NEED_MORE;
+        }
+        int stored = LittleEndian.i32(buf, at + TraceFormat.HEADER_CRC_OFFSET);
+        if (TraceFormat.crc32(crc, buf, at, TraceFormat.HEADER_CRC_OFFSET) != stored) {
+            return HeaderCheck.INVALID;
+        }
+        return avail < length ? HeaderCheck.NEED_MORE : HeaderCheck.VALID;
+    }
+
+    private void beginDamage() {
+        damageFrom = consumed;
+        started = true;
+        consume(1);
+    }
+
+    /**
+     * Moves forward one byte at a time until a valid header or a record with an in-range length and a
+     * matching CRC starts (§3). A candidate not yet complete is waited for, unless the data has ended.
+     */
+    private boolean resync(boolean atEnd) throws TraceReadException {
+        while (start < end) {
+            Candidate candidate = candidateAt(start, end - start, atEnd);
+            if (candidate == Candidate.NEED_MORE) {
+                return false;
+            }
+            if (candidate == Candidate.FOUND) {
+                endDamage();
+                return true;
+            }
+            consume(1);
+        }
+        if (atEnd) {
+            endDamage();
+        }
+        return false;
+    }
+
+    /** Whether a valid header or record starts at {@code buf[at]}, of which {@code avail} bytes are here. */
+    private Candidate candidateAt(int at, int avail, boolean atEnd) throws TraceReadException {
+        HeaderCheck header = checkHeader(at, avail);
+        if (header == HeaderCheck.VALID) {
+            return Candidate.FOUND;
+        }
+        if (header == HeaderCheck.NEED_MORE || header == HeaderCheck.NOT_MAGIC && avail < 4) {
+            return atEnd ? Candidate.NO : Candidate.NEED_MORE;
+        }
+        if (header == HeaderCheck.INVALID) {
+            return Candidate.NO;
+        }
+        long length = LittleEndian.u32(buf, at);
+        if (!TraceFormat.isRecordLengthInRange(length)) {
+            return Candidate.NO;
+        }
+        if (avail < length) {
+            return atEnd ? Candidate.NO : Candidate.NEED_MORE;
+        }
+        int stored = LittleEndian.i32(buf, at + (int) length - 4);
+        return TraceFormat.crc32(crc, buf, at, (int) length - 4) == stored ? Candidate.FOUND : Candidate.NO;
+    }
+
+    private void endDamage() {
+        listener.onDamage(new Damage(damageFrom, consumed - damageFrom));
+        damageFrom = -1;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.wpuscope.trace.io;
+
+import dev.wpuscope.trace.model.TraceHeader;
+import dev.wpuscope.trace.model.TraceRecord;
+
+/** Receives what a {@link TraceDecoder} decodes, in capture order, on the thread that feeds it. */
+@FunctionalInterface
+public interface TraceListener {
+
+    /** A stream header: the first one at offset 0, later ones where another stream starts. */
+    default void onHeader(TraceHeader header) {
+    }
+
+    /** A decoded record and its encoded length in bytes (its payload may be longer than the known fields). */
+    void onRecord(TraceRecord record, int length);
+
+    /** A record of a type this reader does not know; it was skipped. */
+    default void onUnknownRecord(long offset, int type, int pid, int length) {
+    }
+
+    /** Damaged bytes were skipped (reported once the reader has resynced or reached the end). */
+    default void onDamage(Damage damage) {
+    }
+
+    /** The data ended inside a record or header that starts at {@code offset}. */
+    default void onTruncated(long offset) {
+    }
+}

@@ -1,0 +1,221 @@
+package dev.wpuscope.trace.io;
+
+import dev.wpuscope.trace.model.TraceHeader;
+import dev.wpuscope.trace.model.TraceRecord;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+/**
+ * Writes captures in the trace format, version 1.0: a header, then records. Records are encoded with
+ * exactly the fields of 1.0, so a 1.0 capture decoded and written again gives the same bytes.
+ */
+public final class TraceWriter implements Closeable {
+
+    private final OutputStream out;
+    private final CRC32 crc = new CRC32();
+    private byte[] buf = new byte[4096];
+    private int pos;
+
+    public TraceWriter(OutputStream out) {
+        this.out = new BufferedOutputStream(out, 64 * 1024);
+    }
+
+    /** Starts a stream with the clock of {@code header} (written as a 1.0 header). */
+    public void writeHeader(TraceHeader header) throws IOException {
+        writeHeader(header.clockFrequency(), header.startFiletime(), header.startTicks(), header.flags());
+    }
+
+    /** Starts a stream whose tick values relate to wall time as given. */
+    public void writeHeader(long clockFrequency, long startFiletime, long startTicks, int flags) throws IOException {
+        pos = 0;
+        System.arraycopy(TraceFormat.MAGIC, 0, buf, put(TraceFormat.MAGIC.length), TraceFormat.MAGIC.length);
+        u16(TraceFormat.MAJOR);
+        u16(TraceFormat.MINOR);
+        i32(TraceFormat.HEADER_LENGTH);
+        i64(clockFrequency);
+        i64(startFiletime);
+        i64(startTicks);
+        i32(flags);
+        i32(TraceFormat.crc32(crc, buf, 0, pos));
+        out.write(buf, 0, pos);
+    }
+
+    /** Writes one record. */
+    public void write(TraceRecord record) throws IOException {
+        pos = TraceFormat.RECORD_PREFIX;
+        int type = payload(record);
+        int length = pos + 4;
+        if (length > TraceFormat.MAX_RECORD_LENGTH) {
+            throw new IllegalArgumentException("record of " + length + " bytes exceeds the format's 1 MiB limit");
+        }
+        LittleEndian.putI32(buf, 0, length);
+        LittleEndian.putU16(buf, 4, type);
+        LittleEndian.putU16(buf, 6, 0);
+        LittleEndian.putI32(buf, 8, record.pid());
+        i32(TraceFormat.crc32(crc, buf, 0, pos));
+        out.write(buf, 0, pos);
+    }
+
+    /** Encodes the payload of {@code record} after the prefix; returns its type. */
+    private int payload(TraceRecord record) {
+        if (record instanceof TraceRecord.UpcallEvent r) {
+            return upcall(r);
+        } else if (record instanceof TraceRecord.ProcessHello r) {
+            return hello(r);
+        } else if (record instanceof TraceRecord.ProviderLoaded r) {
+            return providerLoaded(r);
+        } else if (record instanceof TraceRecord.Module r) {
+            return module(r);
+        } else if (record instanceof TraceRecord.Drops r) {
+            return counters(TraceFormat.DROPS, r.ticks(), r.dropped(), r.droppedTotal());
+        } else if (record instanceof TraceRecord.TracerMessage r) {
+            return message(r);
+        }
+        TraceRecord.ProcessGoodbye r = (TraceRecord.ProcessGoodbye) record;
+        return counters(TraceFormat.PROCESS_GOODBYE, r.ticks(), r.emitted(), r.droppedTotal());
+    }
+
+    private int counters(int type, long ticks, long first, long second) {
+        i64(ticks);
+        i64(first);
+        i64(second);
+        return type;
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    private int hello(TraceRecord.ProcessHello r) {
+        i32(r.parentPid());
+        u8(r.bitness());
+        u8(0);
+        u16(0);
+        i32(r.tracerVersion());
+        i64(r.clockFrequency());
+        i64(r.startFiletime());
+        i64(r.startTicks());
+        str(r.imagePath());
+        str(r.commandLine());
+        return TraceFormat.PROCESS_HELLO;
+    }
+
+    private int providerLoaded(TraceRecord.ProviderLoaded r) {
+        i64(r.ticks());
+        i32(r.servedEntryId());
+        guid(r.servedProviderId());
+        i32(r.chainPosition());
+        i32(r.nextEntryId());
+        guid(r.nextProviderId());
+        i32(r.nextModuleId());
+        i32(r.startupResult());
+        i32(r.status());
+        str(r.servedProtocol());
+        str(r.nextProviderPath());
+        return TraceFormat.PROVIDER_LOADED;
+    }
+
+    private int module(TraceRecord.Module r) {
+        i32(r.moduleId());
+        i64(r.base());
+        i32(r.size());
+        str(r.path());
+        return TraceFormat.MODULE;
+    }
+
+    private int upcall(TraceRecord.UpcallEvent r) {
+        long[] args = r.args();
+        if (args.length > 0xFFFF) {
+            throw new IllegalArgumentException("more than 65535 upcall arguments");
+        }
+        i32(r.sequence());
+        u16(r.upcallNumber());
+        u16(args.length);
+        i32(r.tid());
+        i32(r.callerModuleId());
+        i64(r.callerAddress());
+        i64(r.startTicks());
+        i64(r.durationTicks());
+        i64(r.result());
+        i32(r.error());
+        i32(r.upcallFlags());
+        for (long arg : args) {
+            i64(arg);
+        }
+        str(r.text());
+        return TraceFormat.UPCALL;
+    }
+
+    private int message(TraceRecord.TracerMessage r) {
+        i64(r.ticks());
+        u8(r.severity());
+        u8(0);
+        u16(0);
+        i32(r.status());
+        str(r.message());
+        return TraceFormat.TRACER_MESSAGE;
+    }
+
+    private void ensure(int n) {
+        if (buf.length - pos < n) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+        }
+    }
+
+    /** Claims the next {@code n} bytes of the record; returns where they start. */
+    private int put(int n) {
+        ensure(n);
+        int at = pos;
+        pos += n;
+        return at;
+    }
+
+    private void u8(int v) {
+        buf[put(1)] = (byte) v;
+    }
+
+    private void u16(int v) {
+        LittleEndian.putU16(buf, put(2), v);
+    }
+
+    private void i32(int v) {
+        LittleEndian.putI32(buf, put(4), v);
+    }
+
+    private void i64(long v) {
+        LittleEndian.putI64(buf, put(8), v);
+    }
+
+    /** A Windows GUID in its in-memory layout. */
+    private void guid(UUID id) {
+        long high = id.getMostSignificantBits();
+        i32((int) (high >>> 32));
+        u16((int) (high >>> 16));
+        u16((int) high);
+        long low = id.getLeastSignificantBits();
+        int at = put(8);
+        for (int i = 0; i < 8; i++) {
+            buf[at + i] = (byte) (low >>> (56 - i * 8));
+        }
+    }
+
+    private void str(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > 0xFFFF) {
+            throw new IllegalArgumentException("string of " + utf8.length + " UTF-8 bytes exceeds the format's 65535");
+        }
+        u16(utf8.length);
+        System.arraycopy(utf8, 0, buf, put(utf8.length), utf8.length);
+    }
+}
