@@ -1,0 +1,49 @@
+package dev.wpuscope.trace.analysis;
+
+import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
+import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
+import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
+import java.util.List;
+
+/** Event objects: WPUCreateEvent, WPUSetEvent, WPUResetEvent, WPUCloseEvent, and leaks. */
+public final class EventObjectAnalyzer extends UpcallAnalyzer {
+
+    private final ResourceTracker events = new ResourceTracker(ResourceKind.EVENT, this::report);
+
+    @Override
+    protected void onUpcall(UpcallEvent event, String provider) {
+        switch (event.upcall()) {
+            case WPU_CREATE_EVENT -> {
+                if (event.failed()) {
+                    events.failedCreation(event, provider);
+                } else {
+                    events.created(event, event.result(), provider);
+                }
+            }
+            case WPU_SET_EVENT, WPU_RESET_EVENT -> {
+                events.used(event, event.arg(0), provider);
+                if (event.failed()) {
+                    reportFailure(event, provider, "of event " + Hex.of(event.arg(0)));
+                }
+            }
+            case WPU_CLOSE_EVENT -> events.closed(event, event.arg(0), provider);
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    protected void onProcessStart(ProcessHello hello) {
+        events.processStarted(hello.pid());
+    }
+
+    @Override
+    protected void onProcessEnd(ProcessGoodbye goodbye) {
+        events.processEnded(goodbye);
+    }
+
+    /** Every event generation seen so far; uses are its WPUSetEvent / WPUResetEvent calls. */
+    public synchronized List<TrackedResource> events() {
+        return events.snapshot();
+    }
+}

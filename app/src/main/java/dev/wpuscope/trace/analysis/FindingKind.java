@@ -1,0 +1,34 @@
+package dev.wpuscope.trace.analysis;
+
+/** The kinds of problems the analyzers report. */
+public enum FindingKind {
+    LEAKED("not closed before the process ended"),
+    CLOSED_TWICE("closed twice"),
+    USED_AFTER_CLOSE("used after close"),
+    UNKNOWN_HANDLE("handle never created in the trace"),
+    CREATE_FAILED("creation failed"),
+    CLOSE_FAILED("close failed"),
+    REUSED_WHILE_OPEN("handle value returned again while open"),
+    CONTEXT_MISMATCH("context differs from the one given at creation"),
+    NULL_OUT_POINTER("null out-argument"),
+    UPCALL_FAILED("upcall failed"),
+    IFS_MISMATCH("upcall does not fit the provider's IFS kind"),
+    SEVERAL_FD_EVENTS("lParam names several FD_* events"),
+    UNKNOWN_FD_EVENT("lParam names no known FD_* event"),
+    EVENTS_DROPPED("events dropped by the tracer"),
+    EVENTS_UNACCOUNTED("events lost unaccounted"),
+    TRACER_MESSAGE("tracer message"),
+    TRACER_PASS_THROUGH("tracer passes through"),
+    UNKNOWN_UPCALL("unknown upcall number");
+
+    private final String label;
+
+    FindingKind(String label) {
+        this.label = label;
+    }
+
+    /** A short readable description. */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.wpuscope.trace.analysis;
+
+import dev.wpuscope.trace.analysis.Finding.Severity;
+import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
+import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
+import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
+import dev.wpuscope.trace.model.Upcall;
+import java.util.List;
+
+/**
+ * Socket handle contexts: creation by WPUCreateSocketHandle or WPUModifyIFSHandle, each
+ * WPUQuerySocketHandleContext, WPUCloseSocketHandle, and the lifecycle state of every handle generation.
+ */
+public final class HandleContextAnalyzer extends UpcallAnalyzer {
+
+    private final ResourceTracker handles = new ResourceTracker(ResourceKind.SOCKET_HANDLE, this::report);
+
+    @Override
+    protected void onUpcall(UpcallEvent event, String provider) {
+        switch (event.upcall()) {
+            case WPU_CREATE_SOCKET_HANDLE, WPU_MODIFY_IFS_HANDLE -> {
+                if (event.failed()) {
+                    handles.failedCreation(event, provider);
+                } else {
+                    handles.created(event, event.result(), provider);
+                }
+            }
+            case WPU_QUERY_SOCKET_HANDLE_CONTEXT -> query(event, provider);
+            case WPU_CLOSE_SOCKET_HANDLE -> handles.closed(event, event.arg(0), provider);
+            default -> {
+            }
+        }
+    }
+
+    private void query(UpcallEvent event, String provider) {
+        long handle = event.arg(0);
+        UpcallEvent creation = handles.latestCreation(event.pid(), handle);
+        handles.used(event, handle, provider);
+        if (outArgUnreadable(event)) {
+            reportNullOutPointer(event, provider, "context");
+        } else if (!event.failed() && creation != null && creation.upcall() == Upcall.WPU_CREATE_SOCKET_HANDLE
+                && creation.arg(1) != event.arg(1)) {
+            report(Severity.ERROR, FindingKind.CONTEXT_MISMATCH, event, provider,
+                    "socket handle " + Hex.of(handle) + " queried as context " + Hex.of(event.arg(1))
+                            + " but was created with " + Hex.of(creation.arg(1)) + " at offset "
+                            + creation.offset());
+        }
+    }
+
+    @Override
+    protected void onProcessStart(ProcessHello hello) {
+        handles.processStarted(hello.pid());
+    }
+
+    @Override
+    protected void onProcessEnd(ProcessGoodbye goodbye) {
+        handles.processEnded(goodbye);
+    }
+
+    /** Every socket handle generation seen so far, in the order first seen. */
+    public synchronized List<SocketHandle> handles() {
+        return handles.snapshot().stream().map(SocketHandle::of).toList();
+    }
+}

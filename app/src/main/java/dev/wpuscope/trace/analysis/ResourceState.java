@@ -1,0 +1,19 @@
+package dev.wpuscope.trace.analysis;
+
+/** Lifecycle state of one generation of a handle value. */
+public enum ResourceState {
+    /** Created and not closed (yet). */
+    OPEN,
+    /** Created and closed exactly once. */
+    CLOSED,
+    /** Still open when its process said goodbye. */
+    LEAKED,
+    /** Closed again after it was closed. */
+    CLOSED_TWICE,
+    /** Used (queried, set, targeted) after it was closed. */
+    USED_AFTER_CLOSE,
+    /** Used or closed, but its creation is not in the trace. */
+    UNKNOWN,
+    /** The creating upcall failed: there is no handle. */
+    FAILED_CREATION
+}

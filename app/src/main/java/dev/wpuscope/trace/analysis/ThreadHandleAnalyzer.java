@@ -1,0 +1,60 @@
+package dev.wpuscope.trace.analysis;
+
+import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
+import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
+import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Thread handles: WPUOpenCurrentThread / WPUCloseThread pairing and leaks, and the targets of WPUQueueApc. */
+public final class ThreadHandleAnalyzer extends UpcallAnalyzer {
+
+    private final ResourceTracker threads = new ResourceTracker(ResourceKind.THREAD_HANDLE, this::report);
+    private final List<ApcTarget> apcs = new ArrayList<>();
+
+    @Override
+    protected void onUpcall(UpcallEvent event, String provider) {
+        switch (event.upcall()) {
+            case WPU_OPEN_CURRENT_THREAD -> {
+                if (event.failed()) {
+                    threads.failedCreation(event, provider);
+                } else if (outArgUnreadable(event)) {
+                    reportNullOutPointer(event, provider, "WSATHREADID");
+                } else {
+                    threads.created(event, event.arg(0), provider);
+                }
+            }
+            case WPU_QUEUE_APC -> {
+                UpcallEvent open = threads.latestCreation(event.pid(), event.arg(0));
+                threads.used(event, event.arg(0), provider);
+                apcs.add(new ApcTarget(event, provider, open));
+                if (event.failed()) {
+                    reportFailure(event, provider, "to thread handle " + Hex.of(event.arg(0)));
+                }
+            }
+            case WPU_CLOSE_THREAD -> threads.closed(event, event.arg(0), provider);
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    protected void onProcessStart(ProcessHello hello) {
+        threads.processStarted(hello.pid());
+    }
+
+    @Override
+    protected void onProcessEnd(ProcessGoodbye goodbye) {
+        threads.processEnded(goodbye);
+    }
+
+    /** Every thread handle generation; its creation's tid is the thread it refers to, uses are its APCs. */
+    public synchronized List<TrackedResource> threads() {
+        return threads.snapshot();
+    }
+
+    /** Every WPUQueueApc call, in order. */
+    public synchronized List<ApcTarget> apcs() {
+        return List.copyOf(apcs);
+    }
+}

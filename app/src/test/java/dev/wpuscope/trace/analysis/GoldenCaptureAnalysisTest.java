@@ -1,0 +1,90 @@
+package dev.wpuscope.trace.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wpuscope.trace.model.Upcall;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The analyzers on the golden vector basic.wputrace (its records are listed in basic.json). */
+class GoldenCaptureAnalysisTest {
+
+    private static final String SAMPLE = "Z:\\build\\x64\\sample_nonifs.dll";
+    private static TraceAnalysis analysis;
+
+    @BeforeAll
+    static void analyze() throws Exception {
+        analysis = Captures.analyze(Captures.GOLDEN_BASIC);
+    }
+
+    @Test
+    void findsEveryPlantedMisuseInCaptureOrder() {
+        List<String> found = analysis.findings().stream().map(f -> f.offset() + " " + f.kind()).toList();
+        assertEquals(List.of("895 IFS_MISMATCH", "2015 CLOSED_TWICE", "2097 UNKNOWN_HANDLE", "2097 NULL_OUT_POINTER",
+                "2187 CREATE_FAILED", "2277 EVENTS_DROPPED", "2317 TRACER_MESSAGE", "2378 LEAKED"), found);
+        Finding leak = analysis.findings().get(7);
+        assertEquals("socket handle 0x2cc created by WPUModifyIFSHandle at offset 895 (thread 7001) was never closed",
+                leak.message());
+        assertEquals(SAMPLE, leak.provider());
+    }
+
+    @Test
+    void handleContexts() {
+        List<SocketHandle> handles = analysis.handles().handles();
+        assertEquals(List.of("712 CLOSED_TWICE", "716 LEAKED", "2457 UNKNOWN", "-1 FAILED_CREATION"),
+                handles.stream().map(h -> h.handle() + " " + h.state()).toList());
+        SocketHandle first = handles.get(0);
+        assertEquals(3735928559L, first.context());
+        assertEquals(1, first.queries().size());
+        assertEquals(3735928559L, first.queries().get(0).arg(1));
+        assertEquals(List.of(1933L, 2015L), first.lifecycle().closes().stream().map(c -> c.offset()).toList());
+        assertEquals(10038, first.lifecycle().closes().get(1).error());
+        assertEquals(10055, handles.get(3).lifecycle().creation().error());
+    }
+
+    @Test
+    void eventsThreadsApcsAndCompletions() {
+        assertEquals(ResourceState.CLOSED, analysis.events().events().get(0).state());
+        assertEquals(420, analysis.events().events().get(0).value());
+        assertEquals(ResourceState.CLOSED, analysis.threads().threads().get(0).state());
+        ApcTarget apc = analysis.threads().apcs().get(0);
+        assertEquals(432, apc.threadHandle());
+        assertEquals(7001, apc.targetTid());
+        assertEquals(7000, apc.call().tid());
+        assertEquals(List.of(new SocketCompletions(4242, 712, 1, 512, 0, 0)), analysis.overlapped().perSocket());
+    }
+
+    @Test
+    void blockingCallbacksAndPostedMessages() {
+        ThreadBlockingCallbacks t = analysis.blockingCallbacks().threads().get(0);
+        assertEquals(7000, t.tid());
+        assertEquals(List.of(new ThreadBlockingCallbacks.Value(140703665487888L, 85, 1)), t.values());
+        List<PostedMessage> timeline = analysis.postedMessages().timeline(new SocketRef(4242, 712));
+        assertEquals(List.of("FD_READ", "FD_CLOSE, WSAECONNABORTED (10053)"),
+                timeline.stream().map(PostedMessage::describe).toList());
+        assertEquals(68142, timeline.get(0).hwnd());
+        assertEquals(1025, timeline.get(0).msg());
+    }
+
+    @Test
+    void statisticsAndConformance() {
+        TraceStatistics s = analysis.statistics();
+        assertEquals(26, s.records());
+        assertEquals(20, s.processes().get(0).upcalls());
+        assertEquals(23, s.processes().get(0).emitted());
+        assertEquals(3, s.droppedTotal());
+        assertEquals(new UpcallCount(Upcall.WPU_CLOSE_SOCKET_HANDLE, 2, 1), s.upcalls().get(1));
+        assertEquals(16, s.upcalls().size());
+
+        List<ProviderConformance> providers = analysis.conformance().providers();
+        assertEquals(1, providers.size());
+        ProviderConformance p = providers.get(0);
+        assertEquals(SAMPLE, p.provider());
+        assertEquals(IfsClassification.Kind.MIXED, p.ifs().kind());
+        assertEquals(20, p.totalCalls());
+        assertEquals(6, p.findings().size());
+        assertTrue(p.findings().stream().allMatch(f -> f.provider().equals(SAMPLE)));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.wpuscope.trace.analysis;
+
+import dev.wpuscope.trace.model.TraceRecord;
+import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
+import dev.wpuscope.trace.model.Upcall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds hand-made record sequences for one process: offsets grow by 100 per record, sequence numbers by 1. */
+final class TraceScript {
+
+    static final int PID = 42;
+    static final int MODULE = 1;
+    static final String PROVIDER = "C:\\lsp\\sample.dll";
+
+    private final List<TraceRecord> records = new ArrayList<>();
+    private long offset = 48;
+    private int sequence;
+    private int module = MODULE;
+    private int tid = 100;
+
+    /** A script that starts with PROCESS_HELLO and a MODULE for {@link #PROVIDER}. */
+    static TraceScript started() {
+        TraceScript s = new TraceScript();
+        s.add(new TraceRecord.ProcessHello(s.offset, PID, 1, 64, 0x100, 10_000_000L, 0, 0, "C:\\app.exe", "app"));
+        s.module(MODULE, PROVIDER);
+        return s;
+    }
+
+    TraceScript module(int id, String path) {
+        return add(new TraceRecord.Module(offset, PID, id, 0x7ff0_0000_0000L + id * 0x10_0000L, 0x10000, path));
+    }
+
+    /** Later calls come from this module. */
+    TraceScript from(int moduleId) {
+        module = moduleId;
+        return this;
+    }
+
+    /** Later calls come from this thread. */
+    TraceScript on(int threadId) {
+        tid = threadId;
+        return this;
+    }
+
+    TraceScript providerLoaded(int moduleId, int servedEntry, int nextEntry) {
+        return add(new TraceRecord.ProviderLoaded(offset, PID, 0, servedEntry, UUID.randomUUID(), 0, nextEntry,
+                UUID.randomUUID(), moduleId, 0, 0, "served", "next.dll"));
+    }
+
+    /** A successful call. */
+    TraceScript call(Upcall upcall, long result, long... args) {
+        return callWith(upcall, result, 0, 0, args);
+    }
+
+    /** A failed call (result is the upcall's failure value). */
+    TraceScript fail(Upcall upcall, int error, long... args) {
+        long result = switch (upcall.resultKind()) {
+            case BOOL, HANDLE, NEVER_FAILS -> 0;
+            case INT, SOCKET -> -1;
+        };
+        return callWith(upcall, result, error, 0, args);
+    }
+
+    /** A call with its error and upcall_flags given. */
+    TraceScript callWith(Upcall upcall, long result, int error, int flags, long... args) {
+        return add(new UpcallEvent(offset, PID, sequence++, upcall.number(), tid, module, 0x7ff0_0000_1000L,
+                1000 + sequence, 5, result, error, flags, args, ""));
+    }
+
+    TraceScript goodbye() {
+        return add(new TraceRecord.ProcessGoodbye(offset, PID, 0, sequence, 0));
+    }
+
+    TraceScript add(TraceRecord record) {
+        records.add(record);
+        offset += 100;
+        return this;
+    }
+
+    /** Offset the next record will get. */
+    long nextOffset() {
+        return offset;
+    }
+
+    List<TraceRecord> records() {
+        return List.copyOf(records);
+    }
+
+    /** The kinds of an analyzer's findings, in order. */
+    static List<FindingKind> kinds(TraceAnalyzer analyzer) {
+        return analyzer.findings().stream().map(Finding::kind).toList();
+    }
+
+    <A extends TraceAnalyzer> A feed(A analyzer) {
+        analyzer.acceptAll(records);
+        return analyzer;
+    }
+}
