@@ -1,0 +1,82 @@
+/* The thunk-side API: how a thunk records one upcall. Per process there is one recorder
+ * (a ring plus the exact counters); every thunk does
+ *
+ *     wpt_upcall_event ev;                    // on the stack: no allocation
+ *     wpt_record_begin(&ev, WPT_UPCALL_SET_EVENT, tid, return_address, now());
+ *     wpt_record_arg(&ev, (uint64_t)(uintptr_t)hEvent);
+ *     BOOL ok = Real_WPUSetEvent(hEvent, lpErrno);
+ *     ... read out-arguments, wpt_record_arg() them, set ev.upcall_flags bits ...
+ *     wpt_record_commit(&recorder, &ev, now(), ok, ok ? 0 : *lpErrno);
+ *
+ * wpt_record_commit takes the event's sequence number and pushes the event; when the ring is
+ * full it counts a drop instead. It never blocks, never allocates, never touches errno or
+ * GetLastError. Reentrancy detection and last-error preservation stay with the caller (they
+ * need the platform's thread-local storage). */
+#ifndef WPT_RECORD_H
+#define WPT_RECORD_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "wpt_event.h"
+#include "wpt_ring.h"
+
+/* Set in `emitted` once the recorder is closed: later commits take no sequence number. */
+#define WPT_RECORDER_CLOSED (UINT64_C(1) << 63)
+
+typedef struct wpt_recorder {
+    wpt_ring ring;
+    _Alignas(64) _Atomic uint64_t emitted; /* sequence numbers handed out (| CLOSED) */
+    _Alignas(64) _Atomic uint64_t dropped; /* events that did not get into the ring */
+} wpt_recorder;
+
+/* Sets up the recorder over caller-provided slots (capacity: power of two >= 2). */
+bool wpt_recorder_init(wpt_recorder *rec, wpt_ring_slot *slots, size_t capacity);
+
+/* Starts an event: no args, no text, no flags, result 0. */
+static inline void wpt_record_begin(wpt_upcall_event *ev, wpt_upcall upcall, uint32_t tid,
+                                    uint64_t caller_address, uint64_t start_ticks)
+{
+    ev->sequence = 0;
+    ev->upcall = (uint16_t)upcall;
+    ev->arg_count = 0;
+    ev->tid = tid;
+    ev->upcall_flags = 0;
+    ev->caller_address = caller_address;
+    ev->start_ticks = start_ticks;
+    ev->duration_ticks = 0;
+    ev->result = 0;
+    ev->error = 0;
+    ev->text_len = 0;
+    ev->reserved = 0;
+}
+
+/* Appends one argument (pointers and handles zero-extended); ignored past WPT_MAX_ARGS. */
+static inline void wpt_record_arg(wpt_upcall_event *ev, uint64_t value)
+{
+    if (ev->arg_count < WPT_MAX_ARGS)
+        ev->args[ev->arg_count++] = value;
+}
+
+/* Sets the text to text[0, len) clipped to WPT_TEXT_MAX units (never splitting a surrogate
+ * pair), or up to the first NUL when len is (size_t)-1. */
+void wpt_record_text(wpt_upcall_event *ev, const uint16_t *text, size_t len);
+
+/* Completes the event (duration = end_ticks - start_ticks), gives it the next sequence number
+ * and pushes it. Returns true when the event is in the ring; false when it was counted as
+ * dropped (ring full) or the recorder is closed (the event then was never emitted). */
+bool wpt_record_commit(wpt_recorder *rec, wpt_upcall_event *ev, uint64_t end_ticks,
+                       int64_t result, int32_t error);
+
+/* Stops handing out sequence numbers; returns the final emitted count. Called by the flusher's
+ * shutdown (wpt_flusher_finish); later commits return false and count nothing. */
+uint64_t wpt_recorder_close(wpt_recorder *rec);
+
+/* Sequence numbers handed out so far (events emitted). */
+uint64_t wpt_recorder_emitted(const wpt_recorder *rec);
+
+/* Events dropped because the ring was full. */
+uint64_t wpt_recorder_ring_dropped(const wpt_recorder *rec);
+
+#endif

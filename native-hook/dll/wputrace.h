@@ -1,0 +1,35 @@
+/* Public contract of wputrace.dll, the wpuscope tracing layered service provider: its
+ * provider GUID, its configuration (registry and environment) and the test catalog hook that
+ * wpuhost.exe uses under Wine (whose ws2_32 has no provider catalog). See native-hook/README.md. */
+#ifndef WPUTRACE_H
+#define WPUTRACE_H
+
+#include <winsock2.h>
+#include <ws2spi.h>
+
+/* ProviderId of the tracer's layered (ChainLen 0) catalog entry. The installer registers the
+ * tracer under this GUID; WSPStartup finds its own position in a chain by it. */
+#define WPUTRACE_PROVIDER_GUID_INIT \
+    { 0x7c3f9a52, 0x4e1d, 0x4b8a, { 0x9d, 0x61, 0x2f, 0x0b, 0x5e, 0xa4, 0xc8, 0x13 } }
+
+/* Configuration: HKLM\SOFTWARE\wpuscope\Tracer, each value overridden by its variable. */
+#define WPUTRACE_REG_KEY L"SOFTWARE\\wpuscope\\Tracer"
+#define WPUTRACE_ENV_ENABLED L"WPUSCOPE_TRACE_ENABLED" /* Enabled  DWORD 0/1, default 1 */
+#define WPUTRACE_ENV_SINK L"WPUSCOPE_TRACE_SINK"       /* Sink     "pipe" (default) or "file" */
+#define WPUTRACE_ENV_FILE L"WPUSCOPE_TRACE_FILE"       /* Path     capture file, %p = pid */
+#define WPUTRACE_ENV_PIPE L"WPUSCOPE_TRACE_PIPE"       /* PipeName default below */
+#define WPUTRACE_ENV_INCLUDE L"WPUSCOPE_TRACE_INCLUDE" /* Include  image names, ';' separated */
+#define WPUTRACE_ENV_EXCLUDE L"WPUSCOPE_TRACE_EXCLUDE" /* Exclude  image names, ';' separated */
+#define WPUTRACE_DEFAULT_PIPE L"\\\\.\\pipe\\wpuscope-trace"
+
+/* Test hook: when this variable names a file, the tracer reads its catalog from that file
+ * instead of WSCEnumProtocols/WSCGetProviderPath. Unset in production. The file is a sequence
+ * of wputrace_catalog_record (no header); wpuhost.exe writes it for the chain it hosts. */
+#define WPUTRACE_ENV_CATALOG L"WPUSCOPE_CATALOG"
+
+typedef struct wputrace_catalog_record {
+    WSAPROTOCOL_INFOW info;         /* the catalog entry, 628 bytes */
+    WCHAR provider_path[MAX_PATH];  /* its DLL path (may hold %VARIABLES%), NUL-padded */
+} wputrace_catalog_record;
+
+#endif

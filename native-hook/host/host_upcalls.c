@@ -1,0 +1,418 @@
+#include "host_upcalls.h"
+
+#include <string.h>
+
+#define MAX_SOCKETS 4096
+#define MAX_EVENTS 1024
+#define MAX_THREADS 256
+#define MAX_LOGGED_MESSAGES 64
+#define SOCKET_BASE 0x10000 /* non-IFS handles: SOCKET_BASE + 4 * slot */
+
+typedef struct socket_slot {
+    BOOL used;
+    BOOL ifs;
+    SOCKET handle;
+    DWORD catalog_id;
+    DWORD_PTR context;
+} socket_slot;
+
+typedef struct logged_message {
+    UINT msg;
+    WPARAM wparam;
+    LPARAM lparam;
+} logged_message;
+
+static CRITICAL_SECTION lock;
+static socket_slot sockets[MAX_SOCKETS];
+static HANDLE events[MAX_EVENTS];
+static HANDLE threads[MAX_THREADS];
+static logged_message logged[MAX_LOGGED_MESSAGES];
+static int logged_count;
+static host_counters counters;
+static host_path_lookup_fn path_lookup;
+static HWND window;
+static UINT async_message;
+
+static int fail(LPINT lpErrno, int error, LONG *counter)
+{
+    InterlockedIncrement(counter);
+    if (lpErrno)
+        *lpErrno = error;
+    return SOCKET_ERROR;
+}
+
+/* Finds the handle in a table of HANDLEs (under lock); -1 when absent. */
+static int find_handle(HANDLE *table, int size, HANDLE h)
+{
+    for (int i = 0; i < size; i++)
+        if (h && table[i] == h)
+            return i;
+    return -1;
+}
+
+static BOOL remember_handle(HANDLE *table, int size, HANDLE h)
+{
+    EnterCriticalSection(&lock);
+    int free_slot = -1;
+    for (int i = 0; i < size && free_slot < 0; i++)
+        if (!table[i])
+            free_slot = i;
+    if (free_slot >= 0)
+        table[free_slot] = h;
+    LeaveCriticalSection(&lock);
+    return free_slot >= 0;
+}
+
+static BOOL forget_handle(HANDLE *table, int size, HANDLE h)
+{
+    EnterCriticalSection(&lock);
+    int i = find_handle(table, size, h);
+    if (i >= 0)
+        table[i] = NULL;
+    LeaveCriticalSection(&lock);
+    return i >= 0;
+}
+
+static socket_slot *find_socket(SOCKET s)
+{
+    for (int i = 0; i < MAX_SOCKETS; i++)
+        if (sockets[i].used && sockets[i].handle == s)
+            return &sockets[i];
+    return NULL;
+}
+
+static SOCKET add_socket(BOOL ifs, SOCKET proposed, DWORD catalog_id, DWORD_PTR context)
+{
+    SOCKET result = INVALID_SOCKET;
+    EnterCriticalSection(&lock);
+    for (int i = 0; i < MAX_SOCKETS && result == INVALID_SOCKET; i++) {
+        if (sockets[i].used)
+            continue;
+        SOCKET handle = ifs ? proposed : (SOCKET)(SOCKET_BASE + 4 * i);
+        sockets[i] = (socket_slot){TRUE, ifs, handle, catalog_id, context};
+        result = handle;
+    }
+    LeaveCriticalSection(&lock);
+    return result;
+}
+
+static BOOL WSPAPI host_close_event(WSAEVENT h, LPINT lpErrno)
+{
+    if (!forget_handle(events, MAX_EVENTS, h) || !CloseHandle(h))
+        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
+    InterlockedIncrement(&counters.events_closed);
+    return TRUE;
+}
+
+static int WSPAPI host_close_socket_handle(SOCKET s, LPINT lpErrno)
+{
+    EnterCriticalSection(&lock);
+    socket_slot *slot = find_socket(s);
+    BOOL ok = slot && !slot->ifs;
+    if (ok)
+        slot->used = FALSE;
+    LeaveCriticalSection(&lock);
+    if (!ok)
+        return fail(lpErrno, WSAENOTSOCK, &counters.socket_close_errors);
+    InterlockedIncrement(&counters.sockets_closed);
+    return 0;
+}
+
+static WSAEVENT WSPAPI host_create_event(LPINT lpErrno)
+{
+    HANDLE h = CreateEventW(NULL, TRUE, FALSE, NULL); /* manual reset, like WSACreateEvent */
+    if (!h || !remember_handle(events, MAX_EVENTS, h)) {
+        if (h)
+            CloseHandle(h);
+        fail(lpErrno, WSA_NOT_ENOUGH_MEMORY, &counters.event_errors);
+        return WSA_INVALID_EVENT;
+    }
+    InterlockedIncrement(&counters.events_created);
+    return h;
+}
+
+static SOCKET WSPAPI host_create_socket_handle(DWORD catalog_id, DWORD_PTR context,
+                                               LPINT lpErrno)
+{
+    SOCKET s = add_socket(FALSE, 0, catalog_id, context);
+    if (s == INVALID_SOCKET) {
+        fail(lpErrno, WSAENOBUFS, &counters.socket_close_errors);
+        return INVALID_SOCKET;
+    }
+    InterlockedIncrement(&counters.sockets_created);
+    return s;
+}
+
+static int WSPAPI host_fd_isset(SOCKET s, fd_set *set)
+{
+    InterlockedIncrement(&counters.fd_isset_calls);
+    for (u_int i = 0; set && i < set->fd_count && i < FD_SETSIZE; i++)
+        if (set->fd_array[i] == s)
+            return 1;
+    return 0;
+}
+
+static int WSPAPI host_get_provider_path(LPGUID id, WCHAR *path, LPINT path_len, LPINT lpErrno)
+{
+    InterlockedIncrement(&counters.path_queries);
+    const WCHAR *found = NULL;
+    if (!id || !path_len || !path_lookup(id, &found))
+        return fail(lpErrno, WSAEINVAL, &counters.path_errors);
+    int needed = (int)wcslen(found) + 1;
+    if (!path || *path_len < needed) {
+        *path_len = needed;
+        return fail(lpErrno, WSAEFAULT, &counters.path_errors);
+    }
+    memcpy(path, found, needed * sizeof(WCHAR));
+    *path_len = needed;
+    return 0;
+}
+
+static SOCKET WSPAPI host_modify_ifs_handle(DWORD catalog_id, SOCKET proposed, LPINT lpErrno)
+{
+    EnterCriticalSection(&lock);
+    BOOL duplicate = proposed == INVALID_SOCKET || find_socket(proposed) != NULL;
+    LeaveCriticalSection(&lock);
+    SOCKET s = duplicate ? INVALID_SOCKET : add_socket(TRUE, proposed, catalog_id, 0);
+    if (s == INVALID_SOCKET) {
+        fail(lpErrno, duplicate ? WSAEINVAL : WSAENOBUFS, &counters.socket_close_errors);
+        return INVALID_SOCKET;
+    }
+    InterlockedIncrement(&counters.ifs_handles);
+    return s;
+}
+
+static BOOL WSPAPI host_post_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
+{
+    InterlockedIncrement(&counters.messages_posted);
+    return PostMessageW(hwnd, msg, wparam, lparam);
+}
+
+static BOOL CALLBACK host_blocking_hook(DWORD_PTR context)
+{
+    (void)context;
+    InterlockedIncrement(&counters.blocking_callbacks);
+    return TRUE; /* keep blocking: no WSACancelBlockingCall pending */
+}
+
+static int WSPAPI host_query_blocking_callback(DWORD catalog_id, LPBLOCKINGCALLBACK *callback,
+                                               PDWORD_PTR context, LPINT lpErrno)
+{
+    InterlockedIncrement(&counters.blocking_queries);
+    if (!callback || !context)
+        return fail(lpErrno, WSAEFAULT, &counters.blocking_queries);
+    *callback = host_blocking_hook;
+    *context = catalog_id;
+    return 0;
+}
+
+static int WSPAPI host_query_socket_handle_context(SOCKET s, PDWORD_PTR context, LPINT lpErrno)
+{
+    EnterCriticalSection(&lock);
+    socket_slot *slot = find_socket(s);
+    BOOL ok = slot && !slot->ifs && context;
+    if (ok)
+        *context = slot->context;
+    LeaveCriticalSection(&lock);
+    InterlockedIncrement(&counters.context_queries);
+    if (!ok)
+        return fail(lpErrno, context ? WSAENOTSOCK : WSAEFAULT, &counters.context_query_errors);
+    return 0;
+}
+
+static int WSPAPI host_queue_apc(LPWSATHREADID thread, LPWSAUSERAPC routine, DWORD_PTR context,
+                                 LPINT lpErrno)
+{
+    if (!thread || !routine || !QueueUserAPC((PAPCFUNC)routine, thread->ThreadHandle, context))
+        return fail(lpErrno, WSAEINVAL, &counters.apc_errors);
+    InterlockedIncrement(&counters.apcs_queued);
+    return 0;
+}
+
+static BOOL WSPAPI host_reset_event(WSAEVENT h, LPINT lpErrno)
+{
+    if (!ResetEvent(h))
+        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
+    InterlockedIncrement(&counters.event_resets);
+    return TRUE;
+}
+
+static BOOL WSPAPI host_set_event(WSAEVENT h, LPINT lpErrno)
+{
+    if (!SetEvent(h))
+        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
+    InterlockedIncrement(&counters.event_sets);
+    return TRUE;
+}
+
+static int WSPAPI host_open_current_thread(LPWSATHREADID thread, LPINT lpErrno)
+{
+    HANDLE h = NULL;
+    if (!thread || !DuplicateHandle(GetCurrentProcess(), GetCurrentThread(), GetCurrentProcess(),
+                                    &h, 0, FALSE, DUPLICATE_SAME_ACCESS))
+        return fail(lpErrno, WSAEFAULT, &counters.thread_errors);
+    if (!remember_handle(threads, MAX_THREADS, h)) {
+        CloseHandle(h);
+        return fail(lpErrno, WSAENOBUFS, &counters.thread_errors);
+    }
+    thread->ThreadHandle = h;
+    thread->Reserved = GetCurrentThreadId();
+    InterlockedIncrement(&counters.threads_opened);
+    return 0;
+}
+
+static int WSPAPI host_close_thread(LPWSATHREADID thread, LPINT lpErrno)
+{
+    if (!thread || !forget_handle(threads, MAX_THREADS, thread->ThreadHandle) ||
+        !CloseHandle(thread->ThreadHandle))
+        return fail(lpErrno, WSAEINVAL, &counters.thread_errors);
+    InterlockedIncrement(&counters.threads_closed);
+    return 0;
+}
+
+int WSPAPI WPUCompleteOverlappedRequest(SOCKET s, LPWSAOVERLAPPED ov, DWORD error,
+                                        DWORD transferred, LPINT lpErrno)
+{
+    EnterCriticalSection(&lock);
+    socket_slot *slot = find_socket(s);
+    BOOL known = slot && !slot->ifs;
+    LeaveCriticalSection(&lock);
+    if (!known)
+        return fail(lpErrno, WSAENOTSOCK, &counters.overlapped_errors);
+    if (!ov)
+        return fail(lpErrno, WSAEFAULT, &counters.overlapped_errors);
+    ov->Internal = error;
+    ov->InternalHigh = transferred;
+    if (ov->hEvent && !SetEvent(ov->hEvent))
+        return fail(lpErrno, WSA_INVALID_HANDLE, &counters.overlapped_errors);
+    InterlockedIncrement(&counters.overlapped_completions);
+    return 0;
+}
+
+static LRESULT CALLBACK window_proc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
+{
+    if (msg != async_message)
+        return DefWindowProcW(hwnd, msg, wparam, lparam);
+    InterlockedIncrement(&counters.messages_received);
+    EnterCriticalSection(&lock);
+    if (logged_count < MAX_LOGGED_MESSAGES)
+        logged[logged_count++] = (logged_message){msg, wparam, lparam};
+    LeaveCriticalSection(&lock);
+    return 0;
+}
+
+BOOL host_upcalls_init(host_path_lookup_fn lookup)
+{
+    InitializeCriticalSection(&lock);
+    path_lookup = lookup;
+    async_message = WM_USER + 1;
+    WNDCLASSW wc = {0};
+    wc.lpfnWndProc = window_proc;
+    wc.hInstance = GetModuleHandleW(NULL);
+    wc.lpszClassName = L"wpuhost-async";
+    if (!RegisterClassW(&wc))
+        return FALSE;
+    window = CreateWindowExW(0, wc.lpszClassName, L"wpuhost", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL,
+                             wc.hInstance, NULL);
+    return window != NULL;
+}
+
+void host_upcalls_fill(WSPUPCALLTABLE *t)
+{
+    t->lpWPUCloseEvent = host_close_event;
+    t->lpWPUCloseSocketHandle = host_close_socket_handle;
+    t->lpWPUCreateEvent = host_create_event;
+    t->lpWPUCreateSocketHandle = host_create_socket_handle;
+    t->lpWPUFDIsSet = host_fd_isset;
+    t->lpWPUGetProviderPath = host_get_provider_path;
+    t->lpWPUModifyIFSHandle = host_modify_ifs_handle;
+    t->lpWPUPostMessage = host_post_message;
+    t->lpWPUQueryBlockingCallback = host_query_blocking_callback;
+    t->lpWPUQuerySocketHandleContext = host_query_socket_handle_context;
+    t->lpWPUQueueApc = host_queue_apc;
+    t->lpWPUResetEvent = host_reset_event;
+    t->lpWPUSetEvent = host_set_event;
+    t->lpWPUOpenCurrentThread = host_open_current_thread;
+    t->lpWPUCloseThread = host_close_thread;
+}
+
+HWND host_window(void) { return window; }
+
+UINT host_async_message(void) { return async_message; }
+
+void host_pump_messages(void)
+{
+    MSG msg;
+    while (PeekMessageW(&msg, NULL, 0, 0, PM_REMOVE))
+        DispatchMessageW(&msg);
+}
+
+void host_forget_ifs_handle(SOCKET s)
+{
+    EnterCriticalSection(&lock);
+    socket_slot *slot = find_socket(s);
+    if (slot && slot->ifs)
+        slot->used = FALSE;
+    LeaveCriticalSection(&lock);
+}
+
+host_counters host_get_counters(void)
+{
+    EnterCriticalSection(&lock);
+    host_counters copy = counters;
+    LeaveCriticalSection(&lock);
+    return copy;
+}
+
+static const char *fd_event_name(WORD event)
+{
+    switch (event) {
+    case FD_READ: return "FD_READ";
+    case FD_WRITE: return "FD_WRITE";
+    case FD_OOB: return "FD_OOB";
+    case FD_ACCEPT: return "FD_ACCEPT";
+    case FD_CONNECT: return "FD_CONNECT";
+    case FD_CLOSE: return "FD_CLOSE";
+    default: return "FD_?";
+    }
+}
+
+void host_print_messages(FILE *out)
+{
+    EnterCriticalSection(&lock);
+    for (int i = 0; i < logged_count; i++)
+        fprintf(out, "  window received: socket 0x%llx %s error %u\n",
+                (unsigned long long)logged[i].wparam,
+                fd_event_name(WSAGETSELECTEVENT(logged[i].lparam)),
+                WSAGETSELECTERROR(logged[i].lparam));
+    logged_count = 0;
+    LeaveCriticalSection(&lock);
+}
+
+static int report_open_handles(FILE *out, HANDLE *table, int size, const char *what)
+{
+    int open = 0;
+    for (int i = 0; i < size; i++)
+        if (table[i]) {
+            fprintf(out, "  leaked %s handle %p\n", what, table[i]);
+            open++;
+        }
+    return open;
+}
+
+int host_report_leaks(FILE *out)
+{
+    int open = 0;
+    EnterCriticalSection(&lock);
+    for (int i = 0; i < MAX_SOCKETS; i++)
+        if (sockets[i].used) {
+            fprintf(out, "  leaked %s socket 0x%llx (catalog entry %lu, context 0x%llx)\n",
+                    sockets[i].ifs ? "IFS" : "non-IFS", (unsigned long long)sockets[i].handle,
+                    sockets[i].catalog_id, (unsigned long long)sockets[i].context);
+            open++;
+        }
+    open += report_open_handles(out, events, MAX_EVENTS, "event");
+    open += report_open_handles(out, threads, MAX_THREADS, "thread");
+    LeaveCriticalSection(&lock);
+    return open;
+}

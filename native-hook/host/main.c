@@ -1,0 +1,368 @@
+/* wpuhost.exe: does for a provider chain what ws2_32 does (loads the top DLL, calls its
+ * WSPStartup with a real upcall table and the chain's catalog entry) and drives named
+ * scenarios through it. See native-hook/README.md ("Running your provider in wpuhost"). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "../samples/sample_api.h"
+#include "host_catalog.h"
+#include "host_upcalls.h"
+
+enum { EXIT_PASSED = 0, EXIT_SCENARIO_FAILED = 1, EXIT_USAGE = 2, EXIT_LOAD_FAILED = 3 };
+
+typedef enum { NEEDS_NON_IFS, NEEDS_IFS, NEEDS_ANY } scenario_need;
+
+typedef struct scenario {
+    const char *name;
+    scenario_need need;
+    BOOL through_proc_table; /* driven with WSPSocket/WSPCloseSocket, works for any provider */
+    const char *what;
+} scenario;
+
+static const scenario scenarios[] = {
+    {"lifecycle", NEEDS_NON_IFS, TRUE,
+     "WSPSocket + WSPCloseSocket: WPUCreateSocketHandle, WPUQuerySocketHandleContext, "
+     "WPUCloseSocketHandle"},
+    {"ifs", NEEDS_IFS, TRUE, "WSPSocket + WSPCloseSocket of an IFS provider: WPUModifyIFSHandle"},
+    {"asyncselect", NEEDS_ANY, FALSE,
+     "WPUPostMessage of FD_WRITE, FD_READ and FD_CLOSE (with WSAECONNRESET)"},
+    {"blocking", NEEDS_ANY, FALSE, "WPUQueryBlockingCallback, then calls the callback"},
+    {"events", NEEDS_ANY, FALSE, "WPUCreateEvent, WPUSetEvent, WPUResetEvent, WPUCloseEvent"},
+    {"apc", NEEDS_ANY, FALSE,
+     "WPUOpenCurrentThread, WPUQueueApc, alertable wait delivers it, WPUCloseThread"},
+    {"overlapped", NEEDS_NON_IFS, FALSE,
+     "WPUCompleteOverlappedRequest (imported from the host, hooked by the tracer)"},
+    {"fdisset", NEEDS_ANY, FALSE, "WPUFDIsSet on a member and a non-member"},
+    {"providerpath", NEEDS_ANY, FALSE,
+     "WPUGetProviderPath: buffer too small, known provider, unknown provider"},
+    {"misuse", NEEDS_NON_IFS, FALSE,
+     "double WPUCloseSocketHandle, context query of an unknown handle, leaked handle and event"},
+    {"stress", NEEDS_ANY, FALSE, "--threads threads each making --iterations rounds of upcalls"},
+};
+#define SCENARIO_COUNT (int)(sizeof scenarios / sizeof scenarios[0])
+
+typedef struct options {
+    WCHAR paths[MAX_PROTOCOL_CHAIN][MAX_PATH];
+    int path_count;
+    BOOL tracer;
+    WCHAR tracer_path[MAX_PATH];
+    BOOL ifs;
+    BOOL selected[SCENARIO_COUNT];
+    BOOL any_selected;
+    unsigned threads, iterations;
+    WCHAR catalog_file[MAX_PATH];
+} options;
+
+typedef struct chain {
+    host_catalog catalog;
+    HMODULE top;
+    WSPPROC_TABLE procs;
+    sample_run_fn run; /* the base provider's SampleRunScenario, or NULL */
+} chain;
+
+static host_catalog *active_catalog;
+
+static void usage(FILE *out)
+{
+    fputs("usage: wpuhost [options] [LAYER.dll ...] PROVIDER.dll\n"
+          "Loads a provider chain the way ws2_32 does (the tracer wputrace.dll on top, then the\n"
+          "layers, then the base PROVIDER.dll), calls WSPStartup with a real upcall table and\n"
+          "runs scenarios through it. Nothing is installed into the system catalog.\n"
+          "options:\n"
+          "  --scenario NAME    run scenario NAME (repeatable; default: all)\n"
+          "  --list-scenarios   list the scenarios and exit\n"
+          "  --tracer PATH      tracer DLL on top of the chain (default: wputrace.dll next to\n"
+          "                     wpuhost.exe)\n"
+          "  --no-tracer        load the chain without the tracer\n"
+          "  --ifs              the base provider uses IFS handles (XP1_IFS_HANDLES)\n"
+          "  --threads N        stress: threads (default 4)\n"
+          "  --iterations N     stress: upcall rounds per thread (default 200)\n"
+          "  --catalog FILE     where to write the host catalog for the tracer\n"
+          "                     (default %TEMP%\\wpuhost-PID.catalog; WPUSCOPE_CATALOG names it)\n"
+          "  --help             this text\n"
+          "The tracer is configured by WPUSCOPE_TRACE_* variables (see README.md), e.g.\n"
+          "  WPUSCOPE_TRACE_SINK=file WPUSCOPE_TRACE_FILE=C:\\t\\trace-%p.wputrace\n"
+          "exit codes: 0 every scenario passed, 1 a scenario failed, 2 usage error,\n"
+          "            3 the chain could not be loaded or started\n",
+          out);
+}
+
+static int find_scenario(const char *name)
+{
+    for (int i = 0; i < SCENARIO_COUNT; i++)
+        if (!strcmp(scenarios[i].name, name))
+            return i;
+    return -1;
+}
+
+static BOOL parse_count(const char *text, unsigned *out)
+{
+    char *end;
+    unsigned long v = strtoul(text, &end, 10);
+    if (*text == '\0' || *end != '\0' || v == 0 || v > 1000000)
+        return FALSE;
+    *out = (unsigned)v;
+    return TRUE;
+}
+
+static BOOL full_path(const WCHAR *in, WCHAR out[MAX_PATH])
+{
+    DWORD n = GetFullPathNameW(in, MAX_PATH, out, NULL);
+    return n > 0 && n < MAX_PATH;
+}
+
+/* Parses argv; returns -1 to go on, else the exit code. */
+static int parse(int argc, WCHAR **argv, options *o)
+{
+    ZeroMemory(o, sizeof *o);
+    o->tracer = TRUE;
+    o->threads = 4;
+    o->iterations = 200;
+    WCHAR exe[MAX_PATH];
+    DWORD n = GetModuleFileNameW(NULL, exe, MAX_PATH);
+    WCHAR *slash = wcsrchr(exe, L'\\');
+    if (n == 0 || n >= MAX_PATH || !slash)
+        return fputs("wpuhost: cannot find its own path\n", stderr), EXIT_USAGE;
+    swprintf(o->tracer_path, MAX_PATH, L"%.*ls\\wputrace.dll", (int)(slash - exe), exe);
+    swprintf(o->catalog_file, MAX_PATH, L"%ls", _wgetenv(L"TEMP") ? _wgetenv(L"TEMP") : L".");
+    swprintf(o->catalog_file + wcslen(o->catalog_file), MAX_PATH - wcslen(o->catalog_file),
+             L"\\wpuhost-%lu.catalog", GetCurrentProcessId());
+    for (int i = 1; i < argc; i++) {
+        char arg[MAX_PATH];
+        WideCharToMultiByte(CP_UTF8, 0, argv[i], -1, arg, sizeof arg, NULL, NULL);
+        const WCHAR *value = i + 1 < argc ? argv[i + 1] : NULL;
+        char value8[64] = "";
+        if (value)
+            WideCharToMultiByte(CP_UTF8, 0, value, -1, value8, sizeof value8, NULL, NULL);
+        if (!strcmp(arg, "--help"))
+            return usage(stdout), EXIT_PASSED;
+        if (!strcmp(arg, "--list-scenarios")) {
+            for (int s = 0; s < SCENARIO_COUNT; s++)
+                printf("%-13s %s\n", scenarios[s].name, scenarios[s].what);
+            printf("%-13s every scenario above except stress\n", "all");
+            return EXIT_PASSED;
+        }
+        if (!strcmp(arg, "--no-tracer") || !strcmp(arg, "--ifs")) {
+            *(!strcmp(arg, "--ifs") ? &o->ifs : &o->tracer) = !strcmp(arg, "--ifs");
+            continue;
+        }
+        BOOL takes_value = !strcmp(arg, "--scenario") || !strcmp(arg, "--tracer") ||
+                           !strcmp(arg, "--threads") || !strcmp(arg, "--iterations") ||
+                           !strcmp(arg, "--catalog");
+        if (takes_value && !value)
+            return fprintf(stderr, "wpuhost: %s needs a value\n", arg), EXIT_USAGE;
+        if (!strcmp(arg, "--scenario")) {
+            int s = find_scenario(value8);
+            if (s < 0 && strcmp(value8, "all"))
+                return fprintf(stderr, "wpuhost: unknown scenario '%s' (see --list-scenarios)\n",
+                               value8), EXIT_USAGE;
+            for (int k = 0; k < SCENARIO_COUNT; k++)
+                o->selected[k] |= s == k || (s < 0 && strcmp(scenarios[k].name, "stress"));
+            o->any_selected = TRUE;
+        } else if (!strcmp(arg, "--tracer") || !strcmp(arg, "--catalog")) {
+            if (!full_path(value, !strcmp(arg, "--tracer") ? o->tracer_path : o->catalog_file))
+                return fprintf(stderr, "wpuhost: bad path for %s\n", arg), EXIT_USAGE;
+        } else if (!strcmp(arg, "--threads") || !strcmp(arg, "--iterations")) {
+            if (!parse_count(value8, !strcmp(arg, "--threads") ? &o->threads : &o->iterations))
+                return fprintf(stderr, "wpuhost: %s needs a number 1..1000000\n", arg),
+                       EXIT_USAGE;
+        } else if (arg[0] == '-') {
+            return fprintf(stderr, "wpuhost: unknown option %s (see --help)\n", arg), EXIT_USAGE;
+        } else {
+            if (o->path_count == MAX_PROTOCOL_CHAIN - 1 || !full_path(argv[i], o->paths[o->path_count]))
+                return fprintf(stderr, "wpuhost: too many providers or bad path %s\n", arg),
+                       EXIT_USAGE;
+            o->path_count++;
+            continue;
+        }
+        i++;
+    }
+    if (o->path_count == 0)
+        return fputs("wpuhost: no provider DLL given (see --help)\n", stderr), EXIT_USAGE;
+    if (!o->any_selected)
+        for (int k = 0; k < SCENARIO_COUNT; k++)
+            o->selected[k] = strcmp(scenarios[k].name, "stress") != 0;
+    if (o->tracer) {
+        memmove(o->paths[1], o->paths[0], sizeof o->paths[0] * o->path_count);
+        wcscpy(o->paths[0], o->tracer_path);
+        o->path_count++;
+    }
+    return -1;
+}
+
+static int lookup_path(const GUID *id, const WCHAR **path)
+{
+    return host_catalog_path(active_catalog, id, path);
+}
+
+static int start_chain(const options *o, chain *c)
+{
+    ZeroMemory(c, sizeof *c);
+    active_catalog = &c->catalog;
+    if (!host_catalog_build(&c->catalog, (WCHAR(*)[MAX_PATH])o->paths, o->path_count, o->tracer,
+                            o->ifs) ||
+        !host_catalog_write(&c->catalog, o->catalog_file) ||
+        !SetEnvironmentVariableW(WPUTRACE_ENV_CATALOG, o->catalog_file))
+        return fprintf(stderr, "wpuhost: cannot write the catalog file %ls\n", o->catalog_file),
+               EXIT_LOAD_FAILED;
+    for (int i = 0; i < c->catalog.count; i++) {
+        const WSAPROTOCOL_INFOW *e = &c->catalog.records[i].info;
+        printf("catalog entry %lu: chain length %d, %ls (%ls)\n", e->dwCatalogEntryId,
+               e->ProtocolChain.ChainLen, e->szProtocol, c->catalog.records[i].provider_path);
+    }
+    c->top = LoadLibraryW(o->paths[0]);
+    if (!c->top)
+        return fprintf(stderr, "wpuhost: LoadLibrary(%ls) failed: error %lu\n", o->paths[0],
+                       GetLastError()), EXIT_LOAD_FAILED;
+    LPWSPSTARTUP startup = (LPWSPSTARTUP)(void *)GetProcAddress(c->top, "WSPStartup");
+    if (!startup)
+        return fprintf(stderr, "wpuhost: %ls exports no WSPStartup\n", o->paths[0]),
+               EXIT_LOAD_FAILED;
+    WSPUPCALLTABLE upcalls;
+    host_upcalls_fill(&upcalls);
+    WSPDATA data = {0};
+    WSAPROTOCOL_INFOW info = c->catalog.records[c->catalog.chain_index].info;
+    int rc = startup(MAKEWORD(2, 2), &data, &info, upcalls, &c->procs);
+    printf("WSPStartup(%ls) returned %d, version %u.%u, \"%ls\"\n", o->paths[0], rc,
+           LOBYTE(data.wVersion), HIBYTE(data.wVersion), data.szDescription);
+    if (rc != 0)
+        return EXIT_LOAD_FAILED;
+    HMODULE base = GetModuleHandleW(o->paths[o->path_count - 1]);
+    c->run = base ? (sample_run_fn)(void *)GetProcAddress(base, SAMPLE_RUN_EXPORT) : NULL;
+    return -1;
+}
+
+/* WSPSocket + WSPCloseSocket through the proc table, as an application's socket()/closesocket(). */
+static BOOL run_socket_lifecycle(chain *c, const options *o, char *report, size_t len)
+{
+    WSAPROTOCOL_INFOW info = c->catalog.records[c->catalog.chain_index].info;
+    int err = 0;
+    if (!c->procs.lpWSPSocket || !c->procs.lpWSPCloseSocket)
+        return snprintf(report, len, "the proc table has no WSPSocket/WSPCloseSocket"), FALSE;
+    SOCKET s = c->procs.lpWSPSocket(info.iAddressFamily, info.iSocketType, info.iProtocol, &info,
+                                    0, 0, &err);
+    if (s == INVALID_SOCKET)
+        return snprintf(report, len, "WSPSocket failed with error %d", err), FALSE;
+    int rc = c->procs.lpWSPCloseSocket(s, &err);
+    if (o->ifs)
+        host_forget_ifs_handle(s);
+    snprintf(report, len, "WSPSocket returned 0x%llx, WSPCloseSocket returned %d (error %d)",
+             (unsigned long long)s, rc, rc ? err : 0);
+    return rc == 0;
+}
+
+/* What the host's own books must show after a scenario (before/after counters). */
+static BOOL host_books_agree(const char *name, host_counters b, host_counters a, BOOL ifs)
+{
+    if (!strcmp(name, "lifecycle") || !strcmp(name, "ifs"))
+        return ifs ? a.ifs_handles == b.ifs_handles + 1
+                   : a.sockets_created == b.sockets_created + 1 &&
+                         a.sockets_closed == b.sockets_closed + 1;
+    if (!strcmp(name, "asyncselect"))
+        return a.messages_received == b.messages_received + 3;
+    if (!strcmp(name, "blocking"))
+        return a.blocking_callbacks == b.blocking_callbacks + 1;
+    if (!strcmp(name, "events"))
+        return a.events_created == b.events_created + 1 && a.events_closed == b.events_closed + 1;
+    if (!strcmp(name, "apc"))
+        return a.apcs_queued == b.apcs_queued + 1 && a.threads_closed == b.threads_closed + 1;
+    if (!strcmp(name, "overlapped"))
+        return a.overlapped_completions == b.overlapped_completions + 1;
+    if (!strcmp(name, "misuse"))
+        return a.socket_close_errors == b.socket_close_errors + 1 &&
+               a.context_query_errors == b.context_query_errors + 1;
+    return TRUE;
+}
+
+/* Runs one scenario; returns 1 passed, 0 failed, -1 not applicable. */
+static int run_scenario(chain *c, const options *o, const scenario *s, const sample_env *env)
+{
+    char report[1024] = "";
+    if ((s->need == NEEDS_IFS && !o->ifs) || (s->need == NEEDS_NON_IFS && o->ifs)) {
+        printf("scenario %-12s NOT APPLICABLE (needs a%s provider)\n", s->name,
+               s->need == NEEDS_IFS ? "n IFS (--ifs)" : " non-IFS");
+        return -1;
+    }
+    if (!s->through_proc_table && !c->run) {
+        printf("scenario %-12s NOT APPLICABLE (the provider exports no %s)\n", s->name,
+               SAMPLE_RUN_EXPORT);
+        return -1;
+    }
+    host_counters before = host_get_counters();
+    BOOL ok;
+    if (s->through_proc_table) {
+        ok = run_socket_lifecycle(c, o, report, sizeof report);
+    } else {
+        int rc = c->run(s->name, env, report, sizeof report);
+        if (rc == SAMPLE_NOT_APPLICABLE) {
+            printf("scenario %-12s NOT APPLICABLE (%s)\n", s->name, report);
+            return -1;
+        }
+        ok = rc == SAMPLE_OK;
+    }
+    host_pump_messages();
+    host_counters after = host_get_counters();
+    BOOL books = host_books_agree(s->name, before, after, o->ifs);
+    printf("scenario %-12s %s: %s%s\n", s->name, ok && books ? "PASSED" : "FAILED", report,
+           books ? "" : " [the host's books disagree]");
+    host_print_messages(stdout);
+    return ok && books;
+}
+
+static void print_counters(void)
+{
+    host_counters k = host_get_counters();
+    printf("host books: sockets created %ld closed %ld close-errors %ld, context queries %ld "
+           "(errors %ld), IFS handles %ld, events created %ld closed %ld set %ld reset %ld "
+           "errors %ld, threads opened %ld closed %ld, APCs queued %ld, messages posted %ld "
+           "received %ld, blocking queries %ld callbacks %ld, FDIsSet %ld, path queries %ld "
+           "(errors %ld), overlapped completions %ld (errors %ld)\n",
+           k.sockets_created, k.sockets_closed, k.socket_close_errors, k.context_queries,
+           k.context_query_errors, k.ifs_handles, k.events_created, k.events_closed, k.event_sets,
+           k.event_resets, k.event_errors, k.threads_opened, k.threads_closed, k.apcs_queued,
+           k.messages_posted, k.messages_received, k.blocking_queries, k.blocking_callbacks,
+           k.fd_isset_calls, k.path_queries, k.path_errors, k.overlapped_completions,
+           k.overlapped_errors);
+}
+
+int wmain(int argc, WCHAR **argv)
+{
+    setvbuf(stdout, NULL, _IONBF, 0);
+    static options o;
+    int rc = parse(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    if (!host_upcalls_init(lookup_path))
+        return fputs("wpuhost: cannot create the message window\n", stderr), EXIT_LOAD_FAILED;
+    static chain c;
+    rc = start_chain(&o, &c);
+    if (rc >= 0) {
+        DeleteFileW(o.catalog_file);
+        return rc;
+    }
+    sample_env env = {host_window(), host_async_message(),
+                      c.catalog.records[c.catalog.base_index].info.ProviderId,
+                      {0xdeadbeef, 0, 0, {0}}, o.threads, o.iterations,
+                      host_forget_ifs_handle};
+    int passed = 0, failed = 0, skipped = 0;
+    for (int i = 0; i < SCENARIO_COUNT; i++) {
+        if (!o.selected[i])
+            continue;
+        int r = run_scenario(&c, &o, &scenarios[i], &env);
+        passed += r == 1;
+        failed += r == 0;
+        skipped += r < 0;
+    }
+    int err = 0;
+    int cleanup = c.procs.lpWSPCleanup ? c.procs.lpWSPCleanup(&err) : SOCKET_ERROR;
+    printf("WSPCleanup returned %d (error %d)\n", cleanup, cleanup ? err : 0);
+    FreeLibrary(c.top);
+    DeleteFileW(o.catalog_file);
+    print_counters();
+    int leaks = host_report_leaks(stdout);
+    printf("host: %d handle(s) left open by the provider\n", leaks);
+    printf("wpuhost: %d passed, %d failed, %d not applicable\n", passed, failed, skipped);
+    return failed || cleanup ? EXIT_SCENARIO_FAILED : EXIT_PASSED;
+}

@@ -1,0 +1,327 @@
+/* A sample base service provider for wpuhost.exe, built twice: sample_nonifs.dll (handles
+ * made with WPUCreateSocketHandle, contexts looked up with WPUQuerySocketHandleContext) and,
+ * with SAMPLE_IFS=1, sample_ifs.dll (its own kernel handles registered with
+ * WPUModifyIFSHandle). Its proc table has WSPSocket, WSPCloseSocket and WSPCleanup; every
+ * other upcall is made by SampleRunScenario (sample_api.h). It imports
+ * WPUCompleteOverlappedRequest from wpuhost.exe, as a real provider imports it from ws2_32.dll. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sample_api.h"
+
+#ifndef SAMPLE_IFS
+#define SAMPLE_IFS 0
+#endif
+
+#define CONTEXT_MAGIC 0x534f434bu /* 'SOCK' */
+
+typedef struct socket_context {
+    DWORD magic;
+    DWORD catalog_id;
+} socket_context;
+
+static WSPUPCALLTABLE up;
+static DWORD catalog_id;
+static LONG startups;
+static volatile LONG apcs_delivered;
+
+/* A new socket handle: through ws2_32's table (non-IFS) or our own handle (IFS). */
+static SOCKET open_socket(DWORD entry, int *err)
+{
+    if (SAMPLE_IFS) {
+        HANDLE h = CreateFileW(L"NUL", GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0,
+                               NULL);
+        if (h == INVALID_HANDLE_VALUE)
+            return *err = WSAENOBUFS, INVALID_SOCKET;
+        SOCKET s = up.lpWPUModifyIFSHandle(entry, (SOCKET)h, err);
+        if (s == INVALID_SOCKET)
+            CloseHandle(h);
+        return s;
+    }
+    socket_context *ctx = HeapAlloc(GetProcessHeap(), 0, sizeof *ctx);
+    if (!ctx)
+        return *err = WSAENOBUFS, INVALID_SOCKET;
+    *ctx = (socket_context){CONTEXT_MAGIC, entry};
+    SOCKET s = up.lpWPUCreateSocketHandle(entry, (DWORD_PTR)ctx, err);
+    if (s == INVALID_SOCKET)
+        HeapFree(GetProcessHeap(), 0, ctx);
+    return s;
+}
+
+static int close_socket(SOCKET s, const sample_env *env, int *err)
+{
+    if (SAMPLE_IFS) {
+        if (!CloseHandle((HANDLE)s))
+            return *err = WSAENOTSOCK, SOCKET_ERROR;
+        if (env)
+            env->forget_ifs_handle(s);
+        return 0;
+    }
+    DWORD_PTR value = 0;
+    if (up.lpWPUQuerySocketHandleContext(s, &value, err) != 0)
+        return SOCKET_ERROR;
+    socket_context *ctx = (socket_context *)value;
+    if (!ctx || ctx->magic != CONTEXT_MAGIC)
+        return *err = WSAENOTSOCK, SOCKET_ERROR;
+    if (up.lpWPUCloseSocketHandle(s, err) != 0)
+        return SOCKET_ERROR;
+    HeapFree(GetProcessHeap(), 0, ctx);
+    return 0;
+}
+
+static SOCKET WSPAPI sample_socket(int af, int type, int protocol, LPWSAPROTOCOL_INFOW info,
+                                   GROUP g, DWORD flags, LPINT err)
+{
+    (void)af, (void)type, (void)protocol, (void)g, (void)flags;
+    return open_socket(info ? info->dwCatalogEntryId : catalog_id, err);
+}
+
+static int WSPAPI sample_close_socket(SOCKET s, LPINT err) { return close_socket(s, NULL, err); }
+
+static int WSPAPI sample_cleanup(LPINT err)
+{
+    if (InterlockedDecrement(&startups) < 0) {
+        InterlockedIncrement(&startups);
+        return *err = WSANOTINITIALISED, SOCKET_ERROR;
+    }
+    return 0;
+}
+
+__declspec(dllexport) int WSPAPI WSPStartup(WORD version, LPWSPDATA data,
+                                            LPWSAPROTOCOL_INFOW info, WSPUPCALLTABLE upcalls,
+                                            LPWSPPROC_TABLE procs)
+{
+    if (LOBYTE(version) < 2 || !data || !info || !procs)
+        return WSAEINVAL;
+    up = upcalls;
+    catalog_id = info->dwCatalogEntryId;
+    data->wVersion = data->wHighVersion = MAKEWORD(2, 2);
+    swprintf(data->szDescription, WSPDESCRIPTION_LEN, L"wpuscope sample %ls provider",
+             SAMPLE_IFS ? L"IFS" : L"non-IFS");
+    ZeroMemory(procs, sizeof *procs);
+    procs->lpWSPSocket = sample_socket;
+    procs->lpWSPCloseSocket = sample_close_socket;
+    procs->lpWSPCleanup = sample_cleanup;
+    InterlockedIncrement(&startups);
+    return 0;
+}
+
+/* ---- scenarios: each returns SAMPLE_OK/SAMPLE_FAILED and writes what happened ---- */
+
+typedef struct report {
+    char *text;
+    size_t cap;
+    size_t len;
+} report;
+
+static int say(report *r, BOOL ok, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (r->len < r->cap) {
+        int n = vsnprintf(r->text + r->len, r->cap - r->len, fmt, ap);
+        r->len += n > 0 ? (size_t)n : 0;
+    }
+    va_end(ap);
+    return ok ? SAMPLE_OK : SAMPLE_FAILED;
+}
+
+static int scenario_asyncselect(const sample_env *env, report *r)
+{
+    int err = 0;
+    SOCKET s = open_socket(catalog_id, &err);
+    if (s == INVALID_SOCKET)
+        return say(r, FALSE, "could not open a socket (error %d)", err);
+    BOOL ok = up.lpWPUPostMessage(env->window, env->message, s, WSAMAKESELECTREPLY(FD_WRITE, 0)) &&
+              up.lpWPUPostMessage(env->window, env->message, s, WSAMAKESELECTREPLY(FD_READ, 0)) &&
+              up.lpWPUPostMessage(env->window, env->message, s,
+                                  WSAMAKESELECTREPLY(FD_CLOSE, WSAECONNRESET));
+    int closed = close_socket(s, env, &err);
+    return say(r, ok && closed == 0, "posted FD_WRITE, FD_READ, FD_CLOSE/WSAECONNRESET for 0x%llx",
+               (unsigned long long)s);
+}
+
+static int scenario_blocking(report *r)
+{
+    LPBLOCKINGCALLBACK callback = NULL;
+    DWORD_PTR context = 0;
+    int err = 0;
+    if (up.lpWPUQueryBlockingCallback(catalog_id, &callback, &context, &err) != 0)
+        return say(r, FALSE, "WPUQueryBlockingCallback failed (error %d)", err);
+    BOOL keep_blocking = callback ? callback(context) : TRUE;
+    return say(r, callback != NULL, "callback %p context 0x%llx returned %d", (void *)callback,
+               (unsigned long long)context, keep_blocking);
+}
+
+static int scenario_events(report *r)
+{
+    int err = 0;
+    WSAEVENT ev = up.lpWPUCreateEvent(&err);
+    if (ev == WSA_INVALID_EVENT)
+        return say(r, FALSE, "WPUCreateEvent failed (error %d)", err);
+    BOOL set = up.lpWPUSetEvent(ev, &err) && WaitForSingleObject(ev, 0) == WAIT_OBJECT_0;
+    BOOL reset = up.lpWPUResetEvent(ev, &err) && WaitForSingleObject(ev, 0) == WAIT_TIMEOUT;
+    BOOL closed = up.lpWPUCloseEvent(ev, &err);
+    return say(r, set && reset && closed, "event %p: set %s, reset %s, closed %s", ev,
+               set ? "signalled" : "FAILED", reset ? "cleared" : "FAILED", closed ? "yes" : "NO");
+}
+
+static void CALLBACK count_apc(DWORD_PTR context)
+{
+    InterlockedExchangeAdd(&apcs_delivered, (LONG)context);
+}
+
+static int scenario_apc(report *r)
+{
+    WSATHREADID thread = {0};
+    int err = 0;
+    if (up.lpWPUOpenCurrentThread(&thread, &err) != 0)
+        return say(r, FALSE, "WPUOpenCurrentThread failed (error %d)", err);
+    LONG before = apcs_delivered;
+    int queued = up.lpWPUQueueApc(&thread, count_apc, 1, &err);
+    DWORD wait = SleepEx(0, TRUE);
+    int closed = up.lpWPUCloseThread(&thread, &err);
+    BOOL delivered = apcs_delivered == before + 1;
+    return say(r, queued == 0 && wait == WAIT_IO_COMPLETION && delivered && closed == 0,
+               "APC queued %s, alertable wait %s, thread handle closed %s",
+               queued == 0 ? "yes" : "NO", delivered ? "delivered it" : "did NOT deliver it",
+               closed == 0 ? "yes" : "NO");
+}
+
+static int scenario_overlapped(const sample_env *env, report *r)
+{
+    int err = 0;
+    SOCKET s = open_socket(catalog_id, &err);
+    if (s == INVALID_SOCKET)
+        return say(r, FALSE, "could not open a socket (error %d)", err);
+    WSAOVERLAPPED ov = {0};
+    ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+    int rc = WPUCompleteOverlappedRequest(s, &ov, 0, 42, &err);
+    BOOL signalled = ov.hEvent && WaitForSingleObject(ov.hEvent, 0) == WAIT_OBJECT_0;
+    CloseHandle(ov.hEvent);
+    int closed = close_socket(s, env, &err);
+    return say(r, rc == 0 && signalled && ov.InternalHigh == 42 && closed == 0,
+               "completed 42 bytes on 0x%llx: result %d, event %s, InternalHigh %llu",
+               (unsigned long long)s, rc, signalled ? "signalled" : "NOT signalled",
+               (unsigned long long)ov.InternalHigh);
+}
+
+static int scenario_fdisset(const sample_env *env, report *r)
+{
+    int err = 0;
+    SOCKET a = open_socket(catalog_id, &err), b = open_socket(catalog_id, &err);
+    if (a == INVALID_SOCKET || b == INVALID_SOCKET)
+        return say(r, FALSE, "could not open sockets (error %d)", err);
+    fd_set set;
+    set.fd_count = 1;
+    set.fd_array[0] = a;
+    int member = up.lpWPUFDIsSet(a, &set), stranger = up.lpWPUFDIsSet(b, &set);
+    BOOL closed = close_socket(a, env, &err) == 0 && close_socket(b, env, &err) == 0;
+    return say(r, member && !stranger && closed, "member -> %d, non-member -> %d", member,
+               stranger);
+}
+
+static int scenario_providerpath(const sample_env *env, report *r)
+{
+    WCHAR path[MAX_PATH];
+    int len = 4, err = 0;
+    GUID known = env->known_provider, unknown = env->unknown_provider;
+    int small = up.lpWPUGetProviderPath(&known, path, &len, &err);
+    BOOL small_ok = small == SOCKET_ERROR && err == WSAEFAULT && len > 4;
+    len = MAX_PATH;
+    int found = up.lpWPUGetProviderPath(&known, path, &len, &err);
+    int unknown_len = MAX_PATH, unknown_err = 0;
+    int missing = up.lpWPUGetProviderPath(&unknown, path + 0, &unknown_len, &unknown_err);
+    return say(r, small_ok && found == 0 && missing == SOCKET_ERROR,
+               "short buffer -> error %s, known provider -> \"%ls\", unknown provider -> "
+               "error %d", small_ok ? "WSAEFAULT" : "WRONG", found == 0 ? path : L"(failed)",
+               unknown_err);
+}
+
+static int scenario_misuse(const sample_env *env, report *r)
+{
+    int err = 0, err2 = 0, err3 = 0;
+    SOCKET s = open_socket(catalog_id, &err);
+    if (s == INVALID_SOCKET)
+        return say(r, FALSE, "could not open a socket (error %d)", err);
+    int first = close_socket(s, env, &err);
+    int second = up.lpWPUCloseSocketHandle(s, &err2); /* misuse: double close */
+    DWORD_PTR unknown_ctx = 0;
+    int query = up.lpWPUQuerySocketHandleContext((SOCKET)0x7ffff0, &unknown_ctx, &err3);
+    SOCKET leaked = open_socket(catalog_id, &err);  /* misuse: never closed */
+    WSAEVENT leaked_event = up.lpWPUCreateEvent(&err); /* misuse: never closed */
+    return say(r, first == 0 && second == SOCKET_ERROR && query == SOCKET_ERROR &&
+                      leaked != INVALID_SOCKET && leaked_event != WSA_INVALID_EVENT,
+               "double close -> error %d, unknown handle query -> error %d, leaked socket 0x%llx "
+               "and event %p", err2, err3, (unsigned long long)leaked, leaked_event);
+}
+
+typedef struct stress_job {
+    const sample_env *env;
+    LONG failures;
+} stress_job;
+
+static DWORD WINAPI stress_thread(void *arg)
+{
+    stress_job *job = arg;
+    for (unsigned i = 0; i < job->env->iterations; i++) {
+        int err = 0;
+        WSAEVENT ev = up.lpWPUCreateEvent(&err);
+        BOOL ok = ev != WSA_INVALID_EVENT && up.lpWPUSetEvent(ev, &err) &&
+                  up.lpWPUResetEvent(ev, &err) && up.lpWPUCloseEvent(ev, &err);
+        SOCKET s = open_socket(catalog_id, &err);
+        ok = ok && s != INVALID_SOCKET && close_socket(s, job->env, &err) == 0;
+        if (!ok)
+            InterlockedIncrement(&job->failures);
+    }
+    return 0;
+}
+
+static int scenario_stress(const sample_env *env, report *r)
+{
+    enum { MAX_THREADS = 64 };
+    HANDLE threads[MAX_THREADS] = {0};
+    stress_job job = {env, 0};
+    unsigned n = env->threads < MAX_THREADS ? env->threads : MAX_THREADS, started = 0;
+    for (unsigned i = 0; i < n; i++)
+        if ((threads[started] = CreateThread(NULL, 0, stress_thread, &job, 0, NULL)))
+            started++;
+    WaitForMultipleObjects(started, threads, TRUE, INFINITE);
+    for (unsigned i = 0; i < started; i++)
+        CloseHandle(threads[i]);
+    unsigned per_round = SAMPLE_IFS ? 5 : 7; /* upcalls per round */
+    return say(r, started == n && job.failures == 0,
+               "%u threads x %u rounds, %u upcalls, %ld failed rounds", started, env->iterations,
+               started * env->iterations * per_round, job.failures);
+}
+
+__declspec(dllexport) int WINAPI SampleRunScenario(const char *name, const sample_env *env,
+                                                   char *text, int text_len)
+{
+    report r = {text, text_len > 0 ? (size_t)text_len : 0, 0};
+    if (r.cap)
+        text[0] = '\0';
+    if (!up.lpWPUCreateEvent)
+        return say(&r, FALSE, "WSPStartup was not called");
+    if (!strcmp(name, "asyncselect"))
+        return scenario_asyncselect(env, &r);
+    if (!strcmp(name, "blocking"))
+        return scenario_blocking(&r);
+    if (!strcmp(name, "events"))
+        return scenario_events(&r);
+    if (!strcmp(name, "apc"))
+        return scenario_apc(&r);
+    if (!strcmp(name, "fdisset"))
+        return scenario_fdisset(env, &r);
+    if (!strcmp(name, "providerpath"))
+        return scenario_providerpath(env, &r);
+    if (!strcmp(name, "stress"))
+        return scenario_stress(env, &r);
+    if (!SAMPLE_IFS && !strcmp(name, "overlapped"))
+        return scenario_overlapped(env, &r);
+    if (!SAMPLE_IFS && !strcmp(name, "misuse"))
+        return scenario_misuse(env, &r);
+    say(&r, FALSE, "the %s sample has no scenario '%s'", SAMPLE_IFS ? "IFS" : "non-IFS", name);
+    return SAMPLE_NOT_APPLICABLE;
+}

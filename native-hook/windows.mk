@@ -1,0 +1,76 @@
+# Windows parts of native-hook, cross-built with mingw-w64 for x64 and x86:
+#   build/<arch>/wputrace.dll       the tracing layered provider
+#   build/<arch>/wpuhost.exe        the provider test host (+ libwpuhost.a, its import library)
+#   build/<arch>/sample_nonifs.dll  sample non-IFS base provider
+#   build/<arch>/sample_ifs.dll     sample IFS base provider
+#   build/<arch>/pipe_server.exe    test helper: a named-pipe sink that comes and goes
+# Included by Makefile (targets windows, windows-check) or run alone: make -f windows.mk [check].
+WIN_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
+-include $(WIN_DIR)/toolchain.mk
+CC64 ?= x86_64-w64-mingw32-gcc
+CC86 ?= i686-w64-mingw32-gcc
+WIN_BUILD := $(WIN_DIR)/build
+WIN_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wno-cast-function-type \
+	-D_WIN32_WINNT=0x0601 -DUNICODE -D_UNICODE -I$(WIN_DIR)/core
+WIN_LDFLAGS := -static-libgcc -Wl,--kill-at
+CORE_SRC := $(wildcard $(WIN_DIR)/core/*.c)
+DLL_SRC := $(wildcard $(WIN_DIR)/dll/*.c)
+HOST_SRC := $(wildcard $(WIN_DIR)/host/*.c)
+SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c
+WIN_HEADERS := $(wildcard $(WIN_DIR)/core/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \
+	$(WIN_DIR)/samples/*.h)
+
+define WIN_ARCH
+$(1)_OUT := $(WIN_BUILD)/$(1)
+$(1)_BINS := $$($(1)_OUT)/wputrace.dll $$($(1)_OUT)/wpuhost.exe $$($(1)_OUT)/sample_nonifs.dll \
+	$$($(1)_OUT)/sample_ifs.dll $$($(1)_OUT)/pipe_server.exe $$($(1)_OUT)/bitness_probe.exe
+
+$$($(1)_OUT)/wputrace.dll: $(DLL_SRC) $(CORE_SRC) $(WIN_HEADERS)
+	@mkdir -p $$(@D)
+	$(2) $(WIN_CFLAGS) -shared -o $$@ $(DLL_SRC) $(CORE_SRC) $(WIN_LDFLAGS) -lws2_32 -luser32
+
+$$($(1)_OUT)/wpuhost.exe: $(HOST_SRC) $(WIN_HEADERS)
+	@mkdir -p $$(@D)
+	$(2) $(WIN_CFLAGS) -municode -o $$@ $(HOST_SRC) $(WIN_LDFLAGS) \
+		-Wl,--out-implib,$$($(1)_OUT)/libwpuhost.a -luser32
+
+$$($(1)_OUT)/libwpuhost.a: $$($(1)_OUT)/wpuhost.exe
+
+$$($(1)_OUT)/sample_nonifs.dll: $(SAMPLE_SRC) $$($(1)_OUT)/libwpuhost.a $(WIN_HEADERS)
+	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_IFS=0 -o $$@ $(SAMPLE_SRC) $(WIN_LDFLAGS) \
+		-L$$($(1)_OUT) -lwpuhost
+
+$$($(1)_OUT)/sample_ifs.dll: $(SAMPLE_SRC) $$($(1)_OUT)/libwpuhost.a $(WIN_HEADERS)
+	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_IFS=1 -o $$@ $(SAMPLE_SRC) $(WIN_LDFLAGS) \
+		-L$$($(1)_OUT) -lwpuhost
+
+$$($(1)_OUT)/pipe_server.exe: $(WIN_DIR)/tests/pipe_server.c $(WIN_HEADERS)
+	@mkdir -p $$(@D)
+	$(2) $(WIN_CFLAGS) -municode -o $$@ $$< $(WIN_LDFLAGS)
+
+$$($(1)_OUT)/bitness_probe.exe: $(WIN_DIR)/tests/bitness_probe.c
+	@mkdir -p $$(@D)
+	$(2) $(WIN_CFLAGS) -o $$@ $$< $(WIN_LDFLAGS)
+endef
+
+$(eval $(call WIN_ARCH,x64,$(CC64)))
+$(eval $(call WIN_ARCH,x86,$(CC86)))
+
+.PHONY: windows windows-check windows-capture
+windows: $(x64_BINS) $(x86_BINS)
+
+# Wine integration tests (x64 always, x86 when wine32 runs); last line "wine: N passed, 0 failed".
+windows-check: windows
+	$(WIN_DIR)/tests/wine_tests.sh $(WIN_BUILD)
+
+# Regenerates resources/captures/scenario-all-x64.wputrace from the real tracer under Wine.
+windows-capture: windows
+	$(WIN_DIR)/tests/record_capture.sh $(WIN_BUILD) $(WIN_DIR)/../resources/captures
+
+ifeq ($(notdir $(firstword $(MAKEFILE_LIST))),windows.mk)
+.DEFAULT_GOAL := windows
+.PHONY: all check capture
+all: windows
+check: windows-check
+capture: windows-capture
+endif
