@@ -142,8 +142,8 @@ public final class MainWindowController {
     }
 
     private void openCatalog(Path file, boolean example) {
-        runInBackground("Reading " + file.getFileName(), () -> sources.readCatalog(file), snapshot -> {
-            catalogViewController.show(snapshot, example);
+        runInBackground("Reading " + file.getFileName(), () -> sources.readCatalog(file), opened -> {
+            catalogViewController.show(opened.snapshot(), opened.diagnosis(), example);
             if (!example) {
                 remember(file);
             }
@@ -221,7 +221,7 @@ public final class MainWindowController {
     @FXML
     void refreshLiveCatalog() {
         runInBackground("Reading the live catalog", sources::readLiveCatalog,
-                snapshot -> catalogViewController.show(snapshot, false), null);
+                opened -> catalogViewController.show(opened.snapshot(), opened.diagnosis(), false), null);
     }
 
     // ---- saving ----

@@ -14,8 +14,8 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: the main window with the Catalog and Live Traffic views. */
 public final class WpuscopeApp extends Application {
-    private static final double DEFAULT_WIDTH = 1400;
-    private static final double DEFAULT_HEIGHT = 860;
+    private static final double DEFAULT_WIDTH = 1560;
+    private static final double DEFAULT_HEIGHT = 940;
 
     private final UserPreferences preferences;
     private final ExampleData examples;
@@ -47,8 +47,10 @@ public final class WpuscopeApp extends Application {
         controller = loader.getController();
         controller.init(stage, preferences, examples);
         stage.setTitle("wpuscope — Winsock catalog and upcall inspector");
-        stage.setScene(new Scene(root, preferences.number("window.width", DEFAULT_WIDTH),
-                preferences.number("window.height", DEFAULT_HEIGHT)));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(root,
+                preferences.number("window.width", Math.min(DEFAULT_WIDTH, screen.getWidth() * 0.95)),
+                preferences.number("window.height", Math.min(DEFAULT_HEIGHT, screen.getHeight() * 0.92))));
         restoreLayout(stage);
         stage.setOnHidden(event -> saveLayout(stage));
         stage.show();

@@ -1,5 +1,8 @@
 package dev.wpuscope.ui.catalog;
 
+import dev.wpuscope.catalog.diagnose.Diagnosis;
+import dev.wpuscope.catalog.diagnose.EntryRef;
+import dev.wpuscope.catalog.diagnose.Finding;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.DetailRow;
@@ -57,6 +60,13 @@ public final class CatalogViewController {
     @FXML private TableColumn<NamespaceRow, String> nsLibraryColumn;
     @FXML private TableColumn<NamespaceRow, String> nsIdColumn;
     @FXML private TableColumn<NamespaceRow, String> nsVersionColumn;
+    @FXML private javafx.scene.control.Tab diagnosticsTab;
+    @FXML private TableView<Finding> findingsTable;
+    @FXML private TableColumn<Finding, String> severityColumn;
+    @FXML private TableColumn<Finding, String> ruleColumn;
+    @FXML private TableColumn<Finding, String> findingCatalogColumn;
+    @FXML private TableColumn<Finding, String> titleColumn;
+    @FXML private Label findingText;
     @FXML private TableView<DetailRow> detailTable;
     @FXML private TableColumn<DetailRow, String> detailNameColumn;
     @FXML private TableColumn<DetailRow, String> detailValueColumn;
@@ -67,6 +77,7 @@ public final class CatalogViewController {
         setUpNamespaceTable();
         setUpDetails();
         setUpTree();
+        setUpFindings();
         model.snapshotProperty().addListener((obs, old, snapshot) -> showState(snapshot));
         model.notesProperty().addListener((obs, old, text) -> setShown(notesLabel, !text.isEmpty()));
         notesLabel.textProperty().bind(model.notesProperty());
@@ -87,9 +98,12 @@ public final class CatalogViewController {
             @Override
             protected void updateItem(EntryRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().remove("missing-link");
+                getStyleClass().removeAll("missing-link", "finding-linked");
                 if (!empty && row != null && row.hasMissingLink()) {
                     getStyleClass().add("missing-link");
+                }
+                if (!empty && row != null && model.isLinkedToSelectedFinding(row)) {
+                    getStyleClass().add("finding-linked");
                 }
             }
         });
@@ -98,6 +112,45 @@ public final class CatalogViewController {
                 model.selectedProperty().set(row);
             }
         });
+    }
+
+    private void setUpFindings() {
+        Cells.text(severityColumn, finding -> finding.severity().label());
+        Cells.text(ruleColumn, Finding::ruleId);
+        Cells.text(findingCatalogColumn, finding -> finding.entries().stream().map(EntryRef::catalog).distinct()
+                .map(b -> b.label()).collect(java.util.stream.Collectors.joining(", ")));
+        Cells.text(titleColumn, Finding::title);
+        severityColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                getStyleClass().removeAll("severity-error", "severity-warning", "severity-info");
+                if (!empty && text != null) {
+                    getStyleClass().add("severity-" + text.toLowerCase());
+                }
+            }
+        });
+        findingsTable.setItems(model.findings());
+        findingsTable.setPlaceholder(new Label("No findings: every rule passed on this catalog."));
+        findingsTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(Finding finding, boolean empty) {
+                super.updateItem(finding, empty);
+                getStyleClass().remove("finding-linked");
+                if (!empty && finding != null && model.isAboutSelectedEntry(finding)) {
+                    getStyleClass().add("finding-linked");
+                }
+            }
+        });
+        findingsTable.getSelectionModel().selectedItemProperty().addListener(
+                (obs, old, finding) -> model.selectedFindingProperty().set(finding));
+        model.selectedFindingProperty().addListener((obs, old, finding) -> entriesTable.refresh());
+        model.selectedProperty().addListener((obs, old, row) -> findingsTable.refresh());
+        String findingHint = findingText.getText();
+        findingText.textProperty().bind(javafx.beans.binding.Bindings.when(model.findingTextProperty().isEmpty())
+                .then(findingHint).otherwise(model.findingTextProperty()));
+        diagnosticsTab.textProperty().bind(model.diagnosisSummaryProperty());
     }
 
     private void setUpNamespaceTable() {
@@ -201,9 +254,9 @@ public final class CatalogViewController {
         exampleRequest.run();
     }
 
-    /** Shows a catalog that was read. */
-    public void show(CatalogSnapshot snapshot, boolean example) {
-        model.show(snapshot, example);
+    /** Shows a catalog that was read, with its diagnosis. */
+    public void show(CatalogSnapshot snapshot, Diagnosis diagnosis, boolean example) {
+        model.show(snapshot, diagnosis, example);
     }
 
     public CatalogViewModel viewModel() {
