@@ -16,8 +16,14 @@ public record TraceHeader(
         return startFiletime + ticksToHundredNanos(ticks - startTicks);
     }
 
-    /** A tick interval in 100 ns units, without overflow for any realistic clock frequency. */
+    /**
+     * A tick interval in 100 ns units, without overflow for any realistic clock frequency. A frequency that is
+     * not positive (a damaged or hostile header) is taken as 10 MHz, so ticks count as 100 ns units.
+     */
     public long ticksToHundredNanos(long deltaTicks) {
+        if (clockFrequency <= 0) {
+            return deltaTicks;
+        }
         return deltaTicks / clockFrequency * 10_000_000L + deltaTicks % clockFrequency * 10_000_000L / clockFrequency;
     }
 }

@@ -1,0 +1,100 @@
+package dev.wpuscope.trace.store;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@value #ROWS} rows of the event store as primitive columns. Durations and results are kept as ints;
+ * the rare value that does not fit is kept aside. Arguments are packed one after the other (rows have
+ * 0 to 4 of them), with the start of every 16th row's arguments noted.
+ */
+final class EventChunk {
+
+    static final int SHIFT = 16;
+    static final int ROWS = 1 << SHIFT;
+    static final int MASK = ROWS - 1;
+    private static final int ARG_BLOCK_SHIFT = 4;
+    private static final int WIDE = Integer.MIN_VALUE;
+    private static final int DURATION = 0;
+    private static final int RESULT = 1;
+
+    final long[] time = new long[ROWS];
+    final int[] site = new int[ROWS];
+    final int[] sequence = new int[ROWS];
+    final short[] upcall = new short[ROWS];
+    final byte[] flags = new byte[ROWS];
+    final byte[] argCount = new byte[ROWS];
+    private final int[] duration = new int[ROWS];
+    private final int[] result = new int[ROWS];
+    private final int[] argBlockStart = new int[ROWS >> ARG_BLOCK_SHIFT];
+    private volatile long[] args = new long[ROWS];
+    private int argsUsed;
+    private final ConcurrentHashMap<Integer, Long> wide = new ConcurrentHashMap<>();
+
+    /** Writer only: fills row {@code i} (rows are filled in order). */
+    void set(int i, long time, int site, int sequence, int upcall, int flags, long duration, long result,
+             long[] args, int argCount) {
+        this.time[i] = time;
+        this.site[i] = site;
+        this.sequence[i] = sequence;
+        this.upcall[i] = (short) upcall;
+        this.flags[i] = (byte) flags;
+        this.duration[i] = compact(i, DURATION, duration);
+        this.result[i] = compact(i, RESULT, result);
+        if ((i & ((1 << ARG_BLOCK_SHIFT) - 1)) == 0) {
+            argBlockStart[i >> ARG_BLOCK_SHIFT] = argsUsed;
+        }
+        long[] a = this.args;
+        if (a.length - argsUsed < argCount) {
+            a = Arrays.copyOf(a, Math.max(a.length + (a.length >> 1), argsUsed + argCount));
+            this.args = a;
+        }
+        System.arraycopy(args, 0, a, argsUsed, argCount);
+        argsUsed += argCount;
+        this.argCount[i] = (byte) argCount;
+        if (i == MASK) {
+            this.args = Arrays.copyOf(a, argsUsed);
+        }
+    }
+
+    private int compact(int row, int column, long value) {
+        if (value != (int) value || value == WIDE) {
+            wide.put(row << 1 | column, value);
+            return WIDE;
+        }
+        return (int) value;
+    }
+
+    private long widen(int row, int column, int value) {
+        return value == WIDE ? wide.get(row << 1 | column) : value;
+    }
+
+    long duration(int i) {
+        return widen(i, DURATION, duration[i]);
+    }
+
+    long result(int i) {
+        return widen(i, RESULT, result[i]);
+    }
+
+    int argCount(int i) {
+        return argCount[i] & 0xFF;
+    }
+
+    /** Argument {@code k} of row {@code i}, or 0 when the row has fewer. */
+    long arg(int i, int k) {
+        if (k >= argCount(i)) {
+            return 0;
+        }
+        int at = argBlockStart[i >> ARG_BLOCK_SHIFT];
+        for (int j = i & ~((1 << ARG_BLOCK_SHIFT) - 1); j < i; j++) {
+            at += argCount(j);
+        }
+        return args[at + k];
+    }
+
+    /** Heap bytes of this chunk's arrays (for the store's figures). */
+    long arrayBytes() {
+        return ROWS * (8L + 4 + 4 + 2 + 1 + 1 + 4 + 4) + argBlockStart.length * 4L + args.length * 8L;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.wpuscope.trace.store;
+
+import dev.wpuscope.trace.model.Upcall;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What to select from an {@link EventStore}; every criterion given must hold (AND), a criterion left
+ * out (null / false) selects everything. Immutable: each {@code with...} returns a new filter.
+ *
+ * @param processes process indexes ({@link ProcessInfo#index()})
+ * @param threads   thread ids
+ * @param upcalls   upcall numbers
+ * @param modules   module indexes ({@link ModuleInfo#index()}): the provider that made the call
+ * @param socket    a socket handle the event is about (its socket argument or the handle it created)
+ * @param failedOnly only calls whose result means failure
+ * @param error     only calls with this error code
+ * @param text      free text: matched (case-insensitively) against the upcall name, process image,
+ *                  module path, decoded text and error name; a number (decimal or 0x hex) also matches
+ *                  an argument, the result, the error, the pid or the tid equal to it
+ */
+public record EventFilter(Set<Integer> processes, Set<Integer> threads, Set<Integer> upcalls, Set<Integer> modules,
+                          Long socket, boolean failedOnly, Integer error, String text) {
+
+    public static final EventFilter ALL = new EventFilter(null, null, null, null, null, false, null, null);
+
+    public EventFilter {
+        processes = processes == null ? null : Set.copyOf(processes);
+        threads = threads == null ? null : Set.copyOf(threads);
+        upcalls = upcalls == null ? null : Set.copyOf(upcalls);
+        modules = modules == null ? null : Set.copyOf(modules);
+        text = text == null || text.isBlank() ? null : text.strip();
+    }
+
+    public EventFilter withProcesses(Integer... indexes) {
+        return new EventFilter(distinct(indexes), threads, upcalls, modules, socket, failedOnly, error, text);
+    }
+
+    public EventFilter withThreads(Integer... tids) {
+        return new EventFilter(processes, distinct(tids), upcalls, modules, socket, failedOnly, error, text);
+    }
+
+    public EventFilter withUpcalls(Upcall... list) {
+        Set<Integer> numbers = Arrays.stream(list).map(Upcall::number).collect(Collectors.toSet());
+        return new EventFilter(processes, threads, numbers, modules, socket, failedOnly, error, text);
+    }
+
+    public EventFilter withModules(Integer... indexes) {
+        return new EventFilter(processes, threads, upcalls, distinct(indexes), socket, failedOnly, error, text);
+    }
+
+    public EventFilter withSocket(long handle) {
+        return new EventFilter(processes, threads, upcalls, modules, handle, failedOnly, error, text);
+    }
+
+    public EventFilter withFailedOnly() {
+        return new EventFilter(processes, threads, upcalls, modules, socket, true, error, text);
+    }
+
+    public EventFilter withError(int code) {
+        return new EventFilter(processes, threads, upcalls, modules, socket, failedOnly, code, text);
+    }
+
+    public EventFilter withText(String query) {
+        return new EventFilter(processes, threads, upcalls, modules, socket, failedOnly, error, query);
+    }
+
+    private static Set<Integer> distinct(Integer... values) {
+        return Set.copyOf(List.of(values));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.wpuscope.trace.store;
+
+import java.util.BitSet;
+import java.util.List;
+
+/** Runs an {@link EventFilter} over the rows an {@link EventStore} has published. */
+public final class EventQuery {
+
+    private final EventStore store;
+    private final EventFilter filter;
+    private final int limit;
+    private final BitSet sites;
+    private final BitSet upcalls;
+    private final TextQuery text;
+
+    private EventQuery(EventStore store, EventFilter filter) {
+        this.store = store;
+        this.filter = filter;
+        this.limit = store.size();
+        this.sites = matchingSites(store.sites(), filter);
+        this.upcalls = filter.upcalls() == null ? null : bits(filter.upcalls());
+        this.text = filter.text() == null ? null : new TextQuery(store, filter.text());
+    }
+
+    /** Indexes of the rows (below the store's size when called) that match, ascending. */
+    public static IntList select(EventStore store, EventFilter filter) {
+        return new EventQuery(store, filter).run();
+    }
+
+    private IntList run() {
+        if (filter.socket() != null) {
+            return keep(store.socketRows(filter.socket(), limit));
+        }
+        if (filter.error() != null) {
+            return keep(rowsWithError(filter.error()));
+        }
+        IntList out = new IntList();
+        for (int base = 0; base < limit; base += EventChunk.ROWS) {
+            EventChunk chunk = store.chunk(base);
+            int n = Math.min(EventChunk.ROWS, limit - base);
+            for (int i = 0; i < n; i++) {
+                if (matches(base + i, chunk, i)) {
+                    out.add(base + i);
+                }
+            }
+        }
+        return out;
+    }
+
+    private IntList keep(IntList candidates) {
+        IntList out = new IntList();
+        for (int j = 0; j < candidates.size(); j++) {
+            int row = candidates.get(j);
+            if (matches(row, store.chunk(row), row & EventChunk.MASK)) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    private IntList rowsWithError(int code) {
+        SparseIntColumn errors = store.errorColumn();
+        IntList rows = new IntList();
+        for (int j = 0, n = errors.count(); j < n && errors.rowAt(j) < limit; j++) {
+            if (errors.valueAt(j) == code) {
+                rows.add(errors.rowAt(j));
+            }
+        }
+        return rows;
+    }
+
+    private boolean matches(int row, EventChunk chunk, int i) {
+        int site = chunk.site[i];
+        int upcall = chunk.upcall[i] & 0xFFFF;
+        return (sites == null || sites.get(site))
+                && (upcalls == null || upcalls.get(upcall))
+                && (!filter.failedOnly() || (chunk.flags[i] & EventStore.FAILED) != 0)
+                && (filter.error() == null || store.error(row) == filter.error())
+                && (text == null || text.matches(row, site, upcall));
+    }
+
+    private static BitSet matchingSites(List<Site> sites, EventFilter f) {
+        if (f.processes() == null && f.threads() == null && f.modules() == null) {
+            return null;
+        }
+        BitSet ok = new BitSet(sites.size());
+        for (int i = 0; i < sites.size(); i++) {
+            Site s = sites.get(i);
+            ok.set(i, (f.processes() == null || f.processes().contains(s.process()))
+                    && (f.threads() == null || f.threads().contains(s.tid()))
+                    && (f.modules() == null || f.modules().contains(s.module())));
+        }
+        return ok;
+    }
+
+    private static BitSet bits(Iterable<Integer> values) {
+        BitSet b = new BitSet();
+        values.forEach(b::set);
+        return b;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.wpuscope.trace.store;
+
+import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.TraceListener;
+import dev.wpuscope.trace.model.TraceHeader;
+import dev.wpuscope.trace.model.TraceRecord;
+
+/**
+ * Puts what a decoder reads from one source (a capture file, a pipe client) into an {@link EventStore}:
+ * tick values become FILETIME through the clock of the current stream header. Records before any valid
+ * header use the clock of their process's hello, else count as 100 ns units from 1601.
+ */
+public final class StoreFeed implements TraceListener {
+
+    private static final TraceHeader NO_CLOCK = new TraceHeader(-1, 1, 0, 48, 10_000_000L, 0, 0, 0);
+
+    private final EventStore store;
+    private final String source;
+    private TraceHeader clock = NO_CLOCK;
+    private boolean headerSeen;
+
+    public StoreFeed(EventStore store, String source) {
+        this.store = store;
+        this.source = source;
+    }
+
+    @Override
+    public void onHeader(TraceHeader header) {
+        clock = header;
+        headerSeen = true;
+    }
+
+    @Override
+    public void onRecord(TraceRecord record, int length) {
+        if (record instanceof TraceRecord.UpcallEvent e) {
+            store.append(e, clock.filetimeOf(e.startTicks()), clock.ticksToHundredNanos(e.durationTicks()));
+        } else if (record instanceof TraceRecord.ProcessHello h) {
+            if (!headerSeen) {
+                clock = new TraceHeader(-1, 1, 0, 48, h.clockFrequency(), h.startFiletime(), h.startTicks(), 0);
+            }
+            store.addHello(h);
+        } else if (record instanceof TraceRecord.Module m) {
+            store.addModule(m);
+        } else {
+            store.addSideRecord(withFiletime(record));
+        }
+    }
+
+    /** The record with its ticks as FILETIME. */
+    private TraceRecord withFiletime(TraceRecord record) {
+        if (record instanceof TraceRecord.ProviderLoaded r) {
+            return new TraceRecord.ProviderLoaded(r.offset(), r.pid(), clock.filetimeOf(r.ticks()), r.servedEntryId(),
+                    r.servedProviderId(), r.chainPosition(), r.nextEntryId(), r.nextProviderId(), r.nextModuleId(),
+                    r.startupResult(), r.status(), r.servedProtocol(), r.nextProviderPath());
+        } else if (record instanceof TraceRecord.Drops r) {
+            return new TraceRecord.Drops(r.offset(), r.pid(), clock.filetimeOf(r.ticks()), r.dropped(), r.droppedTotal());
+        } else if (record instanceof TraceRecord.TracerMessage r) {
+            return new TraceRecord.TracerMessage(r.offset(), r.pid(), clock.filetimeOf(r.ticks()), r.severity(),
+                    r.status(), r.message());
+        }
+        TraceRecord.ProcessGoodbye r = (TraceRecord.ProcessGoodbye) record;
+        return new TraceRecord.ProcessGoodbye(r.offset(), r.pid(), clock.filetimeOf(r.ticks()), r.emitted(),
+                r.droppedTotal());
+    }
+
+    @Override
+    public void onDamage(Damage damage) {
+        store.addProblem(new CaptureProblem(source, CaptureProblem.Kind.DAMAGE, damage.offset(), damage.skipped()));
+    }
+
+    @Override
+    public void onTruncated(long offset) {
+        store.addProblem(new CaptureProblem(source, CaptureProblem.Kind.TRUNCATED, offset, 0));
+    }
+}

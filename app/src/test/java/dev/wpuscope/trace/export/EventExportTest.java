@@ -1,0 +1,75 @@
+package dev.wpuscope.trace.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wpuscope.trace.store.EventStore;
+import dev.wpuscope.trace.store.IntList;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** CSV and JSON Lines exports of the golden capture, field by field. */
+class EventExportTest {
+
+    @Test
+    void csvHasAHeaderAndOneDecodedLinePerEvent() throws Exception {
+        EventStore store = ExportFixtures.golden("basic");
+        StringWriter out = new StringWriter();
+        EventExport.csv(store, null, out);
+        String[] lines = out.toString().split("\r\n", -1);
+        assertEquals(22, lines.length);
+        assertEquals("", lines[21]);
+        assertEquals("time,pid,process,tid,module,upcall,args,result,error,duration_us,sequence,flags,text", lines[0]);
+        assertEquals("2024-12-30T02:40:00.0000150Z,4242,C:\\wpuscope\\wpuhost.exe,7001,Z:\\build\\x64\\sample_nonifs.dll,"
+                + "WPUCreateSocketHandle,catalog_entry_id=1001 context=0xdeadbeef,0x2c8,,0.8,1,0,", lines[2]);
+        assertEquals("2024-12-30T02:40:00.0000950Z,4242,C:\\wpuscope\\wpuhost.exe,7001,Z:\\build\\x64\\sample_nonifs.dll,"
+                + "WPUCloseSocketHandle,s=0x2c8,-1,10038 WSAENOTSOCK,2.4,17,0,", lines[18]);
+        assertEquals("WPUCompleteOverlappedRequest,s=0x2c8 overlapped=0xe123459000 dwError=0 cbTransferred=512,0",
+                lines[16].replaceAll("^.*dll,", "").replaceAll(",,2\\.2.*$", ""));
+    }
+
+    @Test
+    void csvQuotesFieldsAsRfc4180Says() {
+        assertEquals("plain", EventExport.csvField("plain"));
+        assertEquals("\"a,b\"", EventExport.csvField("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", EventExport.csvField("say \"hi\""));
+        assertEquals("\"two\r\nlines\"", EventExport.csvField("two\r\nlines"));
+        assertEquals("\"lf\nonly\"", EventExport.csvField("lf\nonly"));
+    }
+
+    @Test
+    void jsonLinesHaveEveryColumnWithArgsByName() throws Exception {
+        EventStore store = ExportFixtures.golden("basic");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventExport.jsonLines(store, IntList.of(4, 17), out);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n", -1);
+        assertEquals(3, lines.length);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode path = mapper.readTree(lines[0]);
+        assertEquals("WPUGetProviderPath", path.get("upcall").asText());
+        assertEquals("%SystemRoot%\\system32\\mswsock.dll", path.get("text").asText());
+        assertEquals(new BigInteger("10565805775794512780"), path.get("args").get("guid_high").bigIntegerValue());
+        assertEquals(List.of("guid_low", "guid_high", "path_len_in", "path_len_out"),
+                iterable(path.get("args").fieldNames()));
+        JsonNode closed = mapper.readTree(lines[1]);
+        assertEquals(-1, closed.get("result").asLong());
+        assertEquals(10038, closed.get("error").asInt());
+        assertEquals("WSAENOTSOCK", closed.get("error_name").asText());
+        assertEquals(2.4, closed.get("duration_us").asDouble());
+        assertEquals("2024-12-30T02:40:00.0000950Z", closed.get("time").asText());
+        assertEquals(133_800_000_000_000_950L, closed.get("filetime").asLong());
+        assertEquals("C:\\wpuscope\\wpuhost.exe", closed.get("process").asText());
+        assertEquals(712, closed.get("args").get("s").asInt());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
