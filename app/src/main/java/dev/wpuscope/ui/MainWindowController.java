@@ -2,12 +2,14 @@ package dev.wpuscope.ui;
 
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.ui.catalog.CatalogViewController;
+import dev.wpuscope.ui.traffic.CaptureSession;
 import dev.wpuscope.ui.traffic.TrafficViewController;
 import dev.wpuscope.ui.traffic.TrafficViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -31,6 +33,8 @@ public final class MainWindowController {
     private RecentFiles recent;
     private Theme theme = Theme.LIGHT;
     private final Sources sources = new Sources();
+    private CaptureSession session;
+    private DemoTraffic demo;
 
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
@@ -38,6 +42,8 @@ public final class MainWindowController {
     @FXML private CheckMenuItem pauseItem;
     @FXML private CheckMenuItem autoScrollItem;
     @FXML private MenuItem refreshLiveItem;
+    @FXML private MenuItem demoItem;
+    @FXML private javafx.scene.control.Button demoButton;
     @FXML private ToggleButton pauseToolButton;
     @FXML private ToggleButton autoScrollToolButton;
     @FXML private ToggleButton darkThemeButton;
@@ -81,6 +87,7 @@ public final class MainWindowController {
         this.preferences = prefs;
         this.examples = exampleData;
         this.recent = prefs.recentFiles();
+        this.demo = new DemoTraffic(exampleData.resources().getParent(), System.getenv());
         applyTheme(prefs.theme());
         rebuildRecentMenu();
         if (examples.capture().isEmpty()) {
@@ -157,7 +164,8 @@ public final class MainWindowController {
                 loading::cancel);
         loading.setOnSucceeded(event -> {
             trafficViewController.hideProgress();
-            trafficViewController.show(loading.getValue(), file.toString(), example
+            sources.close();
+            showSession(loading.getValue(), file.toString(), example
                     ? "Example capture recorded by the wpuscope project with its own tracer and test host under "
                     + "Wine (resources/captures): the sample providers' upcalls, not a customer's machine." : null);
             if (!example) {
@@ -211,11 +219,18 @@ public final class MainWindowController {
 
     private void followCapture(Path file, String label) {
         try {
-            trafficViewController.show(sources.followCapture(file), "following " + label, null);
+            CaptureSession followed = sources.followCapture(file, problem -> Platform.runLater(
+                    () -> Dialogs.showError(stage, "Stopped following " + file.getFileName(), problem)));
+            showSession(followed, "following " + label, null);
             tabs.getSelectionModel().select(trafficTab);
         } catch (Exception problem) {
             Dialogs.showError(stage, "Cannot follow " + file.getFileName(), problem);
         }
+    }
+
+    private void showSession(CaptureSession shown, String label, String exampleNote) {
+        session = shown;
+        trafficViewController.show(shown, shown.analysis(), label, exampleNote);
     }
 
     @FXML
@@ -259,14 +274,16 @@ public final class MainWindowController {
 
     private void exportEvents(String title, String kind, String pattern, String name, Sources.Export format) {
         TrafficViewModel traffic = trafficViewController.viewModel();
-        if (traffic.events() == null) {
+        if (session == null) {
             Dialogs.show(stage, Alert.AlertType.INFORMATION, "No capture open", "Open a capture or start traffic first.");
             return;
         }
         File file = saveChooser(title, kind, pattern, name);
         if (file != null) {
+            CaptureSession exported = session;
+            int[] rows = traffic.rows().rowNumbers();
             runInBackground(title, () -> {
-                sources.export(traffic.events(), format, file.toPath());
+                sources.export(exported, rows, format, file.toPath());
                 return file;
             }, saved -> { }, file.toPath());
         }
@@ -284,15 +301,27 @@ public final class MainWindowController {
 
     @FXML
     void toggleDemo() {
-        DemoTraffic demo = sources.demoTraffic(examples.resources().getParent());
+        if (demo.isRunning()) {
+            demo.stop();
+            showDemoState();
+            return;
+        }
         List<String> missing = demo.missing();
         if (!missing.isEmpty()) {
-            Dialogs.show(stage, Alert.AlertType.INFORMATION, "Demo traffic needs more software",
+            Dialogs.show(stage, Alert.AlertType.INFORMATION, "Demo traffic cannot start here",
                     String.join("\n\n", missing));
             return;
         }
-        runInBackground("Starting demo traffic", demo::start,
-                capture -> followCapture(capture, "demo traffic (" + capture.getFileName() + ")"), null);
+        runInBackground("Starting demo traffic", demo::start, capture -> {
+            followCapture(capture, "demo traffic: wpuhost.exe under Wine → " + capture);
+            showDemoState();
+        }, null);
+    }
+
+    private void showDemoState() {
+        String text = demo.isRunning() ? "Stop demo traffic" : "Demo traffic";
+        demoButton.setText(text);
+        demoItem.setText(demo.isRunning() ? "Stop _Demo Traffic" : "Start _Demo Traffic");
     }
 
     // ---- view ----
@@ -405,6 +434,7 @@ public final class MainWindowController {
     }
 
     void stop() {
+        demo.stop();
         trafficViewController.stop();
         sources.close();
     }

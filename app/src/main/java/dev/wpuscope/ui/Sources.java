@@ -7,10 +7,23 @@ import dev.wpuscope.catalog.source.CatalogFormat;
 import dev.wpuscope.catalog.source.CatalogReadException;
 import dev.wpuscope.catalog.source.NetshCatalogFormat;
 import dev.wpuscope.catalog.source.reg.RegExportFormat;
+import dev.wpuscope.catalog.snapshot.SnapshotFormat;
+import dev.wpuscope.catalog.snapshot.SnapshotJson;
 import dev.wpuscope.platform.ProviderFileCheck;
 import dev.wpuscope.ui.UserMessages.UserFacingException;
-import dev.wpuscope.ui.traffic.TrafficEvents;
+import dev.wpuscope.trace.export.CaptureSaver;
+import dev.wpuscope.trace.export.EventExport;
+import dev.wpuscope.trace.io.CaptureFollower;
+import dev.wpuscope.trace.io.TraceReadException;
+import dev.wpuscope.trace.store.IntList;
+import dev.wpuscope.ui.traffic.CaptureSession;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,13 +37,17 @@ import java.util.List;
  */
 final class Sources implements AutoCloseable {
     private static final int HEAD_SIZE = 4096;
-    private static final List<CatalogFormat> CATALOG_FORMATS = List.of(new RegExportFormat(), new NetshCatalogFormat());
+    private static final List<CatalogFormat> CATALOG_FORMATS = List.of(new RegExportFormat(), new NetshCatalogFormat(),
+            new SnapshotFormat());
     private static final CatalogDiagnostics DIAGNOSTICS = CatalogDiagnostics.standard();
     private static final ProviderFileCheck OFFLINE_FILES = ProviderFileCheck.unavailable(
             "the catalog was read from a file, so its provider DLLs cannot be checked on this machine");
     private static final byte[] CAPTURE_MAGIC = "WPUTRACE".getBytes(StandardCharsets.US_ASCII);
 
     enum Export { CAPTURE, CSV, JSON }
+
+    private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(50);
+    private CaptureFollower follower;
 
     /** Work that may fail with a message for the user. */
     @FunctionalInterface
@@ -62,7 +79,8 @@ final class Sources implements AutoCloseable {
             }
         }
         throw new CatalogReadException(file + ": not a file wpuscope reads: expected a registry export (.reg) of "
-                + "the WinSock2 key, the output of 'netsh winsock show catalog', or a .wputrace capture");
+                + "the WinSock2 key, the output of 'netsh winsock show catalog', a wpuscope snapshot (.json) or a .wputrace "
+                + "capture");
     }
 
     /** A catalog that was read, and what the diagnostics found in it. */
@@ -77,26 +95,58 @@ final class Sources implements AutoCloseable {
         return new CaptureLoading(file);
     }
 
-    TrafficEvents followCapture(Path file) throws Exception {
-        throw new UserFacingException(file + ": following captures needs the trace store, "
-                + "which this build does not include yet.");
+    /**
+     * Follows a capture a tracer is writing (waiting for it to appear); the session grows as records arrive.
+     * Following stops at {@link #close()} or at the next follow.
+     */
+    CaptureSession followCapture(Path file, Consumer<Exception> onError) throws IOException {
+        close();
+        CaptureSession session = new CaptureSession(file.toString());
+        follower = new CaptureFollower(file, session, new CaptureFollower.BatchListener() {
+            @Override
+            public void onBatch(CaptureFollower.Batch batch) {
+            }
+
+            @Override
+            public void onError(TraceReadException error) {
+                onError.accept(error);
+            }
+        });
+        follower.start(FOLLOW_INTERVAL);
+        return session;
     }
 
-    void writeSnapshot(CatalogSnapshot snapshot, Path file) throws Exception {
-        throw new UserFacingException("Saving snapshots needs the snapshot writer, which this build does not "
-                + "include yet.");
+    void writeSnapshot(CatalogSnapshot snapshot, Path file) throws IOException {
+        Files.write(file, SnapshotJson.write(snapshot));
     }
 
-    void export(TrafficEvents events, Export format, Path file) throws Exception {
-        throw new UserFacingException("Saving and exporting events needs the trace store, which this build does "
-                + "not include yet.");
+    /** Writes the given rows of a session (the ones the table shows) as a capture, CSV or JSON lines. */
+    void export(CaptureSession session, int[] rows, Export format, Path file) throws IOException {
+        IntList list = IntList.of(rows);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            switch (format) {
+                case CAPTURE -> CaptureSaver.save(session.store(), list, out);
+                case CSV -> {
+                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    EventExport.csv(session.store(), list, writer);
+                    writer.flush();
+                }
+                case JSON -> EventExport.jsonLines(session.store(), list, out);
+            }
+        }
     }
 
-    DemoTraffic demoTraffic(Path repositoryRoot) {
-        return new DemoTraffic(repositoryRoot);
-    }
 
+    /** Stops following a capture, if one is followed. */
     @Override
     public void close() {
+        if (follower != null) {
+            try {
+                follower.close();
+            } catch (IOException ignored) {
+                // the follower only reads; nothing was lost
+            }
+            follower = null;
+        }
     }
 }

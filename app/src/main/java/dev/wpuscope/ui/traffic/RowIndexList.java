@@ -70,6 +70,11 @@ public final class RowIndexList extends ObservableListBase<Integer> {
         endChange();
     }
 
+    /** A copy of the row numbers, in order. */
+    public int[] rowNumbers() {
+        return Arrays.copyOf(rows, size);
+    }
+
     /** The index of {@code row} in this list (binary search: rows are ascending), or -1. */
     public int indexOfRow(int row) {
         int found = Arrays.binarySearch(rows, 0, size, row);

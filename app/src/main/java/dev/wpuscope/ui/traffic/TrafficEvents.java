@@ -11,6 +11,9 @@ public interface TrafficEvents {
 
     int size();
 
+    /** Byte offset of the event's record in the capture (ascending with the row number). */
+    long offset(int row);
+
     /** Wall-clock time of the call as FILETIME (100 ns since 1601 UTC). */
     long filetime(int row);
 

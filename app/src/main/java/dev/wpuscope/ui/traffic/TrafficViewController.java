@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.DetailRow;
@@ -40,6 +41,7 @@ import javafx.scene.layout.VBox;
 /** Controller of TrafficView.fxml: the live event table, filter bar, counts, rate chart and panels. */
 public final class TrafficViewController {
     private static final double ROW_HEIGHT = 22;
+    private static final long PANEL_REFRESH_NANOS = 500_000_000L;
 
     private final TrafficViewModel model = new TrafficViewModel(ZoneId.systemDefault());
     private final XYChart.Series<Number, Number> rateSeries = new XYChart.Series<>();
@@ -55,6 +57,8 @@ public final class TrafficViewController {
     private Runnable demoRequest = () -> { };
     private Runnable cancelRequest = () -> { };
     private boolean updatingFilterFields;
+    private final AnalysisPanels panels = new AnalysisPanels(this::showOnly);
+    private long lastPanelRefresh;
 
     @FXML private StackPane root;
     @FXML private BorderPane content;
@@ -69,6 +73,7 @@ public final class TrafficViewController {
     @FXML private TextField socketField;
     @FXML private CheckBox errorsOnlyBox;
     @FXML private TextField searchField;
+    @FXML private Label onlyLabel;
     @FXML private ToggleButton pauseButton;
     @FXML private ToggleButton autoScrollButton;
     @FXML private Button clearButton;
@@ -111,6 +116,7 @@ public final class TrafficViewController {
         Cells.text(detailValueColumn, DetailRow::value);
         detailTable.setItems(model.details());
         detailTable.setPlaceholder(new Label("Select an event to see all its fields."));
+        panels.all().forEach(panel -> panelTabs.getTabs().add(panel.tab()));
         pauseButton.selectedProperty().bindBidirectional(model.pausedProperty());
         autoScrollButton.selectedProperty().bindBidirectional(model.autoScrollProperty());
         FileDrop.install(root, path -> openRequest.accept(path));
@@ -217,9 +223,9 @@ public final class TrafficViewController {
         if (updatingFilterFields) {
             return;
         }
-        model.filterProperty().set(new EventFilter(processField.getText(), FilterFields.thread(threadField.getText()),
+        model.filterProperty().set(EventFilter.of(processField.getText(), FilterFields.thread(threadField.getText()),
                 upcallBox.getValue(), providerField.getText(), FilterFields.socket(socketField.getText()),
-                errorsOnlyBox.isSelected(), searchField.getText()));
+                errorsOnlyBox.isSelected(), searchField.getText()).withOnly(model.filterProperty().get().only()));
     }
 
     /** Shows a filter set from elsewhere (a context menu, a panel) in the fields. */
@@ -233,6 +239,9 @@ public final class TrafficViewController {
             socketField.setText(filter.socket() == null ? "" : EventFormat.hex(filter.socket()));
             errorsOnlyBox.setSelected(filter.errorsOnly());
             searchField.setText(filter.text());
+            onlyLabel.setText(filter.only() == null ? "" : "Showing: " + filter.only().label());
+            onlyLabel.setVisible(filter.only() != null);
+            onlyLabel.setManaged(filter.only() != null);
         } finally {
             updatingFilterFields = false;
         }
@@ -272,6 +281,10 @@ public final class TrafficViewController {
         int appended = model.pull(now);
         if (appended > 0 && model.autoScrollProperty().get()) {
             eventTable.scrollTo(model.rows().size() - 1);
+        }
+        if (now - lastPanelRefresh >= PANEL_REFRESH_NANOS) {
+            lastPanelRefresh = now;
+            panels.refresh(model.analysis());
         }
     }
 
@@ -315,10 +328,14 @@ public final class TrafficViewController {
         cancelRequest.run();
     }
 
-    /** Shows a source; {@code exampleNote} (non-null for example data) says where it came from. */
-    public void show(TrafficEvents events, String label, String exampleNote) {
-        model.setSource(events, label, exampleNote != null);
+    /**
+     * Shows a source and the analysis fed from the same records; {@code exampleNote} (non-null for example
+     * data) says where it came from.
+     */
+    public void show(TrafficEvents events, TraceAnalysis analysis, String label, String exampleNote) {
+        model.setSource(events, analysis, label, exampleNote != null);
         exampleText.setText(exampleNote == null ? "" : exampleNote);
+        panels.refresh(analysis);
         showState();
     }
 
@@ -366,11 +383,6 @@ public final class TrafficViewController {
         this.chooseFileRequest = chooseFile;
         this.exampleRequest = openExampleCapture;
         this.demoRequest = demo;
-    }
-
-    /** Adds a panel tab (handle contexts, blocking callbacks, ...) next to the detail pane. */
-    public void addPanel(Tab panel) {
-        panelTabs.getTabs().add(panel);
     }
 
     /** Shows only the given events (a panel row's), as a filter the user can reset. */

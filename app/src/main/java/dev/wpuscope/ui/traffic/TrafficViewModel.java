@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.ui.DetailRow;
 import java.time.ZoneId;
@@ -46,6 +47,7 @@ public final class TrafficViewModel {
     private final RateMeter rateMeter = new RateMeter();
     private final int[] batch = new int[MAX_SCAN_PER_PULL];
     private TrafficEvents events;
+    private TraceAnalysis analysis;
     private EventFormat format;
     private boolean example;
     private int clearedBefore;
@@ -59,8 +61,9 @@ public final class TrafficViewModel {
     }
 
     /** Starts showing {@code source} (replacing the previous one); {@code example} labels project-made data. */
-    public void setSource(TrafficEvents source, String label, boolean isExample) {
+    public void setSource(TrafficEvents source, TraceAnalysis traceAnalysis, String label, boolean isExample) {
         events = source;
+        analysis = traceAnalysis;
         format = new EventFormat(source, zone);
         example = isExample;
         sourceLabel.set((isExample ? "Example: " : "") + label);
@@ -173,6 +176,11 @@ public final class TrafficViewModel {
             lines.add(new DetailRow("Socket", EventFormat.hex(socket)));
         }
         return lines;
+    }
+
+    /** The analyzers fed from the same records as the store (null before a source is set). */
+    public TraceAnalysis analysis() {
+        return analysis;
     }
 
     public TrafficEvents events() {
