@@ -5,11 +5,18 @@ CROSS64 ?= x86_64-w64-mingw32-
 CROSS86 ?= i686-w64-mingw32-
 CC64 ?= $(CROSS64)gcc
 CC86 ?= $(CROSS86)gcc
-# Wine: the x64 loader is wine64 on some systems, wine on others.
-WINE64 ?= $(shell command -v wine64 2>/dev/null || command -v wine 2>/dev/null)
-WINE ?= $(shell command -v wine 2>/dev/null)
 
 # Flags for the portable core and its tests, shared by all builds.
 CORE_STD := -std=c11
 CORE_WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CORE_OPT ?= -O2
+
+# The portable core, for every build that links it (host tests, wputrace.dll, tools).
+CORE_DIR := $(dir $(lastword $(MAKEFILE_LIST)))core
+CORE_SRCS := $(addprefix $(CORE_DIR)/,wpt_crc32.c wpt_names.c wpt_ring.c wpt_record.c \
+               wpt_encode.c wpt_decode.c wpt_flusher.c)
+CORE_HDRS := $(wildcard $(CORE_DIR)/*.h)
+
+# One Wine prefix for every Wine run of this directory (its first start takes ~20 s).
+WPT_WINEPREFIX ?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))build/wineprefix)
+WINE ?= wine

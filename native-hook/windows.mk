@@ -9,15 +9,22 @@ WIN_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 -include $(WIN_DIR)/toolchain.mk
 CC64 ?= x86_64-w64-mingw32-gcc
 CC86 ?= i686-w64-mingw32-gcc
+HOST_CC ?= gcc
+WINE ?= wine
+WPT_WINEPREFIX ?= $(abspath $(WIN_DIR)/build/wineprefix)
+CROSS64 ?= x86_64-w64-mingw32-
+CROSS86 ?= i686-w64-mingw32-
 WIN_BUILD := $(WIN_DIR)/build
+CORE_DIR ?= $(WIN_DIR)/core
 WIN_CFLAGS := -std=c11 -O2 -Wall -Wextra -Werror -Wshadow -Wno-cast-function-type \
-	-D_WIN32_WINNT=0x0601 -DUNICODE -D_UNICODE -I$(WIN_DIR)/core
+	-D_WIN32_WINNT=0x0601 -DUNICODE -D_UNICODE -I$(CORE_DIR)
 WIN_LDFLAGS := -static-libgcc -Wl,--kill-at
-CORE_SRC := $(wildcard $(WIN_DIR)/core/*.c)
+CORE_SRCS ?= $(wildcard $(CORE_DIR)/*.c)
+CORE_SRC := $(filter-out %/wpt_decode.c,$(CORE_SRCS))
 DLL_SRC := $(wildcard $(WIN_DIR)/dll/*.c)
 HOST_SRC := $(wildcard $(WIN_DIR)/host/*.c)
 SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c
-WIN_HEADERS := $(wildcard $(WIN_DIR)/core/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \
+WIN_HEADERS := $(wildcard $(CORE_DIR)/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \
 	$(WIN_DIR)/samples/*.h)
 
 define WIN_ARCH
@@ -31,10 +38,13 @@ $$($(1)_OUT)/wputrace.dll: $(DLL_SRC) $(CORE_SRC) $(WIN_HEADERS)
 
 $$($(1)_OUT)/wpuhost.exe: $(HOST_SRC) $(WIN_HEADERS)
 	@mkdir -p $$(@D)
-	$(2) $(WIN_CFLAGS) -municode -o $$@ $(HOST_SRC) $(WIN_LDFLAGS) \
-		-Wl,--out-implib,$$($(1)_OUT)/libwpuhost.a -luser32
+	$(2) $(WIN_CFLAGS) -municode -o $$@ $(HOST_SRC) $(WIN_LDFLAGS) -luser32
 
+# Import library of wpuhost.exe's export, for the samples (x86: stdcall-decorated symbol,
+# undecorated export name).
 $$($(1)_OUT)/libwpuhost.a: $$($(1)_OUT)/wpuhost.exe
+	printf 'LIBRARY wpuhost.exe\nEXPORTS\nWPUCompleteOverlappedRequest$(4)\n' >$$($(1)_OUT)/wpuhost.def
+	$(3) -k -d $$($(1)_OUT)/wpuhost.def -l $$@
 
 $$($(1)_OUT)/sample_nonifs.dll: $(SAMPLE_SRC) $$($(1)_OUT)/libwpuhost.a $(WIN_HEADERS)
 	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_IFS=0 -o $$@ $(SAMPLE_SRC) $(WIN_LDFLAGS) \
@@ -53,15 +63,21 @@ $$($(1)_OUT)/bitness_probe.exe: $(WIN_DIR)/tests/bitness_probe.c
 	$(2) $(WIN_CFLAGS) -o $$@ $$< $(WIN_LDFLAGS)
 endef
 
-$(eval $(call WIN_ARCH,x64,$(CC64)))
-$(eval $(call WIN_ARCH,x86,$(CC86)))
+$(eval $(call WIN_ARCH,x64,$(CC64),$(CROSS64)dlltool,))
+$(eval $(call WIN_ARCH,x86,$(CC86),$(CROSS86)dlltool,@20))
 
 .PHONY: windows windows-check windows-capture
 windows: $(x64_BINS) $(x86_BINS)
 
+# The capture decoder the tests use (host gcc).
+$(WIN_BUILD)/host/wptdump: $(WIN_DIR)/tools/wptdump.c $(CORE_SRCS) $(wildcard $(CORE_DIR)/*.h)
+	@mkdir -p $(@D)
+	$(HOST_CC) -std=c11 -O2 -I$(CORE_DIR) -o $@ $< $(CORE_SRCS)
+
 # Wine integration tests (x64 always, x86 when wine32 runs); last line "wine: N passed, 0 failed".
-windows-check: windows
-	$(WIN_DIR)/tests/wine_tests.sh $(WIN_BUILD)
+windows-check: windows $(WIN_BUILD)/host/wptdump
+	WINE=$(WINE) WPT_WINEPREFIX=$(WPT_WINEPREFIX) python3 $(WIN_DIR)/tests/wine_tests.py \
+		$(WIN_BUILD) $(WIN_BUILD)/host/wptdump $(WIN_DIR)/../resources/captures
 
 # Regenerates resources/captures/scenario-all-x64.wputrace from the real tracer under Wine.
 windows-capture: windows
@@ -69,8 +85,10 @@ windows-capture: windows
 
 ifeq ($(notdir $(firstword $(MAKEFILE_LIST))),windows.mk)
 .DEFAULT_GOAL := windows
-.PHONY: all check capture
+.PHONY: all check capture clean
 all: windows
 check: windows-check
 capture: windows-capture
+clean:
+	rm -rf $(x64_OUT) $(x86_OUT) $(WIN_BUILD)/wine-tests
 endif

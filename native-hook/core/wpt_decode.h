@@ -143,9 +143,11 @@ typedef struct wpt_decoder {
     uint64_t offset;         /* absolute offset of the first byte not consumed yet */
     bool in_stream;          /* a valid header has been seen */
     bool resyncing;          /* inside damage, scanning for the next valid item */
-    bool finished;           /* END, TRUNCATED or ERROR was returned */
+    bool truncating;         /* the damage is an incomplete item at the end of the input */
     uint64_t damage_offset;  /* where the current damage started */
     const char *damage_reason;
+    wpt_item_kind final_kind; /* END, TRUNCATED or ERROR once returned, else NEED_MORE */
+    uint64_t final_offset;
     char error[160];
 } wpt_decoder;
 

@@ -45,8 +45,9 @@ typedef uint32_t (*wpt_resolve_fn)(void *ctx, uint64_t address, wpt_module *modu
 #define WPT_FLUSHER_MAX_MODULES 1024
 /* Events popped from the ring at a time. */
 #define WPT_FLUSHER_CHUNK 32
-/* Smallest batch buffer: a header, a DROPS, a MODULE with a long path and an UPCALL fit. */
-#define WPT_FLUSHER_MIN_BATCH 16384
+/* Smallest batch buffer: a DROPS, a MODULE with the longest path and an UPCALL fit. */
+#define WPT_FLUSHER_MIN_BATCH                                                                  \
+    (WPT_COUNTER_RECORD_LEN + (WPT_RECORD_OVERHEAD + 18 + WPT_STR_MAX) + WPT_UPCALL_RECORD_MAX)
 
 typedef struct wpt_flusher_config {
     wpt_recorder *recorder;
@@ -77,6 +78,8 @@ typedef struct wpt_flusher {
     size_t batch_len;
     uint64_t batch_upcalls;       /* UPCALL records in the batch being built */
     uint64_t batch_reported;      /* `reported` once the batch is delivered */
+    uint64_t final_emitted;       /* emitted, fixed when the recorder is closed at finish */
+    bool books_closed;            /* finish drained the ring: undelivered = dropped */
     size_t preamble_sent;         /* preamble bytes already written on this connection */
     atomic_size_t preamble_len;   /* published preamble bytes */
     atomic_flag preamble_lock;    /* serialises appenders (rare, never on the upcall path) */

@@ -29,6 +29,7 @@ typedef struct wpt_recorder {
     wpt_ring ring;
     _Alignas(64) _Atomic uint64_t emitted; /* sequence numbers handed out (| CLOSED) */
     _Alignas(64) _Atomic uint64_t dropped; /* events that did not get into the ring */
+    uint64_t closed_emitted;               /* emitted at close (valid once CLOSED is set) */
 } wpt_recorder;
 
 /* Sets up the recorder over caller-provided slots (capacity: power of two >= 2). */
@@ -73,7 +74,8 @@ bool wpt_record_commit(wpt_recorder *rec, wpt_upcall_event *ev, uint64_t end_tic
  * shutdown (wpt_flusher_finish); later commits return false and count nothing. */
 uint64_t wpt_recorder_close(wpt_recorder *rec);
 
-/* Sequence numbers handed out so far (events emitted). */
+/* Sequence numbers handed out so far (events emitted). Once closed, call it only from the
+ * thread that closed the recorder. */
 uint64_t wpt_recorder_emitted(const wpt_recorder *rec);
 
 /* Events dropped because the ring was full. */

@@ -49,6 +49,7 @@ typedef struct options {
     BOOL tracer;
     WCHAR tracer_path[MAX_PATH];
     BOOL ifs;
+    BOOL system_catalog; /* do not hand the tracer the host catalog (WPUSCOPE_CATALOG) */
     BOOL selected[SCENARIO_COUNT];
     BOOL any_selected;
     unsigned threads, iterations;
@@ -81,6 +82,8 @@ static void usage(FILE *out)
           "  --iterations N     stress: upcall rounds per thread (default 200)\n"
           "  --catalog FILE     where to write the host catalog for the tracer\n"
           "                     (default %TEMP%\\wpuhost-PID.catalog; WPUSCOPE_CATALOG names it)\n"
+          "  --system-catalog   let the tracer look itself up in the system catalog\n"
+          "                     (WSCEnumProtocols) instead of the host catalog\n"
           "  --help             this text\n"
           "The tracer is configured by WPUSCOPE_TRACE_* variables (see README.md), e.g.\n"
           "  WPUSCOPE_TRACE_SINK=file WPUSCOPE_TRACE_FILE=C:\\t\\trace-%p.wputrace\n"
@@ -144,8 +147,12 @@ static int parse(int argc, WCHAR **argv, options *o)
             printf("%-13s every scenario above except stress\n", "all");
             return EXIT_PASSED;
         }
-        if (!strcmp(arg, "--no-tracer") || !strcmp(arg, "--ifs")) {
-            *(!strcmp(arg, "--ifs") ? &o->ifs : &o->tracer) = !strcmp(arg, "--ifs");
+        if (!strcmp(arg, "--no-tracer")) {
+            o->tracer = FALSE;
+            continue;
+        }
+        if (!strcmp(arg, "--ifs") || !strcmp(arg, "--system-catalog")) {
+            *(!strcmp(arg, "--ifs") ? &o->ifs : &o->system_catalog) = TRUE;
             continue;
         }
         BOOL takes_value = !strcmp(arg, "--scenario") || !strcmp(arg, "--tracer") ||
@@ -203,8 +210,10 @@ static int start_chain(const options *o, chain *c)
     active_catalog = &c->catalog;
     if (!host_catalog_build(&c->catalog, (WCHAR(*)[MAX_PATH])o->paths, o->path_count, o->tracer,
                             o->ifs) ||
-        !host_catalog_write(&c->catalog, o->catalog_file) ||
-        !SetEnvironmentVariableW(WPUTRACE_ENV_CATALOG, o->catalog_file))
+        (!o->system_catalog && (!host_catalog_write(&c->catalog, o->catalog_file) ||
+                                !SetEnvironmentVariableW(WPUTRACE_ENV_CATALOG, o->catalog_file))) ||
+        (o->system_catalog && !SetEnvironmentVariableW(WPUTRACE_ENV_CATALOG, NULL) &&
+         GetLastError() != ERROR_ENVVAR_NOT_FOUND))
         return fprintf(stderr, "wpuhost: cannot write the catalog file %ls\n", o->catalog_file),
                EXIT_LOAD_FAILED;
     for (int i = 0; i < c->catalog.count; i++) {

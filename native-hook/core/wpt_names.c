@@ -1,0 +1,50 @@
+/* Name tables of record types, upcalls and status codes. */
+#include <stddef.h>
+
+#include "wpt_event.h"
+#include "wpt_format.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const record_type_names[] = {
+    NULL, "PROCESS_HELLO", "PROVIDER_LOADED", "MODULE", "UPCALL", "DROPS", "TRACER_MESSAGE",
+    "PROCESS_GOODBYE",
+};
+
+static const char *const upcall_names[WPT_UPCALL_COUNT] = {
+    "WPUCloseEvent", "WPUCloseSocketHandle", "WPUCreateEvent", "WPUCreateSocketHandle",
+    "WPUFDIsSet", "WPUGetProviderPath", "WPUModifyIFSHandle", "WPUPostMessage",
+    "WPUQueryBlockingCallback", "WPUQuerySocketHandleContext", "WPUQueueApc",
+    "WPUResetEvent", "WPUSetEvent", "WPUOpenCurrentThread", "WPUCloseThread",
+    "WPUCompleteOverlappedRequest",
+};
+
+static const unsigned char upcall_arg_counts[WPT_UPCALL_COUNT] = {
+    1, 1, 0, 2, 2, 4, 2, 4, 3, 2, 4, 1, 1, 2, 2, 4,
+};
+
+static const char *const status_names[WPT_STATUS_COUNT] = {
+    "OK", "NOT_IN_CHAIN", "NEXT_PROVIDER_NOT_FOUND", "PROVIDER_PATH_FAILED", "LOAD_FAILED",
+    "NO_WSPSTARTUP", "LOWER_STARTUP_FAILED", "SINK_UNAVAILABLE", "IAT_HOOK_FAILED", "DISABLED",
+    "RING_FULL", "INTERNAL",
+};
+
+const char *wpt_record_type_name(unsigned type)
+{
+    return type > 0 && type < COUNT(record_type_names) ? record_type_names[type] : "UNKNOWN";
+}
+
+const char *wpt_upcall_name(unsigned upcall)
+{
+    return upcall < WPT_UPCALL_COUNT ? upcall_names[upcall] : NULL;
+}
+
+unsigned wpt_upcall_arg_count(unsigned upcall)
+{
+    return upcall < WPT_UPCALL_COUNT ? upcall_arg_counts[upcall] : 0;
+}
+
+const char *wpt_status_name(unsigned status)
+{
+    return status < WPT_STATUS_COUNT ? status_names[status] : "UNKNOWN";
+}

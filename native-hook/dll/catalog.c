@@ -1,0 +1,148 @@
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "tracer.h"
+
+static const GUID tracer_guid = WPUTRACE_PROVIDER_GUID_INIT;
+
+/* The catalog as an array of entries (paths filled only for the test catalog file). */
+typedef struct catalog {
+    catalog_entry *entries;
+    size_t count;
+    bool from_file;
+} catalog;
+
+static bool load_file(const WCHAR *file, catalog *cat, WCHAR *detail, size_t cap)
+{
+    HANDLE h = CreateFileW(file, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                           OPEN_EXISTING, 0, NULL);
+    LARGE_INTEGER size;
+    if (h == INVALID_HANDLE_VALUE || !GetFileSizeEx(h, &size) ||
+        size.QuadPart % sizeof(wputrace_catalog_record) != 0 || size.QuadPart > (1 << 24)) {
+        swprintf(detail, cap, L"test catalog %ls unreadable or not a whole number of records",
+                 file);
+        if (h != INVALID_HANDLE_VALUE)
+            CloseHandle(h);
+        return false;
+    }
+    size_t n = (size_t)size.QuadPart / sizeof(wputrace_catalog_record);
+    wputrace_catalog_record *records = HeapAlloc(GetProcessHeap(), 0, size.QuadPart + 1);
+    cat->entries = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, (n + 1) * sizeof *cat->entries);
+    DWORD got = 0;
+    bool ok = records && cat->entries && ReadFile(h, records, (DWORD)size.QuadPart, &got, NULL) &&
+              got == size.QuadPart;
+    CloseHandle(h);
+    for (size_t i = 0; ok && i < n; i++) {
+        catalog_entry *e = &cat->entries[i];
+        e->info = records[i].info;
+        records[i].provider_path[MAX_PATH - 1] = L'\0';
+        DWORD len = ExpandEnvironmentStringsW(records[i].provider_path, e->path, MAX_PATH);
+        e->path_ok = len > 0 && len <= MAX_PATH;
+    }
+    if (records)
+        HeapFree(GetProcessHeap(), 0, records);
+    cat->count = ok ? n : 0;
+    cat->from_file = true;
+    if (!ok)
+        swprintf(detail, cap, L"cannot read test catalog %ls", file);
+    return ok;
+}
+
+static bool load_winsock(catalog *cat, WCHAR *detail, size_t cap)
+{
+    DWORD bytes = 0;
+    int err = 0;
+    if (WSCEnumProtocols(NULL, NULL, &bytes, &err) != SOCKET_ERROR || err != WSAENOBUFS) {
+        swprintf(detail, cap, L"WSCEnumProtocols failed (error %d)", err);
+        return false;
+    }
+    WSAPROTOCOL_INFOW *infos = HeapAlloc(GetProcessHeap(), 0, bytes);
+    int n = infos ? WSCEnumProtocols(NULL, infos, &bytes, &err) : SOCKET_ERROR;
+    if (n == SOCKET_ERROR) {
+        swprintf(detail, cap, L"WSCEnumProtocols failed (error %d)", infos ? err : WSAENOBUFS);
+        if (infos)
+            HeapFree(GetProcessHeap(), 0, infos);
+        return false;
+    }
+    cat->entries = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, (n + 1) * sizeof *cat->entries);
+    for (int i = 0; cat->entries && i < n; i++)
+        cat->entries[i].info = infos[i];
+    HeapFree(GetProcessHeap(), 0, infos);
+    cat->count = cat->entries ? (size_t)n : 0;
+    return cat->entries != NULL;
+}
+
+static catalog_entry *find_entry(const catalog *cat, DWORD id)
+{
+    for (size_t i = 0; i < cat->count; i++)
+        if (cat->entries[i].info.dwCatalogEntryId == id)
+            return &cat->entries[i];
+    return NULL;
+}
+
+static bool provider_path(const catalog *cat, catalog_entry *e, WCHAR *detail, size_t cap)
+{
+    if (cat->from_file) {
+        if (!e->path_ok)
+            swprintf(detail, cap, L"path of catalog entry %lu does not expand",
+                     e->info.dwCatalogEntryId);
+        return e->path_ok;
+    }
+    WCHAR raw[MAX_PATH];
+    int len = MAX_PATH, err = 0;
+    if (WSCGetProviderPath(&e->info.ProviderId, raw, &len, &err) != 0) {
+        swprintf(detail, cap, L"WSCGetProviderPath of entry %lu failed (error %d)",
+                 e->info.dwCatalogEntryId, err);
+        return false;
+    }
+    DWORD n = ExpandEnvironmentStringsW(raw, e->path, MAX_PATH);
+    if (n == 0 || n > MAX_PATH) {
+        swprintf(detail, cap, L"cannot expand provider path %ls", raw);
+        return false;
+    }
+    return true;
+}
+
+static wpt_status locate(const catalog *cat, const WSAPROTOCOL_INFOW *info, chain_position *out)
+{
+    const WSAPROTOCOLCHAIN *chain = &info->ProtocolChain;
+    int len = chain->ChainLen < MAX_PROTOCOL_CHAIN ? chain->ChainLen : MAX_PROTOCOL_CHAIN;
+    for (int i = 0; i < len; i++) {
+        const catalog_entry *e = find_entry(cat, chain->ChainEntries[i]);
+        if (!e || e->info.ProtocolChain.ChainLen != LAYERED_PROTOCOL ||
+            !IsEqualGUID(&e->info.ProviderId, &tracer_guid))
+            continue;
+        out->position = (uint32_t)i;
+        if (i + 1 >= len) {
+            swprintf(out->detail, 160, L"the tracer is the last entry of the chain");
+            return WPT_STATUS_NEXT_PROVIDER_NOT_FOUND;
+        }
+        catalog_entry *next = find_entry(cat, chain->ChainEntries[i + 1]);
+        if (!next) {
+            swprintf(out->detail, 160, L"no catalog entry %lu (next in the chain)",
+                     chain->ChainEntries[i + 1]);
+            return WPT_STATUS_NEXT_PROVIDER_NOT_FOUND;
+        }
+        out->next = *next;
+        if (!provider_path(cat, &out->next, out->detail, 160))
+            return WPT_STATUS_PROVIDER_PATH_FAILED;
+        return WPT_STATUS_OK;
+    }
+    swprintf(out->detail, 160, L"no layered entry with the tracer's ProviderId in the %d-entry "
+             L"chain of catalog entry %lu", chain->ChainLen, info->dwCatalogEntryId);
+    return WPT_STATUS_NOT_IN_CHAIN;
+}
+
+void catalog_locate(const WSAPROTOCOL_INFOW *info, chain_position *out)
+{
+    ZeroMemory(out, sizeof *out);
+    catalog cat = {0};
+    WCHAR file[MAX_PATH];
+    DWORD n = GetEnvironmentVariableW(WPUTRACE_ENV_CATALOG, file, MAX_PATH);
+    bool loaded = n > 0 && n < MAX_PATH ? load_file(file, &cat, out->detail, 160)
+                                        : load_winsock(&cat, out->detail, 160);
+    out->status = loaded ? locate(&cat, info, out) : WPT_STATUS_NEXT_PROVIDER_NOT_FOUND;
+    if (cat.entries)
+        HeapFree(GetProcessHeap(), 0, cat.entries);
+}

@@ -1,0 +1,264 @@
+/* The per-process trace session: the recorder the thunks push into (static memory, nothing
+ * allocated), the flusher thread that runs native-core's flusher over the configured sink,
+ * the preamble records (PROCESS_HELLO, MODULE + PROVIDER_LOADED, TRACER_MESSAGE) and the
+ * module table that maps return addresses to modules.
+ *
+ * Shutdown without deadlock under the loader lock: the flusher thread holds its own reference
+ * on wputrace.dll (and leaves with FreeLibraryAndExitThread), so DLL_PROCESS_DETACH from a
+ * FreeLibrary cannot happen while it runs. The last WSPCleanup stops it properly (session_stop
+ * waits for an event the thread sets after writing PROCESS_GOODBYE, not for the thread's exit).
+ * At process exit the thread has been killed; if it was idle (not inside the flusher), the
+ * detach handler drains the ring and writes PROCESS_GOODBYE itself, with bounded writes. */
+#include <stdio.h>
+#include <string.h>
+
+#include "tracer.h"
+
+#include <tlhelp32.h>
+
+#define RING_CAPACITY 2048
+#define FLUSH_INTERVAL_MS 10
+#define STOP_TIMEOUT_MS 5000
+#define MAX_MODULES 64
+#define RECORD_BUFFER 8192
+#define COMMAND_LINE_MAX 2048 /* UTF-16 units of the command line kept in PROCESS_HELLO */
+
+enum { IDLE, STARTING, RUNNING, STOPPING };
+
+typedef struct module_info {
+    HMODULE handle;
+    uint32_t size;
+    WCHAR path[MAX_PATH];
+} module_info;
+
+wpt_recorder tracer_recorder;
+static wpt_ring_slot slots[RING_CAPACITY];
+static wpt_flusher flusher;
+static uint8_t batch[2 * WPT_FLUSHER_MIN_BATCH];
+static uint8_t preamble[65536];
+static wpt_clock_info clock;
+static volatile LONG state = IDLE;
+static wpt_status start_status;
+static HANDLE thread_wake, thread_finished;
+static volatile LONG stop_requested, flusher_busy, flusher_done, detaching;
+static SRWLOCK modules_lock = SRWLOCK_INIT;
+static module_info modules[MAX_MODULES];
+static uint32_t module_count;
+
+uint64_t session_now(void)
+{
+    LARGE_INTEGER now;
+    QueryPerformanceCounter(&now);
+    return (uint64_t)now.QuadPart;
+}
+
+bool session_active(void) { return state == RUNNING; }
+
+static uint32_t image_size(HMODULE m)
+{
+    const IMAGE_DOS_HEADER *dos = (const IMAGE_DOS_HEADER *)m;
+    const IMAGE_NT_HEADERS *nt = (const IMAGE_NT_HEADERS *)((const BYTE *)m + dos->e_lfanew);
+    return nt->OptionalHeader.SizeOfImage;
+}
+
+/* Module id of address; fills *out when given. The lock is only tried while detaching (the
+ * killed flusher thread may have held it). */
+static uint32_t module_lookup(const void *address, wpt_module *out)
+{
+    HMODULE m = NULL;
+    if (!address || !GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS |
+                                            GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                                        (LPCWSTR)address, &m))
+        return 0;
+    if (!detaching)
+        AcquireSRWLockExclusive(&modules_lock);
+    else if (!TryAcquireSRWLockExclusive(&modules_lock))
+        return 0;
+    uint32_t id = 0;
+    for (uint32_t i = 0; i < module_count && !id; i++)
+        if (modules[i].handle == m)
+            id = i + 1;
+    if (!id && module_count < MAX_MODULES) {
+        module_info *info = &modules[module_count];
+        DWORD n = GetModuleFileNameW(m, info->path, MAX_PATH);
+        info->path[n < MAX_PATH ? n : MAX_PATH - 1] = L'\0';
+        info->handle = m;
+        info->size = image_size(m);
+        id = ++module_count;
+    }
+    if (id && out) {
+        const module_info *info = &modules[id - 1];
+        *out = (wpt_module){id, (uint64_t)(uintptr_t)info->handle, info->size,
+                            {(const uint16_t *)info->path, wcslen(info->path)}};
+    }
+    ReleaseSRWLockExclusive(&modules_lock);
+    return id;
+}
+
+static uint32_t resolve(void *ctx, uint64_t address, wpt_module *module)
+{
+    (void)ctx;
+    return module_lookup((const void *)(uintptr_t)address, module);
+}
+
+uint32_t session_module_id(const void *address) { return module_lookup(address, NULL); }
+
+static void add_preamble(const uint8_t *record, size_t len)
+{
+    if (len && !wpt_flusher_add_preamble(&flusher, record, len))
+        OutputDebugStringW(L"wputrace: preamble memory full, record not kept\n");
+}
+
+static wpt_utf16 utf16(const WCHAR *text, size_t max)
+{
+    size_t len = wcslen(text);
+    return (wpt_utf16){(const uint16_t *)text, len < max ? len : max};
+}
+
+static uint32_t parent_pid(void)
+{
+    HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
+    PROCESSENTRY32W entry = {.dwSize = sizeof entry};
+    uint32_t parent = 0;
+    for (BOOL more = snap != INVALID_HANDLE_VALUE && Process32FirstW(snap, &entry); more;
+         more = Process32NextW(snap, &entry))
+        if (entry.th32ProcessID == GetCurrentProcessId())
+            parent = entry.th32ParentProcessID;
+    if (snap != INVALID_HANDLE_VALUE)
+        CloseHandle(snap);
+    return parent;
+}
+
+static void add_hello(void)
+{
+    WCHAR image[MAX_PATH];
+    DWORD n = GetModuleFileNameW(NULL, image, MAX_PATH);
+    image[n < MAX_PATH ? n : 0] = L'\0';
+    wpt_hello hello = {parent_pid(), sizeof(void *) * 8, WPT_TRACER_VERSION, clock,
+                       utf16(image, MAX_PATH), utf16(GetCommandLineW(), COMMAND_LINE_MAX)};
+    uint8_t record[RECORD_BUFFER];
+    add_preamble(record, wpt_encode_hello(record, sizeof record, GetCurrentProcessId(), &hello));
+}
+
+static DWORD WINAPI flusher_main(void *unused)
+{
+    (void)unused;
+    HMODULE self = NULL; /* our own reference: no FreeLibrary detach while this thread runs */
+    GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS, (LPCWSTR)(void *)flusher_main,
+                       &self);
+    while (!stop_requested) {
+        WaitForSingleObject(thread_wake, FLUSH_INTERVAL_MS);
+        InterlockedExchange(&flusher_busy, 1);
+        if (!stop_requested)
+            wpt_flusher_run(&flusher, session_now());
+        InterlockedExchange(&flusher_busy, 0);
+    }
+    InterlockedExchange(&flusher_busy, 1);
+    wpt_flusher_finish(&flusher, session_now());
+    flusher.cfg.sink.disconnect(flusher.cfg.sink.ctx);
+    InterlockedExchange(&flusher_done, 1);
+    InterlockedExchange(&flusher_busy, 0);
+    SetEvent(thread_finished);
+    FreeLibraryAndExitThread(self, 0);
+    return 0;
+}
+
+static wpt_status start(const tracer_config *cfg)
+{
+    LARGE_INTEGER freq;
+    FILETIME now;
+    QueryPerformanceFrequency(&freq);
+    GetSystemTimeAsFileTime(&now);
+    clock.frequency = (uint64_t)freq.QuadPart;
+    clock.start_ticks = session_now();
+    clock.start_filetime = (uint64_t)now.dwHighDateTime << 32 | now.dwLowDateTime;
+    wpt_flusher_config fc = {0};
+    fc.recorder = &tracer_recorder;
+    if (cfg->pipe_sink)
+        sink_pipe_init(&fc.sink, cfg->pipe);
+    else
+        sink_file_init(&fc.sink, cfg->file);
+    fc.resolve = resolve;
+    fc.pid = GetCurrentProcessId();
+    fc.clock = clock;
+    fc.batch = batch;
+    fc.batch_capacity = sizeof batch;
+    fc.preamble = preamble;
+    fc.preamble_capacity = sizeof preamble;
+    stop_requested = flusher_done = 0;
+    if (!wpt_recorder_init(&tracer_recorder, slots, RING_CAPACITY) ||
+        !wpt_flusher_init(&flusher, &fc))
+        return WPT_STATUS_INTERNAL;
+    add_hello();
+    if (!thread_wake)
+        thread_wake = CreateEventW(NULL, FALSE, FALSE, NULL);
+    if (!thread_finished)
+        thread_finished = CreateEventW(NULL, TRUE, FALSE, NULL);
+    ResetEvent(thread_finished);
+    HANDLE thread = thread_wake && thread_finished
+                        ? CreateThread(NULL, 0, flusher_main, NULL, 0, NULL)
+                        : NULL;
+    if (!thread)
+        return WPT_STATUS_INTERNAL;
+    CloseHandle(thread);
+    return WPT_STATUS_OK;
+}
+
+wpt_status session_start(const tracer_config *cfg)
+{
+    if (InterlockedCompareExchange(&state, STARTING, IDLE) == IDLE) {
+        start_status = start(cfg);
+        InterlockedExchange(&state, start_status == WPT_STATUS_OK ? RUNNING : IDLE);
+        return start_status;
+    }
+    while (state == STARTING)
+        SwitchToThread();
+    return start_status;
+}
+
+void session_provider_loaded(const wpt_provider_loaded *loaded, const void *module_address)
+{
+    if (!session_active())
+        return;
+    uint8_t record[RECORD_BUFFER];
+    wpt_provider_loaded copy = *loaded;
+    wpt_module module = {0};
+    copy.next_module_id = module_address ? module_lookup(module_address, &module) : 0;
+    if (copy.next_module_id)
+        add_preamble(record, wpt_encode_module(record, sizeof record, GetCurrentProcessId(),
+                                               &module));
+    add_preamble(record, wpt_encode_provider_loaded(record, sizeof record, GetCurrentProcessId(),
+                                                    &copy));
+}
+
+void session_message(wpt_severity severity, wpt_status status, const WCHAR *text)
+{
+    if (!session_active())
+        return;
+    uint8_t record[RECORD_BUFFER];
+    add_preamble(record, wpt_encode_message(record, sizeof record, GetCurrentProcessId(),
+                                            session_now(), severity, status,
+                                            utf16(text, 1024)));
+}
+
+void session_stop(void)
+{
+    if (InterlockedCompareExchange(&state, STOPPING, RUNNING) != RUNNING)
+        return;
+    InterlockedExchange(&stop_requested, 1);
+    SetEvent(thread_wake);
+    WaitForSingleObject(thread_finished, STOP_TIMEOUT_MS);
+    InterlockedExchange(&state, IDLE);
+}
+
+void session_detach(bool process_exit)
+{
+    InterlockedExchange(&detaching, 1);
+    sink_set_detaching();
+    /* The thread holds a module reference, so a FreeLibrary detach means it has finished;
+     * at process exit it was killed: drain here unless it died inside the flusher. */
+    if (!process_exit || state != RUNNING || flusher_done || flusher_busy)
+        return;
+    wpt_flusher_finish(&flusher, session_now());
+    flusher.cfg.sink.disconnect(flusher.cfg.sink.ctx);
+}

@@ -1,0 +1,94 @@
+/* Internal interfaces of wputrace.dll between its parts: configuration, catalog lookup, the
+ * trace session (recorder, flusher thread, sinks), the upcall thunks and the IAT hook. */
+#ifndef TRACER_H
+#define TRACER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "wputrace.h"
+#include "wpt_encode.h"
+#include "wpt_flusher.h"
+#include "wpt_event.h"
+#include "wpt_record.h"
+
+/* ---- configuration (config.c) ---- */
+#define TRACER_LIST_MAX 1024
+
+typedef struct tracer_config {
+    bool enabled;         /* Enabled, and this process passes Include/Exclude */
+    bool pipe_sink;       /* Sink "pipe" (default) or "file" */
+    WCHAR file[MAX_PATH]; /* file sink path, %p expanded to the pid, %VARS% expanded */
+    WCHAR pipe[MAX_PATH]; /* pipe sink name */
+} tracer_config;
+
+/* Reads HKLM\SOFTWARE\wpuscope\Tracer (the 64-bit view from both bitnesses) and the
+ * WPUSCOPE_TRACE_* overrides, and decides for this process's image name. */
+void config_read(tracer_config *cfg);
+
+/* ---- catalog (catalog.c) ---- */
+typedef struct catalog_entry {
+    WSAPROTOCOL_INFOW info;
+    WCHAR path[MAX_PATH]; /* provider DLL path, expanded */
+    bool path_ok;
+} catalog_entry;
+
+/* Where the tracer sits in a chain and what is below it. */
+typedef struct chain_position {
+    wpt_status status;        /* OK, NOT_IN_CHAIN, NEXT_PROVIDER_NOT_FOUND, PROVIDER_PATH_FAILED */
+    uint32_t position;        /* index of the tracer's entry in the chain */
+    catalog_entry next;       /* the next provider's entry (when found) */
+    WCHAR detail[160];        /* why, when status is not OK */
+} chain_position;
+
+/* Finds the tracer in info's chain and the next provider, from WPUSCOPE_CATALOG when it is
+ * set (test hook), else from WSCEnumProtocols and WSCGetProviderPath. Allocates from the
+ * process heap during the lookup only (never on an upcall path). */
+void catalog_locate(const WSAPROTOCOL_INFOW *info, chain_position *out);
+
+/* ---- session: recorder, flusher thread, sinks (session.c, sinks.c) ---- */
+extern wpt_recorder tracer_recorder;
+
+/* Starts the session once per process (later calls return its status): ring, flusher
+ * thread, sink, PROCESS_HELLO. Returns WPT_STATUS_OK (the thread connects the sink, retrying
+ * with backoff; events are dropped and counted while it is unavailable) or INTERNAL (no
+ * session: the thunks pass through without recording). */
+wpt_status session_start(const tracer_config *cfg);
+bool session_active(void);
+uint64_t session_now(void);
+/* Module id of the module containing address (announced by the flusher with MODULE). */
+uint32_t session_module_id(const void *address);
+/* Queue records for the preamble (sent first on every connection). Any thread but thunks. */
+void session_provider_loaded(const wpt_provider_loaded *loaded, const void *module_address);
+void session_message(wpt_severity severity, wpt_status status, const WCHAR *text);
+/* Last WSPCleanup: drain, PROCESS_GOODBYE, stop the thread (waits, bounded; never call it
+ * under the loader lock). */
+void session_stop(void);
+/* DLL_PROCESS_DETACH: never waits for the thread; drains synchronously when safe. */
+void session_detach(bool process_exit);
+
+/* Sinks for the flusher (sinks.c). */
+void sink_file_init(wpt_sink *sink, const WCHAR *path);
+void sink_pipe_init(wpt_sink *sink, const WCHAR *name);
+/* Bounded waits on the sink from now on (loader-lock path). */
+void sink_set_detaching(void);
+
+/* ---- thunks (thunks.c) ---- */
+/* Creates the TLS index of the reentrancy guard; false when none is left. */
+bool thunks_init(void);
+void thunks_free(void);
+/* Fills wrapped with the thunks over real. The first real table wins: returns false (and
+ * leaves wrapped alone) when a later call brings a different real table. */
+bool thunks_wrap(const WSPUPCALLTABLE *real, WSPUPCALLTABLE *wrapped);
+/* The thunk of WPUCompleteOverlappedRequest over real (first real wins, like thunks_wrap). */
+LPWPUCOMPLETEOVERLAPPEDREQUEST thunks_complete_overlapped(LPWPUCOMPLETEOVERLAPPEDREQUEST real);
+
+/* ---- IAT hook (iat_hook.c) ---- */
+/* Points module's imports of WPUCompleteOverlappedRequest (from any DLL it imports from:
+ * ws2_32.dll in production, wpuhost.exe for the samples) at the thunk. Returns the number
+ * of slots hooked (0: the module does not import it), or -1 on failure. */
+int iat_hook_module(HMODULE module);
+/* Puts every hooked slot back. */
+void iat_unhook_all(void);
+
+#endif

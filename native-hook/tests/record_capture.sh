@@ -1,0 +1,29 @@
+#!/bin/sh
+# Records the sample captures of resources/captures from the real tracer under Wine:
+#   scenario-all-x64.wputrace      wpuhost --scenario all over sample_nonifs.dll (x64)
+#   scenario-all-ifs-x64.wputrace  wpuhost --scenario all --ifs over sample_ifs.dll (x64)
+# Usage: record_capture.sh BUILD_DIR DEST_DIR (make -f windows.mk capture).
+set -eu
+build=$(cd "$1" && pwd)
+mkdir -p "$2"
+dest=$(cd "$2" && pwd)
+export WINEDEBUG=-all WINEPREFIX="${WPT_WINEPREFIX:-$build/wineprefix}" WPUSCOPE_TRACE_SINK=file
+wine=${WINE:-wine}
+
+record() { # name, then wpuhost arguments
+    name=$1
+    shift
+    rm -f "$dest/$name"
+    log="$build/record-$name.log"
+    WPUSCOPE_TRACE_FILE="Z:$(printf '%s' "$dest/$name" | tr / '\\')" \
+        "$wine" "$build/x64/wpuhost.exe" "$@" </dev/null >"$log" 2>&1 || true
+    if ! grep -q "wpuhost: [0-9]* passed, 0 failed" "$log" || [ ! -s "$dest/$name" ]; then
+        echo "record_capture: recording $name failed, see $log" >&2
+        exit 1
+    fi
+    echo "recorded $dest/$name ($(wc -c <"$dest/$name") bytes)"
+}
+
+cd "$build/x64"
+record scenario-all-x64.wputrace --scenario all sample_nonifs.dll
+record scenario-all-ifs-x64.wputrace --scenario all --ifs sample_ifs.dll

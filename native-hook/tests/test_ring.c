@@ -1,0 +1,157 @@
+/* The ring and recorder under contention: several producer threads commit through a small
+ * ring while one consumer pops. Every sequence number is delivered exactly once or counted as
+ * dropped; each producer's events arrive in its own order with their content intact. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wpt_record.h"
+#include "wpt_test.h"
+
+#define PRODUCERS 4
+#define EVENTS_PER_PRODUCER 50000
+#define RING_CAPACITY 64
+
+typedef struct shared {
+    wpt_recorder rec;
+    atomic_int producers_left;
+} shared;
+
+typedef struct producer {
+    shared *sh;
+    uint32_t id;
+} producer;
+
+static void *produce(void *arg)
+{
+    producer *p = arg;
+    for (uint32_t i = 0; i < EVENTS_PER_PRODUCER; i++) {
+        wpt_upcall_event ev;
+        wpt_record_begin(&ev, (wpt_upcall)(i % WPT_UPCALL_COUNT), p->id, 0x1000 + i, i);
+        wpt_record_arg(&ev, p->id);
+        wpt_record_arg(&ev, i);
+        if (i % 7 == 0) { /* some events carry text: its length encodes i */
+            uint16_t text[WPT_TEXT_MAX];
+            for (size_t k = 0; k < WPT_TEXT_MAX; k++)
+                text[k] = (uint16_t)('a' + (k + p->id) % 26);
+            wpt_record_text(&ev, text, i % WPT_TEXT_MAX);
+        }
+        wpt_record_commit(&p->sh->rec, &ev, i + 5, -(int64_t)i, (int32_t)p->id);
+    }
+    atomic_fetch_sub(&p->sh->producers_left, 1);
+    return NULL;
+}
+
+/* Checks one popped event against what its producer wrote; returns false when corrupted. */
+static bool intact(const wpt_upcall_event *ev, int64_t *last_seen)
+{
+    uint32_t id = ev->tid, i = (uint32_t)ev->args[1];
+    if (id >= PRODUCERS || ev->arg_count != 2 || ev->args[0] != id || i <= last_seen[id]
+        || ev->upcall != i % WPT_UPCALL_COUNT || ev->caller_address != 0x1000u + i
+        || ev->duration_ticks != 5 || ev->result != -(int64_t)i || ev->error != (int32_t)id)
+        return false;
+    last_seen[id] = i;
+    size_t text_len = i % 7 == 0 ? i % WPT_TEXT_MAX : 0;
+    if (ev->text_len != text_len)
+        return false;
+    for (size_t k = 0; k < text_len; k++)
+        if (ev->text[k] != (uint16_t)('a' + (k + id) % 26))
+            return false;
+    return true;
+}
+
+static void test_contention(void)
+{
+    static shared sh;
+    static wpt_ring_slot slots[RING_CAPACITY];
+    static uint8_t seen[PRODUCERS * EVENTS_PER_PRODUCER];
+    static wpt_upcall_event out[16];
+    memset(seen, 0, sizeof seen);
+    CHECK(wpt_recorder_init(&sh.rec, slots, RING_CAPACITY));
+    atomic_init(&sh.producers_left, PRODUCERS);
+    pthread_t threads[PRODUCERS];
+    producer producers[PRODUCERS];
+    for (uint32_t p = 0; p < PRODUCERS; p++) {
+        producers[p] = (producer){&sh, p};
+        pthread_create(&threads[p], NULL, produce, &producers[p]);
+    }
+    int64_t last_seen[PRODUCERS] = {-1, -1, -1, -1};
+    uint64_t delivered = 0, duplicates = 0, corrupted = 0, out_of_range = 0;
+    for (;;) {
+        bool done = atomic_load(&sh.producers_left) == 0; /* read before the pop */
+        size_t n = wpt_ring_pop(&sh.rec.ring, out, 16);
+        for (size_t k = 0; k < n; k++) {
+            uint32_t seq = out[k].sequence;
+            if (seq >= sizeof seen) {
+                out_of_range++;
+                continue;
+            }
+            duplicates += seen[seq]++ > 0;
+            corrupted += !intact(&out[k], last_seen);
+            delivered++;
+        }
+        if (done && n == 0)
+            break;
+    }
+    for (int p = 0; p < PRODUCERS; p++)
+        pthread_join(threads[p], NULL);
+    uint64_t emitted = wpt_recorder_emitted(&sh.rec), dropped = wpt_recorder_ring_dropped(&sh.rec);
+    uint64_t missing = 0;
+    for (size_t s = 0; s < sizeof seen; s++)
+        missing += !seen[s];
+    CHECK_EQ(emitted, PRODUCERS * EVENTS_PER_PRODUCER);
+    CHECK_EQ(delivered + dropped, emitted);
+    CHECK_EQ(missing, dropped); /* the gaps are exactly the drops */
+    CHECK_EQ(duplicates, 0);
+    CHECK_EQ(corrupted, 0);
+    CHECK_EQ(out_of_range, 0);
+    CHECK(delivered > 0);
+    printf("ring contention: %d producers, ring %d: %" PRIu64 " delivered, %" PRIu64
+           " dropped\n", PRODUCERS, RING_CAPACITY, delivered, dropped);
+}
+
+static void test_single_thread(void)
+{
+    static wpt_recorder rec;
+    static wpt_ring_slot slots[4];
+    CHECK(!wpt_recorder_init(&rec, slots, 3)); /* not a power of two */
+    CHECK(wpt_recorder_init(&rec, slots, 4));
+    wpt_upcall_event ev, out[8];
+    int pushed = 0;
+    for (int i = 0; i < 6; i++) {
+        wpt_record_begin(&ev, WPT_UPCALL_SET_EVENT, 1, 2, 3);
+        pushed += wpt_record_commit(&rec, &ev, 4, 1, 0);
+    }
+    CHECK_EQ(pushed, 4); /* full after 4 */
+    CHECK_EQ(wpt_recorder_ring_dropped(&rec), 2);
+    CHECK_EQ(wpt_ring_pop(&rec.ring, out, 8), 4);
+    CHECK_EQ(out[0].sequence, 0);
+    CHECK_EQ(out[3].sequence, 3);
+    CHECK_EQ(wpt_ring_pop(&rec.ring, out, 8), 0);
+    /* after close no sequence numbers, nothing counted */
+    CHECK_EQ(wpt_recorder_close(&rec), 6);
+    CHECK(!wpt_record_commit(&rec, &ev, 4, 1, 0));
+    CHECK_EQ(wpt_recorder_emitted(&rec), 6);
+    CHECK_EQ(wpt_recorder_ring_dropped(&rec), 2);
+    CHECK_EQ(wpt_ring_pop(&rec.ring, out, 8), 0);
+    /* text is clipped to WPT_TEXT_MAX without splitting a surrogate pair, or at NUL */
+    uint16_t text[WPT_TEXT_MAX + 2];
+    for (size_t i = 0; i < WPT_TEXT_MAX + 2; i++)
+        text[i] = 'x';
+    text[WPT_TEXT_MAX - 1] = 0xD83D;
+    text[WPT_TEXT_MAX] = 0xDE00;
+    wpt_record_text(&ev, text, WPT_TEXT_MAX + 2);
+    CHECK_EQ(ev.text_len, WPT_TEXT_MAX - 1);
+    text[5] = 0;
+    wpt_record_text(&ev, text, (size_t)-1);
+    CHECK_EQ(ev.text_len, 5);
+    for (int i = 0; i < 6; i++)
+        wpt_record_arg(&ev, (uint64_t)i);
+    CHECK_EQ(ev.arg_count, WPT_MAX_ARGS);
+}
+
+void test_ring(void)
+{
+    test_single_thread();
+    test_contention();
+}
