@@ -145,7 +145,6 @@ public final class CatalogFixtures {
         private final List<CatalogEntry> entries = new ArrayList<>();
         private int nextId = 1001;
         private boolean orderKnown = true;
-        private boolean complete = true;
 
         public CatalogBuilder(Bitness bitness) {
             this.bitness = bitness;
@@ -262,12 +261,8 @@ public final class CatalogFixtures {
             return this;
         }
 
-        public CatalogBuilder incomplete() {
-            complete = false;
-            return this;
-        }
-
-        public CatalogBuilder orderUnknown() {
+        /** Marks the catalog as an excerpt: its provider order, and so its completeness, is unknown. */
+        public CatalogBuilder excerpt() {
             orderKnown = false;
             return this;
         }
@@ -277,7 +272,7 @@ public final class CatalogFixtures {
         }
 
         public Catalog build() {
-            return new Catalog(bitness, entries, orderKnown, complete);
+            return new Catalog(bitness, entries, orderKnown);
         }
     }
 

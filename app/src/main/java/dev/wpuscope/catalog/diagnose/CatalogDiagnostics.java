@@ -23,10 +23,10 @@ public final class CatalogDiagnostics {
                 new PartialCoverageRule(), new IpVersionCoverageRule(), new DuplicateIdRule(),
                 new DuplicateProtocolRule(), new NumberingRule(), new ChainBehindBaseRule(),
                 new FlagsVsSocketTypeRule());
-        String skipped = perCatalog.stream().filter(PerCatalogRule::needsCompleteCatalog)
-                .map(Rule::id).collect(Collectors.joining(", ")) + ", WPS011 and the gap check of WPS014";
+        String skipped = perCatalog.stream().filter(PerCatalogRule::needsWholeCatalog)
+                .map(Rule::id).collect(Collectors.joining(", ")) + ", WPS011, WPS014 and WPS015";
         List<Rule> all = new ArrayList<>(perCatalog);
-        all.add(new IncompleteCatalogRule(skipped));
+        all.add(new ExcerptRule(skipped));
         all.add(new ProviderFileRule());
         all.add(new SingleBitnessLspRule());
         all.add(new NamespaceDisabledRule());

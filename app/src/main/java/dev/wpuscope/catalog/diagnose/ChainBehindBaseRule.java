@@ -4,7 +4,6 @@ import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.ChainLink;
-import dev.wpuscope.catalog.model.ProviderFlag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,11 +53,14 @@ final class ChainBehindBaseRule extends PerCatalogRule {
         }
     }
 
-    /** The chain's own base provider when it is visible, matches the chain's protocol and comes earlier. */
+    /**
+     * The chain's own base provider when it matches the chain's protocol and comes earlier. PFL_HIDDEN does not
+     * matter: it only hides an entry from WSAEnumProtocols (the MSAFD RAW providers carry it), not from socket().
+     */
     private static CatalogEntry baseAhead(Catalog catalog, CatalogEntry chain) {
         List<ChainLink> links = catalog.resolveChain(chain);
         ChainLink last = links.get(links.size() - 1);
-        if (last.isMissing() || last.entry().info().hasProviderFlag(ProviderFlag.HIDDEN)) {
+        if (last.isMissing()) {
             return null;
         }
         CatalogEntry base = last.entry();

@@ -44,7 +44,7 @@ public enum LspCategory {
                 && system;
     }
 
-    /** "LSP_PROXY + LSP_SYSTEM", unnamed bits in hex, "none" for 0. */
+    /** "LSP_PROXY + LSP_SYSTEM", bits ws2spi.h does not name as "undocumented 0x...", "none" for 0. */
     public static String describe(int categories) {
         List<String> names = new ArrayList<>();
         int known = 0;
@@ -55,7 +55,7 @@ public enum LspCategory {
             }
         }
         if ((categories & ~known) != 0) {
-            names.add(String.format("0x%08X", categories & ~known));
+            names.add(String.format("undocumented 0x%08X", categories & ~known));
         }
         return names.isEmpty() ? "none" : String.join(" + ", names);
     }

@@ -5,6 +5,7 @@ import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +38,8 @@ final class LspCategoryRule extends BaseRule {
         List<Finding> findings = new ArrayList<>();
         List<InstalledLsp> unknown = new ArrayList<>();
         for (InstalledLsp lsp : lsps) {
-            Integer categories = snapshot.lspCategories().get(lsp.layered().info().providerId());
+            UUID guid = lsp.layered().info().providerId();
+            Integer categories = guid == null ? null : snapshot.lspCategories().get(guid);
             if (categories == null) {
                 unknown.add(lsp);
                 continue;

@@ -27,7 +27,7 @@ final class NumberingRule extends PerCatalogRule {
     void check(Catalog catalog, DiagnosisContext context, List<Finding> findings) {
         Bitness otherBitness = catalog.bitness() == Bitness.X64 ? Bitness.X86 : Bitness.X64;
         Optional<Catalog> other = context.snapshot().catalog(otherBitness);
-        if (catalog.complete() && other.isPresent() && other.get().complete()) {
+        if (WholeCatalog.isWhole(catalog) && other.isPresent() && WholeCatalog.isWhole(other.get())) {
             gaps(catalog, other.get()).ifPresent(findings::add);
         }
         if (catalog.orderKnown()) {

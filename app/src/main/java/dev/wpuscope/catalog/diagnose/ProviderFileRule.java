@@ -63,7 +63,7 @@ final class ProviderFileRule extends BaseRule {
                 List.of(),
                 "Whether a provider DLL exists can only be checked on the machine the catalog belongs to, "
                         + "with its %SystemRoot% and WOW64 file-system redirection.",
-                "Run wpuscope diagnose --live on that machine to check the files.");
+                "Diagnose the live catalog on that machine (wpuscope on Windows) to have the files checked.");
     }
 
     private static boolean hasAnyPath(DiagnosisContext context) {

@@ -23,8 +23,8 @@ final class SingleBitnessLspRule extends BaseRule {
 
     @Override
     public List<Finding> check(DiagnosisContext context) {
-        Optional<Catalog> x64 = context.snapshot().catalog(Bitness.X64).filter(Catalog::complete);
-        Optional<Catalog> x86 = context.snapshot().catalog(Bitness.X86).filter(Catalog::complete);
+        Optional<Catalog> x64 = context.snapshot().catalog(Bitness.X64).filter(WholeCatalog::isWhole);
+        Optional<Catalog> x86 = context.snapshot().catalog(Bitness.X86).filter(WholeCatalog::isWhole);
         if (x64.isEmpty() || x86.isEmpty()) {
             return List.of();
         }

@@ -9,20 +9,11 @@ import java.util.Optional;
  *
  * @param orderKnown whether the entries' order is the real provider order (false for sources such as
  *                   partial netsh excerpts where the order is only the order printed)
- * @param complete   whether the source holds every entry of this catalog; false for excerpts (a netsh dump
- *                   that begins or ends mid-block, an export of single entries). Checks that conclude from
- *                   the absence of an entry (a chain naming a missing id, an unused layered entry) run only
- *                   on complete catalogs.
  */
-public record Catalog(Bitness bitness, List<CatalogEntry> entries, boolean orderKnown, boolean complete) {
+public record Catalog(Bitness bitness, List<CatalogEntry> entries, boolean orderKnown) {
 
     public Catalog {
         entries = List.copyOf(entries);
-    }
-
-    /** A catalog the source holds completely. */
-    public Catalog(Bitness bitness, List<CatalogEntry> entries, boolean orderKnown) {
-        this(bitness, entries, orderKnown, true);
     }
 
     /** The first entry with this catalog id. */

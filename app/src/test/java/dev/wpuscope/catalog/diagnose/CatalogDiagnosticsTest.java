@@ -85,7 +85,7 @@ class CatalogDiagnosticsTest {
         void missingLinkInIncompleteCatalogIsNotConcluded() {
             CatalogBuilder c = windows(Bitness.X64);
             c.lsp("L", GOOD_DLL, true, c.get(1001));
-            c.remove(1001).incomplete();
+            c.remove(1001).excerpt();
             assertEquals(List.of(), findings("WPS001", c));
             assertEquals(1, findings("WPS000", c).size());
         }
@@ -111,7 +111,7 @@ class CatalogDiagnosticsTest {
             assertEquals(1, f.size());
             assertEquals(Set.of(lsp.layered().id()), ids(f.get(0)));
             assertEquals(List.of(), findings("WPS003", healthy()));
-            assertEquals(List.of(), findings("WPS003", c.incomplete()));
+            assertEquals(List.of(), findings("WPS003", c.excerpt()));
         }
     }
 
@@ -319,7 +319,7 @@ class CatalogDiagnosticsTest {
             List<Finding> f = findings("WPS014", c);
             assertEquals(1, f.size());
             assertEquals(Set.of(1001), ids(f.get(0)));
-            assertEquals(List.of(), findings("WPS014", windows(Bitness.X64).moveToEnd(1001).orderUnknown()));
+            assertEquals(List.of(), findings("WPS014", windows(Bitness.X64).moveToEnd(1001).excerpt()));
         }
 
         @Test
@@ -331,7 +331,7 @@ class CatalogDiagnosticsTest {
             assertEquals(1, f.size());
             assertTrue(f.get(0).title().contains("for TCP/IPv4 come after"), f.get(0).title());
             assertEquals(List.of(), findings("WPS015", healthy()));
-            assertEquals(List.of(), findings("WPS015", c.orderUnknown()));
+            assertEquals(List.of(), findings("WPS015", c.excerpt()));
         }
     }
 
@@ -410,7 +410,7 @@ class CatalogDiagnosticsTest {
             assertEquals(1, f.size());
             assertTrue(f.get(0).title().startsWith("LSP categories are not in this source: cannot tell whether "
                     + "A (64-bit), B (64-bit) load"), f.get(0).title());
-            assertTrue(f.get(0).title().contains("C:\\x.exe (permits 0x40000000)"), f.get(0).title());
+            assertTrue(f.get(0).title().contains("C:\\x.exe (permits undocumented 0x40000000)"), f.get(0).title());
             assertEquals(List.of(), findings("WPS019", snapshot(x64)), "no categorized application");
         }
 

@@ -1,0 +1,21 @@
+package dev.wpuscope.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/** Runs one command object with the CLI's error handling and captures what it prints. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(Callable<Integer> command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(command);
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+}
