@@ -1,6 +1,7 @@
 package dev.wpuscope.cli;
 
 import dev.wpuscope.catalog.source.CatalogReadException;
+import dev.wpuscope.trace.io.TraceReadException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -19,7 +20,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         if (System.getenv("WPUSCOPE_DEBUG") != null) {
             ex.printStackTrace(cli.getErr());
         }
-        if (ex instanceof CatalogReadException || ex instanceof java.io.IOException) {
+        if (ex instanceof CatalogReadException || ex instanceof TraceReadException
+                || ex instanceof java.io.IOException) {
             cli.getErr().println("wpuscope: " + ex.getMessage());
             return EXIT_BAD_INPUT;
         }

@@ -17,7 +17,7 @@ public final class EventObjectAnalyzer extends UpcallAnalyzer {
                 if (event.failed()) {
                     events.failedCreation(event, provider);
                 } else {
-                    events.created(event, event.result(), provider);
+                    events.created(event, event.result(), provider, true);
                 }
             }
             case WPU_SET_EVENT, WPU_RESET_EVENT -> {

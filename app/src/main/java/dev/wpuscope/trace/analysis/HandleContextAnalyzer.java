@@ -22,7 +22,8 @@ public final class HandleContextAnalyzer extends UpcallAnalyzer {
                 if (event.failed()) {
                     handles.failedCreation(event, provider);
                 } else {
-                    handles.created(event, event.result(), provider);
+                    handles.created(event, event.result(), provider,
+                            event.upcall() == Upcall.WPU_CREATE_SOCKET_HANDLE);
                 }
             }
             case WPU_QUERY_SOCKET_HANDLE_CONTEXT -> query(event, provider);

@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.analysis;
 
+import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,6 +54,6 @@ public record PostedMessage(UpcallEvent call, String provider) {
         if (unknown != 0 || events.isEmpty()) {
             events = (events.isEmpty() ? "" : events + "|") + Hex.of(unknown);
         }
-        return selectError() == 0 ? events : events + ", " + WinsockError.describe(selectError());
+        return selectError() == 0 ? events : events + ", " + WsaErrors.describe(selectError());
     }
 }

@@ -4,6 +4,11 @@ package dev.wpuscope.trace.analysis;
 public enum ResourceState {
     /** Created and not closed (yet). */
     OPEN,
+    /**
+     * An IFS handle (WPUModifyIFSHandle): its provider closes it itself (CloseHandle in WSPCloseSocket), not
+     * through an upcall, so the trace cannot tell when it ends. Never reported as leaked.
+     */
+    CLOSE_NOT_TRACED,
     /** Created and closed exactly once. */
     CLOSED,
     /** Still open when its process said goodbye. */

@@ -32,6 +32,7 @@ final class ResourceTracker {
         final String provider;
         final UpcallEvent creation;
         final Origin origin;
+        final boolean closeTraced;
         final List<UpcallEvent> uses = new ArrayList<>();
         final List<UpcallEvent> closes = new ArrayList<>();
         UpcallEvent firstClose;
@@ -39,13 +40,19 @@ final class ResourceTracker {
         boolean usedAfterClose;
         long endOffset = -1;
 
-        Entry(ResourceKind kind, Key key, int generation, String provider, UpcallEvent creation, Origin origin) {
+        Entry(ResourceKind kind, Key key, int generation, String provider, UpcallEvent creation, Origin origin,
+              boolean closeTraced) {
             this.kind = kind;
             this.key = key;
             this.generation = generation;
             this.provider = provider;
             this.creation = creation;
             this.origin = origin;
+            this.closeTraced = closeTraced;
+        }
+
+        boolean openAndTracked() {
+            return origin == Origin.CREATED && closeTraced && !closed();
         }
 
         boolean closed() {
@@ -60,7 +67,8 @@ final class ResourceTracker {
                 return ResourceState.UNKNOWN;
             }
             if (!closed()) {
-                return endOffset >= 0 ? ResourceState.LEAKED : ResourceState.OPEN;
+                return !closeTraced ? ResourceState.CLOSE_NOT_TRACED
+                        : endOffset >= 0 ? ResourceState.LEAKED : ResourceState.OPEN;
             }
             if (closedAgain) {
                 return ResourceState.CLOSED_TWICE;
@@ -90,25 +98,30 @@ final class ResourceTracker {
         this.reporter = reporter;
     }
 
-    /** A successful creation returned {@code value}. */
-    void created(UpcallEvent event, long value, String provider) {
+    /**
+     * A successful creation returned {@code value}.
+     *
+     * @param closeTraced false when the handle is not closed through an upcall (an IFS handle): it is then
+     *                    never reported as leaked, and its value may come back without a close
+     */
+    void created(UpcallEvent event, long value, String provider, boolean closeTraced) {
         Key key = new Key(event.pid(), value);
         Entry previous = latest.get(key);
-        if (previous != null && previous.origin == Origin.CREATED && !previous.closed()) {
+        if (previous != null && previous.openAndTracked()) {
             reporter.report(Severity.WARNING, FindingKind.REUSED_WHILE_OPEN, event.pid(), provider, event.offset(),
                     event.upcall().apiName() + " returned " + previous.subject() + " again while generation "
                             + previous.generation + " (created at offset " + previous.creation.offset()
                             + ") was never closed");
         }
-        latest.put(key, add(key, provider, event, Origin.CREATED));
+        latest.put(key, add(key, provider, event, Origin.CREATED, closeTraced));
     }
 
     /** The creating upcall failed. */
     void failedCreation(UpcallEvent event, String provider) {
-        entries.add(new Entry(kind, new Key(event.pid(), event.result()), 0, provider, event, Origin.FAILED));
+        entries.add(new Entry(kind, new Key(event.pid(), event.result()), 0, provider, event, Origin.FAILED, true));
         reporter.report(Severity.WARNING, FindingKind.CREATE_FAILED, event.pid(), provider, event.offset(),
                 event.upcall().apiName() + " failed to create a " + kind.label()
-                        + WinsockError.describeSuffix(event.error()));
+                        + UpcallAnalyzer.errorSuffix(event.error()));
     }
 
     /** {@code value} was passed to an upcall that uses it. */
@@ -132,11 +145,11 @@ final class ResourceTracker {
             reporter.report(Severity.ERROR, FindingKind.CLOSED_TWICE, event.pid(), provider, event.offset(),
                     entry.subject() + " closed again by " + event.upcall().apiName()
                             + " (first closed at offset " + entry.firstClose.offset() + ")"
-                            + WinsockError.describeSuffix(event.error()));
+                            + UpcallAnalyzer.errorSuffix(event.error()));
         } else if (event.failed() && entry.origin == Origin.CREATED) {
             reporter.report(Severity.WARNING, FindingKind.CLOSE_FAILED, event.pid(), provider, event.offset(),
                     event.upcall().apiName() + " of open " + entry.subject() + " failed"
-                            + WinsockError.describeSuffix(event.error()));
+                            + UpcallAnalyzer.errorSuffix(event.error()));
         } else {
             entry.firstClose = event;
         }
@@ -156,7 +169,7 @@ final class ResourceTracker {
                 continue;
             }
             it.remove();
-            if (entry.origin == Origin.CREATED && !entry.closed()) {
+            if (entry.openAndTracked()) {
                 entry.endOffset = goodbye.offset();
                 reporter.report(Severity.ERROR, FindingKind.LEAKED, goodbye.pid(), entry.provider, goodbye.offset(),
                         entry.subject() + " created by " + entry.creation.upcall().apiName() + " at offset "
@@ -179,18 +192,18 @@ final class ResourceTracker {
         Key key = new Key(event.pid(), value);
         Entry entry = latest.get(key);
         if (entry == null) {
-            entry = add(key, provider, null, Origin.UNKNOWN);
+            entry = add(key, provider, null, Origin.UNKNOWN, true);
             latest.put(key, entry);
             reporter.report(Severity.WARNING, FindingKind.UNKNOWN_HANDLE, event.pid(), provider, event.offset(),
                     entry.subject() + " passed to " + event.upcall().apiName()
-                            + " was never created in this trace" + WinsockError.describeSuffix(event.error()));
+                            + " was never created in this trace" + UpcallAnalyzer.errorSuffix(event.error()));
         }
         return entry;
     }
 
-    private Entry add(Key key, String provider, UpcallEvent creation, Origin origin) {
+    private Entry add(Key key, String provider, UpcallEvent creation, Origin origin, boolean closeTraced) {
         int generation = generations.merge(key, 1, Integer::sum);
-        Entry entry = new Entry(kind, key, generation, provider, creation, origin);
+        Entry entry = new Entry(kind, key, generation, provider, creation, origin, closeTraced);
         entries.add(entry);
         return entry;
     }

@@ -21,7 +21,7 @@ public final class ThreadHandleAnalyzer extends UpcallAnalyzer {
                 } else if (outArgUnreadable(event)) {
                     reportNullOutPointer(event, provider, "WSATHREADID");
                 } else {
-                    threads.created(event, event.arg(0), provider);
+                    threads.created(event, event.arg(0), provider, true);
                 }
             }
             case WPU_QUEUE_APC -> {

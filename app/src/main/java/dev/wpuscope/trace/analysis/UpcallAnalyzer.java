@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.analysis;
 
+import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
@@ -68,13 +69,18 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
     /** Reports a failed upcall, naming its error. */
     protected final void reportFailure(UpcallEvent event, String provider, String what) {
         report(Finding.Severity.WARNING, FindingKind.UPCALL_FAILED, event, provider,
-                event.upcall().apiName() + " " + what + " failed" + WinsockError.describeSuffix(event.error()));
+                event.upcall().apiName() + " " + what + " failed" + errorSuffix(event.error()));
     }
 
     /** Reports an out-argument the tracer could not read because the provider passed a null pointer. */
     protected final void reportNullOutPointer(UpcallEvent event, String provider, String argument) {
         report(Finding.Severity.WARNING, FindingKind.NULL_OUT_POINTER, event, provider,
                 event.upcall().apiName() + " called with a null " + argument + " pointer");
+    }
+
+    /** {@code ", error 10038 WSAENOTSOCK"} to append to a message, or empty for 0. */
+    static String errorSuffix(int code) {
+        return code == 0 ? "" : ", error " + WsaErrors.describe(code);
     }
 
     protected static boolean outArgUnreadable(UpcallEvent event) {

@@ -137,6 +137,6 @@ final class RecordParser {
 
     private String str() throws PastPayload {
         int n = u16();
-        return new String(bytes, take(n), n, StandardCharsets.UTF_8);
+        return n == 0 ? "" : new String(bytes, take(n), n, StandardCharsets.UTF_8);
     }
 }

@@ -19,7 +19,7 @@ public final class EventQuery {
         this.limit = store.size();
         this.sites = matchingSites(store.sites(), filter);
         this.upcalls = filter.upcalls() == null ? null : bits(filter.upcalls());
-        this.text = filter.text() == null ? null : new TextQuery(store, filter.text());
+        this.text = filter.text() == null ? null : new TextQuery(store, filter.text(), limit);
     }
 
     /** Indexes of the rows (below the store's size when called) that match, ascending. */

@@ -39,6 +39,11 @@ public final class EventStore {
     private final Map<Integer, Integer> processOfPid = new HashMap<>();
     private final Map<Long, Integer> moduleIds = new HashMap<>();
     private final Map<String, Integer> textIdOf = new HashMap<>();
+    /** The last lookups, which consecutive events mostly repeat. */
+    private int lastPid = -1;
+    private int lastProcess = -1;
+    private long lastModuleKey = -1;
+    private int lastModule = -1;
 
     public EventStore() {
         texts.add("");
@@ -76,6 +81,7 @@ public final class EventStore {
     /** A PROCESS_HELLO starts a new process for its pid. */
     public synchronized void addHello(TraceRecord.ProcessHello hello) {
         processOfPid.put(hello.pid(), processes.add(new ProcessInfo(processes.size(), hello.pid(), hello)));
+        lastProcess = -1;
         side.add(new SideRecord(size, hello));
     }
 
@@ -97,17 +103,27 @@ public final class EventStore {
     }
 
     private int processOf(int pid) {
+        if (pid == lastPid && lastProcess >= 0) {
+            return lastProcess;
+        }
         Integer p = processOfPid.get(pid);
         if (p == null) {
             p = processes.add(new ProcessInfo(processes.size(), pid, null));
             processOfPid.put(pid, p);
         }
+        lastPid = pid;
+        lastProcess = p;
         return p;
     }
 
     private int moduleIndex(int process, int moduleId) {
-        return moduleIds.computeIfAbsent((long) process << 32 | moduleId & 0xFFFF_FFFFL,
-                k -> modules.add(new ModuleInfo(modules.size(), process, moduleId, null)));
+        long key = (long) process << 32 | moduleId & 0xFFFF_FFFFL;
+        if (key != lastModuleKey) {
+            lastModule = moduleIds.computeIfAbsent(key,
+                    k -> modules.add(new ModuleInfo(modules.size(), process, moduleId, null)));
+            lastModuleKey = key;
+        }
+        return lastModule;
     }
 
     private int siteId(Site s) {
@@ -255,8 +271,8 @@ public final class EventStore {
         return errors;
     }
 
-    int textIdOf(int row) {
-        return textIds.get(row);
+    SparseIntColumn textColumn() {
+        return textIds;
     }
 
     IntList socketRows(long socket, int limit) {

@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SocketIndex {
 
     private final ConcurrentHashMap<Long, PublishedInts> rowsBySocket = new ConcurrentHashMap<>();
+    /** Writer only: the list of the socket added last, which the next rows are often about too. */
+    private long lastSocket;
+    private PublishedInts lastRows;
 
     /** The socket handle an upcall row is about, or null. */
     static Long socketOf(Upcall upcall, long arg0, long arg2, long result, boolean failed) {
@@ -27,7 +30,11 @@ final class SocketIndex {
 
     /** Writer only; rows ascend. */
     void add(long socket, int row) {
-        rowsBySocket.computeIfAbsent(socket, s -> new PublishedInts()).add(row);
+        if (lastRows == null || socket != lastSocket) {
+            lastRows = rowsBySocket.computeIfAbsent(socket, s -> new PublishedInts());
+            lastSocket = socket;
+        }
+        lastRows.add(row);
     }
 
     /** Rows about {@code socket} below {@code limit}, ascending. */

@@ -2,8 +2,11 @@ package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.io.Damage;
 import dev.wpuscope.trace.io.TraceListener;
+import dev.wpuscope.trace.io.TraceReadException;
+import dev.wpuscope.trace.io.TraceReader;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
+import java.nio.file.Path;
 
 /**
  * Puts what a decoder reads from one source (a capture file, a pipe client) into an {@link EventStore}:
@@ -22,6 +25,13 @@ public final class StoreFeed implements TraceListener {
     public StoreFeed(EventStore store, String source) {
         this.store = store;
         this.source = source;
+    }
+
+    /** A new store holding the whole capture file (damage and truncation are in its problems). */
+    public static EventStore load(Path capture) throws TraceReadException {
+        EventStore store = new EventStore();
+        TraceReader.read(capture, new StoreFeed(store, capture.toString()));
+        return store;
     }
 
     @Override

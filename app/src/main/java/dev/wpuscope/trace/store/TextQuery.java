@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Free-text search over the decoded events, compiled once per query against the store's dictionaries
@@ -18,11 +19,12 @@ final class TextQuery {
     private final EventStore store;
     private final BitSet upcalls = new BitSet();
     private final BitSet sites = new BitSet();
-    private final BitSet texts = new BitSet();
-    private final Set<Integer> errors = new HashSet<>();
+    /** Rows whose text or error name matches. */
+    private final BitSet rows = new BitSet();
     private final Long number;
 
-    TextQuery(EventStore store, String query) {
+    /** Compiles {@code query} for the rows below {@code limit}. */
+    TextQuery(EventStore store, String query, int limit) {
         this.store = store;
         String q = query.toLowerCase(Locale.ROOT);
         number = parseNumber(q);
@@ -39,16 +41,28 @@ final class TextQuery {
                     || number != null && (number == p.pid() || number == s.tid()));
         }
         List<String> textList = store.texts();
+        BitSet texts = new BitSet();
         for (int i = 1; i < textList.size(); i++) {
             texts.set(i, contains(textList.get(i), q));
         }
+        markRows(store.textColumn(), texts::get, limit);
+        Set<Integer> errors = new HashSet<>();
         WsaErrors.all().forEach((code, name) -> {
             if (contains(name, q)) {
                 errors.add(code);
             }
         });
-        if (number != null && number != 0 && number == number.intValue()) {
+        if (number != null && number == number.intValue()) {
             errors.add(number.intValue());
+        }
+        markRows(store.errorColumn(), errors::contains, limit);
+    }
+
+    private void markRows(SparseIntColumn column, IntPredicate valueMatches, int limit) {
+        for (int i = 0, n = column.count(); i < n && column.rowAt(i) < limit; i++) {
+            if (valueMatches.test(column.valueAt(i))) {
+                rows.set(column.rowAt(i));
+            }
         }
     }
 
@@ -66,16 +80,7 @@ final class TextQuery {
     }
 
     boolean matches(int row, int site, int upcall) {
-        if (upcalls.get(upcall) || sites.get(site)) {
-            return true;
-        }
-        if (!texts.isEmpty() && texts.get(store.textIdOf(row))) {
-            return true;
-        }
-        if (!errors.isEmpty() && errors.contains(store.error(row))) {
-            return true;
-        }
-        return number != null && hasValue(row, number);
+        return upcalls.get(upcall) || sites.get(site) || rows.get(row) || number != null && hasValue(row, number);
     }
 
     private boolean hasValue(int row, long value) {

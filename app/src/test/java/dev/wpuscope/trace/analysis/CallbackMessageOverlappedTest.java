@@ -53,7 +53,7 @@ class CallbackMessageOverlappedTest {
         PostedMessage close = messages.get(1);
         assertEquals(Set.of(FdEvent.CLOSE), close.events());
         assertEquals(10054, close.selectError());
-        assertEquals("FD_CLOSE, WSAECONNRESET (10054)", close.describe());
+        assertEquals("FD_CLOSE, 10054 WSAECONNRESET", close.describe());
         assertEquals("FD_ADDRESS_LIST_CHANGE", messages.get(2).describe());
         assertFalse(messages.get(3).posted());
         assertEquals("FD_READ|FD_WRITE", messages.get(4).describe());
@@ -88,7 +88,7 @@ class CallbackMessageOverlappedTest {
         assertEquals(List.of(new SocketCompletions(TraceScript.PID, 0x2c8, 2, 512, 1, 0),
                 new SocketCompletions(TraceScript.PID, 0x2d0, 1, 0, 0, 1)), a.perSocket());
         assertEquals(List.of(FindingKind.UPCALL_FAILED), TraceScript.kinds(a));
-        assertEquals("WPUCompleteOverlappedRequest for socket 0x2d0 failed with WSAEINVAL (10022)",
+        assertEquals("WPUCompleteOverlappedRequest for socket 0x2d0 failed, error 10022 WSAEINVAL",
                 a.findings().get(0).message());
     }
 }

@@ -104,7 +104,7 @@ class HandleContextAnalyzerTest {
         assertEquals(ResourceState.FAILED_CREATION, a.handles().get(0).state());
         assertEquals(0, a.handles().get(0).lifecycle().generation());
         assertEquals(List.of(FindingKind.CREATE_FAILED), TraceScript.kinds(a));
-        assertTrue(a.findings().get(0).message().contains("WSAENOBUFS (10055)"));
+        assertTrue(a.findings().get(0).message().contains("10055 WSAENOBUFS"));
     }
 
     @Test
@@ -160,6 +160,19 @@ class HandleContextAnalyzerTest {
         assertNull(h.context());
         assertEquals(1002, h.catalogEntryId());
         assertEquals(ResourceState.CLOSED, h.state());
+    }
+
+    @Test
+    void ifsHandlesAreClosedByTheirProviderSoTheyNeverLeak() {
+        HandleContextAnalyzer a = TraceScript.started()
+                .call(WPU_MODIFY_IFS_HANDLE, 0x7c, 1002, 0x7c)
+                .call(WPU_MODIFY_IFS_HANDLE, 0x7c, 1002, 0x7c)
+                .goodbye()
+                .feed(new HandleContextAnalyzer());
+        assertEquals(List.of(ResourceState.CLOSE_NOT_TRACED, ResourceState.CLOSE_NOT_TRACED),
+                a.handles().stream().map(SocketHandle::state).toList());
+        assertEquals(2, a.handles().get(1).lifecycle().generation());
+        assertEquals(List.of(), a.findings());
     }
 
     @Test

@@ -100,9 +100,11 @@ class EventStoreGoldenTest {
 
     @Test
     void damageAndTruncationAreKeptAsProblemsWithTheSource() throws Exception {
-        assertEquals("damaged.wputrace: byte offset 187 (0xbb): damaged data, 95 bytes skipped",
+        assertEquals(StoreFixtures.GOLDEN.resolve("damaged.wputrace")
+                + ": byte offset 187 (0xbb): damaged data, 95 bytes skipped",
                 StoreFixtures.golden("damaged").problems().get(0).toString());
-        assertEquals("truncated.wputrace: byte offset 2378 (0x94a): capture ends inside a record",
+        assertEquals(StoreFixtures.GOLDEN.resolve("truncated.wputrace")
+                + ": byte offset 2378 (0x94a): capture ends inside a record",
                 StoreFixtures.golden("truncated").problems().get(0).toString());
     }
 

@@ -1,6 +1,5 @@
 package dev.wpuscope.trace.store;
 
-import dev.wpuscope.trace.io.TraceReader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.nio.file.Path;
 import java.util.Random;
@@ -14,10 +13,7 @@ final class StoreFixtures {
     }
 
     static EventStore golden(String name) throws Exception {
-        EventStore store = new EventStore();
-        Path file = GOLDEN.resolve(name + ".wputrace");
-        TraceReader.read(file, new StoreFeed(store, file.getFileName().toString()));
-        return store;
+        return StoreFeed.load(GOLDEN.resolve(name + ".wputrace"));
     }
 
     /** A random upcall; values chosen so that filters hit and miss, some too wide for an int. */

@@ -1,0 +1,116 @@
+package dev.wpuscope.cli;
+
+import dev.wpuscope.trace.analysis.Finding;
+import dev.wpuscope.trace.analysis.TraceAnalysis;
+import dev.wpuscope.trace.export.DecodedEvent;
+import dev.wpuscope.trace.io.CaptureFollower;
+import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.TraceListener;
+import dev.wpuscope.trace.io.TraceReadException;
+import dev.wpuscope.trace.model.TraceHeader;
+import dev.wpuscope.trace.model.TraceRecord;
+import dev.wpuscope.trace.store.EventStore;
+import dev.wpuscope.trace.store.StoreFeed;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wpuscope trace follow <capture>}: prints upcalls and findings as a tracer appends them. */
+@Command(name = "follow",
+        mixinStandardHelpOptions = true,
+        description = "Prints each upcall as the tracer appends it to the capture, and each problem the analyzers"
+                + " find, as it is found. Waits for the file if it does not exist yet. Ctrl-C to stop.")
+final class TraceFollowCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "<capture>", description = "a .wputrace capture file, possibly still being written")
+    Path capture;
+
+    @Option(names = "--interval", paramLabel = "<ms>", defaultValue = "200",
+            description = "how often to look for new data (default: ${DEFAULT-VALUE} ms)")
+    long intervalMillis;
+
+    @Option(names = "--stop-after-idle", paramLabel = "<ms>", defaultValue = "0",
+            description = "stop when nothing was added for this long (default: never)")
+    long stopAfterIdleMillis;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Feeds the store (for printing) and the analyzers from one decoder. */
+    private static final class Tee implements TraceListener {
+        final EventStore store = new EventStore();
+        final TraceAnalysis analysis = new TraceAnalysis();
+        final StoreFeed feed;
+
+        Tee(String source) {
+            feed = new StoreFeed(store, source);
+        }
+
+        @Override
+        public void onHeader(TraceHeader header) {
+            feed.onHeader(header);
+        }
+
+        @Override
+        public void onRecord(TraceRecord record, int length) {
+            feed.onRecord(record, length);
+            analysis.accept(record);
+        }
+
+        @Override
+        public void onDamage(Damage damage) {
+            feed.onDamage(damage);
+        }
+
+        @Override
+        public void onTruncated(long offset) {
+            feed.onTruncated(offset);
+        }
+    }
+
+    @Override
+    public Integer call() throws TraceReadException, IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Tee tee = new Tee(capture.toString());
+        int printedRows = 0;
+        int printedFindings = 0;
+        int printedProblems = 0;
+        long idleSince = System.nanoTime();
+        try (CaptureFollower follower = new CaptureFollower(capture, tee, batch -> { })) {
+            while (stopAfterIdleMillis <= 0
+                    || System.nanoTime() - idleSince < TimeUnit.MILLISECONDS.toNanos(stopAfterIdleMillis)) {
+                if (follower.poll() == null) {
+                    Thread.sleep(intervalMillis);
+                    continue;
+                }
+                idleSince = System.nanoTime();
+                for (; printedRows < tee.store.size(); printedRows++) {
+                    out.println(line(DecodedEvent.of(tee.store, printedRows)));
+                }
+                for (; printedProblems < tee.store.problems().size(); printedProblems++) {
+                    out.println("!! " + tee.store.problems().get(printedProblems));
+                }
+                List<Finding> findings = tee.analysis.findings();
+                for (; printedFindings < findings.size(); printedFindings++) {
+                    out.println("!! " + findings.get(printedFindings));
+                }
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    private static String line(DecodedEvent e) {
+        String error = e.errorText();
+        return e.time() + "  pid " + e.pid() + "  tid " + e.tid() + "  " + e.upcall() + "(" + e.argsText() + ") = "
+                + e.resultText() + (error.isEmpty() ? "" : " [" + error + "]") + "  " + e.module();
+    }
+}

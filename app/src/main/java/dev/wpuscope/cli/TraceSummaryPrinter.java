@@ -1,0 +1,106 @@
+package dev.wpuscope.cli;
+
+import dev.wpuscope.trace.analysis.Finding;
+import dev.wpuscope.trace.analysis.ProcessSummary;
+import dev.wpuscope.trace.analysis.ProviderConformance;
+import dev.wpuscope.trace.analysis.ResourceState;
+import dev.wpuscope.trace.analysis.TraceAnalysis;
+import dev.wpuscope.trace.analysis.TrackedResource;
+import dev.wpuscope.trace.analysis.UpcallCount;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Writes the text of {@code wpuscope trace summary}. */
+final class TraceSummaryPrinter {
+
+    private final PrintWriter out;
+
+    TraceSummaryPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(String capture, TraceAnalysis analysis, List<String> readProblems) {
+        out.printf("Capture %s: %d records%n", capture, analysis.statistics().records());
+        out.println(readProblems.isEmpty() ? "No damage." : "Damage and gaps (" + readProblems.size() + "):");
+        readProblems.forEach(p -> out.println("  " + p));
+        processes(analysis.statistics().processes(), analysis.statistics().droppedTotal());
+        out.println();
+        out.println("Upcalls:");
+        counts(analysis.statistics().upcalls(), "  ", false);
+        analysis.statistics().unknownUpcalls().forEach((n, c) -> out.printf("  %-30s %8d%n", "upcall #" + n, c));
+        providers(analysis.conformance().providers());
+        lifecycles(analysis);
+        findings(analysis.findings());
+    }
+
+    private void processes(List<ProcessSummary> processes, long dropped) {
+        out.println();
+        out.printf("Processes (%d), %d events dropped:%n", processes.size(), dropped);
+        for (ProcessSummary p : processes) {
+            String bitness = p.hello() == null ? "" : p.hello().bitness() + "-bit, ";
+            out.printf("  pid %d  %s  %s%d upcalls (%d failed), %d dropped, %s%n", p.pid(), p.image(), bitness,
+                    p.upcalls(), p.failedUpcalls(), p.droppedTotal(),
+                    p.ended() ? "ended (" + p.emitted() + " emitted)" : "no goodbye");
+        }
+    }
+
+    private void counts(List<UpcallCount> counts, String indent, boolean withRequirement) {
+        for (UpcallCount c : counts) {
+            out.printf("%s%-30s %8d%s%s%n", indent, c.upcall().apiName(), c.calls(),
+                    c.failures() > 0 ? "  (" + c.failures() + " failed)" : "",
+                    withRequirement ? "  [" + c.requirement().label() + "]" : "");
+        }
+    }
+
+    private void providers(List<ProviderConformance> providers) {
+        out.println();
+        out.printf("Providers (%d):%n", providers.size());
+        for (ProviderConformance p : providers) {
+            out.printf("  %s: %d calls, %s, %d findings%n", p.provider(), p.totalCalls(), p.ifs().describe(),
+                    p.findings().size());
+            counts(p.usage(), "      ", true);
+        }
+    }
+
+    private void lifecycles(TraceAnalysis analysis) {
+        out.println();
+        out.println("Handles:");
+        lifecycle("socket handles", analysis.handles().handles().stream().map(h -> h.lifecycle()).toList());
+        lifecycle("events", analysis.events().events());
+        lifecycle("thread handles", analysis.threads().threads());
+        out.printf("  %d APCs queued, %d messages posted to %d sockets, %d overlapped completions on %d sockets,"
+                        + " %d threads asked for their blocking callback%n",
+                analysis.threads().apcs().size(), analysis.postedMessages().messages().size(),
+                analysis.postedMessages().sockets().size(), analysis.overlapped().completions().size(),
+                analysis.overlapped().perSocket().size(), analysis.blockingCallbacks().threads().size());
+    }
+
+    private void lifecycle(String what, List<TrackedResource> resources) {
+        Map<ResourceState, Long> byState = resources.stream()
+                .collect(Collectors.groupingBy(TrackedResource::state, () -> new EnumMap<>(ResourceState.class),
+                        Collectors.counting()));
+        out.printf("  %-15s %6d%s%n", what, resources.size(), byState.isEmpty() ? "" : ": " + byState.entrySet()
+                .stream()
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", ")));
+    }
+
+    private void findings(List<Finding> findings) {
+        out.println();
+        Map<Finding.Severity, Long> bySeverity = findings.stream()
+                .collect(Collectors.groupingBy(Finding::severity, () -> new EnumMap<>(Finding.Severity.class),
+                        Collectors.counting()));
+        out.printf("Findings (%d%s):%n", findings.size(), bySeverity.isEmpty() ? "" : ": " + bySeverity.entrySet()
+                .stream()
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
+        for (Finding f : findings) {
+            out.printf("  %-7s offset %-8d pid %-6d %s: %s [%s]%n", f.severity(), f.offset(), f.pid(),
+                    f.kind().label(), f.message(), f.provider());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.wpuscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class TraceSummaryCommandTest {
+
+    private static final Path GOLDEN = Path.of(System.getProperty("wpuscope.root", "."), "resources",
+            "trace-format", "golden");
+
+    /** Runs the CLI; returns exit code, stdout and stderr. */
+    static String[] run(String... args) {
+        CommandLine cli = WpuscopeCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void summaryOfTheGoldenVectorCountsAndListsEveryPlantedMisuse() {
+        String[] r = run("trace", "summary", GOLDEN.resolve("basic.wputrace").toString());
+        assertEquals("0", r[0], r[2]);
+        String out = r[1];
+        assertTrue(out.contains(": 26 records"), out);
+        assertTrue(out.contains("pid 4242  C:\\wpuscope\\wpuhost.exe  64-bit, 20 upcalls (3 failed), 3 dropped,"
+                + " ended (23 emitted)"), out);
+        assertTrue(out.matches("(?s).*\n  WPUCloseSocketHandle +2  \\(1 failed\\)\n.*"), out);
+        assertTrue(out.contains("Z:\\build\\x64\\sample_nonifs.dll: 20 calls, mixed"), out);
+        assertTrue(out.contains("socket handles       4: 1 close not traced, 1 closed twice, 1 unknown, 1 failed creation"), out);
+        assertTrue(out.contains("Findings (7: 5 warning, 2 error):"), out);
+        for (String planted : new String[] {"closed twice: socket handle 0x2c8", "never created in the trace:"
+                + " socket handle 0x999", "null out-argument", "creation failed: WPUCreateSocketHandle",
+            "provider called both"}) {
+            assertTrue(out.contains(planted), planted);
+        }
+    }
+
+    @Test
+    void damageIsListedWithItsOffset() {
+        String[] r = run("trace", "summary", GOLDEN.resolve("damaged.wputrace").toString());
+        assertEquals("0", r[0]);
+        assertTrue(r[1].contains("Damage and gaps (1):\n  damage at byte offset 187 (0xbb), 95 bytes skipped"), r[1]);
+    }
+
+    @Test
+    void unreadableCapturesGiveOneLineAndExitCode2() {
+        String[] r = run("trace", "summary", GOLDEN.resolve("newer-major.wputrace").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].endsWith("newer-major.wputrace: capture format 2.0 is newer than this wpuscope reads (1.x)\n"),
+                r[2]);
+        assertEquals("2", run("trace", "summary", "/no/such/file.wputrace")[0]);
+    }
+}
