@@ -133,20 +133,33 @@ public final class NetshCatalogParser {
         return known;
     }
 
-    /** The kind of a damaged or partial block: by its title, its labels, or the shapes of its values. */
+    /**
+     * The kind of a damaged or partial block: by its title, its labels, or the shapes of its values (then only when
+     * it has a GUID or hex value, so that arbitrary {@code name: value} text is not taken for an entry).
+     */
     private BlockKind guessKind(NetshBlock block) {
         BlockKind byTitle = block.title() == null ? null : kindByTitle.get(block.title());
         if (byTitle != null) {
             return byTitle;
         }
-        List<NetshLine> fields = block.fieldsBeforeCut();
+        List<NetshLine> fields = block.fields();
         BlockKind byLabels = better(protocolFields.knownLabels(fields), namespaceFields.knownLabels(fields), 1);
         if (byLabels != null) {
             return byLabels;
         }
+        boolean distinctive = fields.stream()
+                .anyMatch(f -> ValueShape.GUID.matches(f.value()) || ValueShape.HEX.matches(f.value()));
+        if (!distinctive) {
+            return null;
+        }
         return block.headed()
-                ? better(protocolFields.matchingPrefix(fields), namespaceFields.matchingPrefix(fields), 2)
+                ? better(shapeScore(protocolFields, fields), shapeScore(namespaceFields, fields), 2)
                 : better(protocolFields.matchingSuffix(fields), namespaceFields.matchingSuffix(fields), 3);
+    }
+
+    /** How many lines of a headed block fit a kind's fields by shape, aligned from its start and from its end. */
+    private static int shapeScore(NetshFieldMapper<?> mapper, List<NetshLine> fields) {
+        return Math.min(fields.size(), mapper.matchingPrefix(fields) + mapper.matchingSuffix(fields));
     }
 
     private static BlockKind better(int protocolScore, int namespaceScore, int minimum) {

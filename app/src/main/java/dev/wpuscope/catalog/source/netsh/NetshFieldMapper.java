@@ -80,10 +80,11 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
             placeInOrder(fields, 0, mapped);
             return mapped;
         }
-        if (block.lastFieldEndsDump()) {
-            NetshLine cut = fields.get(fields.size() - 1);
-            warnings.add(cut.number(), "the dump ends here; the value of this last line may be cut off and is ignored: "
-                    + cut.quoted());
+        boolean cut = block.endsDump() && !(block.lastFieldEndsDump() && endsLikeACompleteBlock(fields));
+        if (cut && block.lastFieldEndsDump()) {
+            NetshLine last = fields.get(fields.size() - 1);
+            warnings.add(last.number(), "the dump ends here; the value of this last line may be cut off and is ignored: "
+                    + last.quoted());
             fields = block.fieldsBeforeCut();
         }
         if (!learnedLabels.isEmpty() && 2 * knownLabels(fields) > fields.size()) {
@@ -91,8 +92,18 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
         } else {
             mapByShape(fields, block.headed(), mapped, warnings);
         }
-        reportMissing(block, mapped, warnings);
+        reportMissing(block, cut, mapped, warnings);
         return mapped;
+    }
+
+    /** Whether the last line is the last field of a complete block (so the dump was not cut inside it). */
+    private boolean endsLikeACompleteBlock(List<NetshLine> fields) {
+        NetshLine last = fields.get(fields.size() - 1);
+        F learned = learnedLabels.get(last.normalizedLabel());
+        if (learned != null) {
+            return learned.ordinal() >= required - 1;
+        }
+        return order.get(lastPosition(fields)).shape().matches(last.value()) && matchingSuffix(fields) >= 2;
     }
 
     private void mapByLabel(List<NetshLine> fields, Map<F, NetshLine> mapped, NetshWarnings warnings) {
@@ -125,6 +136,12 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
         int suffix = matchingSuffix(rest);
         int back = suffix == rest.size() || suffix > end ? suffix : end - certainAfter(end - suffix);
         back = Math.max(0, Math.min(back, end + 1 - front));
+        int firstBack = end - back + 1;
+        if (headed && back > 0 && firstBack > front
+                && order.get(firstBack - 1).shape() == order.get(firstBack).shape()) {
+            // fields before these are missing; the line at firstBack could be one of them
+            back = end - sameShapeRunEnd(firstBack, +1);
+        }
         placeInOrder(rest.subList(rest.size() - back, rest.size()), end - back + 1, mapped);
         List<NetshLine> unplaced = rest.subList(0, rest.size() - back);
         if (!unplaced.isEmpty()) {
@@ -176,7 +193,7 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
         }
     }
 
-    private void reportMissing(NetshBlock block, Map<F, NetshLine> mapped, NetshWarnings warnings) {
+    private void reportMissing(NetshBlock block, boolean cut, Map<F, NetshLine> mapped, NetshWarnings warnings) {
         Set<F> missing = EnumSet.noneOf(type);
         for (F field : order) {
             if (!field.optional() && !mapped.containsKey(field)) {
@@ -189,7 +206,7 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
         String why;
         if (!block.headed()) {
             why = "lines without their block title and dashes line (the dump starts inside an entry)";
-        } else if (block.endsDump()) {
+        } else if (cut) {
             why = "the dump ends inside this entry";
         } else {
             why = "this entry is incomplete";

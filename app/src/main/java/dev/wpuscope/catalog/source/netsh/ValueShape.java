@@ -13,7 +13,7 @@ enum ValueShape {
     GUID("a {GUID}", "\\{[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}\\}"),
     INTEGER("a decimal number", "-?[0-9]{1,10}"),
     HEX("a 0x hex number", "0[xX][0-9A-Fa-f]{1,8}"),
-    CHAIN("catalog ids separated by ':'", "[0-9]{1,10}(?:\\s*:\\s*[0-9]{1,10})*"),
+    CHAIN("catalog ids separated by ':'", "[0-9]{1,10}(?:\\s*:\\s*[0-9]{1,10})+"),
     /** Anything that has none of the other shapes (so that a shifted number or GUID is noticed); may be empty. */
     TEXT("text", null);
 
