@@ -1,7 +1,7 @@
 package dev.wpuscope.ui;
 
 import dev.wpuscope.catalog.model.CatalogSnapshot;
-import dev.wpuscope.ui.catalog.CatalogViewController;
+import dev.wpuscope.ui.catalogview.CatalogViewController;
 import dev.wpuscope.ui.traffic.CaptureSession;
 import dev.wpuscope.ui.traffic.TrafficViewController;
 import dev.wpuscope.ui.traffic.TrafficViewModel;

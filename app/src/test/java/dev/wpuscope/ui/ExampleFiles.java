@@ -34,6 +34,11 @@ public final class ExampleFiles {
         return CatalogDiagnostics.standard().diagnose(snapshot, ProviderFileCheck.unavailable("test"));
     }
 
+    /** Detail rows by field name. */
+    public static java.util.Map<String, String> byName(java.util.List<DetailRow> rows) {
+        return rows.stream().collect(java.util.stream.Collectors.toMap(DetailRow::name, DetailRow::value));
+    }
+
     /** A file of the third-party samples; skips the test when ../shared is absent. */
     public static Path sharedSample(String relative) {
         String shared = System.getProperty("wpuscope.shared");

@@ -11,7 +11,7 @@ import dev.wpuscope.trace.analysis.ThreadBlockingCallbacks;
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.analysis.TrackedResource;
 import dev.wpuscope.trace.analysis.UpcallCount;
-import dev.wpuscope.trace.analysis.WinsockError;
+import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("TID", 60, t -> Integer.toString(t.tid())),
                 new PanelColumn<>("Calls", 60, t -> Integer.toString(t.calls())),
                 new PanelColumn<>("Failures", 70, t -> Integer.toString(t.failures())),
-                new PanelColumn<>("Last error", 170, t -> t.lastError() == 0 ? "" : WinsockError.describe(t.lastError())),
+                new PanelColumn<>("Last error", 170, t -> WsaErrors.describe(t.lastError())),
                 new PanelColumn<>("Callbacks returned", 420, t -> t.values().stream()
                         .map(v -> "callback " + Hex.of(v.callback()) + " context " + Hex.of(v.context()) + " ×"
                                 + v.count()).collect(Collectors.joining("; ")))),
@@ -90,8 +90,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("TID", 60, o -> Integer.toString(o.call().tid())),
                 new PanelColumn<>("Socket", 90, o -> Hex.of(o.socket())),
                 new PanelColumn<>("OVERLAPPED", 130, o -> Hex.of(o.overlapped())),
-                new PanelColumn<>("Error", 170, o -> o.completionError() == 0 ? ""
-                        : WinsockError.describe(o.completionError())),
+                new PanelColumn<>("Error", 170, o -> WsaErrors.describe(o.completionError())),
                 new PanelColumn<>("Bytes", 80, o -> Long.toString(o.bytesTransferred())),
                 new PanelColumn<>("Provider", 160, OverlappedCompletion::provider)),
                 analysis -> analysis.overlapped().completions(),

@@ -1,6 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
-import dev.wpuscope.trace.analysis.WinsockError;
+import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.Upcall;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -66,7 +66,7 @@ public final class EventFormat {
     private static String argument(Upcall upcall, String name, long value) {
         return switch (name) {
             case "catalog_entry_id", "cbTransferred", "path_len_in", "path_len_out" -> Long.toString(value);
-            case "dwError" -> value == 0 ? "0" : WinsockError.describe((int) value);
+            case "dwError" -> value == 0 ? "0" : WsaErrors.describe((int) value);
             case "lparam" -> upcall == Upcall.WPU_POST_MESSAGE ? hex(value) + " " + SelectEvents.describe(value)
                     : hex(value);
             default -> hex(value);
@@ -89,8 +89,7 @@ public final class EventFormat {
     }
 
     public String error(int row) {
-        int code = events.error(row);
-        return code == 0 ? "" : WinsockError.describe(code);
+        return WsaErrors.describe(events.error(row));
     }
 
     /** Duration in microseconds with one decimal. */

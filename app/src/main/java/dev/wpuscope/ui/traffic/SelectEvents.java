@@ -1,7 +1,7 @@
 package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.trace.analysis.FdEvent;
-import dev.wpuscope.trace.analysis.WinsockError;
+import dev.wpuscope.trace.WsaErrors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +11,7 @@ public final class SelectEvents {
     private SelectEvents() {
     }
 
-    /** e.g. "FD_READ|FD_CLOSE" or "FD_CONNECT error WSAECONNREFUSED (10061)". */
+    /** e.g. "FD_READ|FD_CLOSE" or "FD_CONNECT error 10061 WSAECONNREFUSED". */
     public static String describe(long lParam) {
         int bits = (int) (lParam & 0xFFFF);
         int error = (int) ((lParam >>> 16) & 0xFFFF);
@@ -22,6 +22,6 @@ public final class SelectEvents {
             names.add(String.format("0x%X", unknown));
         }
         String text = names.isEmpty() ? "no FD_ event" : String.join("|", names);
-        return error == 0 ? text : text + " error " + WinsockError.describe(error);
+        return error == 0 ? text : text + " error " + WsaErrors.describe(error);
     }
 }

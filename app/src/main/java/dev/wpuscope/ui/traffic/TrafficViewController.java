@@ -5,6 +5,7 @@ import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.DetailRow;
 import dev.wpuscope.ui.FileDrop;
+import dev.wpuscope.ui.Nodes;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -240,8 +241,7 @@ public final class TrafficViewController {
             errorsOnlyBox.setSelected(filter.errorsOnly());
             searchField.setText(filter.text());
             onlyLabel.setText(filter.only() == null ? "" : "Showing: " + filter.only().label());
-            onlyLabel.setVisible(filter.only() != null);
-            onlyLabel.setManaged(filter.only() != null);
+            Nodes.setShown(onlyLabel, filter.only() != null);
         } finally {
             updatingFilterFields = false;
         }
@@ -290,12 +290,9 @@ public final class TrafficViewController {
 
     private void showState() {
         boolean open = model.events() != null;
-        content.setVisible(open);
-        content.setManaged(open);
-        emptyState.setVisible(!open);
-        emptyState.setManaged(!open);
-        exampleBanner.setVisible(open && model.isExample());
-        exampleBanner.setManaged(open && model.isExample());
+        Nodes.setShown(content, open);
+        Nodes.setShown(emptyState, !open);
+        Nodes.setShown(exampleBanner, open && model.isExample());
     }
 
     @FXML
@@ -349,20 +346,16 @@ public final class TrafficViewController {
         progressLabel.setText(label);
         progressBar.progressProperty().bind(progress);
         cancelRequest = cancel;
-        progressBox.setVisible(true);
-        progressBox.setManaged(true);
+        Nodes.setShown(progressBox, true);
         if (model.events() == null) {
-            content.setVisible(true);
-            content.setManaged(true);
-            emptyState.setVisible(false);
-            emptyState.setManaged(false);
+            Nodes.setShown(content, true);
+            Nodes.setShown(emptyState, false);
         }
     }
 
     public void hideProgress() {
         progressBar.progressProperty().unbind();
-        progressBox.setVisible(false);
-        progressBox.setManaged(false);
+        Nodes.setShown(progressBox, false);
         showState();
     }
 

@@ -18,7 +18,7 @@ class EventFormatTest {
     void selectEventsNameBitsAndError() {
         assertEquals("FD_READ", SelectEvents.describe(0x1));
         assertEquals("FD_READ|FD_CLOSE", SelectEvents.describe(0x21));
-        assertEquals("FD_CLOSE error WSAECONNRESET (10054)", SelectEvents.describe((10054L << 16) | 0x20));
+        assertEquals("FD_CLOSE error 10054 WSAECONNRESET", SelectEvents.describe((10054L << 16) | 0x20));
         assertEquals("no FD_ event", SelectEvents.describe(0));
         assertEquals("0x800", SelectEvents.describe(0x800));
     }

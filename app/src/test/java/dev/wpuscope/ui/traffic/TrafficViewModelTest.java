@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wpuscope.trace.model.Upcall;
-import dev.wpuscope.ui.DetailRow;
+import dev.wpuscope.ui.ExampleFiles;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ class TrafficViewModelTest {
         model.filterProperty().set(EventFilter.NONE.withErrorsOnly(true));
         model.pull(2);
         assertEquals(ROUNDS / 10, model.rows().size());
-        assertEquals("WSAENOTSOCK (10038)", model.format().error(model.rows().rowAt(0)));
+        assertEquals("10038 WSAENOTSOCK", model.format().error(model.rows().rowAt(0)));
 
         model.filterProperty().set(EventFilter.NONE.withSocket(0x100L));
         model.pull(3);
@@ -110,8 +110,7 @@ class TrafficViewModelTest {
     void detailsDecodeTheSelectedEvent() {
         model.pull(0);
         model.selectedRowProperty().set(2);
-        Map<String, String> details = model.details().stream()
-                .collect(Collectors.toMap(DetailRow::name, DetailRow::value));
+        Map<String, String> details = ExampleFiles.byName(model.details());
         assertEquals("WPUPostMessage", details.get("Upcall"));
         assertEquals("wpuhost.exe (pid 4242)", details.get("Process"));
         assertEquals("hwnd=0x100042, msg=0x401, wparam=0x100, lparam=0x1 FD_READ", details.get("Arguments"));

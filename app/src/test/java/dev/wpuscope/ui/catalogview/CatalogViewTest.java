@@ -1,4 +1,4 @@
-package dev.wpuscope.ui.catalog;
+package dev.wpuscope.ui.catalogview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +28,7 @@ class CatalogViewTest {
 
     @Start
     void start(Stage stage) {
-        controller = FxViews.show(stage, "catalog/CatalogView.fxml", 1240, 760);
+        controller = FxViews.show(stage, "catalogview/CatalogView.fxml", 1240, 760);
     }
 
     private void showExample(FxRobot robot) throws Exception {

@@ -1,4 +1,4 @@
-package dev.wpuscope.ui.catalog;
+package dev.wpuscope.ui.catalogview;
 
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.EntryRef;
@@ -7,6 +7,7 @@ import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.DetailRow;
 import dev.wpuscope.ui.FileDrop;
+import dev.wpuscope.ui.Nodes;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -79,7 +80,7 @@ public final class CatalogViewController {
         setUpTree();
         setUpFindings();
         model.snapshotProperty().addListener((obs, old, snapshot) -> showState(snapshot));
-        model.notesProperty().addListener((obs, old, text) -> setShown(notesLabel, !text.isEmpty()));
+        model.notesProperty().addListener((obs, old, text) -> Nodes.setShown(notesLabel, !text.isEmpty()));
         notesLabel.textProperty().bind(model.notesProperty());
         FileDrop.install(root, path -> openRequest.accept(path));
         showState(null);
@@ -228,20 +229,15 @@ public final class CatalogViewController {
 
     private void showState(CatalogSnapshot snapshot) {
         boolean open = snapshot != null;
-        setShown(content, open);
-        setShown(emptyState, !open);
+        Nodes.setShown(content, open);
+        Nodes.setShown(emptyState, !open);
         boolean example = open && model.isExample();
-        setShown(exampleBanner, example);
+        Nodes.setShown(exampleBanner, example);
         if (example) {
             exampleText.setText("Example catalog made up by the wpuscope project (resources/examples): invented "
                     + "LSPs \"Contoso Web Filter\" and \"Fabrikam Traffic Shaper\", and a broken chain left by "
                     + "\"Northwind VPN Helper\". It is not from a real machine.");
         }
-    }
-
-    private static void setShown(javafx.scene.Node node, boolean shown) {
-        node.setVisible(shown);
-        node.setManaged(shown);
     }
 
     @FXML

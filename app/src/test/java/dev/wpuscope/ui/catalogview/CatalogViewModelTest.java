@@ -1,4 +1,4 @@
-package dev.wpuscope.ui.catalog;
+package dev.wpuscope.ui.catalogview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,6 @@ import dev.wpuscope.catalog.diagnose.Finding;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.NetshCatalogFormat;
-import dev.wpuscope.ui.DetailRow;
 import dev.wpuscope.ui.ExampleFiles;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +64,7 @@ class CatalogViewModelTest {
     @Test
     void detailsDecodeEveryField() {
         model.selectedProperty().set(model.rowFor(Bitness.X64, 1021));
-        Map<String, String> details = model.details().stream()
-                .collect(Collectors.toMap(DetailRow::name, DetailRow::value));
+        Map<String, String> details = ExampleFiles.byName(model.details());
         assertEquals("Contoso Web Filter over [MSAFD Tcpip [TCP/IP]]", details.get("Name (szProtocol)"));
         assertEquals("Protocol chain", details.get("Entry type"));
         assertEquals("64-bit (Catalog_Entries64), position 3", details.get("Catalog"));
@@ -107,8 +105,7 @@ class CatalogViewModelTest {
                 ExampleFiles.sharedSample("netsh/wsl-40110_win11_reset_part1.txt"));
         model.show(netsh, ExampleFiles.diagnose(netsh), false);
         model.selectedProperty().set(model.entries().get(0));
-        Map<String, String> details = model.details().stream()
-                .collect(Collectors.toMap(DetailRow::name, DetailRow::value));
+        Map<String, String> details = ExampleFiles.byName(model.details());
         assertEquals("not in source", details.get("Provider flags"));
         assertFalse(model.sourceLabelProperty().get().startsWith("Example"));
         assertFalse(model.notesProperty().get().isEmpty());

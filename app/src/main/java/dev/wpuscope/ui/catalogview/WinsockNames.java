@@ -1,4 +1,4 @@
-package dev.wpuscope.ui.catalog;
+package dev.wpuscope.ui.catalogview;
 
 import java.util.Map;
 

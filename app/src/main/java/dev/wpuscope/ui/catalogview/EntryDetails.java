@@ -1,4 +1,4 @@
-package dev.wpuscope.ui.catalog;
+package dev.wpuscope.ui.catalogview;
 
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.ChainLink;
