@@ -37,7 +37,15 @@ public final class ExampleData {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
-    /** The recorded capture: the first {@code .wputrace} file in {@code resources/captures}, by name. */
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException unreadable) {
+            return -1;
+        }
+    }
+
+    /** The recorded capture: the largest {@code .wputrace} file in {@code resources/captures}. */
     public Optional<Path> capture() {
         Path dir = resources.resolve(CAPTURES);
         if (!Files.isDirectory(dir)) {
@@ -46,8 +54,7 @@ public final class ExampleData {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".wputrace"))
                     .filter(Files::isRegularFile)
-                    .sorted()
-                    .findFirst();
+                    .max(java.util.Comparator.comparingLong(ExampleData::size));
         } catch (IOException unreadable) {
             return Optional.empty();
         }

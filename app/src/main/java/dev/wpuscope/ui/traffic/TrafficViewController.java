@@ -17,7 +17,6 @@ import javafx.beans.value.ObservableDoubleValue;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -33,7 +32,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -75,9 +73,6 @@ public final class TrafficViewController {
     @FXML private CheckBox errorsOnlyBox;
     @FXML private TextField searchField;
     @FXML private Label onlyLabel;
-    @FXML private ToggleButton pauseButton;
-    @FXML private ToggleButton autoScrollButton;
-    @FXML private Button clearButton;
     @FXML private SplitPane mainSplit;
     @FXML private SplitPane tableSplit;
     @FXML private TableView<Integer> eventTable;
@@ -118,8 +113,6 @@ public final class TrafficViewController {
         detailTable.setItems(model.details());
         detailTable.setPlaceholder(new Label("Select an event to see all its fields."));
         panels.all().forEach(panel -> panelTabs.getTabs().add(panel.tab()));
-        pauseButton.selectedProperty().bindBidirectional(model.pausedProperty());
-        autoScrollButton.selectedProperty().bindBidirectional(model.autoScrollProperty());
         FileDrop.install(root, path -> openRequest.accept(path));
         showState();
         frames.start();
@@ -298,11 +291,6 @@ public final class TrafficViewController {
     @FXML
     private void resetFilter() {
         model.filterProperty().set(EventFilter.NONE);
-    }
-
-    @FXML
-    private void clear() {
-        model.clear();
     }
 
     @FXML
