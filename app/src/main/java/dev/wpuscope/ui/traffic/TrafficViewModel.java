@@ -70,6 +70,9 @@ public final class TrafficViewModel {
         clearedBefore = 0;
         counts.clear();
         countedUpTo = 0;
+        upcallCounts.clear();
+        providerCounts.clear();
+        filter.set(EventFilter.NONE);
         rateMeter.reset();
         rateHistory.clear();
         rescan();
