@@ -16,6 +16,10 @@ import java.util.Optional;
  * Live Traffic view follows. Every scenario runs once, then the stress scenario keeps traffic flowing.
  */
 final class DemoTraffic {
+    /** Every scenario of the non-IFS sample, then the stress scenario that keeps traffic flowing. */
+    static final List<String> SCENARIOS = List.of("lifecycle", "asyncselect", "blocking", "events", "apc",
+            "overlapped", "fdisset", "providerpath", "misuse", "stress");
+    static final String STRESS_THREADS = "2";
     static final String STRESS_ITERATIONS = "20000";
 
     private final Path repositoryRoot;
@@ -71,9 +75,14 @@ final class DemoTraffic {
         }
         Path dir = Files.createTempDirectory("wpuscope-demo-");
         Path capture = dir.resolve("demo.wputrace");
-        List<String> command = List.of(wine().get(), buildDir().resolve("wpuhost.exe").toString(),
-                "--tracer", winePath(buildDir().resolve("wputrace.dll")), "--iterations", STRESS_ITERATIONS,
-                winePath(buildDir().resolve("sample_nonifs.dll")));
+        List<String> command = new ArrayList<>(List.of(wine().get(), buildDir().resolve("wpuhost.exe").toString(),
+                "--tracer", winePath(buildDir().resolve("wputrace.dll")), "--threads", STRESS_THREADS,
+                "--iterations", STRESS_ITERATIONS));
+        for (String scenario : SCENARIOS) {
+            command.add("--scenario");
+            command.add(scenario);
+        }
+        command.add(winePath(buildDir().resolve("sample_nonifs.dll")));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(new File("/dev/null"))
                 .redirectErrorStream(true)
@@ -83,6 +92,13 @@ final class DemoTraffic {
         builder.environment().put("WINEDEBUG", "-all");
         host = builder.start();
         return capture;
+    }
+
+    /** Runs {@code action} (on some thread) when the host exits by itself or is stopped. */
+    void onExit(Runnable action) {
+        if (host != null) {
+            host.onExit().thenRun(action);
+        }
     }
 
     void stop() {

@@ -315,6 +315,7 @@ public final class MainWindowController {
         runInBackground("Starting demo traffic", demo::start, capture -> {
             followCapture(capture, "demo traffic: wpuhost.exe under Wine → " + capture);
             showDemoState();
+            demo.onExit(() -> Platform.runLater(this::showDemoState));
         }, null);
     }
 
