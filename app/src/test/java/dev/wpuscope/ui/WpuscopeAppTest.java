@@ -61,16 +61,4 @@ class WpuscopeAppTest {
         assertTrue(root.getStylesheets().get(0).endsWith("theme-dark.css"));
         assertEquals(Theme.DARK, new UserPreferences(node).theme());
     }
-
-    @Test
-    void demoTrafficSaysWhatIsMissingOrStarts(FxRobot robot) {
-        robot.clickOn("#demoButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        boolean explained = robot.lookup("Demo traffic cannot start here").tryQuery().isPresent();
-        boolean started = robot.lookup("Stop demo traffic").tryQuery().isPresent();
-        assertTrue(explained || started);
-        if (started) {
-            robot.clickOn("#demoButton");
-        }
-    }
 }

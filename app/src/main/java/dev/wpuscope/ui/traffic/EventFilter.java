@@ -63,7 +63,7 @@ public record EventFilter(String process, Integer thread, Upcall upcall, String 
         if (!provider.isEmpty() && !contains(events.providerName(row), provider)) {
             return false;
         }
-        return text.isEmpty() || contains(format.searchText(row), text);
+        return text.isEmpty() || format.containsText(row, text);
     }
 
     public EventFilter withProcess(String value) {

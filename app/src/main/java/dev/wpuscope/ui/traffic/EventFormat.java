@@ -121,11 +121,19 @@ public final class EventFormat {
         };
     }
 
-    /** Everything the table shows about an event, joined: what the free-text filter searches. */
-    public String searchText(int row) {
-        return String.join(" ", events.processName(row), Integer.toString(events.pid(row)),
-                Integer.toString(events.tid(row)), events.providerName(row), upcall(row), arguments(row),
-                result(row), error(row));
+    /**
+     * Whether any column the table shows contains {@code lowerNeedle} (lower case): the free-text filter.
+     * Cheap columns are tried first; the decoded arguments, the dearest, last.
+     */
+    public boolean containsText(int row, String lowerNeedle) {
+        return contains(events.processName(row), lowerNeedle) || contains(events.providerName(row), lowerNeedle)
+                || contains(upcall(row), lowerNeedle) || Integer.toString(events.pid(row)).contains(lowerNeedle)
+                || Integer.toString(events.tid(row)).contains(lowerNeedle) || contains(result(row), lowerNeedle)
+                || contains(error(row), lowerNeedle) || contains(arguments(row), lowerNeedle);
+    }
+
+    private static boolean contains(String haystack, String lowerNeedle) {
+        return haystack.toLowerCase(java.util.Locale.ROOT).contains(lowerNeedle);
     }
 
     static String hex(long value) {
