@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "wpuscope 0.1.0",
         description = "Inspect the Winsock 2 service-provider catalog and trace provider upcalls.",
-        subcommands = {CommandLine.HelpCommand.class, DiagnoseCommand.class, DiffCommand.class,
-                TraceCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CatalogCommand.class, DiagnoseCommand.class,
+                DiffCommand.class, TraceCommand.class})
 public final class WpuscopeCommand implements Callable<Integer> {
 
     /** The configured command line, shared by {@code Main} and tests. */

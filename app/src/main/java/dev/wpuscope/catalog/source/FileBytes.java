@@ -1,37 +1,55 @@
 package dev.wpuscope.catalog.source;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads a source file whole, turning I/O failures into the readers' own error. */
+/** Reads source files, turning I/O failures into the readers' own error. */
 public final class FileBytes {
-
-    private FileBytes() {
-    }
 
     /** Catalog sources are kilobytes to a few megabytes; anything this large is not one. */
     static final long MAX_SIZE = 256L << 20;
 
+    private FileBytes() {
+    }
+
+    /** The whole file. */
     public static byte[] read(Path file) throws CatalogReadException {
         try {
-            if (Files.size(file) > MAX_SIZE) {
-                throw new CatalogReadException(file + ": " + Files.size(file) + " bytes is too large for a catalog"
-                        + " source (at most " + MAX_SIZE + ")");
+            long size = Files.size(file);
+            if (size > MAX_SIZE) {
+                throw new CatalogReadException(file + ": " + size + " bytes is too large for a catalog source (at most "
+                        + MAX_SIZE + ")");
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new CatalogReadException(file + ": cannot read: " + describe(e), e);
+            throw cannotRead(file, e);
         }
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
+    /** The first {@code count} bytes of the file (fewer when it is shorter). */
+    public static byte[] head(Path file, int count) throws CatalogReadException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(count);
+        } catch (IOException e) {
+            throw cannotRead(file, e);
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "access denied";
+    }
+
+    private static CatalogReadException cannotRead(Path file, IOException e) {
+        String reason;
+        if (e instanceof NoSuchFileException) {
+            reason = "no such file";
+        } else if (e instanceof AccessDeniedException) {
+            reason = "access denied";
+        } else if (Files.isDirectory(file)) {
+            reason = "it is a directory";
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new CatalogReadException(file + ": cannot read: " + reason, e);
     }
 }

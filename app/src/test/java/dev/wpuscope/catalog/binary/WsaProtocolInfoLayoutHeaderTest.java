@@ -13,7 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Compiles the Java offset table as static assertions against the mingw-w64 winsock2.h/ws2spi.h. */
-class WsaProtocolInfoLayoutHeaderTest {
+public class WsaProtocolInfoLayoutHeaderTest {
+
+    public static final String INCLUDES = "#include <winsock2.h>\n#include <ws2spi.h>\n#include <stddef.h>\n";
 
     @TempDir
     Path dir;
@@ -22,17 +24,24 @@ class WsaProtocolInfoLayoutHeaderTest {
     @ValueSource(strings = {"x86_64-w64-mingw32-gcc", "i686-w64-mingw32-gcc"})
     void offsetsMatchTheMingwHeaders(String compiler) throws Exception {
         assumeTrue(onPath(compiler), compiler + " is not installed: layout not checked against the headers");
+        String output = compile(compiler, staticAssertions(), dir);
+        assertEquals("", output, "the headers disagree with WsaProtocolInfoLayout:\n" + output);
+    }
+
+    /** Compiles C source with -fsyntax-only; returns "" when it compiles, else the compiler's messages. */
+    public static String compile(String compiler, String c, Path dir) throws Exception {
         Path source = dir.resolve("layout.c");
-        Files.writeString(source, staticAssertions(), StandardCharsets.US_ASCII);
+        Files.writeString(source, c, StandardCharsets.US_ASCII);
         Process gcc = new ProcessBuilder(compiler, "-fsyntax-only", "-std=c11", source.toString())
                 .redirectErrorStream(true).start();
         String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(true, gcc.waitFor(120, TimeUnit.SECONDS), "compiler did not finish");
-        assertEquals(0, gcc.exitValue(), "the headers disagree with WsaProtocolInfoLayout:\n" + output);
+        return gcc.exitValue() == 0 ? "" : output;
     }
 
+    /** The WSAPROTOCOL_INFOW table as C static assertions. */
     static String staticAssertions() {
-        StringBuilder c = new StringBuilder("#include <winsock2.h>\n#include <ws2spi.h>\n#include <stddef.h>\n");
+        StringBuilder c = new StringBuilder(INCLUDES);
         for (WsaProtocolInfoLayout field : WsaProtocolInfoLayout.values()) {
             c.append(assertion("offsetof(WSAPROTOCOL_INFOW, " + field.cName() + ")", field.offset()));
             c.append(assertion("sizeof(((WSAPROTOCOL_INFOW *) 0)->" + field.cName() + ")", field.size()));
@@ -44,12 +53,12 @@ class WsaProtocolInfoLayoutHeaderTest {
         return c.toString();
     }
 
-    private static String assertion(String expression, int expected) {
+    public static String assertion(String expression, int expected) {
         return "_Static_assert((" + expression + ") == " + expected + ", \"" + expression + " == " + expected
                 + "\");\n";
     }
 
-    private static boolean onPath(String program) throws IOException {
+    public static boolean onPath(String program) throws IOException {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, program))) {
                 return true;

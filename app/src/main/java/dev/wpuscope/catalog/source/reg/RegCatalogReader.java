@@ -109,12 +109,33 @@ final class RegCatalogReader {
             throw new CatalogReadException(noCatalogMessage(keys));
         }
         List<List<Located>> roots = new ArrayList<>(byRoot.values());
-        for (List<Located> other : roots.subList(1, roots.size())) {
-            warnings.add(file + ":" + other.get(0).key().line() + ": the export also holds " + other.size()
-                    + " keys under " + other.get(0).path().root() + "; only " + roots.get(0).get(0).path().root()
-                    + " (the first in the file) is read");
+        Optional<String> current = currentControlSet(keys);
+        List<Located> chosen = roots.stream()
+                .filter(root -> current.isPresent() && root.get(0).path().hasSegment(current.get()))
+                .findFirst().orElse(roots.get(0));
+        String why = current.isPresent() && chosen.get(0).path().hasSegment(current.get())
+                ? " (the current control set, by SYSTEM\\Select)" : " (the first in the file)";
+        for (List<Located> other : roots) {
+            if (other != chosen) {
+                warnings.add(file + ":" + other.get(0).key().line() + ": the export also holds " + other.size()
+                        + " keys under " + other.get(0).path().root() + "; only " + chosen.get(0).path().root()
+                        + why + " is read");
+            }
         }
-        return roots.get(0);
+        return chosen;
+    }
+
+    /** "ControlSet00N" named by the {@code Current} value of a {@code SYSTEM\Select} key, when exported. */
+    private static Optional<String> currentControlSet(List<RegKey> keys) {
+        for (RegKey key : keys) {
+            if (key.path().toLowerCase(Locale.ROOT).endsWith("\\select")) {
+                Optional<Integer> current = key.value("Current").flatMap(RegValue::dword);
+                if (current.isPresent()) {
+                    return Optional.of(String.format("ControlSet%03d", current.get()));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private String noCatalogMessage(List<RegKey> keys) {

@@ -22,7 +22,6 @@ final class RegFileParser {
     record Result(List<RegKey> keys, List<String> warnings) {
     }
 
-    private static final Pattern HEX_BYTE = Pattern.compile("[0-9a-fA-F]{1,2}");
     private static final Pattern HEX_NUMBER = Pattern.compile("[0-9a-fA-F]{1,8}");
 
     private final String file;
@@ -40,7 +39,7 @@ final class RegFileParser {
 
     private RegFileParser(String file, String text) {
         this.file = file;
-        this.lines = text.split("\r\n|\n|\r", -1);
+        this.lines = RegText.lines(text);
     }
 
     static Result parse(byte[] bytes, String file) throws CatalogReadException {
@@ -221,12 +220,30 @@ final class RegFileParser {
             if (part.isEmpty() && last && continues) {
                 return;
             }
-            if (!HEX_BYTE.matcher(part).matches()) {
+            int value = hexByte(part);
+            if (value < 0) {
                 String where = line == valueLine ? "" : " (continuing the value of line " + valueLine + ")";
                 throw error(line, (part.isEmpty() ? "missing hex byte" : "bad hex byte " + quote(part)) + where);
             }
-            out.write(Integer.parseInt(part, 16));
+            out.write(value);
         }
+    }
+
+    /** One or two ASCII hex digits as a byte value, else -1 (no regex: exports hold a million of these). */
+    private static int hexByte(String digits) {
+        if (digits.isEmpty() || digits.length() > 2) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            int digit = c < 0x80 ? Character.digit(c, 16) : -1;
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * 16 + digit;
+        }
+        return value;
     }
 
     private record Quoted(String text, int end) {

@@ -5,6 +5,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The text of a registry export: UTF-16 with a byte order mark (regedit version 5), UTF-8 with or without a
@@ -37,6 +39,24 @@ final class RegText {
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, ANSI);
         }
+    }
+
+    /** The lines of a text ended by CR LF, LF or CR (a manual split: exports run to a million lines). */
+    static String[] lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(String[]::new);
     }
 
     /** Whether the first line of these (possibly truncated) bytes is a regedit header. */

@@ -36,6 +36,16 @@ record WinsockKeyPath(String root, List<String> rest) {
         return false;
     }
 
+    /** Whether the root has this segment (e.g. "ControlSet002"), ignoring case. */
+    boolean hasSegment(String name) {
+        for (String segment : root.split("\\\\")) {
+            if (segment.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether segment {@code index} below Parameters exists and equals {@code name}, ignoring case. */
     boolean is(int index, String name) {
         return rest.size() > index && rest.get(index).equalsIgnoreCase(name);

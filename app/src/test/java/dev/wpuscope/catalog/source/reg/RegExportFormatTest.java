@@ -167,7 +167,21 @@ class RegExportFormatTest {
                 + entryKey(other, "Catalog_Entries", 1, items.get(1)));
         assertEquals(List.of(1001), ids(snapshot.catalog(Bitness.X86).orElseThrow()));
         assertEquals(1, snapshot.warnings().size());
-        assertTrue(snapshot.warnings().get(0).contains("also holds 1 keys under " + other), snapshot.warnings().get(0));
+        assertTrue(snapshot.warnings().get(0).contains("also holds 1 keys under " + other + "; only " + PARAMETERS
+                + " (the first in the file) is read"), snapshot.warnings().get(0));
+    }
+
+    @Test
+    void aWholeSystemHiveExportIsReadFromTheCurrentControlSet() throws Exception {
+        String set1 = "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\WinSock2\\Parameters";
+        String set2 = "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet002\\Services\\WinSock2\\Parameters";
+        CatalogSnapshot snapshot = read(V5 + entryKey(set1, "Catalog_Entries", 1, items.get(0))
+                + entryKey(set2, "Catalog_Entries", 1, items.get(1))
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\r\n\"Current\"=dword:00000002\r\n");
+        assertEquals(List.of(1002), ids(snapshot.catalog(Bitness.X86).orElseThrow()));
+        assertEquals(1, snapshot.warnings().size());
+        assertTrue(snapshot.warnings().get(0).endsWith("only " + set2 + " (the current control set, by SYSTEM\\Select)"
+                + " is read"), snapshot.warnings().get(0));
     }
 
     @Test

@@ -39,6 +39,32 @@ public final class SyntheticCatalog {
                 new PackedCatalogItem(lsp, info(1005, 2, List.of(1003, 1002), LSP, 2, 2, 17, "Example over UDP")));
     }
 
+    /**
+     * A large catalog of {@code entries} entries: 8 base providers (TCP, UDP, RAW over IPv4 and IPv6, and two
+     * more), then LSPs of one layered entry and four chains each (over the first four bases), until full.
+     */
+    public static List<PackedCatalogItem> large(int entries) {
+        String msafd = "%SystemRoot%\\system32\\mswsock.dll";
+        int[][] bases = {{2, 1, 6}, {2, 2, 17}, {2, 3, 0}, {23, 1, 6}, {23, 2, 17}, {23, 3, 0}, {26, 1, 1}, {32, 1, 3}};
+        List<PackedCatalogItem> items = new java.util.ArrayList<>();
+        for (int i = 0; i < bases.length && items.size() < entries; i++) {
+            items.add(new PackedCatalogItem(msafd, info(1001 + i, 1, List.of(), MSAFD, bases[i][0], bases[i][1],
+                    bases[i][2], "Base " + i)));
+        }
+        for (int lsp = 0; items.size() < entries; lsp++) {
+            int layeredId = 2000 + 5 * lsp;
+            UUID guid = new UUID(0x1111_0000L + lsp, 0x5555L);
+            String dll = "C:\\Program Files\\Vendor" + lsp + "\\lsp.dll";
+            items.add(new PackedCatalogItem(dll, info(layeredId, 0, List.of(), guid, 2, 1, 6, "LSP " + lsp)));
+            for (int c = 0; c < 4 && items.size() < entries; c++) {
+                int[] base = bases[c];
+                items.add(new PackedCatalogItem(dll, info(layeredId + 1 + c, 2, List.of(layeredId, 1001 + c), guid,
+                        base[0], base[1], base[2], "LSP " + lsp + " over Base " + c)));
+            }
+        }
+        return items;
+    }
+
     /** One {@code [key]} block holding a catalog entry, subkey named {@code %012u} of {@code index}. */
     public static String entryKey(String parameters, String catalogKey, long index, PackedCatalogItem item) {
         return "[" + parameters + "\\Protocol_Catalog9\\" + catalogKey + "\\" + String.format("%012d", index) + "]\r\n"

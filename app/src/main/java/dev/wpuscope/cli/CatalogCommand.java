@@ -1,0 +1,42 @@
+package dev.wpuscope.cli;
+
+import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.catalog.snapshot.SnapshotJson;
+import dev.wpuscope.catalog.source.CatalogReadException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wpuscope catalog <source>}: prints the catalogs as trees, or the snapshot JSON. */
+@Command(name = "catalog",
+        mixinStandardHelpOptions = true,
+        description = "Print the Winsock catalogs (64-bit, then 32-bit) as trees of base providers, layered"
+                + " providers and the chains that use them, with every field decoded.")
+final class CatalogCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    CatalogSourceArgs source;
+
+    @Option(names = "--json", description = "Print wpuscope's snapshot JSON instead (save it to compare or"
+            + " reopen later).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws CatalogReadException {
+        CatalogSnapshot snapshot = source.load();
+        if (json) {
+            spec.commandLine().getOut().println(new String(SnapshotJson.write(snapshot), StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
+        } else {
+            new CatalogTreeWriter(spec.commandLine().getOut()).write(snapshot);
+        }
+        return 0;
+    }
+}
