@@ -83,6 +83,54 @@ class NetshDamagedInputTest {
     }
 
     @Test
+    void noSingleMissingOrExtraLineEverShiftsAValueIntoAnotherField() throws Exception {
+        List<String> distinct = new ArrayList<>(BLOCK);
+        distinct.set(8, "Address Family:                     23");
+        distinct.set(9, "Max Address Length:                 28");
+        distinct.set(10, "Min Address Length:                 27");
+        distinct.set(11, "Socket Type:                        5");
+        distinct.set(12, "Protocol:                           7");
+        List<Object> original = fieldValues(only(parse(dump(distinct))));
+        List<String> extras = List.of("Extra:  9", "Extra:  0x9", "Extra:  some text",
+                "Extra:  {00000000-0000-0000-0000-000000000009}");
+        for (int i = 2; i <= distinct.size(); i++) {
+            List<List<String>> variants = new ArrayList<>();
+            for (String extra : extras) {
+                List<String> withExtra = new ArrayList<>(distinct);
+                withExtra.add(i, extra);
+                variants.add(withExtra);
+            }
+            if (i < distinct.size()) {
+                List<String> without = new ArrayList<>(distinct);
+                without.remove(i);
+                variants.add(without);
+            }
+            for (List<String> variant : variants) {
+                variant.addAll(List.of("", "C:\\>"));  // the dump goes on: not a block cut by its end
+                CatalogSnapshot snapshot = parse(dump(variant));
+                for (var catalog : snapshot.catalogs().values()) {
+                    for (CatalogEntry entry : catalog.entries()) {
+                        List<Object> values = fieldValues(entry);
+                        for (int f = 0; f < values.size(); f++) {
+                            if (values.get(f) != null) {
+                                assertEquals(original.get(f), values.get(f), "field " + f + " of\n" + dump(variant));
+                            }
+                        }
+                    }
+                }
+                assertFalse(snapshot.warnings().isEmpty(), "damage is reported:\n" + dump(variant));
+            }
+        }
+    }
+
+    private static List<Object> fieldValues(CatalogEntry entry) {
+        ProtocolInfo i = entry.info();
+        return java.util.Arrays.asList(i.protocolName(), i.providerId(), entry.providerPath(), i.catalogEntryId(),
+                i.version(), i.addressFamily(), i.maxSockAddr(), i.minSockAddr(), i.socketType(), i.protocol(),
+                i.serviceFlags1(), i.chainLength());
+    }
+
+    @Test
     void anExtraLineIsReportedWithItsLineNumber() throws Exception {
         List<String> lines = new ArrayList<>(BLOCK);
         lines.add(13, "Service Flags 2:                    0x0");
@@ -141,7 +189,7 @@ class NetshDamagedInputTest {
 
     @Test
     void windowsLineEndingsAndUtf16WithoutBomAreRead() throws Exception {
-        String text = String.join("\r\r\n", BLOCK) + "\r\n";
+        String text = String.join("\r\r\n", BLOCK) + "\r\r\n\r\r\n";
         assertEquals(List.of(), parse(text.getBytes(StandardCharsets.UTF_8)).warnings());
         assertEquals(List.of(), parse(text.getBytes(StandardCharsets.UTF_16LE)).warnings());
         assertEquals(List.of(), parse(text.getBytes(StandardCharsets.UTF_16BE)).warnings());
@@ -208,7 +256,7 @@ class NetshDamagedInputTest {
     }
 
     private static String dump(List<String> lines) {
-        return String.join("\n", lines) + "\n";
+        return String.join("\n", lines) + "\n\n";
     }
 
     private static CatalogSnapshot parse(String text) throws CatalogReadException {

@@ -18,7 +18,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +87,19 @@ class NetshLocalizedTest {
     }
 
     @Test
+    void blocksWithoutBlankLinesBetweenThemAreTheSame() throws Exception {
+        CatalogSnapshot english = parse("en");
+        List<String> packed = text("en").lines().filter(line -> !line.isBlank()).toList();
+        CatalogSnapshot snapshot = parse(String.join("\n", packed) + "\n\n");
+        assertEquals(List.of(), snapshot.warnings());
+        for (Bitness bitness : Bitness.values()) {
+            assertEquals(english.catalog(bitness).orElseThrow().entries().stream().map(CatalogEntry::info).toList(),
+                    snapshot.catalog(bitness).orElseThrow().entries().stream().map(CatalogEntry::info).toList());
+        }
+        assertEquals(3, snapshot.namespaceProviders().size());
+    }
+
+    @Test
     void japaneseValuesAreNotAtTheEnglishCharacterColumn() {
         String english = text("en").lines().filter(l -> l.startsWith("Entry Type:")).findFirst().orElseThrow();
         String japanese = text("ja").lines().filter(l -> l.startsWith("エントリの種類")).findFirst().orElseThrow();
@@ -97,7 +113,7 @@ class NetshLocalizedTest {
         List<String> lines = lines("ja");
         int version = indexOfNth(lines, "バージョン", 3);
         lines.remove(version);
-        CatalogSnapshot snapshot = parse(String.join("\r\n", lines));
+        CatalogSnapshot snapshot = parse(String.join("\r\n", lines) + "\r\n\r\n");
         CatalogEntry tcp = snapshot.catalog(Bitness.X64).orElseThrow().entries().get(2);
         assertEquals(1001, tcp.id());
         assertNull(tcp.info().version());
@@ -127,6 +143,42 @@ class NetshLocalizedTest {
         assertTrue(warnings.get(1).startsWith("dump.txt:1: the entry on lines 1-5 is skipped"), warnings.get(1));
         assertTrue(warnings.get(2).startsWith("dump.txt:42: the dump ends inside this entry"), warnings.get(2));
         assertTrue(warnings.get(3).startsWith("dump.txt:50: the dump ends here"), warnings.get(3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void anExcerptCutAnywhereNeverHasAValueThatDiffersFromTheWholeDump(String language) throws Exception {
+        String whole = text(language);
+        Map<String, List<Object>> truth = valuesByEntry(parse(whole));
+        for (int offset = 1; offset < whole.length(); offset += 11) {
+            for (String excerpt : List.of(whole.substring(0, offset), whole.substring(offset))) {
+                CatalogSnapshot snapshot;
+                try {
+                    snapshot = parse(excerpt);
+                } catch (CatalogReadException tooShortToBeNetsh) {
+                    continue;
+                }
+                valuesByEntry(snapshot).forEach((key, values) -> {
+                    List<Object> expected = truth.get(key);
+                    for (int f = 0; f < values.size(); f++) {
+                        if (values.get(f) != null && expected != null) {
+                            assertEquals(expected.get(f), values.get(f), key + " field " + f + " in:\n" + excerpt);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /** Each entry's fields by catalog and id (entries whose id is unknown are left out). */
+    private static Map<String, List<Object>> valuesByEntry(CatalogSnapshot snapshot) {
+        Map<String, List<Object>> values = new HashMap<>();
+        snapshot.catalogs().forEach((bitness, catalog) -> catalog.entries().stream().filter(e -> e.id() != null)
+                .forEach(e -> values.put(bitness + " " + e.id(), Arrays.asList(e.info().protocolName(),
+                        e.info().providerId(), e.providerPath(), e.info().version(), e.info().addressFamily(),
+                        e.info().maxSockAddr(), e.info().minSockAddr(), e.info().socketType(), e.info().protocol(),
+                        e.info().serviceFlags1(), e.info().chainLength(), e.info().chainEntries()))));
+        return values;
     }
 
     private static int indexOfNth(List<String> lines, String prefix, int n) {

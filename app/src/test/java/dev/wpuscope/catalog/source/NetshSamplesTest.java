@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wpuscope.catalog.SharedSamples;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
@@ -13,13 +13,13 @@ import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.model.EntryType;
 import dev.wpuscope.catalog.model.ProtocolInfo;
 import dev.wpuscope.catalog.model.SourceKind;
+import dev.wpuscope.catalog.snapshot.SnapshotJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The real netsh dumps of ../shared/samples/netsh (third-party excerpts, most cut mid-block at both ends). */
@@ -34,25 +34,31 @@ class NetshSamplesTest {
 
     @Test
     void everySampleIsRecognizedAndReadWithoutInventedFlags() throws Exception {
-        try (Stream<Path> files = Files.list(samples())) {
-            List<Path> dumps = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
-            assertEquals(8, dumps.size(), "sample files");
-            for (Path dump : dumps) {
-                assertTrue(format.recognizes(head(dump)), dump + " recognized");
-                CatalogSnapshot snapshot = format.read(dump);
-                assertEquals(SourceKind.NETSH, snapshot.kind());
-                assertFalse(snapshot.limitations().isEmpty());
-                for (Catalog catalog : snapshot.catalogs().values()) {
-                    assertFalse(catalog.orderKnown(), dump + ": an excerpt's order is not the whole provider order");
-                    for (CatalogEntry entry : catalog.entries()) {
-                        ProtocolInfo info = entry.info();
-                        assertNull(info.providerFlags(), "netsh prints no provider flags");
-                        assertNull(info.serviceFlags2());
-                        assertNull(info.messageSize());
-                        assertNull(entry.packedItem());
-                    }
+        List<Path> dumps = SharedSamples.all("netsh");
+        assertEquals(8, dumps.size(), "sample files");
+        for (Path dump : dumps) {
+            assertTrue(format.recognizes(head(dump)), dump + " recognized");
+            CatalogSnapshot snapshot = format.read(dump);
+            assertEquals(SourceKind.NETSH, snapshot.kind());
+            assertFalse(snapshot.limitations().isEmpty());
+            for (Catalog catalog : snapshot.catalogs().values()) {
+                assertFalse(catalog.orderKnown(), dump + ": an excerpt's order is not the whole provider order");
+                for (CatalogEntry entry : catalog.entries()) {
+                    ProtocolInfo info = entry.info();
+                    assertNull(info.providerFlags(), "netsh prints no provider flags");
+                    assertNull(info.serviceFlags2());
+                    assertNull(info.messageSize());
+                    assertNull(entry.packedItem());
                 }
             }
+        }
+    }
+
+    @Test
+    void everySampleRoundTripsThroughASnapshotFileWithItsUnknownFieldsStillUnknown() throws Exception {
+        for (Path dump : SharedSamples.all("netsh")) {
+            CatalogSnapshot snapshot = format.read(dump);
+            assertEquals(snapshot, SnapshotJson.read(SnapshotJson.write(snapshot), "snapshot.json"), dump.toString());
         }
     }
 
@@ -60,8 +66,7 @@ class NetshSamplesTest {
     void lavasoftPart1HasTheTcpChainOverTheLspAndACutUdpChain() throws Exception {
         CatalogSnapshot snapshot = read("moby-27423_lavasoft_part1.txt");
         assertEquals(List.of(Bitness.X64), List.copyOf(snapshot.catalogs().keySet()));
-        List<CatalogEntry> entries = snapshot.catalog(Bitness.X64).orElseThrow().entries();
-        assertEquals(2, entries.size());
+        List<CatalogEntry> entries = entries(snapshot, Bitness.X64, 2);
 
         CatalogEntry tcpChain = entries.get(0);
         assertInfo(tcpChain, 1032, "1C39A736-9641-4F43-9C20-AEED81692A07", LAVASOFT_DLL,
@@ -82,8 +87,7 @@ class NetshSamplesTest {
     void lavasoftPart2HasTheLayeredEntryThatPart1sChainNames() throws Exception {
         CatalogSnapshot part1 = read("moby-27423_lavasoft_part1.txt");
         CatalogSnapshot part2 = read("moby-27423_lavasoft_part2.txt");
-        List<CatalogEntry> entries = part2.catalog(Bitness.X64).orElseThrow().entries();
-        assertEquals(2, entries.size(), "the leading fragment (no Entry Type line) is skipped");
+        List<CatalogEntry> entries = entries(part2, Bitness.X64, 2);
 
         assertInfo(entries.get(0), 1013, "9FC48064-7298-43E4-B7BD-181F2089792A", MSWSOCK, "MSAFD RfComm [Bluetooth]",
                 32, 30, 1, 3, 0x20026, EntryType.BASE);
@@ -106,8 +110,7 @@ class NetshSamplesTest {
     @Test
     void lavasoftPart3HasTheRsvpEntries() throws Exception {
         CatalogSnapshot snapshot = read("moby-27423_lavasoft_part3_rsvp.txt");
-        List<CatalogEntry> entries = snapshot.catalog(Bitness.X64).orElseThrow().entries();
-        assertEquals(2, entries.size());
+        List<CatalogEntry> entries = entries(snapshot, Bitness.X64, 2);
         assertInfo(entries.get(0), 1003, RSVP.toString(), MSWSOCK, "RSVP TCP Service Provider", 2, 16, 1, 6, 0x22066,
                 EntryType.BASE);
         CatalogEntry udp6 = entries.get(1);
@@ -124,8 +127,7 @@ class NetshSamplesTest {
     void lavasoftPart4HasWow64EntriesInThe32BitCatalog() throws Exception {
         CatalogSnapshot snapshot = read("moby-27423_lavasoft_part4_wow64.txt");
         assertEquals(List.of(Bitness.X86), List.copyOf(snapshot.catalogs().keySet()));
-        List<CatalogEntry> entries = snapshot.catalog(Bitness.X86).orElseThrow().entries();
-        assertEquals(2, entries.size());
+        List<CatalogEntry> entries = entries(snapshot, Bitness.X86, 2);
         assertInfo(entries.get(0), 1005, RSVP.toString(), MSWSOCK, "RSVP UDP Service Provider", 2, 16, 2, 17, 0x22609,
                 EntryType.BASE);
         CatalogEntry irda = entries.get(1);
@@ -140,8 +142,7 @@ class NetshSamplesTest {
     void trioPart1HasHyperVRawAndSkipsTheFragmentWhoseCatalogIsUnknown() throws Exception {
         CatalogSnapshot snapshot = read("trio-52_win10_hyperv_part1.txt");
         assertEquals(List.of(Bitness.X86), List.copyOf(snapshot.catalogs().keySet()));
-        List<CatalogEntry> entries = snapshot.catalog(Bitness.X86).orElseThrow().entries();
-        assertEquals(1, entries.size());
+        List<CatalogEntry> entries = entries(snapshot, Bitness.X86, 1);
         assertInfo(entries.get(0), 1001, "1234191B-4BF7-4CA7-86E0-DFD7C32B5445", MSWSOCK, "Hyper-V RAW", 34, 36, 1, 1,
                 0x20026, EntryType.BASE);
         assertWarningLines(snapshot, 1, 1, 29, 31);
@@ -152,8 +153,7 @@ class NetshSamplesTest {
     @Test
     void trioPart2StartsAtTheDashesLineAndDropsTheCutServiceFlags() throws Exception {
         CatalogSnapshot snapshot = read("trio-52_win10_hyperv_part2.txt");
-        List<CatalogEntry> entries = snapshot.catalog(Bitness.X64).orElseThrow().entries();
-        assertEquals(2, entries.size());
+        List<CatalogEntry> entries = entries(snapshot, Bitness.X64, 2);
         assertInfo(entries.get(0), 1008, MSAFD_TCPIP.toString(), MSWSOCK, "MSAFD Tcpip [RAW/IP]", 2, 16, 3, 0, 0x20609,
                 EntryType.BASE);
         CatalogEntry tcp6 = entries.get(1);
@@ -168,8 +168,7 @@ class NetshSamplesTest {
     @Test
     void wslPart1EndsInsideALabel() throws Exception {
         CatalogSnapshot snapshot = read("wsl-40110_win11_reset_part1.txt");
-        List<CatalogEntry> entries = snapshot.catalog(Bitness.X64).orElseThrow().entries();
-        assertEquals(2, entries.size());
+        List<CatalogEntry> entries = entries(snapshot, Bitness.X64, 2);
         assertInfo(entries.get(0), 1001, MSAFD_TCPIP6.toString(), MSWSOCK, "MSAFD Tcpip [TCP/IPv6]", 23, 28, 1, 6,
                 0x20066, EntryType.BASE);
         assertEquals("MSAFD Tcpip [UDP/IPv6]", entries.get(1).info().protocolName(), "complete line before the cut");
@@ -180,8 +179,7 @@ class NetshSamplesTest {
     @Test
     void wslPart2HasAfUnixInThe32BitCatalog() throws Exception {
         CatalogSnapshot snapshot = read("wsl-40110_win11_reset_part2_afunix.txt");
-        List<CatalogEntry> entries = snapshot.catalog(Bitness.X86).orElseThrow().entries();
-        assertEquals(2, entries.size());
+        List<CatalogEntry> entries = entries(snapshot, Bitness.X86, 2);
         assertInfo(entries.get(0), 1011, RSVP.toString(), MSWSOCK, "RSVP UDP Service Provider", 2, 16, 2, 17, 0x22609,
                 EntryType.BASE);
         CatalogEntry afUnix = entries.get(1);
@@ -224,19 +222,17 @@ class NetshSamplesTest {
     }
 
     private CatalogSnapshot read(String name) throws CatalogReadException {
-        return format.read(samples().resolve(name));
+        return format.read(SharedSamples.file("netsh/" + name));
+    }
+
+    private static List<CatalogEntry> entries(CatalogSnapshot snapshot, Bitness bitness, int count) {
+        List<CatalogEntry> entries = snapshot.catalog(bitness).orElseThrow().entries();
+        assertEquals(count, entries.size(), snapshot.location() + " " + bitness);
+        return entries;
     }
 
     private static byte[] head(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
         return Arrays.copyOf(all, Math.min(all.length, 4096));
-    }
-
-    static Path samples() {
-        String shared = System.getProperty("wpuscope.shared");
-        Path dir = shared == null ? null : Path.of(shared, "samples", "netsh");
-        assumeTrue(dir != null && Files.isDirectory(dir),
-                "skipped: the shared samples (system property wpuscope.shared) are not available");
-        return dir;
     }
 }

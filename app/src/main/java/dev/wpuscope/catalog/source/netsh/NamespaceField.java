@@ -1,36 +1,28 @@
 package dev.wpuscope.catalog.source.netsh;
 
+import static dev.wpuscope.catalog.source.netsh.ValueShape.GUID;
+import static dev.wpuscope.catalog.source.netsh.ValueShape.INTEGER;
+import static dev.wpuscope.catalog.source.netsh.ValueShape.TEXT;
+
 /**
  * The lines of a namespace provider block ("Winsock Namespace Provider Entry"), in the order netsh prints them.
  * netsh prints no DLL path, address family or StoresServiceClassInfo for namespace providers.
  */
 enum NamespaceField implements NetshFieldSpec {
-    DESCRIPTION("Description", ValueShape.TEXT),
-    PROVIDER_ID("Provider ID", ValueShape.GUID),
-    NAME_SPACE("Name Space", ValueShape.INTEGER),
-    ACTIVE("Active", ValueShape.INTEGER),
-    VERSION("Version", ValueShape.INTEGER);
+    DESCRIPTION(new Format("Description", TEXT, false)),
+    PROVIDER_ID(new Format("Provider ID", GUID, false)),
+    NAME_SPACE(new Format("Name Space", INTEGER, false)),
+    ACTIVE(new Format("Active", INTEGER, false)),
+    VERSION(new Format("Version", INTEGER, false));
 
-    private final String englishLabel;
-    private final ValueShape shape;
+    private final Format format;
 
-    NamespaceField(String englishLabel, ValueShape shape) {
-        this.englishLabel = englishLabel;
-        this.shape = shape;
+    NamespaceField(Format format) {
+        this.format = format;
     }
 
     @Override
-    public String englishLabel() {
-        return englishLabel;
-    }
-
-    @Override
-    public ValueShape shape() {
-        return shape;
-    }
-
-    @Override
-    public boolean optional() {
-        return false;
+    public Format format() {
+        return format;
     }
 }

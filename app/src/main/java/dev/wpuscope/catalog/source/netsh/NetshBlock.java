@@ -10,11 +10,12 @@ import java.util.List;
  * @param title             the title line, {@code null} when absent
  * @param headed            whether the block starts with its dashes line, i.e. its first field is the first of the entry
  * @param fields            the field lines in order
- * @param endsDump          whether the block's last line is the last line of the dump
- * @param lastFieldEndsDump whether that last line is a field line (whose value may then be cut off)
+ * @param cutByEnd          whether the dump ends inside this block: its last line ends the dump without the blank
+ *                          line netsh prints after every block
+ * @param lastFieldMayBeCut whether that last line is a field line, whose value may then be cut off
  */
-record NetshBlock(int firstLine, String title, boolean headed, List<NetshLine> fields, boolean endsDump,
-                  boolean lastFieldEndsDump) {
+record NetshBlock(int firstLine, String title, boolean headed, List<NetshLine> fields, boolean cutByEnd,
+                  boolean lastFieldMayBeCut) {
 
     NetshBlock {
         fields = List.copyOf(fields);
@@ -22,6 +23,6 @@ record NetshBlock(int firstLine, String title, boolean headed, List<NetshLine> f
 
     /** The fields without a last line that the end of the dump may have cut off. */
     List<NetshLine> fieldsBeforeCut() {
-        return lastFieldEndsDump ? fields.subList(0, fields.size() - 1) : fields;
+        return lastFieldMayBeCut ? fields.subList(0, fields.size() - 1) : fields;
     }
 }

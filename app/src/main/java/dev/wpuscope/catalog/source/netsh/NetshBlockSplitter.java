@@ -13,6 +13,8 @@ final class NetshBlockSplitter {
     private final List<String> lines;
     private final NetshWarnings warnings;
     private final int lastNonBlank;
+    /** Whether a blank line follows the last text, as netsh prints one after every block. */
+    private final boolean endsWithBlankLine;
     private final boolean[] used;
 
     private NetshBlockSplitter(List<String> lines, NetshWarnings warnings) {
@@ -26,6 +28,7 @@ final class NetshBlockSplitter {
             }
         }
         this.lastNonBlank = last;
+        this.endsWithBlankLine = lines.size() - 1 - last >= 2;
     }
 
     static List<NetshBlock> split(List<String> lines, NetshWarnings warnings) {
@@ -77,9 +80,8 @@ final class NetshBlockSplitter {
                 warnings.add(i + 1, "not a 'label: value' line, ignored: '" + lines.get(i).strip() + "'");
             }
         }
-        boolean endsDump = i - 1 == lastNonBlank;
-        blocks.add(new NetshBlock(titled ? separator : separator + 1, title, true, fields, endsDump,
-                endsDump && lastIsField));
+        boolean cut = i - 1 == lastNonBlank && !endsWithBlankLine;
+        blocks.add(new NetshBlock(titled ? separator : separator + 1, title, true, fields, cut, cut && lastIsField));
         return i;
     }
 
@@ -93,8 +95,8 @@ final class NetshBlockSplitter {
             }
             fields.add(field);
         }
-        boolean endsDump = i - 1 == lastNonBlank;
-        blocks.add(new NetshBlock(start + 1, null, false, fields, endsDump, endsDump));
+        boolean cut = i - 1 == lastNonBlank && !endsWithBlankLine;
+        blocks.add(new NetshBlock(start + 1, null, false, fields, cut, cut));
         return i;
     }
 }

@@ -36,7 +36,7 @@ public final class NetshCatalogParser {
 
     /** Whether the start of a file looks like netsh output: a line of dashes followed by a {@code label: value} line. */
     public static boolean looksLikeNetsh(byte[] head) {
-        List<String> lines = NetshTextDecoder.lines(NetshTextDecoder.decode(head, new NetshWarnings("")));
+        List<String> lines = NetshTextDecoder.lines(head, new NetshWarnings(""));
         for (int i = 0; i + 1 < lines.size(); i++) {
             if (NetshLine.isSeparator(lines.get(i)) && NetshLine.parse(i + 2, lines.get(i + 1)) != null) {
                 return true;
@@ -56,8 +56,7 @@ public final class NetshCatalogParser {
     }
 
     private CatalogSnapshot read(byte[] content) throws CatalogReadException {
-        List<NetshBlock> blocks = NetshBlockSplitter.split(
-                NetshTextDecoder.lines(NetshTextDecoder.decode(content, warnings)), warnings);
+        List<NetshBlock> blocks = NetshBlockSplitter.split(NetshTextDecoder.lines(content, warnings), warnings);
         Map<NetshBlock, BlockKind> kinds = classify(blocks);
         if (kinds.isEmpty()) {
             throw CatalogReadException.atLine(location, blocks.isEmpty() ? 1 : blocks.get(0).firstLine(),
@@ -81,11 +80,11 @@ public final class NetshCatalogParser {
         }
         Map<Bitness, List<CatalogEntry>> entries = new EnumMap<>(Bitness.class);
         protocolBlocks.forEach((block, fields) -> {
+            if (fields.isEmpty()) {
+                return; // already warned about: nothing of it is known
+            }
             Bitness bitness = NetshProtocolEntries.bitness(fields);
             CatalogEntry entry = protocolEntries.entry(block.firstLine(), fields);
-            if (fields.isEmpty()) {
-                return;
-            }
             if (bitness == null) {
                 warnings.add(block.firstLine(), "the entry on lines " + block.firstLine() + "-"
                         + block.fields().get(block.fields().size() - 1).number() + (entry.id() == null ? "" : " (catalog id "

@@ -75,35 +75,23 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
      */
     Map<F, NetshLine> map(NetshBlock block, NetshWarnings warnings) {
         Map<F, NetshLine> mapped = new EnumMap<>(type);
-        List<NetshLine> fields = block.fields();
+        List<NetshLine> fields = block.fieldsBeforeCut();
+        if (block.lastFieldMayBeCut()) {
+            NetshLine last = block.fields().get(block.fields().size() - 1);
+            warnings.add(last.number(), "the dump ends here without a blank line; the value of this last line may be "
+                    + "cut off and is ignored: " + last.quoted());
+        }
         if (fitsExactly(fields)) {
             placeInOrder(fields, 0, mapped);
             return mapped;
-        }
-        boolean cut = block.endsDump() && !(block.lastFieldEndsDump() && endsLikeACompleteBlock(fields));
-        if (cut && block.lastFieldEndsDump()) {
-            NetshLine last = fields.get(fields.size() - 1);
-            warnings.add(last.number(), "the dump ends here; the value of this last line may be cut off and is ignored: "
-                    + last.quoted());
-            fields = block.fieldsBeforeCut();
         }
         if (!learnedLabels.isEmpty() && 2 * knownLabels(fields) > fields.size()) {
             mapByLabel(fields, mapped, warnings);
         } else {
             mapByShape(fields, block.headed(), mapped, warnings);
         }
-        reportMissing(block, cut, mapped, warnings);
+        reportMissing(block, mapped, warnings);
         return mapped;
-    }
-
-    /** Whether the last line is the last field of a complete block (so the dump was not cut inside it). */
-    private boolean endsLikeACompleteBlock(List<NetshLine> fields) {
-        NetshLine last = fields.get(fields.size() - 1);
-        F learned = learnedLabels.get(last.normalizedLabel());
-        if (learned != null) {
-            return learned.ordinal() >= required - 1;
-        }
-        return order.get(lastPosition(fields)).shape().matches(last.value()) && matchingSuffix(fields) >= 2;
     }
 
     private void mapByLabel(List<NetshLine> fields, Map<F, NetshLine> mapped, NetshWarnings warnings) {
@@ -136,11 +124,8 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
         int suffix = matchingSuffix(rest);
         int back = suffix == rest.size() || suffix > end ? suffix : end - certainAfter(end - suffix);
         back = Math.max(0, Math.min(back, end + 1 - front));
-        int firstBack = end - back + 1;
-        if (headed && back > 0 && firstBack > front
-                && order.get(firstBack - 1).shape() == order.get(firstBack).shape()) {
-            // fields before these are missing; the line at firstBack could be one of them
-            back = end - sameShapeRunEnd(firstBack, +1);
+        if (back > 0 && doubtAtStartOfBack(rest, back, end, headed && end - back + 1 > front)) {
+            back = Math.max(0, end - sameShapeRunEnd(end - back + 1, +1));
         }
         placeInOrder(rest.subList(rest.size() - back, rest.size()), end - back + 1, mapped);
         List<NetshLine> unplaced = rest.subList(0, rest.size() - back);
@@ -149,6 +134,18 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
                     + "(a line is missing or extra), so their fields are left unknown: " + unplaced.get(0).quoted()
                     + (unplaced.size() > 1 ? " ... " + unplaced.get(unplaced.size() - 1).quoted() : ""));
         }
+    }
+
+    /**
+     * Whether the first lines placed from the end may be misplaced: a line left over before them could belong
+     * among them, or a field missing before them could be one of them, when the shapes agree.
+     */
+    private boolean doubtAtStartOfBack(List<NetshLine> rest, int back, int end, boolean fieldsMissingBefore) {
+        int firstBack = end - back + 1;
+        ValueShape shape = order.get(firstBack).shape();
+        boolean lineLeftBefore = rest.size() > back && shape.matches(rest.get(rest.size() - back - 1).value());
+        boolean sameShapeMissing = fieldsMissingBefore && order.get(firstBack - 1).shape() == shape;
+        return lineLeftBefore || sameShapeMissing;
     }
 
     /**
@@ -193,7 +190,7 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
         }
     }
 
-    private void reportMissing(NetshBlock block, boolean cut, Map<F, NetshLine> mapped, NetshWarnings warnings) {
+    private void reportMissing(NetshBlock block, Map<F, NetshLine> mapped, NetshWarnings warnings) {
         Set<F> missing = EnumSet.noneOf(type);
         for (F field : order) {
             if (!field.optional() && !mapped.containsKey(field)) {
@@ -206,7 +203,7 @@ final class NetshFieldMapper<F extends Enum<F> & NetshFieldSpec> {
         String why;
         if (!block.headed()) {
             why = "lines without their block title and dashes line (the dump starts inside an entry)";
-        } else if (cut) {
+        } else if (block.cutByEnd()) {
             why = "the dump ends inside this entry";
         } else {
             why = "this entry is incomplete";

@@ -1,13 +1,29 @@
 package dev.wpuscope.catalog.source.netsh;
 
-/** One field position of a netsh block: its English label (for messages only) and the shape of its value. */
+/** A field position of a netsh block kind (an enum of the fields in printed order). */
 interface NetshFieldSpec {
 
-    /** The English label, used in messages; never used to find the field. */
-    String englishLabel();
+    /**
+     * How the field's line looks.
+     *
+     * @param englishLabel the English label, used in messages only, never to find the field
+     * @param shape        the shape of its value
+     * @param optional     whether the line may be absent from a complete block
+     */
+    record Format(String englishLabel, ValueShape shape, boolean optional) {
+    }
 
-    ValueShape shape();
+    Format format();
 
-    /** Whether the line may be absent from a complete block. */
-    boolean optional();
+    default String englishLabel() {
+        return format().englishLabel();
+    }
+
+    default ValueShape shape() {
+        return format().shape();
+    }
+
+    default boolean optional() {
+        return format().optional();
+    }
 }
