@@ -3,11 +3,8 @@ package dev.wpuscope.ui;
 import dev.wpuscope.catalog.diagnose.CatalogDiagnostics;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
-import dev.wpuscope.catalog.source.CatalogFormat;
 import dev.wpuscope.catalog.source.CatalogReadException;
-import dev.wpuscope.catalog.source.NetshCatalogFormat;
-import dev.wpuscope.catalog.source.reg.RegExportFormat;
-import dev.wpuscope.catalog.snapshot.SnapshotFormat;
+import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.catalog.snapshot.SnapshotJson;
 import dev.wpuscope.platform.ProviderFileCheck;
 import dev.wpuscope.ui.UserMessages.UserFacingException;
@@ -29,16 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The GUI's door to the engines: reads catalogs and captures, follows growing captures, writes
  * snapshots and exports. Only this class knows which catalog/trace classes do the work.
  */
 final class Sources implements AutoCloseable {
-    private static final int HEAD_SIZE = 4096;
-    private static final List<CatalogFormat> CATALOG_FORMATS = List.of(new RegExportFormat(), new NetshCatalogFormat(),
-            new SnapshotFormat());
     private static final CatalogDiagnostics DIAGNOSTICS = CatalogDiagnostics.standard();
     private static final ProviderFileCheck OFFLINE_FILES = ProviderFileCheck.unavailable(
             "the catalog was read from a file, so its provider DLLs cannot be checked on this machine");
@@ -67,20 +60,9 @@ final class Sources implements AutoCloseable {
     }
 
     /** Reads a catalog file in whichever format its content has, and diagnoses it. */
-    OpenedCatalog readCatalog(Path file) throws Exception {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(HEAD_SIZE);
-        }
-        for (CatalogFormat format : CATALOG_FORMATS) {
-            if (format.recognizes(head)) {
-                CatalogSnapshot snapshot = format.read(file);
-                return new OpenedCatalog(snapshot, DIAGNOSTICS.diagnose(snapshot, OFFLINE_FILES));
-            }
-        }
-        throw new CatalogReadException(file + ": not a file wpuscope reads: expected a registry export (.reg) of "
-                + "the WinSock2 key, the output of 'netsh winsock show catalog', a wpuscope snapshot (.json) or a .wputrace "
-                + "capture");
+    OpenedCatalog readCatalog(Path file) throws CatalogReadException {
+        CatalogSnapshot snapshot = CatalogSources.read(file);
+        return new OpenedCatalog(snapshot, DIAGNOSTICS.diagnose(snapshot, OFFLINE_FILES));
     }
 
     /** A catalog that was read, and what the diagnostics found in it. */

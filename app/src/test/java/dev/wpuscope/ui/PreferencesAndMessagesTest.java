@@ -78,7 +78,7 @@ class PreferencesAndMessagesTest {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello\n");
         Exception error = org.junit.jupiter.api.Assertions.assertThrows(CatalogReadException.class,
                 () -> new Sources().readCatalog(text));
-        assertTrue(error.getMessage().startsWith(text + ": not a file wpuscope reads"), error.getMessage());
+        assertTrue(error.getMessage().startsWith(text + ": not a catalog file wpuscope knows"), error.getMessage());
     }
 
     @Test

@@ -16,7 +16,8 @@ public final class CatalogSources {
     /** Every registered format, asked in this order (most specific first; free text such as netsh last). */
     public static final List<CatalogFormat> FORMATS = List.of(
             new SnapshotFormat(),
-            new RegExportFormat());  // + new NetshCatalogFormat() (branch catalog-netsh) at merge
+            new RegExportFormat(),
+            new NetshCatalogFormat());
 
     private CatalogSources() {
     }
