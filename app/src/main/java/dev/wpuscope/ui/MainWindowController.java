@@ -1,5 +1,6 @@
 package dev.wpuscope.ui;
 
+import dev.wpuscope.catalog.diff.CatalogDiffer;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.ui.catalogview.CatalogViewController;
 import dev.wpuscope.ui.traffic.CaptureSession;
@@ -374,8 +375,22 @@ public final class MainWindowController {
 
     @FXML
     private void compareWith() {
-        Dialogs.show(stage, Alert.AlertType.INFORMATION, "Compare catalogs",
-                "Comparing catalogs needs the catalog analysis, which this build does not include yet.");
+        CatalogSnapshot open = catalogViewController.viewModel().snapshotProperty().get();
+        if (open == null) {
+            Dialogs.show(stage, Alert.AlertType.INFORMATION, "No catalog open", "Open a catalog first, then "
+                    + "compare it with another.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Compare the open catalog with…");
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            runInBackground("Comparing with " + file.getName(),
+                    () -> new CatalogDiffer().diff(open, sources.readCatalog(file.toPath()).snapshot()), diff -> {
+                        catalogViewController.showDiff(diff);
+                        tabs.getSelectionModel().select(catalogTab);
+                    }, null);
+        }
     }
 
     @FXML

@@ -3,6 +3,7 @@ package dev.wpuscope.ui.catalogview;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
+import dev.wpuscope.catalog.diff.SnapshotDiff;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.DetailRow;
@@ -68,6 +69,12 @@ public final class CatalogViewController {
     @FXML private TableColumn<Finding, String> findingCatalogColumn;
     @FXML private TableColumn<Finding, String> titleColumn;
     @FXML private Label findingText;
+    @FXML private javafx.scene.control.Tab diffTab;
+    @FXML private TableView<DiffRow> diffTable;
+    @FXML private TableColumn<DiffRow, String> diffCatalogColumn;
+    @FXML private TableColumn<DiffRow, String> diffChangeColumn;
+    @FXML private TableColumn<DiffRow, String> diffSubjectColumn;
+    @FXML private TableColumn<DiffRow, String> diffDetailsColumn;
     @FXML private TableView<DetailRow> detailTable;
     @FXML private TableColumn<DetailRow, String> detailNameColumn;
     @FXML private TableColumn<DetailRow, String> detailValueColumn;
@@ -79,6 +86,7 @@ public final class CatalogViewController {
         setUpDetails();
         setUpTree();
         setUpFindings();
+        setUpDiff();
         model.snapshotProperty().addListener((obs, old, snapshot) -> showState(snapshot));
         model.notesProperty().addListener((obs, old, text) -> Nodes.setShown(notesLabel, !text.isEmpty()));
         notesLabel.textProperty().bind(model.notesProperty());
@@ -152,6 +160,17 @@ public final class CatalogViewController {
         findingText.textProperty().bind(javafx.beans.binding.Bindings.when(model.findingTextProperty().isEmpty())
                 .then(findingHint).otherwise(model.findingTextProperty()));
         diagnosticsTab.textProperty().bind(model.diagnosisSummaryProperty());
+    }
+
+    private void setUpDiff() {
+        Cells.text(diffCatalogColumn, DiffRow::catalog);
+        Cells.text(diffChangeColumn, DiffRow::change);
+        Cells.text(diffSubjectColumn, DiffRow::subject);
+        Cells.text(diffDetailsColumn, DiffRow::details);
+        diffTable.setItems(model.diffRows());
+        diffTable.setPlaceholder(new Label("Catalog › Compare With… (Ctrl+D) compares this catalog with another "
+                + "(.reg, netsh or snapshot) and lists what was added, removed, changed or moved."));
+        diffTab.textProperty().bind(model.diffTitleProperty());
     }
 
     private void setUpNamespaceTable() {
@@ -253,6 +272,12 @@ public final class CatalogViewController {
     /** Shows a catalog that was read, with its diagnosis. */
     public void show(CatalogSnapshot snapshot, Diagnosis diagnosis, boolean example) {
         model.show(snapshot, diagnosis, example);
+    }
+
+    /** Shows the comparison of the open catalog with another one. */
+    public void showDiff(SnapshotDiff diff) {
+        model.showDiff(diff);
+        centerTabs.getSelectionModel().select(diffTab);
     }
 
     public CatalogViewModel viewModel() {

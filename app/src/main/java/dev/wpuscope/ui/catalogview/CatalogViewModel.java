@@ -6,6 +6,7 @@ import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
 import dev.wpuscope.catalog.diagnose.Severity;
+import dev.wpuscope.catalog.diff.SnapshotDiff;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.ui.DetailRow;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public final class CatalogViewModel {
     private final ObservableList<DetailRow> details = FXCollections.observableArrayList();
     private final ObjectProperty<List<ChainTreeNode>> tree = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<EntryRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<DiffRow> diffRows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper diffTitle = new ReadOnlyStringWrapper("Compare");
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper findingText = new ReadOnlyStringWrapper("");
@@ -50,6 +53,8 @@ public final class CatalogViewModel {
         selected.set(null);
         selectedFinding.set(null);
         findings.setAll(diagnosis.findings());
+        diffRows.clear();
+        diffTitle.set("Compare");
         diagnosisSummary.set(summary(diagnosis));
         List<EntryRow> rows = new ArrayList<>();
         for (Bitness bitness : Bitness.values()) {
@@ -115,6 +120,21 @@ public final class CatalogViewModel {
                 return;
             }
         }
+    }
+
+    /** Shows what changed from the open catalog to another one. */
+    public void showDiff(SnapshotDiff diff) {
+        diffRows.setAll(DiffRow.of(diff));
+        diffTitle.set("Compare (" + diffRows.size() + (diffRows.size() == 1 ? " change)" : " changes)"));
+    }
+
+    public ObservableList<DiffRow> diffRows() {
+        return diffRows;
+    }
+
+    /** "Compare (3 changes)" */
+    public ReadOnlyStringProperty diffTitleProperty() {
+        return diffTitle.getReadOnlyProperty();
     }
 
     /** Whether a finding is about this entry. */

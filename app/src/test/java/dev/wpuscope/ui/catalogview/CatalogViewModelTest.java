@@ -110,4 +110,16 @@ class CatalogViewModelTest {
         assertFalse(model.sourceLabelProperty().get().startsWith("Example"));
         assertFalse(model.notesProperty().get().isEmpty());
     }
+
+    @Test
+    void comparingListsTheChanges() {
+        assertTrue(DiffRow.of(new dev.wpuscope.catalog.diff.CatalogDiffer().diff(snapshot, snapshot)).isEmpty());
+        CatalogSnapshot only32 = new CatalogSnapshot(snapshot.kind(), "only the 32-bit catalog",
+                Map.of(Bitness.X86, snapshot.catalog(Bitness.X86).orElseThrow()), snapshot.namespaceProviders(),
+                snapshot.appIdRules(), snapshot.lspCategories(), snapshot.limitations(), snapshot.warnings());
+        model.showDiff(new dev.wpuscope.catalog.diff.CatalogDiffer().diff(snapshot, only32));
+        assertTrue(model.diffRows().stream().anyMatch(r -> r.catalog().equals("64-bit")
+                && r.change().equals("catalog removed")), model.diffRows().toString());
+        assertTrue(model.diffTitleProperty().get().startsWith("Compare ("));
+    }
 }
