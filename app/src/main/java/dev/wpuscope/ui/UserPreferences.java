@@ -29,7 +29,7 @@ public final class UserPreferences {
     }
 
     public void setTheme(Theme theme) {
-        node.put("theme", theme.name());
+        write(() -> node.put("theme", theme.name()));
     }
 
     /** A remembered number (window bounds, divider positions), or {@code fallback}. */
@@ -38,7 +38,7 @@ public final class UserPreferences {
     }
 
     public void setNumber(String key, double value) {
-        node.putDouble(key, value);
+        write(() -> node.putDouble(key, value));
     }
 
     public boolean flag(String key, boolean fallback) {
@@ -46,7 +46,7 @@ public final class UserPreferences {
     }
 
     public void setFlag(String key, boolean value) {
-        node.putBoolean(key, value);
+        write(() -> node.putBoolean(key, value));
     }
 
     public RecentFiles recentFiles() {
@@ -62,12 +62,23 @@ public final class UserPreferences {
 
     public void setRecentFiles(RecentFiles recent) {
         List<String> paths = recent.paths();
-        for (int i = 0; i < RecentFiles.LIMIT; i++) {
-            if (i < paths.size()) {
-                node.put(RECENT_PREFIX + i, paths.get(i));
-            } else {
-                node.remove(RECENT_PREFIX + i);
+        write(() -> {
+            for (int i = 0; i < RecentFiles.LIMIT; i++) {
+                if (i < paths.size()) {
+                    node.put(RECENT_PREFIX + i, paths.get(i));
+                } else {
+                    node.remove(RECENT_PREFIX + i);
+                }
             }
+        });
+    }
+
+    /** Writes unless the node was removed meanwhile (by another instance): preferences never stop the app. */
+    private static void write(Runnable change) {
+        try {
+            change.run();
+        } catch (IllegalStateException removed) {
+            // the node is gone; there is nothing left to remember into
         }
     }
 
@@ -75,7 +86,7 @@ public final class UserPreferences {
     public void flush() {
         try {
             node.flush();
-        } catch (BackingStoreException ignored) {
+        } catch (BackingStoreException | IllegalStateException ignored) {
             // preferences are a convenience: nothing to tell the user
         }
     }
