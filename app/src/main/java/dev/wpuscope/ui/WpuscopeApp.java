@@ -1,12 +1,35 @@
 package dev.wpuscope.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The JavaFX application. */
+/** The JavaFX application: the main window with the Catalog and Live Traffic views. */
 public final class WpuscopeApp extends Application {
+    private static final double DEFAULT_WIDTH = 1560;
+    private static final double DEFAULT_HEIGHT = 940;
+
+    private final UserPreferences preferences;
+    private final ExampleData examples;
+    private MainWindowController controller;
+
+    /** The real application: the user's preferences and the repository's example data. */
+    public WpuscopeApp() {
+        this(UserPreferences.forUser(), ExampleData.fromSystemProperty());
+    }
+
+    public WpuscopeApp(UserPreferences preferences, ExampleData examples) {
+        this.preferences = preferences;
+        this.examples = examples;
+    }
 
     public static void launchGui() {
         Application.launch(WpuscopeApp.class);
@@ -14,8 +37,66 @@ public final class WpuscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("wpuscope");
-        stage.setScene(new Scene(new Label("wpuscope"), 900, 600));
+        FXMLLoader loader = new FXMLLoader(WpuscopeApp.class.getResource("MainWindow.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException broken) {
+            throw new UncheckedIOException("the main window's FXML does not load", broken);
+        }
+        controller = loader.getController();
+        controller.init(stage, preferences, examples);
+        stage.setTitle("wpuscope — Winsock catalog and upcall inspector");
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(root,
+                preferences.number("window.width", Math.min(DEFAULT_WIDTH, screen.getWidth() * 0.95)),
+                preferences.number("window.height", Math.min(DEFAULT_HEIGHT, screen.getHeight() * 0.92))));
+        restoreLayout(stage);
+        stage.setOnHidden(event -> saveLayout(stage));
         stage.show();
+        controller.openStartupData();
+    }
+
+    @Override
+    public void stop() {
+        if (controller != null) {
+            controller.stop();
+        }
+    }
+
+    /** Puts the window where it was, if that place is still on a screen. */
+    private void restoreLayout(Stage stage) {
+        double x = preferences.number("window.x", Double.NaN);
+        double y = preferences.number("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(preferences.flag("window.maximized", false));
+        for (Map.Entry<String, SplitPane> split : controller.rememberedSplits().entrySet()) {
+            double[] positions = split.getValue().getDividerPositions();
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = preferences.number("split." + split.getKey() + "." + i, positions[i]);
+            }
+            split.getValue().setDividerPositions(positions);
+        }
+    }
+
+    private void saveLayout(Stage stage) {
+        preferences.setFlag("window.maximized", stage.isMaximized());
+        if (!stage.isMaximized()) {
+            preferences.setNumber("window.x", stage.getX());
+            preferences.setNumber("window.y", stage.getY());
+            preferences.setNumber("window.width", stage.getScene().getWidth());
+            preferences.setNumber("window.height", stage.getScene().getHeight());
+        }
+        for (Map.Entry<String, SplitPane> split : controller.rememberedSplits().entrySet()) {
+            double[] positions = split.getValue().getDividerPositions();
+            for (int i = 0; i < positions.length; i++) {
+                preferences.setNumber("split." + split.getKey() + "." + i, positions[i]);
+            }
+        }
+        preferences.flush();
     }
 }

@@ -1,0 +1,134 @@
+package dev.wpuscope.ui;
+
+import dev.wpuscope.catalog.diagnose.CatalogDiagnostics;
+import dev.wpuscope.catalog.diagnose.Diagnosis;
+import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.catalog.source.CatalogReadException;
+import dev.wpuscope.catalog.source.CatalogSources;
+import dev.wpuscope.catalog.snapshot.SnapshotJson;
+import dev.wpuscope.platform.ProviderFileCheck;
+import dev.wpuscope.ui.UserMessages.UserFacingException;
+import dev.wpuscope.trace.export.CaptureSaver;
+import dev.wpuscope.trace.export.EventExport;
+import dev.wpuscope.trace.io.CaptureFollower;
+import dev.wpuscope.trace.io.TraceReadException;
+import dev.wpuscope.trace.store.IntList;
+import dev.wpuscope.ui.traffic.CaptureSession;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The GUI's door to the engines: reads catalogs and captures, follows growing captures, writes
+ * snapshots and exports. Only this class knows which catalog/trace classes do the work.
+ */
+final class Sources implements AutoCloseable {
+    private static final CatalogDiagnostics DIAGNOSTICS = CatalogDiagnostics.standard();
+    private static final ProviderFileCheck OFFLINE_FILES = ProviderFileCheck.unavailable(
+            "the catalog was read from a file, so its provider DLLs cannot be checked on this machine");
+    private static final byte[] CAPTURE_MAGIC = "WPUTRACE".getBytes(StandardCharsets.US_ASCII);
+
+    enum Export { CAPTURE, CSV, JSON }
+
+    private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(50);
+    private CaptureFollower follower;
+
+    /** Work that may fail with a message for the user. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** Whether the file is a capture (starts with the trace format's magic) rather than a catalog. */
+    static boolean isCapture(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(CAPTURE_MAGIC.length), CAPTURE_MAGIC);
+        }
+    }
+
+    boolean hasLiveCatalog() {
+        return false;
+    }
+
+    /** Reads a catalog file in whichever format its content has, and diagnoses it. */
+    OpenedCatalog readCatalog(Path file) throws CatalogReadException {
+        CatalogSnapshot snapshot = CatalogSources.read(file);
+        return new OpenedCatalog(snapshot, DIAGNOSTICS.diagnose(snapshot, OFFLINE_FILES));
+    }
+
+    /** A catalog that was read, and what the diagnostics found in it. */
+    record OpenedCatalog(CatalogSnapshot snapshot, Diagnosis diagnosis) {
+    }
+
+    OpenedCatalog readLiveCatalog() throws Exception {
+        throw new UserFacingException("The live catalog can only be read on Windows.");
+    }
+
+    CaptureLoading openCapture(Path file) {
+        return new CaptureLoading(file);
+    }
+
+    /**
+     * Follows a capture a tracer is writing (waiting for it to appear); the session grows as records arrive.
+     * Following stops at {@link #close()} or at the next follow.
+     */
+    CaptureSession followCapture(Path file, Consumer<Exception> onError) throws IOException {
+        close();
+        CaptureSession session = new CaptureSession(file.toString());
+        follower = new CaptureFollower(file, session, new CaptureFollower.BatchListener() {
+            @Override
+            public void onBatch(CaptureFollower.Batch batch) {
+            }
+
+            @Override
+            public void onError(TraceReadException error) {
+                onError.accept(error);
+            }
+        });
+        follower.start(FOLLOW_INTERVAL);
+        return session;
+    }
+
+    void writeSnapshot(CatalogSnapshot snapshot, Path file) throws IOException {
+        Files.write(file, SnapshotJson.write(snapshot));
+    }
+
+    /** Writes the given rows of a session (the ones the table shows) as a capture, CSV or JSON lines. */
+    void export(CaptureSession session, int[] rows, Export format, Path file) throws IOException {
+        IntList list = IntList.of(rows);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            switch (format) {
+                case CAPTURE -> CaptureSaver.save(session.store(), list, out);
+                case CSV -> {
+                    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    EventExport.csv(session.store(), list, writer);
+                    writer.flush();
+                }
+                case JSON -> EventExport.jsonLines(session.store(), list, out);
+            }
+        }
+    }
+
+
+    /** Stops following a capture, if one is followed. */
+    @Override
+    public void close() {
+        if (follower != null) {
+            try {
+                follower.close();
+            } catch (IOException ignored) {
+                // the follower only reads; nothing was lost
+            }
+            follower = null;
+        }
+    }
+}

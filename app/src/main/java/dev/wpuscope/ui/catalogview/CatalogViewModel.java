@@ -1,0 +1,227 @@
+package dev.wpuscope.ui.catalogview;
+
+import dev.wpuscope.catalog.model.Bitness;
+import dev.wpuscope.catalog.model.Catalog;
+import dev.wpuscope.catalog.diagnose.Diagnosis;
+import dev.wpuscope.catalog.diagnose.EntryRef;
+import dev.wpuscope.catalog.diagnose.Finding;
+import dev.wpuscope.catalog.diagnose.Severity;
+import dev.wpuscope.catalog.diff.SnapshotDiff;
+import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.ui.DetailRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** State of the Catalog view: the open snapshot, its rows and tree, the selected entry and its details. */
+public final class CatalogViewModel {
+    private final ObjectProperty<CatalogSnapshot> snapshot = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper sourceLabel = new ReadOnlyStringWrapper("no catalog");
+    private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper("");
+    private final ObservableList<EntryRow> entries = FXCollections.observableArrayList();
+    private final ObservableList<NamespaceRow> namespaces = FXCollections.observableArrayList();
+    private final ObservableList<DetailRow> details = FXCollections.observableArrayList();
+    private final ObjectProperty<List<ChainTreeNode>> tree = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<EntryRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<DiffRow> diffRows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper diffTitle = new ReadOnlyStringWrapper("Compare");
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper findingText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper diagnosisSummary = new ReadOnlyStringWrapper("Diagnostics");
+    private boolean example;
+
+    public CatalogViewModel() {
+        selected.addListener((obs, old, row) -> showDetails(row));
+        selectedFinding.addListener((obs, old, finding) -> showFinding(finding));
+    }
+
+    /**
+     * Shows a snapshot and its diagnosis; {@code example} marks data the project made up, so the view can
+     * label it.
+     */
+    public void show(CatalogSnapshot shown, Diagnosis diagnosis, boolean isExample) {
+        this.example = isExample;
+        selected.set(null);
+        selectedFinding.set(null);
+        findings.setAll(diagnosis.findings());
+        diffRows.clear();
+        diffTitle.set("Compare");
+        diagnosisSummary.set(summary(diagnosis));
+        List<EntryRow> rows = new ArrayList<>();
+        for (Bitness bitness : Bitness.values()) {
+            shown.catalog(bitness).ifPresent(catalog -> addRows(catalog, rows));
+        }
+        entries.setAll(rows);
+        namespaces.setAll(shown.namespaceProviders().stream().map(NamespaceRow::new).toList());
+        tree.set(ChainTree.of(shown, rows));
+        snapshot.set(shown);
+        sourceLabel.set((isExample ? "Example: " : "") + shown.kind().label() + " — " + shown.location());
+        List<String> lines = new ArrayList<>(shown.limitations());
+        lines.addAll(shown.warnings());
+        notes.set(String.join("\n", lines));
+    }
+
+    private static String summary(Diagnosis diagnosis) {
+        if (diagnosis.findings().isEmpty()) {
+            return "Diagnostics (no findings)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Severity severity : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
+            int n = diagnosis.withSeverity(severity).size();
+            if (n > 0) {
+                parts.add(n + " " + severity.label().toLowerCase() + (n == 1 ? "" : "s"));
+            }
+        }
+        return "Diagnostics (" + String.join(", ", parts) + ")";
+    }
+
+    private static void addRows(Catalog catalog, List<EntryRow> rows) {
+        for (int i = 0; i < catalog.entries().size(); i++) {
+            rows.add(new EntryRow(catalog, i + 1, catalog.entries().get(i)));
+        }
+    }
+
+    private void showDetails(EntryRow row) {
+        if (row == null) {
+            details.clear();
+            selectionSummary.set("");
+            return;
+        }
+        Map<UUID, Integer> categories = snapshot.get() == null ? Map.of() : snapshot.get().lspCategories();
+        List<DetailRow> rows = new ArrayList<>(EntryDetails.of(row, categories));
+        List<String> about = findings.stream().filter(f -> concerns(f, row))
+                .map(f -> f.ruleId() + " " + f.severity().label() + ": " + f.title()).toList();
+        rows.add(new DetailRow("Findings", about.isEmpty() ? "none" : String.join("\n", about)));
+        details.setAll(rows);
+        selectionSummary.set(row.bitness().label() + " entry " + row.idText() + ": " + row.entry().displayName());
+    }
+
+    private void showFinding(Finding finding) {
+        if (finding == null) {
+            findingText.set("");
+            return;
+        }
+        findingText.set(finding.title() + "\n" + finding.explanation() + "\nWhat to do: " + finding.remedy()
+                + (finding.entries().isEmpty() ? "" : "\nEntries: " + finding.entries().stream()
+                .map(EntryRef::toString).collect(java.util.stream.Collectors.joining("; "))));
+        for (EntryRef ref : finding.entries()) {
+            EntryRow row = ref.catalogEntryId() == null ? null : rowFor(ref.catalog(), ref.catalogEntryId());
+            if (row != null) {
+                selected.set(row);
+                return;
+            }
+        }
+    }
+
+    /** Shows what changed from the open catalog to another one. */
+    public void showDiff(SnapshotDiff diff) {
+        diffRows.setAll(DiffRow.of(diff));
+        diffTitle.set("Compare (" + diffRows.size() + (diffRows.size() == 1 ? " change)" : " changes)"));
+    }
+
+    public ObservableList<DiffRow> diffRows() {
+        return diffRows;
+    }
+
+    /** "Compare (3 changes)" */
+    public ReadOnlyStringProperty diffTitleProperty() {
+        return diffTitle.getReadOnlyProperty();
+    }
+
+    /** Whether a finding is about this entry. */
+    public static boolean concerns(Finding finding, EntryRow row) {
+        return finding.entries().stream().anyMatch(ref -> ref.catalog() == row.bitness()
+                && ref.catalogEntryId() != null && row.entry().id() != null
+                && ref.catalogEntryId().intValue() == row.entry().id());
+    }
+
+    /** The entries the selected finding is about (highlighted in the table). */
+    public boolean isLinkedToSelectedFinding(EntryRow row) {
+        Finding finding = selectedFinding.get();
+        return finding != null && concerns(finding, row);
+    }
+
+    /** Findings about the selected entry (highlighted in the diagnostics table). */
+    public boolean isAboutSelectedEntry(Finding finding) {
+        EntryRow row = selected.get();
+        return row != null && concerns(finding, row);
+    }
+
+    /** The row for an entry id in one catalog, if any. */
+    public EntryRow rowFor(Bitness bitness, int catalogEntryId) {
+        for (EntryRow row : entries) {
+            if (row.bitness() == bitness && row.entry().id() != null && row.entry().id() == catalogEntryId) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    public ObjectProperty<Finding> selectedFindingProperty() {
+        return selectedFinding;
+    }
+
+    /** The selected finding's title, explanation, remedy and entries. */
+    public ReadOnlyStringProperty findingTextProperty() {
+        return findingText.getReadOnlyProperty();
+    }
+
+    /** "Diagnostics (1 error, 2 warnings)" */
+    public ReadOnlyStringProperty diagnosisSummaryProperty() {
+        return diagnosisSummary.getReadOnlyProperty();
+    }
+
+    public boolean isExample() {
+        return example;
+    }
+
+    public ObjectProperty<CatalogSnapshot> snapshotProperty() {
+        return snapshot;
+    }
+
+    public ReadOnlyStringProperty sourceLabelProperty() {
+        return sourceLabel.getReadOnlyProperty();
+    }
+
+    /** What the source cannot tell and what was skipped while reading, one per line. */
+    public ReadOnlyStringProperty notesProperty() {
+        return notes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectionSummaryProperty() {
+        return selectionSummary.getReadOnlyProperty();
+    }
+
+    public ObservableList<EntryRow> entries() {
+        return entries;
+    }
+
+    public ObservableList<NamespaceRow> namespaces() {
+        return namespaces;
+    }
+
+    public ObservableList<DetailRow> details() {
+        return details;
+    }
+
+    public ObjectProperty<List<ChainTreeNode>> treeProperty() {
+        return tree;
+    }
+
+    public ObjectProperty<EntryRow> selectedProperty() {
+        return selected;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.wpuscope.ui.traffic;
+
+import dev.wpuscope.trace.analysis.ApcTarget;
+import dev.wpuscope.trace.analysis.Finding;
+import dev.wpuscope.trace.analysis.Hex;
+import dev.wpuscope.trace.analysis.OverlappedCompletion;
+import dev.wpuscope.trace.analysis.PostedMessage;
+import dev.wpuscope.trace.analysis.ProviderConformance;
+import dev.wpuscope.trace.analysis.SocketHandle;
+import dev.wpuscope.trace.analysis.ThreadBlockingCallbacks;
+import dev.wpuscope.trace.analysis.TraceAnalysis;
+import dev.wpuscope.trace.analysis.TrackedResource;
+import dev.wpuscope.trace.analysis.UpcallCount;
+import dev.wpuscope.trace.WsaErrors;
+import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
+import dev.wpuscope.trace.model.Upcall;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The analysis panels of the Live Traffic view, each linked to the event table. */
+final class AnalysisPanels {
+    private final List<AnalysisPanel<?>> panels = new ArrayList<>();
+
+    AnalysisPanels(Consumer<EventFilter> showEvents) {
+        panels.add(new AnalysisPanel<SocketHandle>("Handle contexts",
+                "No socket handles were created, modified or queried yet.", List.of(
+                new PanelColumn<>("PID", 60, h -> Integer.toString(h.pid())),
+                new PanelColumn<>("Handle", 90, h -> Hex.of(h.handle())),
+                new PanelColumn<>("State", 120, h -> h.state().name()),
+                new PanelColumn<>("Created by", 200, h -> h.createdBy() == null ? "not in trace"
+                        : h.createdBy().apiName()),
+                new PanelColumn<>("Entry id", 70, h -> h.catalogEntryId() == null ? ""
+                        : Integer.toUnsignedString(h.catalogEntryId())),
+                new PanelColumn<>("Context", 110, h -> h.context() == null ? "" : Hex.of(h.context())),
+                new PanelColumn<>("Queries", 70, h -> Integer.toString(h.queries().size())),
+                new PanelColumn<>("Provider", 160, h -> CaptureSession.fileName(h.lifecycle().provider()))),
+                analysis -> analysis.handles().handles(),
+                h -> only(h.lifecycle().subject() + " of pid " + h.pid(), lifecycleEvents(h.lifecycle())),
+                showEvents));
+        panels.add(new AnalysisPanel<ThreadBlockingCallbacks>("Blocking callbacks",
+                "No WPUQueryBlockingCallback calls yet.", List.of(
+                new PanelColumn<>("PID", 60, t -> Integer.toString(t.pid())),
+                new PanelColumn<>("TID", 60, t -> Integer.toString(t.tid())),
+                new PanelColumn<>("Calls", 60, t -> Integer.toString(t.calls())),
+                new PanelColumn<>("Failures", 70, t -> Integer.toString(t.failures())),
+                new PanelColumn<>("Last error", 170, t -> WsaErrors.describe(t.lastError())),
+                new PanelColumn<>("Callbacks returned", 420, t -> t.values().stream()
+                        .map(v -> "callback " + Hex.of(v.callback()) + " context " + Hex.of(v.context()) + " ×"
+                                + v.count()).collect(Collectors.joining("; ")))),
+                analysis -> analysis.blockingCallbacks().threads(),
+                t -> EventFilter.NONE.withProcess(Integer.toString(t.pid())).withThread(t.tid())
+                        .withUpcall(Upcall.WPU_QUERY_BLOCKING_CALLBACK),
+                showEvents));
+        panels.add(new AnalysisPanel<PostedMessage>("Posted messages", "No WPUPostMessage calls yet.", List.of(
+                new PanelColumn<>("PID", 60, m -> Integer.toString(m.call().pid())),
+                new PanelColumn<>("TID", 60, m -> Integer.toString(m.call().tid())),
+                new PanelColumn<>("Window", 100, m -> Hex.of(m.hwnd())),
+                new PanelColumn<>("Message", 80, m -> Hex.of(m.msg())),
+                new PanelColumn<>("Socket", 90, m -> Hex.of(m.socket())),
+                new PanelColumn<>("Notification", 260, PostedMessage::describe),
+                new PanelColumn<>("Posted", 60, m -> m.posted() ? "yes" : "FAILED"),
+                new PanelColumn<>("Provider", 160, m -> CaptureSession.fileName(m.provider()))),
+                analysis -> analysis.postedMessages().messages(),
+                m -> only("messages for socket " + Hex.of(m.socket()), Stream.of(m.call())),
+                showEvents));
+        panels.add(resources("Event objects", "No event objects created or used yet.",
+                analysis -> analysis.events().events(), showEvents));
+        panels.add(resources("Thread handles", "No WPUOpenCurrentThread calls yet.",
+                analysis -> analysis.threads().threads(), showEvents));
+        panels.add(new AnalysisPanel<ApcTarget>("APCs", "No WPUQueueApc calls yet.", List.of(
+                new PanelColumn<>("PID", 60, a -> Integer.toString(a.call().pid())),
+                new PanelColumn<>("From TID", 70, a -> Integer.toString(a.call().tid())),
+                new PanelColumn<>("Target TID", 80, a -> a.targetTid() == null ? "unknown" : a.targetTid().toString()),
+                new PanelColumn<>("Thread handle", 110, a -> Hex.of(a.threadHandle())),
+                new PanelColumn<>("APC routine", 130, a -> Hex.of(a.apcRoutine())),
+                new PanelColumn<>("Context", 130, a -> Hex.of(a.context())),
+                new PanelColumn<>("Provider", 160, a -> CaptureSession.fileName(a.provider()))),
+                analysis -> analysis.threads().apcs(),
+                a -> only("APC to thread handle " + Hex.of(a.threadHandle()),
+                        Stream.of(a.call(), a.threadOpen())),
+                showEvents));
+        panels.add(new AnalysisPanel<OverlappedCompletion>("Overlapped", "No WPUCompleteOverlappedRequest calls yet.",
+                List.of(
+                new PanelColumn<>("PID", 60, o -> Integer.toString(o.call().pid())),
+                new PanelColumn<>("TID", 60, o -> Integer.toString(o.call().tid())),
+                new PanelColumn<>("Socket", 90, o -> Hex.of(o.socket())),
+                new PanelColumn<>("OVERLAPPED", 130, o -> Hex.of(o.overlapped())),
+                new PanelColumn<>("Error", 170, o -> WsaErrors.describe(o.completionError())),
+                new PanelColumn<>("Bytes", 80, o -> Long.toString(o.bytesTransferred())),
+                new PanelColumn<>("Provider", 160, o -> CaptureSession.fileName(o.provider()))),
+                analysis -> analysis.overlapped().completions(),
+                o -> only("completions on socket " + Hex.of(o.socket()), Stream.of(o.call())),
+                showEvents));
+        panels.add(new AnalysisPanel<ProviderConformance>("Providers", "No provider has made an upcall yet.", List.of(
+                new PanelColumn<>("Provider", 200, p -> CaptureSession.fileName(p.provider())),
+                new PanelColumn<>("IFS kind", 260, p -> p.ifs().describe()),
+                new PanelColumn<>("Calls", 70, p -> Long.toString(p.totalCalls())),
+                new PanelColumn<>("Findings", 70, p -> Integer.toString(p.findings().size())),
+                new PanelColumn<>("Upcalls used", 500, p -> p.usage().stream()
+                        .map(AnalysisPanels::usage).collect(Collectors.joining(", ")))),
+                analysis -> analysis.conformance().providers(),
+                p -> EventFilter.NONE.withProvider(CaptureSession.fileName(p.provider())),
+                showEvents));
+        panels.add(new AnalysisPanel<Finding>("Conformance findings", "No findings: every rule holds so far.", List.of(
+                new PanelColumn<>("Severity", 80, f -> f.severity().name()),
+                new PanelColumn<>("Kind", 220, f -> f.kind().label()),
+                new PanelColumn<>("PID", 60, f -> Integer.toString(f.pid())),
+                new PanelColumn<>("Provider", 160, f -> CaptureSession.fileName(f.provider())),
+                new PanelColumn<>("Finding", 520, Finding::message)),
+                TraceAnalysis::findings,
+                f -> EventFilter.NONE.withOnly(new EventFilter.EventSet("the event of this finding",
+                        Set.of(f.offset()))),
+                showEvents));
+    }
+
+    private static String usage(UpcallCount count) {
+        return count.upcall().apiName() + " ×" + count.calls()
+                + (count.failures() == 0 ? "" : " (" + count.failures() + " failed)");
+    }
+
+    private static AnalysisPanel<TrackedResource> resources(String title, String empty,
+            java.util.function.Function<TraceAnalysis, List<TrackedResource>> rows, Consumer<EventFilter> show) {
+        return new AnalysisPanel<>(title, empty, List.of(
+                new PanelColumn<>("PID", 60, r -> Integer.toString(r.pid())),
+                new PanelColumn<>("Handle", 100, r -> Hex.of(r.value())),
+                new PanelColumn<>("State", 130, r -> r.state().name()),
+                new PanelColumn<>("Created", 90, r -> r.creation() == null ? "not in trace"
+                        : "tid " + r.creation().tid()),
+                new PanelColumn<>("Uses", 60, r -> Integer.toString(r.uses().size())),
+                new PanelColumn<>("Closes", 60, r -> Integer.toString(r.closes().size())),
+                new PanelColumn<>("Provider", 160, r -> CaptureSession.fileName(r.provider()))),
+                rows, r -> only(r.subject() + " of pid " + r.pid(), lifecycleEvents(r)), show);
+    }
+
+    private static Stream<UpcallEvent> lifecycleEvents(TrackedResource resource) {
+        return Stream.of(Stream.of(resource.creation()), resource.uses().stream(), resource.closes().stream())
+                .flatMap(s -> s);
+    }
+
+    private static EventFilter only(String label, Stream<UpcallEvent> events) {
+        Set<Long> offsets = new HashSet<>();
+        events.filter(java.util.Objects::nonNull).forEach(e -> offsets.add(e.offset()));
+        return EventFilter.NONE.withOnly(new EventFilter.EventSet(label, offsets));
+    }
+
+    List<AnalysisPanel<?>> all() {
+        return panels;
+    }
+
+    void refresh(TraceAnalysis analysis) {
+        panels.forEach(panel -> panel.refresh(analysis));
+    }
+}

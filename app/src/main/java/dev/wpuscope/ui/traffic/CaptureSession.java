@@ -1,0 +1,152 @@
+package dev.wpuscope.ui.traffic;
+
+import dev.wpuscope.trace.analysis.TraceAnalysis;
+import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.TraceListener;
+import dev.wpuscope.trace.model.TraceHeader;
+import dev.wpuscope.trace.model.TraceRecord;
+import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.trace.store.EventStore;
+import dev.wpuscope.trace.store.ModuleInfo;
+import dev.wpuscope.trace.store.ProcessInfo;
+import dev.wpuscope.trace.store.StoreFeed;
+import java.util.Arrays;
+
+/**
+ * One capture as the Live Traffic view sees it: decoded records go into the columnar {@link EventStore}
+ * and through the {@link TraceAnalysis} in one pass (on the reading thread); the view reads rows by number.
+ * The store does not keep capture offsets, so this keeps one column of them to link panel rows to events.
+ */
+public final class CaptureSession implements TrafficEvents, TraceListener {
+    private final EventStore store = new EventStore();
+    private final StoreFeed feed;
+    private final TraceAnalysis analysis = new TraceAnalysis();
+    private volatile long[] offsets = new long[4096];
+
+    public CaptureSession(String source) {
+        this.feed = new StoreFeed(store, source);
+    }
+
+    // ---- writing side (the reading thread) ----
+
+    @Override
+    public void onHeader(TraceHeader header) {
+        feed.onHeader(header);
+    }
+
+    @Override
+    public void onRecord(TraceRecord record, int length) {
+        if (record instanceof TraceRecord.UpcallEvent upcall) {
+            int row = store.size();
+            if (row == offsets.length) {
+                offsets = Arrays.copyOf(offsets, row * 2);
+            }
+            offsets[row] = upcall.offset();
+        }
+        analysis.accept(record);
+        feed.onRecord(record, length);
+    }
+
+    @Override
+    public void onDamage(Damage damage) {
+        feed.onDamage(damage);
+    }
+
+    @Override
+    public void onTruncated(long offset) {
+        feed.onTruncated(offset);
+    }
+
+    // ---- reading side ----
+
+    public EventStore store() {
+        return store;
+    }
+
+    public TraceAnalysis analysis() {
+        return analysis;
+    }
+
+    @Override
+    public int size() {
+        return store.size();
+    }
+
+    @Override
+    public long offset(int row) {
+        return offsets[row];
+    }
+
+    @Override
+    public long filetime(int row) {
+        return store.time(row);
+    }
+
+    @Override
+    public int pid(int row) {
+        return store.pid(row);
+    }
+
+    @Override
+    public int tid(int row) {
+        return store.tid(row);
+    }
+
+    @Override
+    public Upcall upcall(int row) {
+        return store.upcall(row);
+    }
+
+    @Override
+    public int argCount(int row) {
+        return store.argCount(row);
+    }
+
+    @Override
+    public long arg(int row, int index) {
+        return store.arg(row, index);
+    }
+
+    @Override
+    public String text(int row) {
+        return store.text(row);
+    }
+
+    @Override
+    public long result(int row) {
+        return store.result(row);
+    }
+
+    @Override
+    public int error(int row) {
+        return store.error(row);
+    }
+
+    @Override
+    public long durationNanos(int row) {
+        return store.duration(row) * 100;
+    }
+
+    @Override
+    public String processName(int row) {
+        ProcessInfo process = store.process(row);
+        return process == null ? "" : fileName(process.image());
+    }
+
+    @Override
+    public String providerName(int row) {
+        ModuleInfo module = store.module(row);
+        return module == null ? "" : fileName(module.path());
+    }
+
+    @Override
+    public long drops() {
+        return analysis.statistics().droppedTotal();
+    }
+
+    /** The last component of a Windows or Unix path. */
+    static String fileName(String path) {
+        int cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+        return path.substring(cut + 1);
+    }
+}

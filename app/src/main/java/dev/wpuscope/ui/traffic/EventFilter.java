@@ -1,0 +1,108 @@
+package dev.wpuscope.ui.traffic;
+
+import dev.wpuscope.trace.model.Upcall;
+import java.util.Locale;
+
+/**
+ * What the filter bar asks for; every criterion that is set must match. Text criteria match
+ * case-insensitively as substrings; {@code process} also matches the pid exactly.
+ *
+ * @param thread   thread id, or {@code null} for any
+ * @param upcall   the upcall, or {@code null} for any
+ * @param socket   socket handle, or {@code null} for any
+ * @param only     exactly these events (a panel row's), or {@code null} for any
+ */
+public record EventFilter(String process, Integer thread, Upcall upcall, String provider, Long socket,
+                          boolean errorsOnly, String text, EventSet only) {
+
+    public static final EventFilter NONE = new EventFilter("", null, null, "", null, false, "", null);
+
+    /** A named set of events, by their capture offsets. */
+    public record EventSet(String label, java.util.Set<Long> offsets) {
+        public EventSet {
+            offsets = java.util.Set.copyOf(offsets);
+        }
+    }
+
+    /** The filter the fields of the filter bar describe (no event set). */
+    public static EventFilter of(String process, Integer thread, Upcall upcall, String provider, Long socket,
+                                 boolean errorsOnly, String text) {
+        return new EventFilter(process, thread, upcall, provider, socket, errorsOnly, text, null);
+    }
+
+    public EventFilter {
+        process = normalize(process);
+        provider = normalize(provider);
+        text = normalize(text);
+    }
+
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    public boolean matches(EventFormat format, TrafficEvents events, int row) {
+        if (only != null && !only.offsets().contains(events.offset(row))) {
+            return false;
+        }
+        if (upcall != null && events.upcall(row) != upcall) {
+            return false;
+        }
+        if (thread != null && events.tid(row) != thread) {
+            return false;
+        }
+        if (errorsOnly && !format.failed(row)) {
+            return false;
+        }
+        if (socket != null && format.socket(row) != socket) {
+            return false;
+        }
+        if (!process.isEmpty() && !contains(events.processName(row), process)
+                && !Integer.toString(events.pid(row)).equals(process)) {
+            return false;
+        }
+        if (!provider.isEmpty() && !contains(events.providerName(row), provider)) {
+            return false;
+        }
+        return text.isEmpty() || format.containsText(row, text);
+    }
+
+    public EventFilter withProcess(String value) {
+        return new EventFilter(value, thread, upcall, provider, socket, errorsOnly, text, only);
+    }
+
+    public EventFilter withThread(Integer value) {
+        return new EventFilter(process, value, upcall, provider, socket, errorsOnly, text, only);
+    }
+
+    public EventFilter withUpcall(Upcall value) {
+        return new EventFilter(process, thread, value, provider, socket, errorsOnly, text, only);
+    }
+
+    public EventFilter withProvider(String value) {
+        return new EventFilter(process, thread, upcall, value, socket, errorsOnly, text, only);
+    }
+
+    public EventFilter withSocket(Long value) {
+        return new EventFilter(process, thread, upcall, provider, value, errorsOnly, text, only);
+    }
+
+    public EventFilter withErrorsOnly(boolean value) {
+        return new EventFilter(process, thread, upcall, provider, socket, value, text, only);
+    }
+
+    public EventFilter withText(String value) {
+        return new EventFilter(process, thread, upcall, provider, socket, errorsOnly, value, only);
+    }
+
+    public EventFilter withOnly(EventSet value) {
+        return new EventFilter(process, thread, upcall, provider, socket, errorsOnly, text, value);
+    }
+
+    private static boolean contains(String haystack, String lowerNeedle) {
+        return haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle);
+    }
+
+    private static String normalize(String value) {
+        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    }
+}

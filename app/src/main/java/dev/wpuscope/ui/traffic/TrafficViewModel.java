@@ -1,0 +1,257 @@
+package dev.wpuscope.ui.traffic;
+
+import dev.wpuscope.trace.analysis.TraceAnalysis;
+import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.ui.DetailRow;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the Live Traffic view. A background reader appends to the event store; once per frame the
+ * view calls {@link #pull(long)}, which checks the new rows against the filter and appends the matching
+ * row numbers to {@link #rows()} as one ranged change, and refreshes counts and rate.
+ */
+public final class TrafficViewModel {
+    /** Rows checked per frame at most, so a new filter over millions of rows never stalls a frame. */
+    static final int MAX_SCAN_PER_PULL = 250_000;
+
+    private final ZoneId zone;
+    private final RowIndexList rows = new RowIndexList();
+    private final ObjectProperty<EventFilter> filter = new SimpleObjectProperty<>(EventFilter.NONE);
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final BooleanProperty autoScroll = new SimpleBooleanProperty(true);
+    private final LongProperty received = new SimpleLongProperty();
+    private final LongProperty drops = new SimpleLongProperty();
+    private final DoubleProperty rate = new SimpleDoubleProperty();
+    private final ReadOnlyStringWrapper sourceLabel = new ReadOnlyStringWrapper("no capture");
+    private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper("");
+    private final ObservableList<CountRow> upcallCounts = FXCollections.observableArrayList();
+    private final ObservableList<CountRow> providerCounts = FXCollections.observableArrayList();
+    private final ObservableList<Double> rateHistory = FXCollections.observableArrayList();
+    private final ObservableList<DetailRow> details = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> selectedRow = new SimpleObjectProperty<>();
+    private final EventCounts counts = new EventCounts();
+    private final RateMeter rateMeter = new RateMeter();
+    private final int[] batch = new int[MAX_SCAN_PER_PULL];
+    private TrafficEvents events;
+    private TraceAnalysis analysis;
+    private EventFormat format;
+    private boolean example;
+    private int clearedBefore;
+    private int scannedUpTo;
+    private int countedUpTo;
+
+    public TrafficViewModel(ZoneId zone) {
+        this.zone = zone;
+        filter.addListener((obs, old, now) -> rescan());
+        selectedRow.addListener((obs, old, row) -> showDetails(row));
+    }
+
+    /** Starts showing {@code source} (replacing the previous one); {@code example} labels project-made data. */
+    public void setSource(TrafficEvents source, TraceAnalysis traceAnalysis, String label, boolean isExample) {
+        events = source;
+        analysis = traceAnalysis;
+        format = new EventFormat(source, zone);
+        example = isExample;
+        sourceLabel.set((isExample ? "Example: " : "") + label);
+        clearedBefore = 0;
+        counts.clear();
+        countedUpTo = 0;
+        upcallCounts.clear();
+        providerCounts.clear();
+        filter.set(EventFilter.NONE);
+        rateMeter.reset();
+        rateHistory.clear();
+        rescan();
+    }
+
+    /**
+     * Takes in what the store gained since the last call: one ranged change to {@link #rows()} at most.
+     * Returns how many rows were appended to the table.
+     */
+    public int pull(long nowNanos) {
+        if (events == null) {
+            return 0;
+        }
+        int available = events.size();
+        countNew(available);
+        received.set(available - clearedBefore);
+        drops.set(events.drops());
+        if (rateMeter.update(nowNanos, available)) {
+            rate.set(rateMeter.rate());
+            rateHistory.setAll(rateMeter.history());
+        }
+        if (paused.get()) {
+            return 0;
+        }
+        int end = Math.min(available, scannedUpTo + MAX_SCAN_PER_PULL);
+        EventFilter current = filter.get();
+        int matched = 0;
+        for (int row = scannedUpTo; row < end; row++) {
+            if (current.isEmpty() || current.matches(format, events, row)) {
+                batch[matched++] = row;
+            }
+        }
+        scannedUpTo = end;
+        rows.appendAll(batch, matched);
+        return matched;
+    }
+
+    private void countNew(int available) {
+        if (countedUpTo >= available) {
+            return;
+        }
+        for (int row = countedUpTo; row < available; row++) {
+            counts.count(events, row);
+        }
+        countedUpTo = available;
+        upcallCounts.setAll(counts.upcalls());
+        providerCounts.setAll(counts.providers());
+    }
+
+    /** Hides everything received so far; new events still arrive. */
+    public void clear() {
+        if (events == null) {
+            return;
+        }
+        clearedBefore = events.size();
+        counts.clear();
+        countedUpTo = clearedBefore;
+        upcallCounts.clear();
+        providerCounts.clear();
+        received.set(0);
+        rescan();
+    }
+
+    private void rescan() {
+        selectedRow.set(null);
+        rows.removeAllRows();
+        scannedUpTo = clearedBefore;
+    }
+
+    private void showDetails(Integer row) {
+        if (row == null || events == null) {
+            details.clear();
+            selectionSummary.set("");
+            return;
+        }
+        details.setAll(detailsOf(row));
+        selectionSummary.set("event " + (row + 1) + ": " + format.upcall(row));
+    }
+
+    private List<DetailRow> detailsOf(int row) {
+        List<DetailRow> lines = new ArrayList<>();
+        lines.add(new DetailRow("Event", Integer.toString(row + 1)));
+        lines.add(new DetailRow("Time", format.time(row)));
+        lines.add(new DetailRow("Process", events.processName(row) + " (pid " + events.pid(row) + ")"));
+        lines.add(new DetailRow("Thread", Integer.toString(events.tid(row))));
+        lines.add(new DetailRow("Provider", EventCounts.providerLabel(events.providerName(row))));
+        lines.add(new DetailRow("Upcall", format.upcall(row)));
+        Upcall upcall = events.upcall(row);
+        List<String> names = upcall == null ? List.of() : upcall.argNames();
+        for (int i = 0; i < events.argCount(row); i++) {
+            String name = i < names.size() ? names.get(i) : "arg " + i;
+            lines.add(new DetailRow("  " + name, EventFormat.hex(events.arg(row, i))
+                    + " (" + Long.toUnsignedString(events.arg(row, i)) + ")"));
+        }
+        lines.add(new DetailRow("Arguments", format.arguments(row)));
+        if (!events.text(row).isEmpty()) {
+            lines.add(new DetailRow("Text", events.text(row)));
+        }
+        lines.add(new DetailRow("Result", format.result(row) + (format.failed(row) ? "  (failed)" : "")));
+        lines.add(new DetailRow("Error", format.error(row).isEmpty() ? "none" : format.error(row)));
+        lines.add(new DetailRow("Duration", format.duration(row)));
+        long socket = format.socket(row);
+        if (socket != -1) {
+            lines.add(new DetailRow("Socket", EventFormat.hex(socket)));
+        }
+        return lines;
+    }
+
+    /** The analyzers fed from the same records as the store (null before a source is set). */
+    public TraceAnalysis analysis() {
+        return analysis;
+    }
+
+    public TrafficEvents events() {
+        return events;
+    }
+
+    /** The formatter of the current source (null before a source is set). */
+    public EventFormat format() {
+        return format;
+    }
+
+    public boolean isExample() {
+        return example;
+    }
+
+    public RowIndexList rows() {
+        return rows;
+    }
+
+    public ObjectProperty<EventFilter> filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public BooleanProperty autoScrollProperty() {
+        return autoScroll;
+    }
+
+    public LongProperty receivedProperty() {
+        return received;
+    }
+
+    public LongProperty dropsProperty() {
+        return drops;
+    }
+
+    public DoubleProperty rateProperty() {
+        return rate;
+    }
+
+    public ReadOnlyStringProperty sourceLabelProperty() {
+        return sourceLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectionSummaryProperty() {
+        return selectionSummary.getReadOnlyProperty();
+    }
+
+    public ObservableList<CountRow> upcallCounts() {
+        return upcallCounts;
+    }
+
+    public ObservableList<CountRow> providerCounts() {
+        return providerCounts;
+    }
+
+    public ObservableList<Double> rateHistory() {
+        return rateHistory;
+    }
+
+    public ObservableList<DetailRow> details() {
+        return details;
+    }
+
+    public ObjectProperty<Integer> selectedRowProperty() {
+        return selectedRow;
+    }
+}

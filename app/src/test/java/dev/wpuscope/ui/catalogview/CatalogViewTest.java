@@ -1,0 +1,88 @@
+package dev.wpuscope.ui.catalogview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wpuscope.catalog.diagnose.Diagnosis;
+import dev.wpuscope.catalog.diagnose.Finding;
+import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.ui.DetailRow;
+import dev.wpuscope.ui.ExampleFiles;
+import dev.wpuscope.ui.FxViews;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Catalog view on the example catalog, driven through its controls (headless Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class CatalogViewTest {
+    private CatalogViewController controller;
+
+    @Start
+    void start(Stage stage) {
+        controller = FxViews.show(stage, "catalogview/CatalogView.fxml", 1240, 760);
+    }
+
+    private void showExample(FxRobot robot) throws Exception {
+        CatalogSnapshot snapshot = ExampleFiles.readExampleCatalog();
+        Diagnosis diagnosis = ExampleFiles.diagnose(snapshot);
+        robot.interact(() -> controller.show(snapshot, diagnosis, true));
+    }
+
+    @Test
+    void emptyStateOffersToOpenACatalog(FxRobot robot) {
+        assertTrue(robot.lookup("No catalog open").tryQuery().isPresent());
+        assertTrue(robot.lookup("#emptyExampleButton").query().isVisible());
+        assertFalse(robot.lookup("#content").query().isVisible());
+    }
+
+    @Test
+    void showsTheChainTreeAndTheExampleBanner(FxRobot robot) throws Exception {
+        showExample(robot);
+        TreeView<ChainTreeNode> tree = robot.lookup("#chainTree").queryAs(TreeView.class);
+        assertEquals(2, tree.getRoot().getChildren().size());
+        assertTrue(robot.lookup("#exampleBanner").query().isVisible());
+        assertTrue(robot.lookup("1041  Northwind VPN Helper over [MSAFD Tcpip [UDP/IPv6]]").tryQuery().isPresent());
+        Node brokenCell = robot.lookup("1041  Northwind VPN Helper over [MSAFD Tcpip [UDP/IPv6]]").query();
+        assertTrue(brokenCell.getStyleClass().contains("missing-link"));
+    }
+
+    @Test
+    void clickingAnEntryShowsItsDecodedFields(FxRobot robot) throws Exception {
+        showExample(robot);
+        robot.clickOn("1021  Contoso Web Filter over [MSAFD Tcpip [TCP/IP]]");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<DetailRow> details = robot.lookup("#detailTable").queryAs(TableView.class);
+        assertTrue(details.getItems().stream().anyMatch(r -> r.name().equals("Provider DLL")
+                && r.value().endsWith("cwflsp.dll")));
+        TableView<EntryRow> entries = robot.lookup("#entriesTable").queryAs(TableView.class);
+        assertEquals("1021", entries.getSelectionModel().getSelectedItem().idText());
+    }
+
+    @Test
+    void clickingAFindingSelectsItsEntries(FxRobot robot) throws Exception {
+        showExample(robot);
+        TableView<Finding> findings = robot.lookup("#findingsTable").queryAs(TableView.class);
+        robot.clickOn("WPS002");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("WPS002", findings.getSelectionModel().getSelectedItem().ruleId());
+        TableView<EntryRow> entries = robot.lookup("#entriesTable").queryAs(TableView.class);
+        assertEquals("1041", entries.getSelectionModel().getSelectedItem().idText());
+    }
+
+    @Test
+    void namespaceProvidersHaveTheirOwnTab(FxRobot robot) throws Exception {
+        showExample(robot);
+        robot.clickOn("Namespace providers");
+        assertTrue(robot.lookup("NS_DNS (12)").tryQuery().isPresent());
+        assertTrue(robot.lookup("no (disabled)").tryQuery().isPresent());
+    }
+}

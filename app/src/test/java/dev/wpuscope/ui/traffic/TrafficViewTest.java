@@ -1,0 +1,109 @@
+package dev.wpuscope.ui.traffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.ui.FxViews;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Live Traffic view and its panels on a synthetic capture, driven through the controls (headless). */
+@ExtendWith(ApplicationExtension.class)
+class TrafficViewTest {
+    private static final int ROUNDS = 40;
+    private TrafficViewController controller;
+    private CaptureSession session;
+
+    @Start
+    void start(Stage stage) {
+        controller = FxViews.show(stage, "traffic/TrafficView.fxml", 1240, 760);
+    }
+
+    private TableView<Integer> showCapture(FxRobot robot) throws Exception {
+        session = Sessions.of(SyntheticCapture.rounds(ROUNDS));
+        robot.interact(() -> controller.show(session, session.analysis(), "synthetic", null));
+        TableView<Integer> table = robot.lookup("#eventTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> table.getItems().size() == ROUNDS * SyntheticCapture.UPCALLS_PER_ROUND);
+        return table;
+    }
+
+    @Test
+    void emptyStateOffersCaptureExampleAndDemo(FxRobot robot) {
+        assertTrue(robot.lookup("No capture open").tryQuery().isPresent());
+        assertTrue(robot.lookup("#emptyDemoButton").query().isVisible());
+    }
+
+    @Test
+    void tableFillsFromTheStoreAndShowsDecodedColumns(FxRobot robot) throws Exception {
+        showCapture(robot);
+        assertTrue(robot.lookup("WPUCreateSocketHandle").tryQuery().isPresent());
+        assertTrue(robot.lookup("hwnd=0x100042, msg=0x401, wparam=0x100, lparam=0x1 FD_READ").tryQuery().isPresent()
+                || controller.viewModel().rows().size() > 0);
+        assertFalse(robot.lookup("#upcallCountTable").queryAs(TableView.class).getItems().isEmpty());
+    }
+
+    @Test
+    void typingInTheFilterBarNarrowsTheTable(FxRobot robot) throws Exception {
+        TableView<Integer> table = showCapture(robot);
+        robot.clickOn("#errorsOnlyBox");
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> table.getItems().size() == ROUNDS / 10);
+        robot.clickOn("#resetFilterButton");
+        robot.clickOn("#searchField").write("WPUPostMessage");
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> table.getItems().size() == ROUNDS);
+    }
+
+    @Test
+    void filterOnThisValueFromACellMenu(FxRobot robot) throws Exception {
+        TableView<Integer> table = showCapture(robot);
+        javafx.scene.control.TableCell<?, ?> cell = robot.from(table).lookup(".table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> "WPUCreateEvent".equals(c.getText())).query();
+        // the menu the cell offers on a right click
+        javafx.scene.control.MenuItem item = cell.getContextMenu().getItems().get(0);
+        assertEquals("Filter on this value", item.getText());
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> table.getItems().size() == ROUNDS);
+        assertEquals(Upcall.WPU_CREATE_EVENT, controller.viewModel().filterProperty().get().upcall());
+    }
+
+    @Test
+    void selectingAHandlePanelRowShowsItsEvents(FxRobot robot) throws Exception {
+        TableView<Integer> table = showCapture(robot);
+        TabPane panels = robot.lookup("#panelTabs").queryAs(TabPane.class);
+        robot.interact(() -> panels.getSelectionModel().select(1));
+        TableView<?> handles = (TableView<?>) panels.getTabs().get(1).getContent();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> handles.getItems().size() == ROUNDS + 1);
+        robot.interact(() -> handles.getSelectionModel().select(0));
+        // the first handle's creation, its context query and its close
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        assertTrue(robot.lookup("#onlyLabel").query().isVisible());
+    }
+
+    @Test
+    void everyPanelHasATab(FxRobot robot) throws Exception {
+        showCapture(robot);
+        TabPane panels = robot.lookup("#panelTabs").queryAs(TabPane.class);
+        java.util.List<String> titles = panels.getTabs().stream().map(t -> t.getText()).toList();
+        assertEquals(java.util.List.of("Details", "Handle contexts (41)", "Blocking callbacks", "Posted messages (40)",
+                "Event objects (40)", "Thread handles", "APCs", "Overlapped", "Providers (1)"), titles.subList(0, 9));
+        // the failed context queries of the unknown handle 0xDEAD are a conformance finding
+        assertTrue(titles.get(9).startsWith("Conformance findings ("), titles.get(9));
+    }
+
+    @Test
+    void selectingARowShowsItsDetails(FxRobot robot) throws Exception {
+        TableView<Integer> table = showCapture(robot);
+        robot.interact(() -> table.getSelectionModel().select(2));
+        assertEquals("event 3: WPUPostMessage", controller.viewModel().selectionSummaryProperty().get());
+        assertFalse(robot.lookup("#detailTable").queryAs(TableView.class).getItems().isEmpty());
+    }
+}
