@@ -3,12 +3,14 @@ package dev.wpuscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wpuscope.catalog.source.reg.SyntheticCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TraceSummaryCommandTest {
@@ -60,6 +62,23 @@ class TraceSummaryCommandTest {
             "not closed before the process ended: socket handle", "not closed before the process ended: event"}) {
             assertTrue(out.contains(planted), planted);
         }
+    }
+
+    @Test
+    void aCatalogGivenWithTheCaptureDecidesTheProvidersIfsKind(@TempDir Path dir) throws Exception {
+        Path catalog = dir.resolve("machine.reg");
+        Files.write(catalog, SyntheticCatalog.utf16(SyntheticCatalog.export(SyntheticCatalog.smallCatalog())));
+        String capture = GOLDEN.resolve("basic.wputrace").toString();
+
+        String[] withCatalog = run("trace", "summary", "--catalog", catalog.toString(), capture);
+        assertEquals("0", withCatalog[0], withCatalog[2]);
+        assertTrue(withCatalog[1].contains("Z:\\build\\x64\\sample_nonifs.dll: 20 calls, IFS (catalog entry 1001 has"
+                + " XP1_IFS_HANDLES)"), withCatalog[1]);
+
+        String[] noSuchBitness = run("trace", "summary", "--catalog", catalog.toString(), "--catalog-bitness", "16",
+                capture);
+        assertEquals("2", noSuchBitness[0]);
+        assertTrue(noSuchBitness[2].contains("--catalog-bitness must be 64 or 32"), noSuchBitness[2]);
     }
 
     @Test
