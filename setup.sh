@@ -20,7 +20,7 @@ missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
-  as_root apt-get update -q
+  as_root apt-get update -q || echo "setup: note: some package indexes failed to download (continuing)"
   apt_install "${missing[@]}"
 fi
 
@@ -40,6 +40,8 @@ if ! installed wine64 || ! installed wine32:i386; then
   fi
 fi
 installed wine64 || { echo "setup: ERROR: wine64 is not installed" >&2; exit 1; }
+installed wine32:i386 || echo "setup: NOTE: no 32-bit Wine (wine32:i386): mvn -B verify will skip the x86 Wine tests;" \
+  "run ./setup.sh again later (the i386 index of the mirror may be out of sync)" >&2
 
 if [ "${WPUSCOPE_SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -DskipTests package

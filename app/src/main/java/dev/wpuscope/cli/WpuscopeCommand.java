@@ -23,6 +23,12 @@ public final class WpuscopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (System.getProperty("os.name", "").startsWith("Linux")
+                && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            System.err.println("wpuscope: no display for the GUI (DISPLAY is not set): use ssh -X, or"
+                    + " xvfb-run -a ./wpuscope; see ./wpuscope --help for the command line");
+            return 2;
+        }
         WpuscopeApp.launchGui();
         return 0;
     }
