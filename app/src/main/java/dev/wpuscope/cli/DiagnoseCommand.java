@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code wpuscope diagnose <source>}: findings grouped by severity; the exit code tells the worst one. */
 @Command(name = "diagnose",
         mixinStandardHelpOptions = true,
+        header = "Diagnose a Winsock catalog and explain what is broken and how to fix it.",
         description = {"Diagnose a Winsock catalog: broken chains, orphaned LSP entries, non-IFS LSPs, missing DLLs,",
                 "partial or one-sided LSP installs, duplicate ids, contradicting flags, namespace providers,",
                 "LSP categories. The source is a file whose format is detected from its content",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code wpuscope diff <a> <b>}: what changed from catalog a (say a customer's) to catalog b (a clean one). */
 @Command(name = "diff",
         mixinStandardHelpOptions = true,
+        header = "Compare two Winsock catalogs (say a customer's and a clean one).",
         description = {"Compare two Winsock catalogs: entries added, removed and changed (field by field, chains",
                 "included), entries that moved in provider order, namespace providers. Entries are matched by",
                 "provider GUID, address family, socket type, protocol and chain shape, not by catalog id (ids",

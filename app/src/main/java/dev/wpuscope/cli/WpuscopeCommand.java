@@ -24,12 +24,16 @@ public final class WpuscopeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (System.getProperty("os.name", "").startsWith("Linux")
-                && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+                && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
             System.err.println("wpuscope: no display for the GUI (DISPLAY is not set): use ssh -X, or"
                     + " xvfb-run -a ./wpuscope; see ./wpuscope --help for the command line");
             return 2;
         }
         WpuscopeApp.launchGui();
         return 0;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }
