@@ -2,6 +2,7 @@ package dev.wpuscope.ui.tracerview;
 
 import dev.wpuscope.tracer.ApplyProgress;
 import dev.wpuscope.tracer.ApplyReport;
+import dev.wpuscope.ui.Dialogs;
 import dev.wpuscope.ui.UserMessages;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -31,9 +32,7 @@ final class ApplyDialog extends Dialog<ApplyReport> {
         setTitle("wpuscope");
         setHeaderText(title);
         setResizable(true);
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.style(owner, getDialogPane());
         getDialogPane().getStyleClass().add("tracer-apply");
         outcome.getStyleClass().add("apply-outcome");
         outcome.setWrapText(true);

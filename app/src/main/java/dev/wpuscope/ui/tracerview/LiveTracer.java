@@ -42,8 +42,8 @@ public final class LiveTracer {
     /** Empty when install and removal can run here; otherwise why not, for the menu and its dialogs. */
     public Optional<String> unavailableReason() {
         if (live.unavailableReason().isPresent()) {
-            return Optional.of("Installing and removing the tracer need Windows and an elevated wpuscope: "
-                    + live.unavailableReason().get() + ".");
+            return Optional.of("Install… and Remove… need Windows and an elevated wpuscope (this is "
+                    + System.getProperty("os.name", "not Windows") + "). Plan… works on any open catalog.");
         }
         if (!live.elevation().isElevated()) {
             return Optional.of("Installing and removing the tracer need an elevated wpuscope: run it as"

@@ -112,9 +112,7 @@ public final class TracerActions {
         text.setPrefSize(760, 320);
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().getStyleClass().add("tracer-plan");
-        if (owner != null && owner.getScene() != null) {
-            alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.style(owner, alert.getDialogPane());
         return alert.showAndWait().filter(proceed::equals).isPresent();
     }
 

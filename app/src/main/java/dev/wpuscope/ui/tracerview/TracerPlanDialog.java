@@ -1,6 +1,7 @@
 package dev.wpuscope.ui.tracerview;
 
 import dev.wpuscope.tracer.InstallPlan;
+import dev.wpuscope.ui.Dialogs;
 import dev.wpuscope.ui.tracerview.TracerPlanViewModel.Choice;
 import dev.wpuscope.ui.tracerview.TracerPlanViewModel.Kind;
 import dev.wpuscope.ui.tracerview.TracerPlanViewModel.LspChoice;
@@ -45,9 +46,7 @@ public final class TracerPlanDialog extends Dialog<InstallPlan> {
         setHeaderText(confirmInstall ? "Install the tracer on this machine's live catalog"
                 : "Plan: attach the tracer (changes nothing)");
         setResizable(true);
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.style(owner, getDialogPane());
         getDialogPane().getStyleClass().add("tracer-plan");
         getDialogPane().setContent(content());
         getDialogPane().getButtonTypes().setAll(confirmInstall ? new ButtonType[] {INSTALL, ButtonType.CANCEL}
@@ -58,8 +57,11 @@ public final class TracerPlanDialog extends Dialog<InstallPlan> {
         lsp.getItems().setAll(model.lsps());
         kind.setValue(initial.kind());
         value.setText(initial.value());
+        lsp.getItems().stream().filter(choice -> choice.providerId().toString().equalsIgnoreCase(initial.value()))
+                .findFirst().ifPresent(lsp::setValue);
         kind.valueProperty().addListener((obs, old, now) -> {
             value.clear();
+            lsp.setValue(null);
             replan();
         });
         value.textProperty().addListener((obs, old, now) -> replan());
@@ -79,7 +81,11 @@ public final class TracerPlanDialog extends Dialog<InstallPlan> {
         planText.setId("planText");
         lsp.setPromptText("choose an LSP");
         HBox.setHgrow(value, Priority.ALWAYS);
-        HBox choice = new HBox(8, new Label("Trace:"), kind, value, lsp);
+        Label trace = new Label("Trace:");
+        trace.setMinWidth(Label.USE_PREF_SIZE);
+        HBox.setHgrow(lsp, Priority.ALWAYS);
+        lsp.setMaxWidth(Double.MAX_VALUE);
+        HBox choice = new HBox(8, trace, kind, value, lsp);
         choice.setAlignment(Pos.BASELINE_LEFT);
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
@@ -90,23 +96,26 @@ public final class TracerPlanDialog extends Dialog<InstallPlan> {
         Label source = new Label("Catalog: " + model.snapshot().location() + " (" + model.snapshot().kind().label()
                 + ")");
         VBox box = new VBox(8, source, choice, hint, verdict, planText);
-        box.setPadding(new Insets(4, 0, 0, 0));
-        box.setPrefSize(900, 620);
+        box.setPadding(new Insets(4, 12, 0, 12));
+        box.setPrefSize(1180, 680);
         return box;
     }
 
     private void replan() {
         Kind chosen = kind.getValue();
-        value.setVisible(chosen != Kind.ALL);
-        value.setManaged(chosen != Kind.ALL);
+        boolean typed = chosen != Kind.ALL && chosen != Kind.LSP;
+        value.setVisible(typed);
+        value.setManaged(typed);
         lsp.setVisible(chosen == Kind.LSP);
         lsp.setManaged(chosen == Kind.LSP);
         hint.setText(hintFor(chosen));
         result = model.plan(new Choice(chosen, value.getText()));
         verdict.getStyleClass().removeAll("plan-ok", "plan-refused");
         if (result instanceof Result.Planned planned) {
-            verdict.setText("Safe plan: " + planned.plan().chainCount() + " new protocol chains over the chosen"
-                    + " entries, plus the tracer's hidden layered entry. Nothing is changed until you install.");
+            int chains = planned.plan().chainCount();
+            verdict.setText("Safe plan: " + chains + (chains == 1 ? " new protocol chain" : " new protocol chains")
+                    + " over the chosen entries, plus the tracer's hidden layered entry. Nothing is changed until"
+                    + " you install.");
             verdict.getStyleClass().add("plan-ok");
             planText.setText(planned.text());
         } else if (result instanceof Result.Refused refused) {
@@ -128,7 +137,7 @@ public final class TracerPlanDialog extends Dialog<InstallPlan> {
             case ALL -> "Every visible base provider and protocol chain, in the 64-bit and the 32-bit catalog.";
             case FAMILY -> "Address family number: 2 = IPv4 (AF_INET), 23 = IPv6 (AF_INET6).";
             case PROTOCOL -> "Protocol number: 6 = TCP, 17 = UDP.";
-            case LSP -> "The protocol chains of one layered service provider: choose it, or type its GUID.";
+            case LSP -> "The protocol chains of one layered service provider (LSP) of this catalog.";
             case ENTRIES -> "Catalog ids of base providers or chains, separated by commas (pre-filled from the"
                     + " catalog view's selection).";
         };

@@ -92,7 +92,8 @@ class LiveTracerTest {
         LiveTracer tracer = new LiveTracer(live(null, false, Optional.of("the live Winsock catalog exists only on"
                 + " Windows (this is Linux)")), backups);
 
-        assertEquals("Installing and removing the tracer need Windows and an elevated wpuscope: the live Winsock"
-                + " catalog exists only on Windows (this is Linux).", tracer.unavailableReason().orElseThrow());
+        assertEquals("Install… and Remove… need Windows and an elevated wpuscope (this is "
+                + System.getProperty("os.name") + "). Plan… works on any open catalog.",
+                tracer.unavailableReason().orElseThrow());
     }
 }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wpuscope.catalog.SharedSamples;
+import dev.wpuscope.catalog.model.Bitness;
+import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.ui.ExampleFiles;
 import dev.wpuscope.ui.Theme;
 import dev.wpuscope.ui.tracerview.TracerPlanViewModel.Choice;
 import dev.wpuscope.ui.tracerview.TracerPlanViewModel.Kind;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -67,6 +70,7 @@ class TracerPlanDialogTest {
         TracerPlanDialog dialog = open(robot, example, new Choice(Kind.ENTRIES, "1001"), true);
 
         assertTrue(verdict(robot).startsWith("Safe plan: 2 new protocol chains"), verdict(robot));
+        assertFalse(robot.lookup("#lspChoice").query().isVisible());
         assertTrue(plan(robot).contains("covers entry 1001 \"MSAFD Tcpip [TCP/IP]\""), plan(robot));
         assertFalse(robot.lookup("Install as shown").query().isDisabled());
 
@@ -89,8 +93,10 @@ class TracerPlanDialogTest {
     }
 
     @Test
-    void choosingAnLspFillsItsGuid(FxRobot robot) throws Exception {
+    void choosingAnLspPlansItsChains(FxRobot robot) throws Exception {
         open(robot, ExampleFiles.readExampleCatalog(), new Choice(Kind.LSP, ""), false);
+        assertEquals("Choose an LSP, or type its provider GUID.", verdict(robot));
+        assertFalse(robot.lookup("#selectionValue").query().isVisible(), "an LSP is chosen from the list");
         assertTrue(robot.lookup("Close").tryQuery().isPresent());
         assertTrue(robot.lookup("Install as shown").tryQuery().isEmpty(), "Plan… installs nothing");
 
@@ -100,6 +106,20 @@ class TracerPlanDialogTest {
         assertEquals(lsp.getItems().get(0).providerId().toString(),
                 robot.lookup("#selectionValue").queryAs(TextField.class).getText());
         assertTrue(verdict(robot).startsWith("Safe plan:"), verdict(robot));
+        assertTrue(plan(robot).contains("the protocol chains of the LSP {" + lsp.getItems().get(0).providerId()
+                + "}"), plan(robot));
+    }
+
+    @Test
+    void aSelectedLayeredEntryPreselectsItsLsp(FxRobot robot) throws Exception {
+        CatalogSnapshot example = ExampleFiles.readExampleCatalog();
+        CatalogEntry fabrikam = example.catalog(Bitness.X64).orElseThrow().byId(1030).orElseThrow();
+        open(robot, example, TracerPlanViewModel.prefill(List.of(fabrikam)), false);
+
+        ComboBox<TracerPlanViewModel.LspChoice> lsp = robot.lookup("#lspChoice").queryComboBox();
+        assertEquals(fabrikam.info().providerId(), lsp.getValue().providerId());
+        assertEquals("Safe plan: 1 new protocol chain over the chosen entries, plus the tracer's hidden layered"
+                + " entry. Nothing is changed until you install.", verdict(robot));
     }
 
     @Test
@@ -110,6 +130,6 @@ class TracerPlanDialogTest {
         assertEquals("Refused: wpuscope will not make this change, because:", verdict(robot));
         assertTrue(plan(robot).contains("its provider order is unknown"), plan(robot));
         assertInstanceOf(TracerPlanViewModel.Result.Refused.class, dialog.result());
-        assertTrue(robot.lookup(".alert").tryQuery().isEmpty() || robot.lookup("Error").tryQuery().isEmpty());
+        assertTrue(robot.lookup(".alert").tryQuery().isEmpty(), "a refusal is shown in the dialog, not as an error");
     }
 }
