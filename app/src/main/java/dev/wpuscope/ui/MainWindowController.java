@@ -246,6 +246,7 @@ public final class MainWindowController {
 
     private void showSession(CaptureSession shown, String label, String exampleNote) {
         session = shown;
+        showPipeState();
         trafficViewController.show(shown, shown.analysis(), label, exampleNote);
     }
 
@@ -381,18 +382,21 @@ public final class MainWindowController {
     private void togglePipe() {
         if (sources.isListening()) {
             sources.close();
-            pipeItem.setText("Listen on Tracer _Pipe");
+            showPipeState();
             return;
         }
         try {
             CaptureSession listened = sources.listenOnTracerPipe(problem -> Platform.runLater(
                     () -> Dialogs.showError(stage, "Stopped listening on the tracer pipe", problem)));
             showSession(listened, "tracer pipe", null);
-            pipeItem.setText("Stop Listening on Tracer _Pipe");
             tabs.getSelectionModel().select(trafficTab);
         } catch (Exception problem) {
             Dialogs.showError(stage, "Cannot listen on the tracer pipe", problem);
         }
+    }
+
+    private void showPipeState() {
+        pipeItem.setText(sources.isListening() ? "Stop Listening on Tracer _Pipe" : "Listen on Tracer _Pipe");
     }
 
     // ---- view ----

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
-import dev.wpuscope.platform.Elevation;
 import dev.wpuscope.platform.LiveCatalog;
 import dev.wpuscope.tracer.ApplyReport;
 import dev.wpuscope.tracer.CatalogWriter;
@@ -26,17 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The GUI's install and removal, driven as the dialogs drive them, against the in-memory catalog. */
 class LiveTracerTest {
 
-    /** This machine's catalog as the tests make it: the writer, whether elevated, and why unavailable. */
-    private record Machine(CatalogWriter writer, boolean elevated, Optional<String> unavailableReason)
-            implements LiveCatalog {
-        @Override
-        public Elevation elevation() {
-            return () -> elevated;
-        }
-    }
-
     private static LiveCatalog live(CatalogWriter writer, boolean elevated, Optional<String> unavailable) {
-        return new Machine(writer, elevated, unavailable);
+        return new TestMachine(writer, elevated, unavailable);
     }
 
     @Test

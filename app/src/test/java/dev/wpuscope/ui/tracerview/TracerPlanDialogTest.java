@@ -11,17 +11,14 @@ import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.ui.ExampleFiles;
-import dev.wpuscope.ui.Theme;
 import dev.wpuscope.ui.tracerview.TracerPlanViewModel.Choice;
 import dev.wpuscope.ui.tracerview.TracerPlanViewModel.Kind;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,11 +35,7 @@ class TracerPlanDialogTest {
 
     @Start
     void start(Stage window) {
-        stage = window;
-        Scene scene = new Scene(new StackPane(), 300, 200);
-        scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
-        window.setScene(scene);
-        window.show();
+        stage = EmptyWindow.show(window);
     }
 
     private TracerPlanDialog open(FxRobot robot, CatalogSnapshot snapshot, Choice initial, boolean install) {
