@@ -102,7 +102,8 @@ public final class MainWindowController {
         this.demo = new DemoTraffic(exampleData.resources().getParent(), System.getenv());
         this.tracer = new TracerActions(window, new LiveTracer(machine.tracer(), LiveTracer.BACKUPS),
                 new TracerDllDirectory(TracerDllDirectory.standardDirectory()),
-                () -> catalogViewController.viewModel().snapshotProperty().get(), this::selectedEntries);
+                () -> catalogViewController.viewModel().snapshotProperty().get(), this::selectedEntries,
+                this::refreshLiveCatalog);
         showTracerAvailability();
         applyTheme(prefs.theme());
         rebuildRecentMenu();
@@ -474,6 +475,7 @@ public final class MainWindowController {
                 "Ctrl+1 / Ctrl+2  Catalog / Live Traffic", "Ctrl+F  search events", "Ctrl+P  pause",
                 "Ctrl+Shift+A  auto-scroll", "Ctrl+L  clear events", "Ctrl+Shift+D  demo traffic",
                 "Ctrl+Shift+F  follow a capture file", "Ctrl+T  dark theme", "F5  refresh live catalog",
+                "Ctrl+Shift+T  tracer plan",
                 "Ctrl+Q  quit"));
     }
 

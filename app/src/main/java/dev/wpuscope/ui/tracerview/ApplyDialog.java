@@ -52,15 +52,18 @@ final class ApplyDialog extends Dialog<ApplyReport> {
         outcome.textProperty().addListener((obs, old, text) -> progress.setVisible(text.startsWith("Working")));
     }
 
-    /** Shows the dialog and runs the change on a background thread. */
-    void run(Change change) {
+    /** Shows the dialog and runs the change on a background thread; {@code done} runs on the FX thread after. */
+    void run(Change change, Runnable done) {
         Task<ApplyReport> task = new Task<>() {
             @Override
             protected ApplyReport call() throws Exception {
                 return change.run(step -> Platform.runLater(() -> steps.getItems().add(step)));
             }
         };
-        task.setOnSucceeded(event -> finish(LiveTracer.outcomeText(task.getValue())));
+        task.setOnSucceeded(event -> {
+            finish(LiveTracer.outcomeText(task.getValue()));
+            done.run();
+        });
         task.setOnFailed(event -> finish("Could not start: " + UserMessages.describe(task.getException())
                 + " Nothing was changed."));
         Thread thread = new Thread(task, "wpuscope-tracer-apply");

@@ -28,18 +28,21 @@ public final class TracerActions {
     private final TracerDlls dlls;
     private final Supplier<CatalogSnapshot> openCatalog;
     private final Supplier<List<CatalogEntry>> selectedEntries;
+    private final Runnable liveCatalogChanged;
 
     /**
      * @param openCatalog     the catalog shown in the catalog view, or null
      * @param selectedEntries the entries selected there (pre-fill the selection)
+     * @param liveCatalogChanged called after an install or removal ran (to show the live catalog again)
      */
     public TracerActions(Window owner, LiveTracer live, TracerDlls dlls, Supplier<CatalogSnapshot> openCatalog,
-                         Supplier<List<CatalogEntry>> selectedEntries) {
+                         Supplier<List<CatalogEntry>> selectedEntries, Runnable liveCatalogChanged) {
         this.owner = owner;
         this.live = live;
         this.dlls = dlls;
         this.openCatalog = openCatalog;
         this.selectedEntries = selectedEntries;
+        this.liveCatalogChanged = liveCatalogChanged;
     }
 
     /** Why Install…/Remove… are disabled here, or empty when they can run. */
@@ -73,7 +76,7 @@ public final class TracerActions {
             } else if (removal.nothing()) {
                 Dialogs.show(owner, Alert.AlertType.INFORMATION, "Nothing to remove", removal.text());
             } else if (confirmed("Remove the tracer as shown?", removal.text())) {
-                new ApplyDialog(owner, "Removing the tracer").run(live::remove);
+                new ApplyDialog(owner, "Removing the tracer").run(live::remove, liveCatalogChanged);
             }
         });
     }
@@ -97,7 +100,8 @@ public final class TracerActions {
     }
 
     private void apply(InstallPlan plan) {
-        new ApplyDialog(owner, "Installing the tracer").run(progress -> live.install(plan, progress));
+        new ApplyDialog(owner, "Installing the tracer").run(progress -> live.install(plan, progress),
+                liveCatalogChanged);
     }
 
     private boolean confirmed(String question, String plan) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -33,6 +34,8 @@ class TracerInstallFlowTest {
     @TempDir
     Path backups;
 
+    private final AtomicInteger refreshed = new AtomicInteger();
+
     @Start
     void start(Stage window) {
         stage = EmptyWindow.show(window);
@@ -44,7 +47,8 @@ class TracerInstallFlowTest {
         InMemoryCatalog memory = InMemoryCatalog.of(example);
         LiveTracer live = new LiveTracer(new TestMachine(memory, true, Optional.empty()), backups);
         TracerActions actions = new TracerActions(stage, live, TracerPlanViewModelTest.DLLS, () -> null,
-                () -> List.of(example.catalog(Bitness.X64).orElseThrow().byId(1001).orElseThrow()));
+                () -> List.of(example.catalog(Bitness.X64).orElseThrow().byId(1001).orElseThrow()),
+                () -> refreshed.incrementAndGet());
 
         robot.interact(actions::install);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Install as shown").tryQuery().isPresent());
@@ -62,6 +66,7 @@ class TracerInstallFlowTest {
         assertTrue(live.status().contains("64-bit catalog: the tracer is installed (2 entries)"), live.status());
         assertTrue(live.status().contains("32-bit catalog: the tracer is installed (2 entries)"), live.status());
         assertEquals(false, robot.lookup("Close").queryButton().isDisabled());
+        assertEquals(1, refreshed.get(), "the live catalog is shown again after the change");
     }
 
     @Test
@@ -73,7 +78,8 @@ class TracerInstallFlowTest {
                 live.read(), TracerPlanViewModelTest.DLLS).plan(new TracerPlanViewModel.Choice(
                 TracerPlanViewModel.Kind.PROTOCOL, "6"));
         live.install(planned.plan(), step -> { });
-        TracerActions actions = new TracerActions(stage, live, TracerPlanViewModelTest.DLLS, () -> null, List::of);
+        TracerActions actions = new TracerActions(stage, live, TracerPlanViewModelTest.DLLS, () -> null, List::of,
+                () -> refreshed.incrementAndGet());
 
         robot.interact(actions::remove);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Remove as shown").tryQuery().isPresent());
@@ -83,6 +89,7 @@ class TracerInstallFlowTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".apply-outcome").tryQuery()
                 .map(node -> ((Label) node).getText().startsWith("APPLIED")).orElse(false));
+        assertEquals(1, refreshed.get());
         assertEquals("64-bit catalog: the tracer is not installed\n32-bit catalog: the tracer is not installed\n",
                 live.status());
     }
