@@ -3,6 +3,7 @@ package dev.wpuscope.cli;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.catalog.source.CatalogReadException;
+import dev.wpuscope.platform.LiveCatalog;
 import dev.wpuscope.tracer.ApplyReport;
 import dev.wpuscope.tracer.CatalogWriteException;
 import dev.wpuscope.tracer.CatalogWriter;
@@ -101,8 +102,7 @@ public final class TracerCommand implements Callable<Integer> {
         @Option(names = "--dll-dir", paramLabel = "<dir>",
                 description = "folder with x64/wputrace.dll and x86/wputrace.dll (default: native-hook/build of"
                         + " this wpuscope)")
-        Path dllDir = Path.of(System.getProperty("wpuscope.tracerDlls",
-                Path.of(System.getProperty("wpuscope.root", "."), "native-hook", "build").toString()));
+        Path dllDir = TracerDllDirectory.standardDirectory();
 
         TracerDllDirectory dlls() {
             return new TracerDllDirectory(dllDir);

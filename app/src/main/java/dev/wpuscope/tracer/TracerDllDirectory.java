@@ -19,6 +19,12 @@ public final class TracerDllDirectory implements TracerDlls {
         this.directory = directory.toAbsolutePath().normalize();
     }
 
+    /** The DLLs of this wpuscope: the folder named by {@code wpuscope.tracerDlls}, else native-hook/build. */
+    public static Path standardDirectory() {
+        return Path.of(System.getProperty("wpuscope.tracerDlls",
+                Path.of(System.getProperty("wpuscope.root", "."), "native-hook", "build").toString()));
+    }
+
     /** The file that holds the DLL of this bitness. */
     public Path file(Bitness bitness) {
         return directory.resolve(bitness == Bitness.X64 ? "x64" : "x86").resolve(DLL_NAME);

@@ -1,6 +1,7 @@
 package dev.wpuscope.ui;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
@@ -26,9 +27,17 @@ public final class Dialogs {
         text.setWrapText(true);
         text.setMaxWidth(560);
         alert.getDialogPane().setContent(text);
-        if (owner != null && owner.getScene() != null) {
-            alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        style(owner, alert.getDialogPane());
         alert.show();
+    }
+
+    /** Gives a dialog the owner window's theme (set on its scene or on its root node). */
+    public static void style(Window owner, DialogPane pane) {
+        if (owner != null && owner.getScene() != null) {
+            pane.getStylesheets().setAll(owner.getScene().getStylesheets());
+            if (owner.getScene().getRoot() != null) {
+                pane.getStylesheets().addAll(owner.getScene().getRoot().getStylesheets());
+            }
+        }
     }
 }

@@ -1,11 +1,16 @@
 package dev.wpuscope.ui;
 
 import dev.wpuscope.catalog.diff.CatalogDiffer;
+import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.tracer.TracerDllDirectory;
 import dev.wpuscope.ui.catalogview.CatalogViewController;
+import dev.wpuscope.ui.catalogview.EntryRow;
 import dev.wpuscope.ui.traffic.CaptureSession;
 import dev.wpuscope.ui.traffic.TrafficViewController;
 import dev.wpuscope.ui.traffic.TrafficViewModel;
+import dev.wpuscope.ui.tracerview.LiveTracer;
+import dev.wpuscope.ui.tracerview.TracerActions;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +38,9 @@ public final class MainWindowController {
     private ExampleData examples;
     private RecentFiles recent;
     private Theme theme = Theme.LIGHT;
-    private final Sources sources = new Sources();
+    private final ThisMachine machine = ThisMachine.detect();
+    private final Sources sources = new Sources(machine);
+    private TracerActions tracer;
     private CaptureSession session;
     private DemoTraffic demo;
 
@@ -44,6 +51,10 @@ public final class MainWindowController {
     @FXML private CheckMenuItem autoScrollItem;
     @FXML private MenuItem refreshLiveItem;
     @FXML private MenuItem demoItem;
+    @FXML private MenuItem pipeItem;
+    @FXML private MenuItem installTracerItem;
+    @FXML private MenuItem removeTracerItem;
+    @FXML private MenuItem tracerNeedsItem;
     @FXML private javafx.scene.control.Button demoButton;
     @FXML private ToggleButton pauseToolButton;
     @FXML private ToggleButton autoScrollToolButton;
@@ -89,6 +100,11 @@ public final class MainWindowController {
         this.examples = exampleData;
         this.recent = prefs.recentFiles();
         this.demo = new DemoTraffic(exampleData.resources().getParent(), System.getenv());
+        this.tracer = new TracerActions(window, new LiveTracer(machine.tracer(), LiveTracer.BACKUPS),
+                new TracerDllDirectory(TracerDllDirectory.standardDirectory()),
+                () -> catalogViewController.viewModel().snapshotProperty().get(), this::selectedEntries,
+                this::refreshLiveCatalog);
+        showTracerAvailability();
         applyTheme(prefs.theme());
         rebuildRecentMenu();
         if (examples.capture().isEmpty()) {
@@ -231,6 +247,7 @@ public final class MainWindowController {
 
     private void showSession(CaptureSession shown, String label, String exampleNote) {
         session = shown;
+        showPipeState();
         trafficViewController.show(shown, shown.analysis(), label, exampleNote);
     }
 
@@ -326,6 +343,63 @@ public final class MainWindowController {
         demoItem.setText(demo.isRunning() ? "Stop _Demo Traffic" : "Start _Demo Traffic");
     }
 
+    // ---- tracer ----
+
+    private void showTracerAvailability() {
+        Optional<String> reason = tracer.unavailableReason();
+        installTracerItem.setDisable(reason.isPresent());
+        removeTracerItem.setDisable(reason.isPresent());
+        tracerNeedsItem.setVisible(reason.isPresent());
+        tracerNeedsItem.setText(reason.orElse(""));
+        pipeItem.setDisable(!sources.hasTracerPipe());
+    }
+
+    private List<CatalogEntry> selectedEntries() {
+        EntryRow row = catalogViewController.viewModel().selectedProperty().get();
+        return row == null ? List.of() : List.of(row.entry());
+    }
+
+    @FXML
+    void planTracer() {
+        tracer.plan();
+    }
+
+    @FXML
+    private void installTracer() {
+        tracer.install();
+    }
+
+    @FXML
+    private void removeTracer() {
+        tracer.remove();
+    }
+
+    @FXML
+    private void tracerStatus() {
+        tracer.status();
+    }
+
+    @FXML
+    private void togglePipe() {
+        if (sources.isListening()) {
+            sources.close();
+            showPipeState();
+            return;
+        }
+        try {
+            CaptureSession listened = sources.listenOnTracerPipe(problem -> Platform.runLater(
+                    () -> Dialogs.showError(stage, "Stopped listening on the tracer pipe", problem)));
+            showSession(listened, "tracer pipe", null);
+            tabs.getSelectionModel().select(trafficTab);
+        } catch (Exception problem) {
+            Dialogs.showError(stage, "Cannot listen on the tracer pipe", problem);
+        }
+    }
+
+    private void showPipeState() {
+        pipeItem.setText(sources.isListening() ? "Stop Listening on Tracer _Pipe" : "Listen on Tracer _Pipe");
+    }
+
     // ---- view ----
 
     @FXML
@@ -401,6 +475,7 @@ public final class MainWindowController {
                 "Ctrl+1 / Ctrl+2  Catalog / Live Traffic", "Ctrl+F  search events", "Ctrl+P  pause",
                 "Ctrl+Shift+A  auto-scroll", "Ctrl+L  clear events", "Ctrl+Shift+D  demo traffic",
                 "Ctrl+Shift+F  follow a capture file", "Ctrl+T  dark theme", "F5  refresh live catalog",
+                "Ctrl+Shift+T  tracer plan",
                 "Ctrl+Q  quit"));
     }
 

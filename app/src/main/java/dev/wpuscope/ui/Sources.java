@@ -12,6 +12,11 @@ import dev.wpuscope.trace.export.CaptureSaver;
 import dev.wpuscope.trace.export.EventExport;
 import dev.wpuscope.trace.io.CaptureFollower;
 import dev.wpuscope.trace.io.TraceReadException;
+import dev.wpuscope.trace.live.PipeClient;
+import dev.wpuscope.trace.live.PipeClientLimits;
+import dev.wpuscope.trace.live.PipeServerListener;
+import dev.wpuscope.trace.live.TracerPipeServer;
+import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.store.IntList;
 import dev.wpuscope.ui.traffic.CaptureSession;
 import java.io.BufferedOutputStream;
@@ -26,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The GUI's door to the engines: reads catalogs and captures, follows growing captures, writes
@@ -40,7 +46,13 @@ final class Sources implements AutoCloseable {
     enum Export { CAPTURE, CSV, JSON }
 
     private static final Duration FOLLOW_INTERVAL = Duration.ofMillis(50);
+    private final ThisMachine machine;
     private CaptureFollower follower;
+    private TracerPipeServer pipeServer;
+
+    Sources(ThisMachine machine) {
+        this.machine = machine;
+    }
 
     /** Work that may fail with a message for the user. */
     @FunctionalInterface
@@ -56,7 +68,11 @@ final class Sources implements AutoCloseable {
     }
 
     boolean hasLiveCatalog() {
-        return false;
+        return machine.liveCatalog().isPresent();
+    }
+
+    boolean hasTracerPipe() {
+        return machine.pipe().isPresent();
     }
 
     /** Reads a catalog file in whichever format its content has, and diagnoses it. */
@@ -70,7 +86,11 @@ final class Sources implements AutoCloseable {
     }
 
     OpenedCatalog readLiveCatalog() throws Exception {
-        throw new UserFacingException("The live catalog can only be read on Windows.");
+        if (machine.liveCatalog().isEmpty()) {
+            throw new UserFacingException("The live catalog can only be read on Windows.");
+        }
+        CatalogSnapshot snapshot = machine.liveCatalog().get().read();
+        return new OpenedCatalog(snapshot, DIAGNOSTICS.diagnose(snapshot, machine.liveFiles().get()));
     }
 
     CaptureLoading openCapture(Path file) {
@@ -98,6 +118,36 @@ final class Sources implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Listens on the tracer pipe: every tracer that connects streams its records into one session. Listening
+     * stops at {@link #close()}, at the next follow or listen.
+     */
+    CaptureSession listenOnTracerPipe(Consumer<Exception> onError) throws Exception {
+        if (machine.pipe().isEmpty()) {
+            throw new UserFacingException("The tracer pipe exists only on Windows.");
+        }
+        close();
+        CaptureSession session = new CaptureSession("tracer pipe");
+        pipeServer = new TracerPipeServer(machine.pipe().get().open(), PipeClientLimits.defaults(),
+                new PipeServerListener() {
+                    @Override
+                    public void onRecords(PipeClient client, List<TraceRecord> records) {
+                        records.forEach(record -> session.onRecord(record, 0));
+                    }
+
+                    @Override
+                    public void onAcceptFailed(IOException error) {
+                        onError.accept(error);
+                    }
+                });
+        pipeServer.start();
+        return session;
+    }
+
+    boolean isListening() {
+        return pipeServer != null;
+    }
+
     void writeSnapshot(CatalogSnapshot snapshot, Path file) throws IOException {
         Files.write(file, SnapshotJson.write(snapshot));
     }
@@ -119,9 +169,17 @@ final class Sources implements AutoCloseable {
     }
 
 
-    /** Stops following a capture, if one is followed. */
+    /** Stops following a capture or listening on the pipe, if either is running. */
     @Override
     public void close() {
+        if (pipeServer != null) {
+            try {
+                pipeServer.close();
+            } catch (IOException ignored) {
+                // the tracers see the pipe close and stop sending; what arrived stays in the session
+            }
+            pipeServer = null;
+        }
         if (follower != null) {
             try {
                 follower.close();

@@ -1,6 +1,7 @@
 package dev.wpuscope.ui;
 
 import dev.wpuscope.catalog.source.CatalogReadException;
+import dev.wpuscope.tracer.CatalogWriteException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -23,7 +24,7 @@ public final class UserMessages {
             return denied.getFile() + ": permission denied";
         }
         if (problem instanceof CatalogReadException || problem instanceof IOException
-                || problem instanceof UserFacingException) {
+                || problem instanceof UserFacingException || problem instanceof CatalogWriteException) {
             return problem.getMessage();
         }
         String detail = problem.getMessage() == null ? "" : ": " + problem.getMessage();

@@ -10,6 +10,7 @@ import dev.wpuscope.catalog.binary.PackedCatalogItem;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.platform.Elevation;
+import dev.wpuscope.platform.LiveCatalog;
 import dev.wpuscope.tracer.CatalogWriteException;
 import dev.wpuscope.tracer.CatalogWriter;
 import dev.wpuscope.tracer.InMemoryCatalog;

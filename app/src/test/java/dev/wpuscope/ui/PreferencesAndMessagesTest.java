@@ -77,7 +77,7 @@ class PreferencesAndMessagesTest {
     void unknownFilesGetOneClearError(@TempDir Path dir) throws Exception {
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello\n");
         Exception error = org.junit.jupiter.api.Assertions.assertThrows(CatalogReadException.class,
-                () -> new Sources().readCatalog(text));
+                () -> new Sources(ThisMachine.detect()).readCatalog(text));
         assertTrue(error.getMessage().startsWith(text + ": not a catalog file wpuscope knows"), error.getMessage());
     }
 

@@ -1,6 +1,5 @@
-package dev.wpuscope.cli;
+package dev.wpuscope.platform;
 
-import dev.wpuscope.platform.Elevation;
 import dev.wpuscope.platform.windows.WindowsCatalogWriter;
 import dev.wpuscope.platform.windows.WindowsElevation;
 import dev.wpuscope.tracer.CatalogWriteException;
@@ -8,8 +7,8 @@ import dev.wpuscope.tracer.CatalogWriter;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The live Winsock catalog of this machine, for the commands that read or change it (tests give their own). */
-interface LiveCatalog {
+/** The live Winsock catalog of this machine, for the CLI and GUI actions that read or change it (tests give their own). */
+public interface LiveCatalog {
 
     /** Empty when the live catalog can be reached here; otherwise why not. */
     Optional<String> unavailableReason();
