@@ -2,6 +2,8 @@ package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.trace.store.EventQuery;
+import dev.wpuscope.trace.store.IntList;
 import dev.wpuscope.ui.DetailRow;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import javafx.collections.ObservableList;
 
 /**
  * State of the Live Traffic view. A background reader appends to the event store; once per frame the
- * view calls {@link #pull(long)}, which checks the new rows against the filter and appends the matching
+ * view calls {@link #pull(long)}, which selects the new rows matching the filter through the store's
+ * indexes ({@link EventQuery}) and appends the matching
  * row numbers to {@link #rows()} as one ranged change, and refreshes counts and rate.
  */
 public final class TrafficViewModel {
@@ -98,15 +101,30 @@ public final class TrafficViewModel {
             return 0;
         }
         int end = Math.min(available, scannedUpTo + MAX_SCAN_PER_PULL);
+        int matched = select(scannedUpTo, end);
+        scannedUpTo = end;
+        rows.appendAll(batch, matched);
+        return matched;
+    }
+
+    /** Puts the rows in {@code [from, to)} that pass the filter into {@link #batch}; returns how many. */
+    private int select(int from, int to) {
         EventFilter current = filter.get();
+        if (current.isEmpty()) {
+            for (int row = from; row < to; row++) {
+                batch[row - from] = row;
+            }
+            return to - from;
+        }
+        IntList selected = EventQuery.select(events.store(), StoreFilters.of(current, events.store()), from, to);
+        EventFilter.EventSet only = current.only();
         int matched = 0;
-        for (int row = scannedUpTo; row < end; row++) {
-            if (current.isEmpty() || current.matches(format, events, row)) {
+        for (int i = 0; i < selected.size(); i++) {
+            int row = selected.get(i);
+            if (only == null || only.offsets().contains(events.offset(row))) {
                 batch[matched++] = row;
             }
         }
-        scannedUpTo = end;
-        rows.appendAll(batch, matched);
         return matched;
     }
 
