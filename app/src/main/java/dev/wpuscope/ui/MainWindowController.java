@@ -317,6 +317,8 @@ public final class MainWindowController {
             followCapture(capture, "demo traffic: wpuhost.exe under Wine → " + capture);
             showDemoState();
             demo.onExit(() -> Platform.runLater(this::showDemoState));
+            demo.watchForFailure(capture, DemoTraffic.CAPTURE_TIMEOUT, message -> Platform.runLater(
+                    () -> Dialogs.show(stage, Alert.AlertType.ERROR, "Demo traffic failed", message)));
         }, null);
     }
 
