@@ -90,6 +90,7 @@ public final class MainWindowController {
         this.recent = prefs.recentFiles();
         this.demo = new DemoTraffic(exampleData.resources().getParent(), System.getenv());
         applyTheme(prefs.theme());
+        trafficViewController.rememberColumns(prefs);
         rebuildRecentMenu();
         if (examples.capture().isEmpty()) {
             trafficViewController.setEmptyHint("No recorded capture is in " + examples.resources().resolve(

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wpuscope.trace.io.TraceDecoder;
 import dev.wpuscope.trace.model.Upcall;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,13 +82,7 @@ class FilterThroughStoreTest {
 
         CaptureSession growing = new CaptureSession("slices");
         TrafficViewModel following = modelOf(growing, filter);
-        TraceDecoder decoder = new TraceDecoder("slices", growing);
-        for (int at = 0; at < bytes.length; at += 97) {
-            decoder.feed(bytes, at, Math.min(97, bytes.length - at));
-            following.pull(at);
-        }
-        decoder.finish();
-        following.pull(bytes.length);
+        Sessions.follow(bytes, 97, growing, following);
         assertFalse(whole.rows().isEmpty());
         assertEquals(List.of(whole.rows().toArray()), List.of(following.rows().toArray()));
     }
