@@ -106,6 +106,7 @@ public final class MainWindowController {
                 this::refreshLiveCatalog);
         showTracerAvailability();
         applyTheme(prefs.theme());
+        trafficViewController.rememberColumns(prefs);
         rebuildRecentMenu();
         if (examples.capture().isEmpty()) {
             trafficViewController.setEmptyHint("No recorded capture is in " + examples.resources().resolve(
@@ -334,6 +335,8 @@ public final class MainWindowController {
             followCapture(capture, "demo traffic: wpuhost.exe under Wine → " + capture);
             showDemoState();
             demo.onExit(() -> Platform.runLater(this::showDemoState));
+            demo.watchForFailure(capture, DemoTraffic.CAPTURE_TIMEOUT, message -> Platform.runLater(
+                    () -> Dialogs.show(stage, Alert.AlertType.ERROR, "Demo traffic failed", message)));
         }, null);
     }
 

@@ -8,23 +8,36 @@ public final class EventQuery {
 
     private final EventStore store;
     private final EventFilter filter;
+    private final int from;
     private final int limit;
     private final BitSet sites;
     private final BitSet upcalls;
     private final TextQuery text;
 
-    private EventQuery(EventStore store, EventFilter filter) {
+    private EventQuery(EventStore store, EventFilter filter, int from, int limit) {
         this.store = store;
         this.filter = filter;
-        this.limit = store.size();
+        this.from = from;
+        this.limit = limit;
         this.sites = matchingSites(store.sites(), filter);
         this.upcalls = filter.upcalls() == null ? null : bits(filter.upcalls());
-        this.text = filter.text() == null ? null : new TextQuery(store, filter.text(), limit);
+        this.text = filter.text() == null ? null : new TextQuery(store, filter.text(), from, limit);
     }
 
     /** Indexes of the rows (below the store's size when called) that match, ascending. */
     public static IntList select(EventStore store, EventFilter filter) {
-        return new EventQuery(store, filter).run();
+        return select(store, filter, 0, store.size());
+    }
+
+    /**
+     * Indexes of the rows in {@code [from, to)} that match, ascending: a view following a growing capture
+     * tests only the rows that arrived since its last call. {@code to} must not exceed the store's size.
+     */
+    public static IntList select(EventStore store, EventFilter filter, int from, int to) {
+        if (from < 0 || from > to || to > store.size()) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") outside [0, " + store.size() + ")");
+        }
+        return new EventQuery(store, filter, from, to).run();
     }
 
     private IntList run() {
@@ -35,10 +48,10 @@ public final class EventQuery {
             return keep(rowsWithError(filter.error()));
         }
         IntList out = new IntList();
-        for (int base = 0; base < limit; base += EventChunk.ROWS) {
+        for (int base = from & ~EventChunk.MASK; base < limit; base += EventChunk.ROWS) {
             EventChunk chunk = store.chunk(base);
             int n = Math.min(EventChunk.ROWS, limit - base);
-            for (int i = 0; i < n; i++) {
+            for (int i = Math.max(0, from - base); i < n; i++) {
                 if (matches(base + i, chunk, i)) {
                     out.add(base + i);
                 }
@@ -51,7 +64,7 @@ public final class EventQuery {
         IntList out = new IntList();
         for (int j = 0; j < candidates.size(); j++) {
             int row = candidates.get(j);
-            if (matches(row, store.chunk(row), row & EventChunk.MASK)) {
+            if (row >= from && matches(row, store.chunk(row), row & EventChunk.MASK)) {
                 out.add(row);
             }
         }
@@ -61,7 +74,7 @@ public final class EventQuery {
     private IntList rowsWithError(int code) {
         SparseIntColumn errors = store.errorColumn();
         IntList rows = new IntList();
-        for (int j = 0, n = errors.count(); j < n && errors.rowAt(j) < limit; j++) {
+        for (int j = errors.firstAtOrAfter(from), n = errors.count(); j < n && errors.rowAt(j) < limit; j++) {
             if (errors.valueAt(j) == code) {
                 rows.add(errors.rowAt(j));
             }

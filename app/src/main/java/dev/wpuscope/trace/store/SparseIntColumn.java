@@ -28,6 +28,11 @@ final class SparseIntColumn {
         return rows.size();
     }
 
+    /** Index of the first entry whose row is {@code row} or later ({@link #count()} when none). */
+    int firstAtOrAfter(int row) {
+        return rows.lowerBound(row, rows.size());
+    }
+
     int rowAt(int i) {
         return rows.get(i);
     }

@@ -23,8 +23,8 @@ final class TextQuery {
     private final BitSet rows = new BitSet();
     private final Long number;
 
-    /** Compiles {@code query} for the rows below {@code limit}. */
-    TextQuery(EventStore store, String query, int limit) {
+    /** Compiles {@code query} for the rows in {@code [from, limit)}. */
+    TextQuery(EventStore store, String query, int from, int limit) {
         this.store = store;
         String q = query.toLowerCase(Locale.ROOT);
         number = parseNumber(q);
@@ -45,7 +45,7 @@ final class TextQuery {
         for (int i = 1; i < textList.size(); i++) {
             texts.set(i, contains(textList.get(i), q));
         }
-        markRows(store.textColumn(), texts::get, limit);
+        markRows(store.textColumn(), texts::get, from, limit);
         Set<Integer> errors = new HashSet<>();
         WsaErrors.all().forEach((code, name) -> {
             if (contains(name, q)) {
@@ -55,11 +55,11 @@ final class TextQuery {
         if (number != null && number == number.intValue()) {
             errors.add(number.intValue());
         }
-        markRows(store.errorColumn(), errors::contains, limit);
+        markRows(store.errorColumn(), errors::contains, from, limit);
     }
 
-    private void markRows(SparseIntColumn column, IntPredicate valueMatches, int limit) {
-        for (int i = 0, n = column.count(); i < n && column.rowAt(i) < limit; i++) {
+    private void markRows(SparseIntColumn column, IntPredicate valueMatches, int from, int limit) {
+        for (int i = column.firstAtOrAfter(from), n = column.count(); i < n && column.rowAt(i) < limit; i++) {
             if (valueMatches.test(column.valueAt(i))) {
                 rows.set(column.rowAt(i));
             }

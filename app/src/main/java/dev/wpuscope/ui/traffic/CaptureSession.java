@@ -59,6 +59,7 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
 
     // ---- reading side ----
 
+    @Override
     public EventStore store() {
         return store;
     }

@@ -4,8 +4,10 @@ import dev.wpuscope.trace.model.Upcall;
 import java.util.Locale;
 
 /**
- * What the filter bar asks for; every criterion that is set must match. Text criteria match
- * case-insensitively as substrings; {@code process} also matches the pid exactly.
+ * What the filter bar asks for; every criterion that is set must match. Process and provider match the
+ * file name case-insensitively as substrings ({@code process} also the pid exactly); free text has the
+ * store's meaning ({@link dev.wpuscope.trace.store.EventFilter#text()}). {@link StoreFilters} turns this into
+ * the store's filter, so the store's indexes do the selecting.
  *
  * @param thread   thread id, or {@code null} for any
  * @param upcall   the upcall, or {@code null} for any
@@ -40,32 +42,6 @@ public record EventFilter(String process, Integer thread, Upcall upcall, String 
         return equals(NONE);
     }
 
-    public boolean matches(EventFormat format, TrafficEvents events, int row) {
-        if (only != null && !only.offsets().contains(events.offset(row))) {
-            return false;
-        }
-        if (upcall != null && events.upcall(row) != upcall) {
-            return false;
-        }
-        if (thread != null && events.tid(row) != thread) {
-            return false;
-        }
-        if (errorsOnly && !format.failed(row)) {
-            return false;
-        }
-        if (socket != null && format.socket(row) != socket) {
-            return false;
-        }
-        if (!process.isEmpty() && !contains(events.processName(row), process)
-                && !Integer.toString(events.pid(row)).equals(process)) {
-            return false;
-        }
-        if (!provider.isEmpty() && !contains(events.providerName(row), provider)) {
-            return false;
-        }
-        return text.isEmpty() || format.containsText(row, text);
-    }
-
     public EventFilter withProcess(String value) {
         return new EventFilter(value, thread, upcall, provider, socket, errorsOnly, text, only);
     }
@@ -96,10 +72,6 @@ public record EventFilter(String process, Integer thread, Upcall upcall, String 
 
     public EventFilter withOnly(EventSet value) {
         return new EventFilter(process, thread, upcall, provider, socket, errorsOnly, text, value);
-    }
-
-    private static boolean contains(String haystack, String lowerNeedle) {
-        return haystack.toLowerCase(Locale.ROOT).contains(lowerNeedle);
     }
 
     private static String normalize(String value) {

@@ -121,21 +121,6 @@ public final class EventFormat {
         };
     }
 
-    /**
-     * Whether any column the table shows contains {@code lowerNeedle} (lower case): the free-text filter.
-     * Cheap columns are tried first; the decoded arguments, the dearest, last.
-     */
-    public boolean containsText(int row, String lowerNeedle) {
-        return contains(events.processName(row), lowerNeedle) || contains(events.providerName(row), lowerNeedle)
-                || contains(upcall(row), lowerNeedle) || Integer.toString(events.pid(row)).contains(lowerNeedle)
-                || Integer.toString(events.tid(row)).contains(lowerNeedle) || contains(result(row), lowerNeedle)
-                || contains(error(row), lowerNeedle) || contains(arguments(row), lowerNeedle);
-    }
-
-    private static boolean contains(String haystack, String lowerNeedle) {
-        return haystack.toLowerCase(java.util.Locale.ROOT).contains(lowerNeedle);
-    }
-
     static String hex(long value) {
         return "0x" + Long.toHexString(value).toUpperCase();
     }

@@ -7,6 +7,7 @@ import javafx.collections.ObservableListBase;
 /**
  * The table's items: row numbers of the event store, in a growable {@code int[]}. Appending a batch
  * fires one ranged change, so the table does one layout pass per frame however many events arrived.
+ * The rows are ascending in capture order; a sorted table holds them in the sort's order instead.
  */
 public final class RowIndexList extends ObservableListBase<Integer> {
     private int[] rows = new int[1024];
@@ -46,6 +47,60 @@ public final class RowIndexList extends ObservableListBase<Integer> {
         endChange();
     }
 
+    /** Says whether row {@code a} sorts before row {@code b}. */
+    @FunctionalInterface
+    public interface Ordering {
+        boolean before(int a, int b);
+    }
+
+    /**
+     * Inserts the first {@code k} of {@code extra} (already in {@code order}) where they belong among the
+     * rows (which are in that order too), as one change of several ranges. Each insertion point is found by
+     * binary search, so only {@code k log n} rows are compared.
+     */
+    public void mergeIn(int[] extra, int k, Ordering order) {
+        if (k == 0) {
+            return;
+        }
+        int[] merged = new int[Math.max(rows.length, size + k)];
+        beginChange();
+        int from = 0;
+        int o = 0;
+        for (int j = 0; j < k; j++) {
+            int at = insertionPoint(extra[j], from, order);
+            System.arraycopy(rows, from, merged, o, at - from);
+            o += at - from;
+            from = at;
+            nextAdd(o, o + 1);
+            merged[o++] = extra[j];
+        }
+        System.arraycopy(rows, from, merged, o, size - from);
+        rows = merged;
+        size += k;
+        endChange();
+    }
+
+    /** The first index at or after {@code from} whose row {@code row} sorts before ({@link #size()} if none). */
+    private int insertionPoint(int row, int from, Ordering order) {
+        int lo = from;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (order.before(row, rows[mid])) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Replaces every row by {@code newRows} (a new order): one removal, then one addition. */
+    public void replaceAll(int[] newRows) {
+        removeAllRows();
+        appendAll(newRows, newRows.length);
+    }
+
     /** Removes everything as one change. */
     public void removeAllRows() {
         if (size == 0) {
@@ -73,11 +128,5 @@ public final class RowIndexList extends ObservableListBase<Integer> {
     /** A copy of the row numbers, in order. */
     public int[] rowNumbers() {
         return Arrays.copyOf(rows, size);
-    }
-
-    /** The index of {@code row} in this list (binary search: rows are ascending), or -1. */
-    public int indexOfRow(int row) {
-        int found = Arrays.binarySearch(rows, 0, size, row);
-        return found >= 0 ? found : -1;
     }
 }

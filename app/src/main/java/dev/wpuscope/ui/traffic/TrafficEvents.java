@@ -1,6 +1,7 @@
 package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.trace.store.EventStore;
 
 /**
  * The upcall events the Live Traffic view reads, by row number (0-based, append-only). One background
@@ -10,6 +11,9 @@ import dev.wpuscope.trace.model.Upcall;
 public interface TrafficEvents {
 
     int size();
+
+    /** The columnar store holding these events; filtering goes through its indexes. */
+    EventStore store();
 
     /** Byte offset of the event's record in the capture (ascending with the row number). */
     long offset(int row);

@@ -6,9 +6,12 @@ import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.DetailRow;
 import dev.wpuscope.ui.FileDrop;
 import dev.wpuscope.ui.Nodes;
+import dev.wpuscope.ui.UserPreferences;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -18,10 +21,12 @@ import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
@@ -57,6 +62,7 @@ public final class TrafficViewController {
     private Runnable cancelRequest = () -> { };
     private boolean updatingFilterFields;
     private final AnalysisPanels panels = new AnalysisPanels(this::showOnly);
+    private final Map<TableColumn<Integer, ?>, SortKey> sortKeys = new HashMap<>();
     private long lastPanelRefresh;
 
     @FXML private StackPane root;
@@ -73,6 +79,7 @@ public final class TrafficViewController {
     @FXML private CheckBox errorsOnlyBox;
     @FXML private TextField searchField;
     @FXML private Label onlyLabel;
+    @FXML private MenuButton columnsButton;
     @FXML private SplitPane mainSplit;
     @FXML private SplitPane tableSplit;
     @FXML private TableView<Integer> eventTable;
@@ -123,6 +130,19 @@ public final class TrafficViewController {
         eventTable.setFixedCellSize(ROW_HEIGHT);
         eventTable.setPlaceholder(new Label("No events match the filter yet."));
         eventTable.setTableMenuButtonVisible(true);
+        sortKeys.putAll(Map.of(numberColumn, SortKey.NUMBER, timeColumn, SortKey.TIME, processColumn,
+                SortKey.PROCESS, pidColumn, SortKey.PID, tidColumn, SortKey.TID, providerColumn, SortKey.PROVIDER,
+                upcallColumn, SortKey.UPCALL, resultColumn, SortKey.RESULT, errorColumn, SortKey.ERROR,
+                durationColumn, SortKey.DURATION));
+        eventTable.setSortPolicy(table -> {
+            model.orderProperty().set(orderOf(table.getSortOrder()));
+            return true;
+        });
+        for (TableColumn<Integer, ?> column : eventTable.getColumns()) {
+            CheckMenuItem shown = new CheckMenuItem(column.getText());
+            shown.selectedProperty().bindBidirectional(column.visibleProperty());
+            columnsButton.getItems().add(shown);
+        }
         column(numberColumn, row -> Integer.toString(row + 1), null);
         column(timeColumn, row -> model.format().time(row), null);
         column(processColumn, row -> model.events().processName(row),
@@ -158,6 +178,30 @@ public final class TrafficViewController {
         });
         eventTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, row) -> model.selectedRowProperty().set(row));
+    }
+
+    /** The order the table's first sort column asks for, or null (capture order) when none. */
+    private RowOrder orderOf(List<TableColumn<Integer, ?>> sortOrder) {
+        if (sortOrder.isEmpty()) {
+            return null;
+        }
+        TableColumn<Integer, ?> first = sortOrder.get(0);
+        return new RowOrder(sortKeys.get(first), first.getSortType() == TableColumn.SortType.DESCENDING);
+    }
+
+    /**
+     * Restores which event columns are shown and their widths from {@code preferences}, and remembers
+     * every later change there.
+     */
+    public void rememberColumns(UserPreferences preferences) {
+        for (TableColumn<Integer, ?> column : eventTable.getColumns()) {
+            String key = "traffic.column." + column.getId();
+            column.setVisible(preferences.flag(key + ".visible", column.isVisible()));
+            column.setPrefWidth(preferences.number(key + ".width", column.getPrefWidth()));
+            column.visibleProperty().addListener((obs, old, shown) -> preferences.setFlag(key + ".visible", shown));
+            column.widthProperty().addListener((obs, old, width) -> preferences.setNumber(key + ".width",
+                    width.doubleValue()));
+        }
     }
 
     /**
@@ -272,7 +316,7 @@ public final class TrafficViewController {
 
     private void onFrame(long now) {
         int appended = model.pull(now);
-        if (appended > 0 && model.autoScrollProperty().get()) {
+        if (appended > 0 && model.autoScrollProperty().get() && model.orderProperty().get() == null) {
             eventTable.scrollTo(model.rows().size() - 1);
         }
         if (now - lastPanelRefresh >= PANEL_REFRESH_NANOS) {

@@ -2,10 +2,17 @@ package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.trace.store.EventQuery;
+import dev.wpuscope.trace.store.IntList;
 import dev.wpuscope.ui.DetailRow;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntToLongFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -21,12 +28,17 @@ import javafx.collections.ObservableList;
 
 /**
  * State of the Live Traffic view. A background reader appends to the event store; once per frame the
- * view calls {@link #pull(long)}, which checks the new rows against the filter and appends the matching
+ * view calls {@link #pull(long)}, which selects the new rows matching the filter through the store's
+ * indexes ({@link EventQuery}) and appends the matching
  * row numbers to {@link #rows()} as one ranged change, and refreshes counts and rate.
  */
 public final class TrafficViewModel {
     /** Rows checked per frame at most, so a new filter over millions of rows never stalls a frame. */
     static final int MAX_SCAN_PER_PULL = 250_000;
+    /** A sorted table with more rows than this is sorted off the FX thread. */
+    static final int BACKGROUND_SORT_ROWS = 100_000;
+    /** New rows per frame up to which a sorted table merges them in on the frame (else: re-sort). */
+    static final int MERGE_ON_FRAME_ROWS = 20_000;
 
     private final ZoneId zone;
     private final RowIndexList rows = new RowIndexList();
@@ -43,6 +55,12 @@ public final class TrafficViewModel {
     private final ObservableList<Double> rateHistory = FXCollections.observableArrayList();
     private final ObservableList<DetailRow> details = FXCollections.observableArrayList();
     private final ObjectProperty<Integer> selectedRow = new SimpleObjectProperty<>();
+    private final ObjectProperty<RowOrder> order = new SimpleObjectProperty<>();
+    private final Executor sorting;
+    private final AtomicReference<SortedRows> finishedSort = new AtomicReference<>();
+    /** Counts order changes and rescans, so a background sort of an older list is dropped. */
+    private int sortGeneration;
+    private boolean sortRunning;
     private final EventCounts counts = new EventCounts();
     private final RateMeter rateMeter = new RateMeter();
     private final int[] batch = new int[MAX_SCAN_PER_PULL];
@@ -54,9 +72,20 @@ public final class TrafficViewModel {
     private int scannedUpTo;
     private int countedUpTo;
 
+    /** The first {@code count} rows of the list sorted in background for {@code generation}. */
+    private record SortedRows(int generation, int count, int[] rows) {
+    }
+
     public TrafficViewModel(ZoneId zone) {
+        this(zone, backgroundThread());
+    }
+
+    /** {@code sorting} runs the sorts of large tables (tests pass a direct executor). */
+    TrafficViewModel(ZoneId zone, Executor sorting) {
         this.zone = zone;
+        this.sorting = sorting;
         filter.addListener((obs, old, now) -> rescan());
+        order.addListener((obs, old, now) -> reorder());
         selectedRow.addListener((obs, old, row) -> showDetails(row));
     }
 
@@ -97,16 +126,102 @@ public final class TrafficViewModel {
         if (paused.get()) {
             return 0;
         }
+        takeFinishedSort();
         int end = Math.min(available, scannedUpTo + MAX_SCAN_PER_PULL);
+        int matched = select(scannedUpTo, end);
+        scannedUpTo = end;
+        RowOrder sorted = order.get();
+        if (sorted == null || sortRunning) {
+            rows.appendAll(batch, matched);
+        } else if (matched > MERGE_ON_FRAME_ROWS) {
+            rows.appendAll(batch, matched);
+            startSort();
+        } else {
+            IntToLongFunction key = sorted.key().of(events.store());
+            rows.mergeIn(RowSorter.sorted(batch, matched, key, sorted.descending()), matched,
+                    (a, b) -> RowSorter.before(a, b, key, sorted.descending()));
+        }
+        return matched;
+    }
+
+    /** Sorts the table by the new order, or puts it back in capture order. */
+    private void reorder() {
+        sortGeneration++;
+        sortRunning = false;
+        if (events == null) {
+            return;
+        }
+        if (order.get() == null) {
+            int[] inCaptureOrder = rows.rowNumbers();
+            Arrays.sort(inCaptureOrder);
+            rows.replaceAll(inCaptureOrder);
+        } else {
+            startSort();
+        }
+    }
+
+    /** Sorts every row: on this thread when few, else in background (picked up by a later pull). */
+    private void startSort() {
+        RowOrder sorted = order.get();
+        int[] snapshot = rows.rowNumbers();
+        IntToLongFunction key = sorted.key().of(events.store());
+        if (snapshot.length <= BACKGROUND_SORT_ROWS) {
+            rows.replaceAll(RowSorter.sorted(snapshot, snapshot.length, key, sorted.descending()));
+            return;
+        }
+        int generation = sortGeneration;
+        sortRunning = true;
+        sorting.execute(() -> finishedSort.set(new SortedRows(generation, snapshot.length,
+                RowSorter.sorted(snapshot, snapshot.length, key, sorted.descending()))));
+    }
+
+    /** Shows a finished background sort, with the rows that arrived meanwhile merged in (or sorted again). */
+    private void takeFinishedSort() {
+        SortedRows done = finishedSort.getAndSet(null);
+        if (done == null || done.generation() != sortGeneration || !sortRunning) {
+            return;
+        }
+        sortRunning = false;
+        int[] all = rows.rowNumbers();
+        int[] arrived = Arrays.copyOfRange(all, done.count(), all.length);
+        rows.replaceAll(done.rows());
+        if (arrived.length > MERGE_ON_FRAME_ROWS) {
+            rows.appendAll(arrived, arrived.length);
+            startSort();
+            return;
+        }
+        RowOrder sorted = order.get();
+        IntToLongFunction key = sorted.key().of(events.store());
+        rows.mergeIn(RowSorter.sorted(arrived, arrived.length, key, sorted.descending()), arrived.length,
+                (a, b) -> RowSorter.before(a, b, key, sorted.descending()));
+    }
+
+    private static Executor backgroundThread() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "wpuscope-sort");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Puts the rows in {@code [from, to)} that pass the filter into {@link #batch}; returns how many. */
+    private int select(int from, int to) {
         EventFilter current = filter.get();
+        if (current.isEmpty()) {
+            for (int row = from; row < to; row++) {
+                batch[row - from] = row;
+            }
+            return to - from;
+        }
+        IntList selected = EventQuery.select(events.store(), StoreFilters.of(current, events.store()), from, to);
+        EventFilter.EventSet only = current.only();
         int matched = 0;
-        for (int row = scannedUpTo; row < end; row++) {
-            if (current.isEmpty() || current.matches(format, events, row)) {
+        for (int i = 0; i < selected.size(); i++) {
+            int row = selected.get(i);
+            if (only == null || only.offsets().contains(events.offset(row))) {
                 batch[matched++] = row;
             }
         }
-        scannedUpTo = end;
-        rows.appendAll(batch, matched);
         return matched;
     }
 
@@ -138,6 +253,8 @@ public final class TrafficViewModel {
 
     private void rescan() {
         selectedRow.set(null);
+        sortGeneration++;
+        sortRunning = false;
         rows.removeAllRows();
         scannedUpTo = clearedBefore;
     }
@@ -249,6 +366,11 @@ public final class TrafficViewModel {
 
     public ObservableList<DetailRow> details() {
         return details;
+    }
+
+    /** How the table is sorted; {@code null} means capture order (and lets auto-scroll follow new rows). */
+    public ObjectProperty<RowOrder> orderProperty() {
+        return order;
     }
 
     public ObjectProperty<Integer> selectedRowProperty() {

@@ -70,7 +70,7 @@ public class LiveIngestBenchmark {
         model = new TrafficViewModel(ZoneOffset.UTC);
         model.setSource(session, session.analysis(), "bench", false);
         if (filter.equals("text")) {
-            model.filterProperty().set(EventFilter.NONE.withText("FD_READ"));
+            model.filterProperty().set(EventFilter.NONE.withText("postmessage"));
         }
         frame = 0;
         now = 0;

@@ -16,4 +16,16 @@ final class Sessions {
         decoder.finish();
         return session;
     }
+
+    /** Feeds {@code capture} to {@code session} {@code slice} bytes at a time, pulling {@code model} after each. */
+    static void follow(byte[] capture, int slice, CaptureSession session, TrafficViewModel model)
+            throws TraceReadException {
+        TraceDecoder decoder = new TraceDecoder("slices", session);
+        for (int at = 0; at < capture.length; at += slice) {
+            decoder.feed(capture, at, Math.min(slice, capture.length - at));
+            model.pull(at);
+        }
+        decoder.finish();
+        model.pull(capture.length);
+    }
 }

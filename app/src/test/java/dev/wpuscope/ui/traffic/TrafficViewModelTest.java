@@ -60,9 +60,13 @@ class TrafficViewModelTest {
         model.pull(4);
         assertEquals(ROUNDS / 3 + (ROUNDS % 3 > 1 ? 1 : 0), model.rows().size());
 
-        model.filterProperty().set(EventFilter.NONE.withText("fd_read"));
+        model.filterProperty().set(EventFilter.NONE.withText("postmessage"));
         model.pull(5);
         assertEquals(ROUNDS, model.rows().size());
+
+        model.filterProperty().set(EventFilter.NONE.withText("WSAENOTSOCK"));
+        model.pull(5);
+        assertEquals(ROUNDS / 10, model.rows().size());
 
         model.filterProperty().set(EventFilter.NONE.withProcess(Integer.toString(SyntheticCapture.PID))
                 .withProvider("nonifs"));

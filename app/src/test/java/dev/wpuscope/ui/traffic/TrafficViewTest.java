@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.ui.FxViews;
+import java.util.List;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -97,6 +98,57 @@ class TrafficViewTest {
                 "Event objects (40)", "Thread handles", "APCs", "Overlapped", "Providers (1)"), titles.subList(0, 9));
         // the failed context queries of the unknown handle 0xDEAD are a conformance finding
         assertTrue(titles.get(9).startsWith("Conformance findings ("), titles.get(9));
+    }
+
+    @Test
+    void sortingByAColumnOrdersTheRowsByItsValue(FxRobot robot) throws Exception {
+        TableView<Integer> table = showCapture(robot);
+        javafx.scene.control.TableColumn<Integer, ?> error = table.getColumns().stream()
+                .filter(c -> "Error".equals(c.getText())).findFirst().orElseThrow();
+        robot.interact(() -> table.getSortOrder().setAll(List.of(error)));
+        assertEquals(new RowOrder(SortKey.ERROR, false), controller.viewModel().orderProperty().get());
+        robot.interact(() -> table.getSortOrder().get(0).setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING));
+        assertEquals(new RowOrder(SortKey.ERROR, true), controller.viewModel().orderProperty().get());
+        assertEquals(ROUNDS * SyntheticCapture.UPCALLS_PER_ROUND, table.getItems().size());
+        for (int i = 0; i < ROUNDS / 10; i++) {
+            assertEquals(10038, session.error(table.getItems().get(i)), "failures first");
+        }
+        assertEquals(0, session.error(table.getItems().get(ROUNDS / 10)));
+        robot.interact(() -> table.getSortOrder().clear());
+        assertEquals(null, controller.viewModel().orderProperty().get());
+        assertEquals(0, table.getItems().get(0));
+    }
+
+    @Test
+    void theColumnsMenuHidesAColumnAndPreferencesRememberIt(FxRobot robot) throws Exception {
+        TableView<Integer> table = showCapture(robot);
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot()
+                .node("dev/wpuscope/test-columns/" + System.nanoTime());
+        try {
+            dev.wpuscope.ui.UserPreferences preferences = new dev.wpuscope.ui.UserPreferences(node);
+            robot.interact(() -> controller.rememberColumns(preferences));
+            javafx.scene.control.MenuButton columns = robot.lookup("#columnsButton").queryAs(
+                    javafx.scene.control.MenuButton.class);
+            javafx.scene.control.CheckMenuItem pid = (javafx.scene.control.CheckMenuItem) columns.getItems().stream()
+                    .filter(item -> "PID".equals(item.getText())).findFirst().orElseThrow();
+            robot.interact(() -> pid.setSelected(false));
+            assertFalse(table.getColumns().stream().filter(c -> "PID".equals(c.getText())).findFirst()
+                    .orElseThrow().isVisible());
+            assertFalse(preferences.flag("traffic.column.pidColumn.visible", true));
+
+            // a new window restores it hidden
+            robot.interact(() -> {
+                TrafficViewController again = FxViews.show(new Stage(), "traffic/TrafficView.fxml", 800, 600);
+                again.rememberColumns(preferences);
+                assertFalse(again.eventTable().getColumns().stream().filter(c -> "PID".equals(c.getText()))
+                        .findFirst().orElseThrow().isVisible());
+                assertTrue(again.eventTable().getColumns().get(0).isVisible());
+                again.stop();
+                again.eventTable().getScene().getWindow().hide();
+            });
+        } finally {
+            node.removeNode();
+        }
     }
 
     @Test

@@ -1,0 +1,117 @@
+package dev.wpuscope.ui.traffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wpuscope.trace.model.Upcall;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The filter bar selects through the store's indexes; this checks it against a brute-force scan of every
+ * row, on the golden capture and on the real capture the tracer recorded under Wine, for every upcall,
+ * thread, process, provider and socket present, errors only, and upcall-name text; and that following a
+ * capture in slices with the filter set gives the same rows as reading it at once.
+ */
+class FilterThroughStoreTest {
+    private static final Path ROOT = Path.of(System.getProperty("wpuscope.root", "."));
+
+    static Stream<Path> captures() {
+        return Stream.of(ROOT.resolve("resources/trace-format/golden/basic.wputrace"),
+                ROOT.resolve("resources/captures/scenario-all-x64.wputrace"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("captures")
+    void everyFilterSelectsWhatABruteForceScanSelects(Path capture) throws Exception {
+        CaptureSession session = Sessions.of(Files.readAllBytes(capture));
+        EventFormat format = new EventFormat(session, ZoneOffset.UTC);
+        assertTrue(session.size() > 0, capture + " has events");
+        Set<EventFilter> seen = new LinkedHashSet<>();
+        int checked = 0;
+        for (int row = 0; row < session.size(); row++) {
+            int r = row;
+            Upcall upcall = session.upcall(r);
+            if (upcall != null) {
+                checked += check(seen, session, capture, EventFilter.NONE.withUpcall(upcall), i -> session.upcall(i) == upcall);
+                String name = upcall.apiName().substring(3).toLowerCase(Locale.ROOT);
+                checked += check(seen, session, capture, EventFilter.NONE.withText(name),
+                        i -> session.upcall(i) != null && session.upcall(i).apiName().toLowerCase(Locale.ROOT).contains(name));
+            }
+            int tid = session.tid(r);
+            checked += check(seen, session, capture, EventFilter.NONE.withThread(tid).withErrorsOnly(true),
+                    i -> session.tid(i) == tid && format.failed(i));
+            String pid = Integer.toString(session.pid(r));
+            checked += check(seen, session, capture, EventFilter.NONE.withProcess(pid), i -> session.pid(i) == session.pid(r));
+            String provider = session.providerName(r);
+            if (!provider.isEmpty()) {
+                String part = provider.substring(0, provider.length() - 4).toUpperCase(Locale.ROOT);
+                checked += check(seen, session, capture, EventFilter.NONE.withProvider(part),
+                        i -> session.providerName(i).toUpperCase(Locale.ROOT).contains(part));
+            }
+            long socket = format.socket(r);
+            if (socket != -1) {
+                checked += check(seen, session, capture, EventFilter.NONE.withSocket(socket),
+                        i -> format.socket(i) == socket && !(createsHandle(session.upcall(i)) && format.failed(i)));
+            }
+            if (checked > 400) {
+                break;
+            }
+        }
+        assertTrue(checked > 5, "checked " + checked + " filters");
+    }
+
+    @ParameterizedTest
+    @MethodSource("captures")
+    void followingInSlicesWithAFilterGivesTheSameRowsAsReadingAtOnce(Path capture) throws Exception {
+        byte[] bytes = Files.readAllBytes(capture);
+        EventFilter filter = EventFilter.NONE.withText("socket");
+        TrafficViewModel whole = modelOf(Sessions.of(bytes), filter);
+        whole.pull(0);
+
+        CaptureSession growing = new CaptureSession("slices");
+        TrafficViewModel following = modelOf(growing, filter);
+        Sessions.follow(bytes, 97, growing, following);
+        assertFalse(whole.rows().isEmpty());
+        assertEquals(List.of(whole.rows().toArray()), List.of(following.rows().toArray()));
+    }
+
+    private static TrafficViewModel modelOf(CaptureSession session, EventFilter filter) {
+        TrafficViewModel model = new TrafficViewModel(ZoneOffset.UTC);
+        model.setSource(session, session.analysis(), "test", false);
+        model.filterProperty().set(filter);
+        return model;
+    }
+
+    private static boolean createsHandle(Upcall upcall) {
+        return upcall == Upcall.WPU_CREATE_SOCKET_HANDLE || upcall == Upcall.WPU_MODIFY_IFS_HANDLE;
+    }
+
+    /** Compares the model's rows for {@code filter} with {@code expected} over every row; 1 if checked now. */
+    private static int check(Set<EventFilter> seen, CaptureSession session, Path capture, EventFilter filter, IntPredicate expected) {
+        if (!seen.add(filter)) {
+            return 0;
+        }
+        TrafficViewModel model = modelOf(session, filter);
+        model.pull(0);
+        List<Integer> brute = new ArrayList<>();
+        for (int row = 0; row < session.size(); row++) {
+            if (expected.test(row)) {
+                brute.add(row);
+            }
+        }
+        assertEquals(brute, List.of(model.rows().toArray()), capture.getFileName() + ": " + filter);
+        return 1;
+    }
+}
