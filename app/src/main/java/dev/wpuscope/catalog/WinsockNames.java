@@ -1,5 +1,6 @@
 package dev.wpuscope.catalog;
 
+import dev.wpuscope.catalog.model.LspCategory;
 import dev.wpuscope.catalog.model.ProviderFlag;
 import dev.wpuscope.catalog.model.ServiceFlag;
 import java.util.ArrayList;
@@ -54,11 +55,6 @@ public final class WinsockNames {
             Map.entry(38, "NS_PNRPNAME"), Map.entry(39, "NS_PNRPCLOUD"), Map.entry(40, "NS_X500"),
             Map.entry(41, "NS_NIS"), Map.entry(42, "NS_NISPLUS"), Map.entry(50, "NS_WRQ"), Map.entry(60, "NS_NETDES"));
 
-    /** LSP_* categories (ws2spi.h), in bit order. */
-    private static final Map<Integer, String> LSP_CATEGORIES = Map.of(
-            0x1, "LSP_INSPECTOR", 0x2, "LSP_REDIRECTOR", 0x4, "LSP_PROXY", 0x8, "LSP_FIREWALL",
-            0x10, "LSP_INBOUND_MODIFY", 0x20, "LSP_OUTBOUND_MODIFY", 0x40, "LSP_CRYPTO_COMPRESS",
-            0x80, "LSP_LOCAL_CACHE", 0x80000000, "LSP_SYSTEM");
 
     private WinsockNames() {
     }
@@ -99,22 +95,8 @@ public final class WinsockNames {
     }
 
     public static String lspCategories(Integer categories) {
-        return flagSet(categories, c -> {
-            List<String> names = new ArrayList<>();
-            for (int bit = 0; bit < 32; bit++) {
-                String name = LSP_CATEGORIES.get(1 << bit);
-                if (name != null && (c & 1 << bit) != 0) {
-                    names.add(name);
-                }
-            }
-            return names;
-        }, c -> {
-            int known = 0;
-            for (int bit : LSP_CATEGORIES.keySet()) {
-                known |= bit;
-            }
-            return c & ~known;
-        });
+        return flagSet(categories, c -> names(LspCategory.decode(c), LspCategory::constantName),
+                LspCategory::unknownBits);
     }
 
     private static <F> List<String> names(Set<F> flags, Function<F, String> name) {

@@ -1,5 +1,6 @@
 package dev.wpuscope.catalog.diagnose;
 
+import dev.wpuscope.catalog.model.LspCategory;
 import dev.wpuscope.catalog.model.AppIdRule;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogSnapshot;

@@ -1,5 +1,6 @@
 package dev.wpuscope.catalog.diagnose;
 
+import dev.wpuscope.catalog.model.LspCategory;
 import static dev.wpuscope.catalog.CatalogFixtures.AF_INET;
 import static dev.wpuscope.catalog.CatalogFixtures.MSAFD_TCPIP;
 import static dev.wpuscope.catalog.CatalogFixtures.SOCK_DGRAM;

@@ -1,7 +1,9 @@
-package dev.wpuscope.catalog.diagnose;
+package dev.wpuscope.catalog.model;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * LSP_* category bits (ws2spi.h) and the rule by which Windows decides whether a categorized application
@@ -44,18 +46,30 @@ public enum LspCategory {
                 && system;
     }
 
-    /** "LSP_PROXY + LSP_SYSTEM", bits ws2spi.h does not name as "undocumented 0x...", "none" for 0. */
-    public static String describe(int categories) {
-        List<String> names = new ArrayList<>();
+    public static Set<LspCategory> decode(int categories) {
+        Set<LspCategory> set = EnumSet.noneOf(LspCategory.class);
+        for (LspCategory c : values()) {
+            if ((categories & c.bit) != 0) {
+                set.add(c);
+            }
+        }
+        return set;
+    }
+
+    /** Bits set in {@code categories} that no LSP_* constant names. */
+    public static int unknownBits(int categories) {
         int known = 0;
         for (LspCategory c : values()) {
             known |= c.bit;
-            if ((categories & c.bit) != 0) {
-                names.add(c.constantName());
-            }
         }
-        if ((categories & ~known) != 0) {
-            names.add(String.format("undocumented 0x%08X", categories & ~known));
+        return categories & ~known;
+    }
+
+    /** "LSP_PROXY + LSP_SYSTEM", bits ws2spi.h does not name as "undocumented 0x...", "none" for 0. */
+    public static String describe(int categories) {
+        List<String> names = new ArrayList<>(decode(categories).stream().map(LspCategory::constantName).toList());
+        if (unknownBits(categories) != 0) {
+            names.add(String.format("undocumented 0x%08X", unknownBits(categories)));
         }
         return names.isEmpty() ? "none" : String.join(" + ", names);
     }
