@@ -1,10 +1,7 @@
 package dev.wpuscope.catalog.source.reg;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.wpuscope.catalog.source.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,23 +19,7 @@ final class RegText {
     }
 
     static String decode(byte[] bytes) {
-        if (startsWith(bytes, 0xFF, 0xFE)) {
-            return new String(bytes, 2, bytes.length - 2 & ~1, StandardCharsets.UTF_16LE);
-        }
-        if (startsWith(bytes, 0xFE, 0xFF)) {
-            return new String(bytes, 2, bytes.length - 2 & ~1, StandardCharsets.UTF_16BE);
-        }
-        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, ANSI);
-        }
+        return SourceText.decode(bytes).text();
     }
 
     /** The lines of a text ended by CR LF, LF or CR (a manual split: exports run to a million lines). */
