@@ -87,7 +87,7 @@ public final class TableFrameBenchmark {
                     times[2][f - WARMUP_FRAMES] = t3 - t2;
                 }
             }
-        } catch (Exception broken) {
+        } catch (Exception | Error broken) {
             return "failed: " + broken;
         } finally {
             table.getScene().getWindow().hide();
