@@ -42,13 +42,16 @@ final class AnalysisPanel<T> {
         tab.setId(title.replaceAll("[^A-Za-z]", "") + "Panel");
     }
 
-    /** Re-reads the analyzer; keeps the selection where the same row is still there. */
-    void refresh(TraceAnalysis analysis) {
+    /** The analyzer's rows now; safe to call off the FX thread (the analyzers are thread-safe). */
+    List<T> read(TraceAnalysis analysis) {
+        return analysis == null ? List.of() : rows.apply(analysis);
+    }
+
+    /** Shows rows read by {@link #read}; keeps the selection where the same row is still there. */
+    @SuppressWarnings("unchecked")
+    void show(List<?> read) {
+        List<T> now = (List<T>) read;
         T selected = table.getSelectionModel().getSelectedItem();
-        List<T> now = analysis == null ? List.of() : rows.apply(analysis);
-        if (now.equals(table.getItems())) {
-            return;
-        }
         table.getItems().setAll(now);
         tab.setText(title + " (" + now.size() + ")");
         if (selected != null && now.contains(selected)) {

@@ -18,13 +18,30 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The analysis panels of the Live Traffic view, each linked to the event table. */
+/**
+ * The analysis panels of the Live Traffic view, each linked to the event table. Their rows are read from
+ * the analyzers on a background thread and compared there with the previous read, so a frame only shows the
+ * panels that changed, however many handles or messages a long capture has.
+ */
 final class AnalysisPanels {
     private final List<AnalysisPanel<?>> panels = new ArrayList<>();
+    private final Executor reader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "wpuscope-panels");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** A finished read: per panel its new rows, or null when they did not change. */
+    private final AtomicReference<List<List<?>>> finishedRead = new AtomicReference<>();
+    /** The reader thread's previous read, to compare with. */
+    private List<List<?>> previousRead = List.of();
+    private boolean reading;
 
     AnalysisPanels(Consumer<EventFilter> showEvents) {
         panels.add(new AnalysisPanel<SocketHandle>("Handle contexts",
@@ -152,7 +169,38 @@ final class AnalysisPanels {
         return panels;
     }
 
+    /** Starts reading every panel's rows from {@code analysis}, unless a read is still under way. */
     void refresh(TraceAnalysis analysis) {
-        panels.forEach(panel -> panel.refresh(analysis));
+        if (reading) {
+            return;
+        }
+        reading = true;
+        reader.execute(() -> finishedRead.set(changes(panels.stream().<List<?>>map(p -> p.read(analysis)).toList())));
+    }
+
+    /** Runs on the reader thread: the rows that differ from the previous read, null for the others. */
+    private List<List<?>> changes(List<List<?>> read) {
+        List<List<?>> changed = new ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            List<?> before = i < previousRead.size() ? previousRead.get(i) : List.of();
+            boolean same = read.get(i).equals(before);
+            changed.add(same ? null : read.get(i));
+        }
+        previousRead = read;
+        return changed;
+    }
+
+    /** Shows the panels a finished read changed; called on every frame. */
+    void showFinishedRead() {
+        List<List<?>> changed = finishedRead.getAndSet(null);
+        if (changed == null) {
+            return;
+        }
+        reading = false;
+        for (int i = 0; i < changed.size(); i++) {
+            if (changed.get(i) != null) {
+                panels.get(i).show(changed.get(i));
+            }
+        }
     }
 }

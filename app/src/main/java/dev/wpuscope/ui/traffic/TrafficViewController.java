@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
@@ -29,6 +30,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -48,11 +50,13 @@ public final class TrafficViewController {
     private static final long PANEL_REFRESH_NANOS = 500_000_000L;
 
     private final TrafficViewModel model = new TrafficViewModel(ZoneId.systemDefault());
+    private final RowWindow window = new RowWindow(model.rows());
+    private WindowedTable windowedTable;
     private final XYChart.Series<Number, Number> rateSeries = new XYChart.Series<>();
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            onFrame(now);
+            advanceFrame(now);
         }
     };
     private Consumer<Path> openRequest = path -> { };
@@ -83,6 +87,7 @@ public final class TrafficViewController {
     @FXML private SplitPane mainSplit;
     @FXML private SplitPane tableSplit;
     @FXML private TableView<Integer> eventTable;
+    @FXML private ScrollBar eventScrollBar;
     @FXML private TableColumn<Integer, String> numberColumn;
     @FXML private TableColumn<Integer, String> timeColumn;
     @FXML private TableColumn<Integer, String> processColumn;
@@ -126,8 +131,11 @@ public final class TrafficViewController {
     }
 
     private void setUpEventTable() {
-        eventTable.setItems(model.rows());
-        eventTable.setFixedCellSize(ROW_HEIGHT);
+        windowedTable = new WindowedTable(eventTable, eventScrollBar, window, model.selectedRowProperty(), ROW_HEIGHT);
+        InvalidationListener follow = obs -> window.setFollowEnd(
+                model.autoScrollProperty().get() && model.orderProperty().get() == null);
+        model.autoScrollProperty().addListener(follow);
+        model.orderProperty().addListener(follow);
         eventTable.setPlaceholder(new Label("No events match the filter yet."));
         eventTable.setTableMenuButtonVisible(true);
         sortKeys.putAll(Map.of(numberColumn, SortKey.NUMBER, timeColumn, SortKey.TIME, processColumn,
@@ -176,8 +184,6 @@ public final class TrafficViewController {
                 }
             }
         });
-        eventTable.getSelectionModel().selectedItemProperty().addListener(
-                (obs, old, row) -> model.selectedRowProperty().set(row));
     }
 
     /** The order the table's first sort column asks for, or null (capture order) when none. */
@@ -314,11 +320,15 @@ public final class TrafficViewController {
         rateSeries.getData().setAll(points);
     }
 
-    private void onFrame(long now) {
-        int appended = model.pull(now);
-        if (appended > 0 && model.autoScrollProperty().get() && model.orderProperty().get() == null) {
-            eventTable.scrollTo(model.rows().size() - 1);
-        }
+    /**
+     * One frame of the view: takes in the events that arrived (the row window follows them when it shows
+     * the end), fits the window to the table and refreshes the panels twice a second. The animation timer
+     * calls it on every pulse.
+     */
+    public void advanceFrame(long now) {
+        model.pull(now);
+        windowedTable.fit();
+        panels.showFinishedRead();
         if (now - lastPanelRefresh >= PANEL_REFRESH_NANOS) {
             lastPanelRefresh = now;
             panels.refresh(model.analysis());
@@ -417,6 +427,11 @@ public final class TrafficViewController {
 
     public TableView<Integer> eventTable() {
         return eventTable;
+    }
+
+    /** The part of the rows the event table shows. */
+    public RowWindow rowWindow() {
+        return window;
     }
 
     public SplitPane mainSplit() {

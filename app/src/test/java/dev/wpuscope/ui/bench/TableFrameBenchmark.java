@@ -17,7 +17,8 @@ import javafx.stage.Stage;
 
 /**
  * The FX thread's whole frame with the real Live Traffic view, headless (Monocle, software renderer):
- * per frame, the model's pull of one frame's events, the TableView's CSS and layout pass, and painting the
+ * per frame, the view's frame step (the model's pull of one frame's events, moving the row window, the panels'
+ * refresh twice a second), the TableView's CSS and layout pass, and painting the
  * table into an image (a snapshot renders it like a pulse does). JMH does not fit here (the work must run
  * on the FX thread in order, one frame after the other), so this is a plain harness that prints the mean,
  * median and 99th percentile per part, for 100,000 events/s at 60 frames/s, in capture order and sorted.
@@ -41,6 +42,7 @@ public final class TableFrameBenchmark {
         System.setProperty("java.awt.headless", "true");
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
+        Platform.setImplicitExit(false);
         started.get();
         for (RowOrder order : new RowOrder[] {null, new RowOrder(SortKey.ERROR, true)}) {
             CompletableFuture<String> figures = new CompletableFuture<>();
@@ -71,10 +73,7 @@ public final class TableFrameBenchmark {
                 int to = (int) ((long) capture.length * (f + 1) / frames);
                 decoder.feed(capture, from, to - from);
                 long t0 = System.nanoTime();
-                model.pull(f * 1_000_000_000L / FRAMES_PER_SECOND);
-                if (order == null) {
-                    table.scrollTo(model.rows().size() - 1);
-                }
+                controller.advanceFrame(f * 1_000_000_000L / FRAMES_PER_SECOND);
                 long t1 = System.nanoTime();
                 table.getScene().getRoot().applyCss();
                 table.getScene().getRoot().layout();
@@ -95,7 +94,7 @@ public final class TableFrameBenchmark {
         StringBuilder out = new StringBuilder(String.format("%,d events/s, %d events per frame, %s, %,d rows at the end%n",
                 EVENTS_PER_SECOND, perFrame, order == null ? "capture order, auto-scroll" : "sorted by " + order,
                 model.rows().size()));
-        String[] parts = {"model pull", "table CSS + layout", "table paint (snapshot)"};
+        String[] parts = {"frame: pull + panels", "table CSS + layout", "table paint (snapshot)"};
         long[] total = new long[FRAMES];
         for (int p = 0; p < 3; p++) {
             out.append(figures(parts[p], times[p]));
