@@ -18,6 +18,7 @@ import java.util.function.IntFunction;
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableDoubleValue;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -48,6 +49,8 @@ import javafx.scene.layout.VBox;
 public final class TrafficViewController {
     private static final double ROW_HEIGHT = 22;
     private static final long PANEL_REFRESH_NANOS = 500_000_000L;
+    /** Marks the rows of failed upcalls (a pseudo-class: switching it costs no CSS selector matching). */
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("event-failed");
 
     private final TrafficViewModel model = new TrafficViewModel(ZoneId.systemDefault());
     private final RowWindow window = new RowWindow(model.rows());
@@ -174,14 +177,7 @@ public final class TrafficViewController {
             @Override
             protected void updateItem(Integer row, boolean empty) {
                 super.updateItem(row, empty);
-                boolean failed = !empty && row != null && model.format().failed(row);
-                if (failed != getStyleClass().contains("event-failed")) {
-                    if (failed) {
-                        getStyleClass().add("event-failed");
-                    } else {
-                        getStyleClass().remove("event-failed");
-                    }
-                }
+                pseudoClassStateChanged(FAILED, !empty && row != null && model.format().failed(row));
             }
         });
     }
@@ -217,24 +213,26 @@ public final class TrafficViewController {
     private void column(TableColumn<Integer, String> column, IntFunction<String> text,
                         BiFunction<EventFilter, Integer, EventFilter> refine) {
         Cells.text(column, text::apply);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty ? null : value);
-                if (refine == null || empty) {
-                    setContextMenu(null);
-                    return;
+        column.setCellFactory(c -> {
+            TableCell<Integer, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String value, boolean empty) {
+                    super.updateItem(value, empty);
+                    setText(empty ? null : value);
                 }
+            };
+            if (refine != null) {
                 MenuItem item = new MenuItem("Filter on this value");
                 item.setOnAction(event -> {
-                    Integer row = getTableRow().getItem();
+                    Integer row = cell.getTableRow().getItem();
                     if (row != null) {
                         model.filterProperty().set(refine.apply(model.filterProperty().get(), row));
                     }
                 });
-                setContextMenu(new ContextMenu(item));
+                item.disableProperty().bind(cell.emptyProperty());
+                cell.setContextMenu(new ContextMenu(item));
             }
+            return cell;
         });
     }
 

@@ -11,7 +11,6 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
@@ -26,6 +25,7 @@ final class WindowedTable {
     private final RowWindow window;
     private final ObjectProperty<Integer> selectedRow;
     private final double rowHeight;
+    private Region viewport;
     private boolean updatingBar;
     private double wheelRows;
 
@@ -38,6 +38,7 @@ final class WindowedTable {
         this.rowHeight = rowHeight;
         table.setItems(window.shownRows());
         table.setFixedCellSize(rowHeight);
+        bar.setManaged(false);
         bar.setUnitIncrement(1);
         bar.valueProperty().addListener((obs, old, value) -> {
             if (!updatingBar) {
@@ -56,24 +57,29 @@ final class WindowedTable {
     }
 
     /**
-     * Sizes the window to the table's viewport and lines the scroll bar up with it; called once per frame
-     * (cheap when nothing changed).
+     * Sizes the window to the table's viewport and lays the scroll bar beside the viewport's rows, in the
+     * room the container keeps at its right (the bar is unmanaged, so where it goes never feeds back into
+     * the layout); called once per frame, cheap when nothing changed.
      */
     void fit() {
-        Region viewport = (Region) table.lookup(".clipped-container");
         if (viewport == null || viewport.getScene() == null) {
-            return;
+            viewport = (Region) table.lookup(".clipped-container");
+            if (viewport == null) {
+                return;
+            }
         }
-        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getPosition() != 0) {
+        if (viewport.getParent() instanceof VirtualFlow<?> flow && flow.getPosition() != 0) {
             flow.setPosition(0);
             flow.requestLayout();
         }
         window.setCapacity((int) Math.floor(viewport.getHeight() / rowHeight + 1e-6));
-        Bounds rows = table.sceneToLocal(viewport.localToScene(viewport.getLayoutBounds()));
-        Insets margin = new Insets(Math.max(0, rows.getMinY()), 0, Math.max(0, table.getHeight() - rows.getMaxY()), 0);
-        if (!margin.equals(HBox.getMargin(bar))) {
-            HBox.setMargin(bar, margin);
+        Region box = (Region) bar.getParent();
+        double width = Math.ceil(bar.prefWidth(-1));
+        if (box.getPadding().getRight() != width) {
+            box.setPadding(new Insets(0, width, 0, 0));
         }
+        Bounds rows = box.sceneToLocal(viewport.localToScene(viewport.getLayoutBounds()));
+        bar.resizeRelocate(box.getWidth() - width, rows.getMinY(), width, rows.getHeight());
         showPosition();
     }
 
