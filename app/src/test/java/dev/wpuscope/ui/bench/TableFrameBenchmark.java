@@ -28,8 +28,7 @@ import javafx.stage.Stage;
  * on the FX thread in order, one frame after the other), so this is a plain harness that prints the mean,
  * median and 99th percentile per part, wall clock and the FX thread's CPU time (steadier on a shared machine),
  * for each rate given as an argument (default 100,000 events/s) at 60 frames/s, in capture order and sorted.
- * Run: {@code java -cp app/target/classes:app/target/test-classes:<test classpath>
- * dev.wpuscope.ui.bench.TableFrameBenchmark [events/s ...]}
+ * Run: {@code mvn -pl app -Pframe-bench test-compile exec:exec [-Drates=100000,300000]}
  */
 public final class TableFrameBenchmark {
     private static final int FRAMES_PER_SECOND = 60;
@@ -51,7 +50,8 @@ public final class TableFrameBenchmark {
         Platform.startup(() -> started.complete(null));
         Platform.setImplicitExit(false);
         started.get();
-        int[] rates = args.length == 0 ? new int[] {100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int[] rates = args.length == 0 ? new int[] {100_000} : Arrays.stream(String.join(",", args).split("[,\\s]+"))
+                .filter(rate -> !rate.isEmpty()).mapToInt(Integer::parseInt).toArray();
         for (int rate : rates) {
             for (RowOrder order : new RowOrder[] {null, new RowOrder(SortKey.ERROR, true)}) {
                 CompletableFuture<String> figures = new CompletableFuture<>();
