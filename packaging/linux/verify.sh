@@ -85,6 +85,9 @@ check "Package: wpuscope, Version: $version-1, Architecture: amd64, Section: dev
   '[ "$(field Package)" = wpuscope ] && [ "$(field Version)" = "$version-1" ] && [ "$(field Architecture)" = amd64 ] && [ "$(field Section)" = devel ]'
 check "Depends names GTK 3 (JavaFX's window toolkit) and xdg-utils (menu entry)" eval \
   'contains "$(field Depends)" "libgtk-3-0" && contains "$(field Depends)" "xdg-utils"'
+check "Suggests: wine64 | wine (demo traffic); Description has a synopsis and a long text" eval \
+  '[ "$(field Suggests)" = "wine64 | wine" ] && [ "$(field Description | head -n 1)" = "Winsock 2 service-provider catalog and upcall inspector" ] \
+    && [ "$(field Description | wc -l)" -gt 5 ]'
 contents="$(dpkg-deb --contents "$deb" 2>/dev/null | awk '{print $6}')"
 for path in bin/wpuscope lib/wpuscope-wpuscope.desktop lib/wpuscope.png lib/app/wpuscope.jar lib/runtime/lib/libglass.so \
     lib/app/resources/examples/example-catalog.reg lib/app/resources/captures/scenario-all-x64.wputrace \
