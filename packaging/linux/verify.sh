@@ -30,14 +30,17 @@ pe_machine() {
   od -An -tx2 -j $((pe_offset + 4)) -N 2 "$1" | tr -d ' '
 }
 
+# The big-endian 32-bit number at byte offset $2 of file $1.
+be32() { od -An -tu1 -j "$2" -N 4 "$1" | awk '{print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4}'; }
+
 # A PNG's width x height from its IHDR chunk.
 png_size() {
   [ "$(od -An -c -j 1 -N 3 "$1" | tr -d ' ')" = PNG ] || { echo none; return; }
-  echo "$(od -An -tu1 -j 16 -N 4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')x$(od -An -tu1 -j 20 -N 4 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4}')"
+  echo "$(be32 "$1" 16)x$(be32 "$1" 20)"
 }
 
 # The commands every installed wpuscope must run, headless, on the data it carries ($1: the launcher,
-# $2: the app folder it finds that data in).
+# $2: the app folder it finds that data in, $3: what the checks call this installation).
 check_commands() {
   local launcher="$1" app="$2" where="$3"
   run "$launcher" --version
