@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks the Linux packages that build.sh made: runs the app image's launcher headless with commands on
 # the bundled data, inspects the image's runtime (JavaFX as modules), the DLLs' PE headers, the .deb's
-# control fields, contents and maintainer scripts, then unpacks the .deb into a temporary root and runs
-# the command from there through a /usr/bin-style link. Prints each check; exits 1 if any failed.
+# control fields and contents, then unpacks the .deb into a temporary root, runs its maintainer scripts
+# there (paths moved into it) and the command through the usr/bin/wpuscope link that postinst makes.
+# Prints each check; exits 1 if any failed.
 # Usage: packaging/linux/verify.sh [VERSION]   (default: the version in pom.xml, without -SNAPSHOT)
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -86,8 +87,7 @@ check "the .deb exists" test -f "$deb"
 field() { dpkg-deb --field "$deb" "$1" 2>/dev/null; }
 check "Package: wpuscope, Version: $version-1, Architecture: amd64, Section: devel" eval \
   '[ "$(field Package)" = wpuscope ] && [ "$(field Version)" = "$version-1" ] && [ "$(field Architecture)" = amd64 ] && [ "$(field Section)" = devel ]'
-check "Depends names GTK 3 (JavaFX's window toolkit) and xdg-utils (menu entry)" eval \
-  'contains "$(field Depends)" "libgtk-3-0" && contains "$(field Depends)" "xdg-utils"'
+check "Depends names GTK 3 (JavaFX's window toolkit)" contains "$(field Depends)" "libgtk-3-0"
 check "Suggests: wine64 | wine (demo traffic); Description has a synopsis and a long text" eval \
   '[ "$(field Suggests)" = "wine64 | wine" ] && [ "$(field Description | head -n 1)" = "Winsock 2 service-provider catalog and upcall inspector" ] \
     && [ "$(field Description | wc -l)" -gt 5 ]'
@@ -104,12 +104,6 @@ unpacked="$(mktemp -d)"
 trap 'rm -rf "$unpacked"' EXIT
 dpkg-deb --control "$deb" "$unpacked/DEBIAN"
 dpkg-deb --extract "$deb" "$unpacked"
-check "postinst registers the menu entry and links /usr/bin/wpuscope" eval \
-  'grep -q "^xdg-desktop-menu install /opt/wpuscope/lib/wpuscope-wpuscope.desktop" "$unpacked/DEBIAN/postinst" \
-    && grep -q "ln -sf /opt/wpuscope/bin/wpuscope /usr/bin/wpuscope" "$unpacked/DEBIAN/postinst"'
-check "prerm removes the menu entry and the link" eval \
-  'grep -q "^xdg-desktop-menu uninstall /opt/wpuscope/lib/wpuscope-wpuscope.desktop" "$unpacked/DEBIAN/prerm" \
-    && grep -q "rm -f /usr/bin/wpuscope" "$unpacked/DEBIAN/prerm"'
 for script in preinst postinst prerm postrm; do
   check "$script is valid sh" sh -n "$unpacked/DEBIAN/$script"
 done
@@ -119,9 +113,17 @@ for line in "Exec=/opt/wpuscope/bin/wpuscope" "Icon=/opt/wpuscope/lib/wpuscope.p
   check "desktop entry has $line" grep -qxF "$line" "$desktop"
 done
 check "the icon is a 256x256 PNG" [ "$(png_size "$unpacked/opt/wpuscope/lib/wpuscope.png")" = 256x256 ]
+
+# The maintainer scripts run for real, with /opt/wpuscope and /usr/ moved into the temporary root
+# (which, like every system, has a usr/bin).
 mkdir -p "$unpacked/usr/bin"
-ln -s ../../opt/wpuscope/bin/wpuscope "$unpacked/usr/bin/wpuscope"
+relocate() { sed -e "s#/opt/wpuscope#$unpacked/opt/wpuscope#g" -e "s#/usr/#$unpacked/usr/#g" "$unpacked/DEBIAN/$1"; }
+check "postinst configure links usr/bin/wpuscope and puts the menu entry into usr/share/applications" eval \
+  'relocate postinst | sh -s configure && [ "$(readlink "$unpacked/usr/bin/wpuscope")" = "$unpacked/opt/wpuscope/bin/wpuscope" ] \
+    && cmp -s "$desktop" "$unpacked/usr/share/applications/wpuscope.desktop"'
 check_commands "$unpacked/usr/bin/wpuscope" "$unpacked/opt/wpuscope/lib/app" "unpacked .deb"
+check "prerm remove takes the link and the menu entry away" eval \
+  'relocate prerm | sh -s remove && [ ! -e "$unpacked/usr/bin/wpuscope" ] && [ ! -e "$unpacked/usr/share/applications/wpuscope.desktop" ]'
 
 if [ "$failures" -gt 0 ]; then
   echo "packaging/linux/verify.sh: $failures check(s) failed" >&2
