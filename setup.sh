@@ -14,6 +14,7 @@ packages=(
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686    # the PE DLLs (x64, x86)
   libgtk-3-0                                 # JavaFX on a desktop (glass GTK)
   xvfb xauth imagemagick                     # screenshots of the GUI (tests themselves run headless)
+  fakeroot                                   # the .deb (jpackage runs dpkg-deb under fakeroot)
 )
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()

@@ -2,6 +2,8 @@ package dev.wpuscope.ui;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
@@ -9,6 +11,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -16,6 +19,8 @@ import javafx.stage.Stage;
 public final class WpuscopeApp extends Application {
     private static final double DEFAULT_WIDTH = 1560;
     private static final double DEFAULT_HEIGHT = 940;
+    /** The sizes of the window icon in the jar (rendered from resources/icons/wpuscope.svg). */
+    static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
 
     private final UserPreferences preferences;
     private final ExampleData examples;
@@ -47,6 +52,7 @@ public final class WpuscopeApp extends Application {
         controller = loader.getController();
         controller.init(stage, preferences, examples);
         stage.setTitle("wpuscope — Winsock catalog and upcall inspector");
+        stage.getIcons().setAll(windowIcons());
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(new Scene(root,
                 preferences.number("window.width", Math.min(DEFAULT_WIDTH, screen.getWidth() * 0.95)),
@@ -55,6 +61,13 @@ public final class WpuscopeApp extends Application {
         stage.setOnHidden(event -> saveLayout(stage));
         stage.show();
         controller.openStartupData();
+    }
+
+    /** The window icon in every size the jar carries. */
+    static List<Image> windowIcons() {
+        return Arrays.stream(ICON_SIZES).mapToObj(size -> "icons/wpuscope-" + size + ".png")
+                .map(name -> new Image(WpuscopeApp.class.getResource(name).toExternalForm()))
+                .toList();
     }
 
     @Override

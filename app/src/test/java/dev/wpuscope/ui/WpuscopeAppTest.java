@@ -1,6 +1,7 @@
 package dev.wpuscope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.testfx.api.FxAssert.verifyThat;
 import static org.testfx.matcher.base.WindowMatchers.isShowing;
@@ -44,6 +45,17 @@ class WpuscopeAppTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> source.getText().startsWith("Example: Registry export"));
         assertTrue(robot.lookup(".example-banner").queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
         assertTrue(robot.lookup("Diagnostics (1 error, 15 warnings, 8 infos)").tryQuery().isPresent());
+    }
+
+    @Test
+    void theWindowHasTheIconInEverySize() {
+        assertEquals(WpuscopeApp.ICON_SIZES.length, stage.getIcons().size());
+        for (int i = 0; i < WpuscopeApp.ICON_SIZES.length; i++) {
+            javafx.scene.image.Image icon = stage.getIcons().get(i);
+            assertFalse(icon.isError(), "icon " + WpuscopeApp.ICON_SIZES[i] + " does not load");
+            assertEquals(WpuscopeApp.ICON_SIZES[i], icon.getWidth());
+            assertEquals(WpuscopeApp.ICON_SIZES[i], icon.getHeight());
+        }
     }
 
     @Test
