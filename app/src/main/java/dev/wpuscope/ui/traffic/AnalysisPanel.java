@@ -19,6 +19,8 @@ final class AnalysisPanel<T> {
     private final TableView<T> table = new TableView<>();
     private final String title;
     private final Function<TraceAnalysis, List<T>> rows;
+    /** Rows read but not shown yet (the tab was not selected). */
+    private List<T> pending;
 
     AnalysisPanel(String title, String emptyText, List<PanelColumn<T>> columns,
                   Function<TraceAnalysis, List<T>> rows, Function<T, EventFilter> eventsOf,
@@ -39,6 +41,11 @@ final class AnalysisPanel<T> {
             }
         });
         tab = new Tab(title, table);
+        tab.selectedProperty().addListener((obs, was, selectedNow) -> {
+            if (selectedNow) {
+                showPending();
+            }
+        });
         tab.setId(title.replaceAll("[^A-Za-z]", "") + "Panel");
     }
 
@@ -47,14 +54,28 @@ final class AnalysisPanel<T> {
         return analysis == null ? List.of() : rows.apply(analysis);
     }
 
-    /** Shows rows read by {@link #read}; keeps the selection where the same row is still there. */
+    /**
+     * Shows rows read by {@link #read}: the count in the tab's title at once, the rows themselves when the tab
+     * is (or gets) selected, so panels out of sight cost nothing per refresh. Keeps the selection where the
+     * same row is still there.
+     */
     @SuppressWarnings("unchecked")
     void show(List<?> read) {
-        List<T> now = (List<T>) read;
+        pending = (List<T>) read;
+        tab.setText(title + " (" + read.size() + ")");
+        if (tab.isSelected()) {
+            showPending();
+        }
+    }
+
+    private void showPending() {
+        if (pending == null) {
+            return;
+        }
         T selected = table.getSelectionModel().getSelectedItem();
-        table.getItems().setAll(now);
-        tab.setText(title + " (" + now.size() + ")");
-        if (selected != null && now.contains(selected)) {
+        table.getItems().setAll(pending);
+        pending = null;
+        if (selected != null && table.getItems().contains(selected)) {
             table.getSelectionModel().select(selected);
         }
     }
