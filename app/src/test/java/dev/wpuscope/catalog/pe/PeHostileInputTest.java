@@ -144,4 +144,28 @@ class PeHostileInputTest {
         assertEquals(file + ": byte offset 60 (0x3c): e_lfanew (offset of the PE header) (4 bytes) lies outside"
                 + " the file of 2 bytes (truncated?)", message);
     }
+
+    @Test
+    void theSignedSeedVerifiesAndEveryCutOfItsSignatureIsAClearError() throws PeFormatException {
+        byte[] signed = PeFileReaderFuzzTest.TINY_SIGNED;
+        PeFileFacts facts = PeFileReader.read("seed.dll", signed);
+        assertEquals("signed by wpuscope fuzz seed: image digest matches (SHA-256); signer signature verifies"
+                + " (SHA256withECDSA); chain not checked: offline", facts.signatureSummary());
+        DataDirectory table = PeHeaders.parse(new PeBytes("seed.dll", signed)).directory(
+                PeHeaders.CERTIFICATE_DIRECTORY);
+        for (long cut = table.address(); cut < signed.length; cut++) {
+            byte[] bytes = Arrays.copyOf(signed, (int) cut);
+            String message = error(bytes);
+            assertTrue(message.contains("certificate table"), message);
+        }
+        for (long at = table.address() + 8; at < signed.length; at++) {
+            byte[] bytes = signed.clone();
+            bytes[(int) at] ^= (byte) 0xFF;
+            try {
+                PeFileReader.read("flipped.dll", bytes);
+            } catch (PeFormatException e) {
+                assertTrue(e.getMessage().startsWith("flipped.dll: byte offset "), e.getMessage());
+            }
+        }
+    }
 }
