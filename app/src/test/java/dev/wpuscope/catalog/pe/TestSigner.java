@@ -2,6 +2,8 @@ package dev.wpuscope.catalog.pe;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wpuscope.catalog.binary.WsaProtocolInfoLayoutHeaderTest;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,9 +38,9 @@ final class TestSigner {
      * @param keyAlgorithm openssl's -newkey argument, e.g. "rsa:2048" or "ec" (with {@code keyOptions})
      */
     static TestSigner create(Path dir, String keyAlgorithm, String... keyOptions) throws Exception {
-        assumeTrue(onPath("osslsigncode"), "osslsigncode is not installed (Debian package osslsigncode;"
+        assumeTrue(WsaProtocolInfoLayoutHeaderTest.onPath("osslsigncode"), "osslsigncode is not installed (Debian package osslsigncode;"
                 + " ./setup.sh installs it); skipping the signed-file tests");
-        assumeTrue(onPath("openssl"), "openssl is not installed; skipping the signed-file tests");
+        assumeTrue(WsaProtocolInfoLayoutHeaderTest.onPath("openssl"), "openssl is not installed; skipping the signed-file tests");
         Path key = dir.resolve("key.pem");
         Path certificate = dir.resolve("cert.pem");
         List<String> command = new ArrayList<>(List.of("openssl", "req", "-x509", "-newkey", keyAlgorithm));
@@ -63,20 +65,10 @@ final class TestSigner {
         }
     }
 
-    private static boolean onPath(String tool) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
         Path log = dir.resolve("tool.log");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
