@@ -2,6 +2,7 @@ package dev.wpuscope.platform;
 
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.pe.AuthenticodeSignature;
+import dev.wpuscope.catalog.pe.Check;
 import dev.wpuscope.catalog.pe.PeFileFacts;
 import dev.wpuscope.catalog.pe.SignerCertificate;
 import dev.wpuscope.catalog.pe.VersionInfo;
@@ -10,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A provider DLL's details as named lines for people (the GUI's detail pane, the CLI's --files): file and
@@ -45,9 +48,15 @@ public final class ProviderFileDescription {
         lines.add(new Line("Product", version.flatMap(VersionInfo::productName).orElse(none)));
         lines.add(new Line("Original file name", version.flatMap(VersionInfo::originalFilename).orElse(none)));
         lines.add(new Line("Signer", facts.signature().map(s -> signer(s.signer())).orElse("not signed")));
-        lines.add(new Line("Signature status", facts.signature().map(AuthenticodeSignature::summary)
-                .orElse("no embedded signature") + "\nWindows: " + details.trust()));
+        lines.add(new Line("Signature status", facts.signature().map(ProviderFileDescription::checks)
+                .orElse("no embedded signature") + "\ntrust: " + details.trust()));
         return lines;
+    }
+
+    /** One line per offline check of the file's own bytes; the chain is the trust line's matter. */
+    private static String checks(AuthenticodeSignature signature) {
+        return Stream.of(signature.imageDigest(), signature.signerSignature()).map(Check::detail)
+                .collect(Collectors.joining("\n"));
     }
 
     /** "0.1.0.0 (FileVersion \"0.1.0\")" */

@@ -154,7 +154,7 @@ class CatalogViewModelTest {
                 details.get("File version"));
         assertEquals("wpuscope project", details.get("Company"));
         assertEquals("not signed", details.get("Signer"));
-        assertEquals("no embedded signature\nWindows: chain not checked: offline (only Windows can judge trust"
+        assertEquals("no embedded signature\ntrust: chain not checked: offline (only Windows can judge trust"
                 + " in a root)", details.get("Signature status"));
         live.selectedProperty().set(live.rowFor(Bitness.X64, 1001));
         background.remove(0).run();
