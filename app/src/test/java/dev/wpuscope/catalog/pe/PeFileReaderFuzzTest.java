@@ -40,7 +40,7 @@ class PeFileReaderFuzzTest {
     }
 
     private static byte[] signedSeed() {
-        try (InputStream in = PeFileReaderFuzzTest.class.getResourceAsStream("tiny-signed.dll")) {
+        try (InputStream in = PeFileReaderFuzzTest.class.getResourceAsStream("tiny-signed.pe")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
