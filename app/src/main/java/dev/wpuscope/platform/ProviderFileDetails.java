@@ -4,6 +4,7 @@ import dev.wpuscope.catalog.pe.PeFileFacts;
 import dev.wpuscope.catalog.pe.PeFileReader;
 import dev.wpuscope.catalog.pe.PeFormatException;
 import dev.wpuscope.platform.ProviderFileCheck.FileStatus;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -26,8 +27,15 @@ public record ProviderFileDetails(String resolvedPath, Optional<PeFileFacts> fac
             return new ProviderFileDetails(path, Optional.empty(), Optional.of("no file at " + path),
                     "not checked: no file");
         }
+        Path file;
         try {
-            return new ProviderFileDetails(path, Optional.of(PeFileReader.read(Path.of(path))), Optional.empty(),
+            file = Path.of(path);
+        } catch (InvalidPathException e) {
+            return new ProviderFileDetails(path, Optional.empty(), Optional.of("not a valid path: " + e.getMessage()),
+                    "not checked: no file");
+        }
+        try {
+            return new ProviderFileDetails(path, Optional.of(PeFileReader.read(file)), Optional.empty(),
                     trust.verdict(path));
         } catch (PeFormatException e) {
             return new ProviderFileDetails(path, Optional.empty(), Optional.of(e.getMessage()), trust.verdict(path));

@@ -49,6 +49,13 @@ class ProviderFileDetailsTest {
                 details.problem());
     }
 
+    @Test
+    void aPathThisSystemCannotNameIsAProblemNotACrash() {
+        ProviderFileDetails details = ProviderFileDetails.read(new FileStatus("bad\0name.dll", true),
+                TrustCheck.OFFLINE);
+        assertTrue(details.problem().orElseThrow().startsWith("not a valid path: "), details.problem().get());
+    }
+
     /** A check without a trust store to ask (the default of the interface) reports the chain unchecked. */
     @Test
     void withoutATrustStoreTheChainIsNotChecked() {
