@@ -7,6 +7,7 @@ import dev.wpuscope.platform.ProviderFileCheck;
 import dev.wpuscope.platform.ProviderFileDescription;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,7 +52,12 @@ final class ProviderFilesWriter {
 
     private void writeFile(String path, Bitness bitness) {
         out.println("  " + path);
-        for (ProviderFileDescription.Line line : ProviderFileDescription.of(files.details(path, bitness), bitness)) {
+        writeLines(out, ProviderFileDescription.of(files.details(path, bitness), bitness));
+    }
+
+    /** The lines indented under a file name, values of several lines aligned. */
+    static void writeLines(PrintWriter out, List<ProviderFileDescription.Line> lines) {
+        for (ProviderFileDescription.Line line : lines) {
             out.printf(FIELD, line.name(), line.value().replace("\n", String.format(CONTINUATION, "")));
         }
     }

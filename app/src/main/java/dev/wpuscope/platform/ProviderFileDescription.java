@@ -30,8 +30,20 @@ public final class ProviderFileDescription {
     private ProviderFileDescription() {
     }
 
-    /** The lines about a file that was read (or found missing or unreadable), for an entry of {@code catalog}. */
+    /**
+     * The lines about a file that was read (or found missing or unreadable), for an entry of {@code catalog}: an
+     * image the catalog's processes cannot load is flagged.
+     */
     public static List<Line> of(ProviderFileDetails details, Bitness catalog) {
+        return describe(details, Optional.of(catalog));
+    }
+
+    /** The lines about a file on its own, not named by a catalog. */
+    public static List<Line> of(ProviderFileDetails details) {
+        return describe(details, Optional.empty());
+    }
+
+    private static List<Line> describe(ProviderFileDetails details, Optional<Bitness> catalog) {
         List<Line> lines = new ArrayList<>();
         if (details.facts().isEmpty()) {
             lines.add(new Line(FILE, details.problem().orElse("not read")));
@@ -39,7 +51,8 @@ public final class ProviderFileDescription {
             return lines;
         }
         PeFileFacts facts = details.facts().get();
-        lines.add(new Line(FILE, details.resolvedPath() + "\n" + facts.imageKind() + bitnessNote(facts, catalog)));
+        lines.add(new Line(FILE, details.resolvedPath() + "\n" + facts.imageKind()
+                + catalog.map(c -> bitnessNote(facts, c)).orElse("")));
         Optional<VersionInfo> version = facts.version();
         String none = version.isEmpty() ? "no version resource" : "not in the version resource";
         lines.add(new Line("File version", version.map(ProviderFileDescription::version).orElse(none)));
