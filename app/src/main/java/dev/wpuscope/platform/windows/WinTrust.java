@@ -2,11 +2,15 @@ package dev.wpuscope.platform.windows;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import com.sun.jna.WString;
+import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.win32.StdCallLibrary;
 
 /**
- * WinVerifyTrust of wintrust.dll (wintrust.h), WINAPI (stdcall on x86). jna-platform has no mapping, so
- * this is ours: {@code LONG WinVerifyTrust(HWND hwnd, GUID *pgActionID, LPVOID pWVTData)}.
+ * WinVerifyTrust and the security-catalog functions of wintrust.dll (wintrust.h, mscat.h), WINAPI (stdcall on
+ * x86). jna-platform has no mapping, so this is ours. BOOL results map to Java boolean (a 32-bit int).
  */
 interface WinTrust extends StdCallLibrary {
 
@@ -19,5 +23,27 @@ interface WinTrust extends StdCallLibrary {
         return Native.load("wintrust", WinTrust.class);
     }
 
+    /** LONG WinVerifyTrust(HWND hwnd, GUID *pgActionID, LPVOID pWVTData) */
     int WinVerifyTrust(Pointer hwnd, byte[] actionId, WinTrustData data);
+
+    /** BOOL CryptCATAdminAcquireContext2(HCATADMIN*, const GUID*, PCWSTR pwszHashAlgorithm,
+     * PCCERT_STRONG_SIGN_PARA, DWORD) (Windows 8 and later) */
+    boolean CryptCATAdminAcquireContext2(PointerByReference admin, Pointer subsystem, WString hashAlgorithm,
+                                         Pointer strongSignPara, int flags);
+
+    /** BOOL CryptCATAdminCalcHashFromFileHandle2(HCATADMIN, HANDLE, DWORD *pcbHash, BYTE *pbHash, DWORD) */
+    boolean CryptCATAdminCalcHashFromFileHandle2(Pointer admin, WinNT.HANDLE file, IntByReference hashSize,
+                                                 byte[] hash, int flags);
+
+    /** HCATINFO CryptCATAdminEnumCatalogFromHash(HCATADMIN, BYTE*, DWORD, DWORD, HCATINFO *phPrevCatInfo) */
+    Pointer CryptCATAdminEnumCatalogFromHash(Pointer admin, byte[] hash, int hashSize, int flags, Pointer previous);
+
+    /** BOOL CryptCATCatalogInfoFromContext(HCATINFO, CATALOG_INFO*, DWORD) */
+    boolean CryptCATCatalogInfoFromContext(Pointer catalog, CatalogInfo info, int flags);
+
+    /** BOOL CryptCATAdminReleaseCatalogContext(HCATADMIN, HCATINFO, DWORD) */
+    boolean CryptCATAdminReleaseCatalogContext(Pointer admin, Pointer catalog, int flags);
+
+    /** BOOL CryptCATAdminReleaseContext(HCATADMIN, DWORD) */
+    boolean CryptCATAdminReleaseContext(Pointer admin, int flags);
 }

@@ -4,14 +4,15 @@ import dev.wpuscope.platform.TrustCheck;
 import java.util.Map;
 
 /**
- * The trust verdict of WinVerifyTrust (WINTRUST_ACTION_GENERIC_VERIFY_V2) on a file's embedded Authenticode
- * signature: signature, digest and chain up to a root this machine trusts. Revocation is not checked, and
- * files signed only through a security catalog (most of Windows' own DLLs) have no embedded signature.
+ * The trust verdict of WinVerifyTrust (WINTRUST_ACTION_GENERIC_VERIFY_V2): signature, digest and chain up to a
+ * root this machine trusts. A file without an embedded Authenticode signature (most of Windows' own DLLs) is
+ * judged as a member of the security catalog that lists it, when there is one. Revocation is not checked.
  */
 public final class WindowsTrustCheck implements TrustCheck {
+    static final int TRUST_E_NOSIGNATURE = 0x800B0100;
     private static final Map<Integer, String> RESULTS = Map.ofEntries(
-            Map.entry(0x800B0100, "TRUST_E_NOSIGNATURE: no embedded signature (Windows' own DLLs are usually"
-                    + " signed through a security catalog, which is not checked here)"),
+            Map.entry(TRUST_E_NOSIGNATURE, "TRUST_E_NOSIGNATURE: no embedded signature and no security catalog"
+                    + " lists the file"),
             Map.entry(0x80096010, "TRUST_E_BAD_DIGEST: the file was changed after it was signed"),
             Map.entry(0x800B0109, "CERT_E_UNTRUSTEDROOT: the chain ends in a root this machine does not trust"),
             Map.entry(0x800B010A, "CERT_E_CHAINING: the chain to a trusted root cannot be built"),
@@ -28,11 +29,22 @@ public final class WindowsTrustCheck implements TrustCheck {
     @Override
     public String verdict(String path) {
         WinTrust wintrust = WinTrust.load();
-        WinTrustData data = WinTrustData.forFile(path);
+        int embedded = verify(wintrust, WinTrustData.forFile(path));
+        if (embedded != TRUST_E_NOSIGNATURE) {
+            return describe(embedded);
+        }
+        return SecurityCatalogCheck.verify(wintrust, path, data -> verify(wintrust, data))
+                .map(catalog -> describe(catalog.result()) + " (through security catalog " + catalog.catalogFile()
+                        + ")")
+                .orElse(describe(embedded));
+    }
+
+    /** WinVerifyTrust on the data, then the close call that frees its state. */
+    private static int verify(WinTrust wintrust, WinTrustData data) {
         int result = wintrust.WinVerifyTrust(null, WinTrust.GENERIC_VERIFY_V2, data);
         data.dwStateAction = WinTrustData.WTD_STATEACTION_CLOSE;
         wintrust.WinVerifyTrust(null, WinTrust.GENERIC_VERIFY_V2, data);
-        return describe(result);
+        return result;
     }
 
     /** The words for a WinVerifyTrust result. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Our JNA layout of WINTRUST_DATA and WINTRUST_FILE_INFO, as this 64-bit JVM computes it, against mingw-w64's wintrust.h. */
+/** Our JNA layouts of WINTRUST_DATA, WINTRUST_FILE_INFO, WINTRUST_CATALOG_INFO and CATALOG_INFO, as this 64-bit JVM computes it, against mingw-w64's wintrust.h. */
 class WinTrustDataLayoutTest {
 
     @TempDir
@@ -26,9 +26,15 @@ class WinTrustDataLayoutTest {
         X64Layouts.assumeAvailable("layout");
         WinTrustData data = new WinTrustData();
         WinTrustData.FileInfo file = new WinTrustData.FileInfo();
-        String c = "#include <windows.h>\n#include <wintrust.h>\n#include <stddef.h>\n"
+        WinTrustData.CatalogMemberInfo member = new WinTrustData.CatalogMemberInfo();
+        CatalogInfo catalog = new CatalogInfo();
+        String c = "#define NTDDI_VERSION 0x06020000\n#define _WIN32_WINNT 0x0602\n#include <windows.h>\n"
+                + "#include <wintrust.h>\n#include <mscat.h>\n#include <stddef.h>\n"
                 + X64Layouts.assertions("WINTRUST_DATA", WinTrustData.FIELDS, data::offsetOf, data.size())
-                + X64Layouts.assertions("WINTRUST_FILE_INFO", WinTrustData.FileInfo.FIELDS, file::offsetOf, file.size());
+                + X64Layouts.assertions("WINTRUST_FILE_INFO", WinTrustData.FileInfo.FIELDS, file::offsetOf, file.size())
+                + X64Layouts.assertions("WINTRUST_CATALOG_INFO", WinTrustData.CatalogMemberInfo.FIELDS,
+                        member::offsetOf, member.size())
+                + X64Layouts.assertions("CATALOG_INFO", CatalogInfo.FIELDS, catalog::offsetOf, catalog.size());
         String output = WsaProtocolInfoLayoutHeaderTest.compile(X64Layouts.COMPILER, c, dir);
         assertEquals("", output, "our WINTRUST_DATA layout disagrees with wintrust.h:\n" + output);
     }
@@ -56,6 +62,8 @@ class WinTrustDataLayoutTest {
 
     @Test
     void verdictsAreWords() {
+        assertEquals("not trusted by Windows: TRUST_E_NOSIGNATURE: no embedded signature and no security catalog"
+                + " lists the file", WindowsTrustCheck.describe(WindowsTrustCheck.TRUST_E_NOSIGNATURE));
         assertEquals("not trusted by Windows: TRUST_E_BAD_DIGEST: the file was changed after it was signed",
                 WindowsTrustCheck.describe(0x80096010));
         assertEquals("not trusted by Windows: WinVerifyTrust 0x80001234", WindowsTrustCheck.describe(0x80001234));
