@@ -44,7 +44,7 @@ final class Sources implements AutoCloseable {
      * this machine's DLLs, not that machine's, so files are read for the live catalog only.
      */
     private static final ProviderFileCheck OFFLINE_FILES = ProviderFileCheck.unavailable(
-            "offline catalog: the DLL is on the machine the catalog was read from (the customer's), not checked here");
+            "offline catalog: the DLL is on the customer's machine (the one the catalog was read from), not this one");
     private static final byte[] CAPTURE_MAGIC = "WPUTRACE".getBytes(StandardCharsets.US_ASCII);
 
     enum Export { CAPTURE, CSV, JSON }
