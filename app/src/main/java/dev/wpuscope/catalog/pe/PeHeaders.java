@@ -58,7 +58,12 @@ final class PeHeaders {
             throw bytes.error(optional, String.format("unknown optional header magic 0x%X (expected 0x10B or 0x20B)",
                     magic));
         }
-        long directoryCountOffset = optional + (magic == PE32 ? 92 : 108);
+        int fixedPart = magic == PE32 ? 96 : 112;
+        if (optionalSize < fixedPart) {
+            throw bytes.error(coff + 16, "SizeOfOptionalHeader " + optionalSize + " is smaller than the "
+                    + fixedPart + " bytes a " + (magic == PE32 ? "PE32" : "PE32+") + " optional header has");
+        }
+        long directoryCountOffset = optional + fixedPart - 4;
         long directoryCount = bytes.u32(directoryCountOffset, "NumberOfRvaAndSizes");
         long directoryStart = directoryCountOffset + 4;
         long directoriesFit = (optional + optionalSize - directoryStart) / DIRECTORY_ENTRY_SIZE;

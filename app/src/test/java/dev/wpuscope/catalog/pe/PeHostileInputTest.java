@@ -102,6 +102,14 @@ class PeHostileInputTest {
     }
 
     @Test
+    void anOptionalHeaderTooSmallForItsFieldsIsReported() {
+        byte[] bytes = tiny();
+        le(bytes).putShort(TinyPe.PE_OFFSET + 20, (short) 64);
+        assertEquals("bad.dll: byte offset 84 (0x54): SizeOfOptionalHeader 64 is smaller than the 112 bytes a PE32+"
+                + " optional header has", error(bytes));
+    }
+
+    @Test
     void aSectionCountBeyondTheFileIsReported() {
         byte[] bytes = tiny();
         le(bytes).putShort(TinyPe.PE_OFFSET + 6, (short) 0xFFFF);
