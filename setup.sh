@@ -12,6 +12,8 @@ packages=(
   openjdk-17-jdk maven                       # the Java application
   make gcc libc6-dev valgrind python3        # native tracer core tests and its benchmark
   gcc-mingw-w64-x86-64 gcc-mingw-w64-i686    # the PE DLLs (x64, x86)
+  binutils-mingw-w64-x86-64 binutils-mingw-w64-i686  # windres: the DLL's version resource
+  osslsigncode openssl                       # signed-DLL tests of the PE reader (throwaway certificate)
   libgtk-3-0                                 # JavaFX on a desktop (glass GTK)
   xvfb xauth imagemagick                     # screenshots of the GUI (tests themselves run headless)
   fakeroot                                   # the .deb (jpackage runs dpkg-deb under fakeroot)

@@ -23,6 +23,7 @@ WIN_LDFLAGS := -static-libgcc -Wl,--kill-at
 CORE_SRCS ?= $(wildcard $(CORE_DIR)/*.c)
 CORE_SRC := $(filter-out %/wpt_decode.c,$(CORE_SRCS))
 DLL_SRC := $(wildcard $(WIN_DIR)/dll/*.c)
+DLL_RC := $(WIN_DIR)/dll/wputrace.rc
 HOST_SRC := $(wildcard $(WIN_DIR)/host/*.c)
 SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c
 WIN_HEADERS := $(wildcard $(CORE_DIR)/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \
@@ -33,9 +34,15 @@ $(1)_OUT := $(WIN_BUILD)/$(1)
 $(1)_BINS := $$($(1)_OUT)/wputrace.dll $$($(1)_OUT)/wpuhost.exe $$($(1)_OUT)/sample_nonifs.dll \
 	$$($(1)_OUT)/sample_ifs.dll $$($(1)_OUT)/pipe_server.exe $$($(1)_OUT)/bitness_probe.exe
 
-$$($(1)_OUT)/wputrace.dll: $(DLL_SRC) $(CORE_SRC) $(WIN_HEADERS)
+# The VERSIONINFO resource (numbers from core/wpt_version.h), compiled for this architecture.
+$$($(1)_OUT)/wputrace_rc.o: $(DLL_RC) $(CORE_DIR)/wpt_version.h
 	@mkdir -p $$(@D)
-	$(2) $(WIN_CFLAGS) -shared -o $$@ $(DLL_SRC) $(CORE_SRC) $(WIN_LDFLAGS) -lws2_32 -luser32
+	$(3)windres -I$(CORE_DIR) -o $$@ $(DLL_RC)
+
+$$($(1)_OUT)/wputrace.dll: $(DLL_SRC) $(CORE_SRC) $(WIN_HEADERS) $$($(1)_OUT)/wputrace_rc.o
+	@mkdir -p $$(@D)
+	$(2) $(WIN_CFLAGS) -shared -o $$@ $(DLL_SRC) $(CORE_SRC) $$($(1)_OUT)/wputrace_rc.o $(WIN_LDFLAGS) \
+		-lws2_32 -luser32
 
 $$($(1)_OUT)/wpuhost.exe: $(HOST_SRC) $(WIN_HEADERS)
 	@mkdir -p $$(@D)
@@ -45,7 +52,7 @@ $$($(1)_OUT)/wpuhost.exe: $(HOST_SRC) $(WIN_HEADERS)
 # undecorated export name).
 $$($(1)_OUT)/libwpuhost.a: $$($(1)_OUT)/wpuhost.exe
 	printf 'LIBRARY wpuhost.exe\nEXPORTS\nWPUCompleteOverlappedRequest$(4)\n' >$$($(1)_OUT)/wpuhost.def
-	$(3) -k -d $$($(1)_OUT)/wpuhost.def -l $$@
+	$(3)dlltool -k -d $$($(1)_OUT)/wpuhost.def -l $$@
 
 $$($(1)_OUT)/sample_nonifs.dll: $(SAMPLE_SRC) $$($(1)_OUT)/libwpuhost.a $(WIN_HEADERS)
 	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_IFS=0 -o $$@ $(SAMPLE_SRC) $(WIN_LDFLAGS) \
@@ -64,8 +71,8 @@ $$($(1)_OUT)/bitness_probe.exe: $(WIN_DIR)/tests/bitness_probe.c
 	$(2) $(WIN_CFLAGS) -o $$@ $$< $(WIN_LDFLAGS)
 endef
 
-$(eval $(call WIN_ARCH,x64,$(CC64),$(CROSS64)dlltool,))
-$(eval $(call WIN_ARCH,x86,$(CC86),$(CROSS86)dlltool,@20))
+$(eval $(call WIN_ARCH,x64,$(CC64),$(CROSS64),))
+$(eval $(call WIN_ARCH,x86,$(CC86),$(CROSS86),@20))
 
 .PHONY: windows windows-check windows-capture windows-bench
 windows: $(x64_BINS) $(x86_BINS)

@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+#include "wpt_version.h"
+
 #define WPT_MAGIC "WPUTRACE"
 #define WPT_MAGIC_LEN 8
 #define WPT_FORMAT_MAJOR 1
@@ -15,7 +17,8 @@
 #define WPT_STR_MAX 65535          /* longest UTF-8 byte count of a str */
 
 /* tracer_version of PROCESS_HELLO: major << 16 | minor << 8 | patch */
-#define WPT_TRACER_VERSION ((0u << 16) | (1u << 8) | 0u)
+#define WPT_TRACER_VERSION \
+    (((unsigned)WPT_VERSION_MAJOR << 16) | ((unsigned)WPT_VERSION_MINOR << 8) | (unsigned)WPT_VERSION_PATCH)
 
 typedef enum wpt_record_type {
     WPT_REC_PROCESS_HELLO = 1,

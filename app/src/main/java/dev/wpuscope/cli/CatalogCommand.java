@@ -25,6 +25,11 @@ final class CatalogCommand implements Callable<Integer> {
             + " reopen later).")
     boolean json;
 
+    @Option(names = "--files", description = "Also read each provider DLL: file version, description, company,"
+            + " signer and signature status (only for the live catalog on Windows: a catalog file's DLLs are on"
+            + " the machine it came from).")
+    boolean files;
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +41,9 @@ final class CatalogCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } else {
             new CatalogTreeWriter(spec.commandLine().getOut()).write(snapshot);
+            if (files) {
+                new ProviderFilesWriter(spec.commandLine().getOut(), FileChecks.forSnapshot(snapshot)).write(snapshot);
+            }
         }
         return 0;
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Checks whether a provider DLL named in a catalog exists, resolving the stored path the way a process of
- * the catalog's bitness would load it. Only possible on the machine the catalog was read from; for an
+ * the catalog's bitness would load it, and reads its version and signature. Only possible on the machine the catalog was read from; for an
  * offline file the check is unavailable and says why.
  */
 public interface ProviderFileCheck {
@@ -21,6 +21,14 @@ public interface ProviderFileCheck {
      *                   {@code System32} paths from {@code SysWOW64}
      */
     FileStatus check(String storedPath, Bitness catalog);
+
+    /**
+     * Version, signer and signature of the file a stored path resolves to. Only called when
+     * {@link #unavailableReason()} is empty. Without a trust store to ask, the chain is reported unchecked.
+     */
+    default ProviderFileDetails details(String storedPath, Bitness catalog) {
+        return ProviderFileDetails.read(check(storedPath, catalog), TrustCheck.OFFLINE);
+    }
 
     /** Result of a check: the path actually looked at, and whether a file is there. */
     record FileStatus(String resolvedPath, boolean exists) {

@@ -168,7 +168,7 @@ public final class MainWindowController {
 
     private void openCatalog(Path file, boolean example) {
         runInBackground("Reading " + file.getFileName(), () -> sources.readCatalog(file), opened -> {
-            catalogViewController.show(opened.snapshot(), opened.diagnosis(), example);
+            catalogViewController.show(opened.snapshot(), opened.diagnosis(), opened.files(), example);
             if (!example) {
                 remember(file);
             }
@@ -255,7 +255,8 @@ public final class MainWindowController {
     @FXML
     void refreshLiveCatalog() {
         runInBackground("Reading the live catalog", sources::readLiveCatalog,
-                opened -> catalogViewController.show(opened.snapshot(), opened.diagnosis(), false), null);
+                opened -> catalogViewController.show(opened.snapshot(), opened.diagnosis(), opened.files(), false),
+                null);
     }
 
     // ---- saving ----

@@ -39,8 +39,12 @@ import java.util.List;
  */
 final class Sources implements AutoCloseable {
     private static final CatalogDiagnostics DIAGNOSTICS = CatalogDiagnostics.standard();
+    /**
+     * A catalog file describes the machine it was exported on: its %SystemRoot% paths resolved here would show
+     * this machine's DLLs, not that machine's, so files are read for the live catalog only.
+     */
     private static final ProviderFileCheck OFFLINE_FILES = ProviderFileCheck.unavailable(
-            "the catalog was read from a file, so its provider DLLs cannot be checked on this machine");
+            "offline catalog: the DLL is on the customer's machine (the one the catalog was read from), not this one");
     private static final byte[] CAPTURE_MAGIC = "WPUTRACE".getBytes(StandardCharsets.US_ASCII);
 
     enum Export { CAPTURE, CSV, JSON }
@@ -78,11 +82,11 @@ final class Sources implements AutoCloseable {
     /** Reads a catalog file in whichever format its content has, and diagnoses it. */
     OpenedCatalog readCatalog(Path file) throws CatalogReadException {
         CatalogSnapshot snapshot = CatalogSources.read(file);
-        return new OpenedCatalog(snapshot, DIAGNOSTICS.diagnose(snapshot, OFFLINE_FILES));
+        return new OpenedCatalog(snapshot, DIAGNOSTICS.diagnose(snapshot, OFFLINE_FILES), OFFLINE_FILES);
     }
 
-    /** A catalog that was read, and what the diagnostics found in it. */
-    record OpenedCatalog(CatalogSnapshot snapshot, Diagnosis diagnosis) {
+    /** A catalog that was read, what the diagnostics found in it, and how its DLL files can be read. */
+    record OpenedCatalog(CatalogSnapshot snapshot, Diagnosis diagnosis, ProviderFileCheck files) {
     }
 
     OpenedCatalog readLiveCatalog() throws Exception {
@@ -90,7 +94,8 @@ final class Sources implements AutoCloseable {
             throw new UserFacingException("The live catalog can only be read on Windows.");
         }
         CatalogSnapshot snapshot = machine.liveCatalog().get().read();
-        return new OpenedCatalog(snapshot, DIAGNOSTICS.diagnose(snapshot, machine.liveFiles().get()));
+        ProviderFileCheck files = machine.liveFiles().get();
+        return new OpenedCatalog(snapshot, DIAGNOSTICS.diagnose(snapshot, files), files);
     }
 
     CaptureLoading openCapture(Path file) {

@@ -13,6 +13,10 @@ import java.nio.file.Path;
 /** The project's own example data, read through the real readers (the build sets wpuscope.root). */
 public final class ExampleFiles {
 
+    /** How the GUI treats DLLs of a catalog read from a file. */
+    public static final ProviderFileCheck OFFLINE_FILES = ProviderFileCheck.unavailable(
+            "offline catalog: the DLL is on the customer's machine");
+
     private ExampleFiles() {
     }
 

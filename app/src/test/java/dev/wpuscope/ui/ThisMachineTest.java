@@ -33,6 +33,13 @@ class ThisMachineTest {
     }
 
     @Test
+    void aCatalogFileSaysItsDllsAreOnTheCustomersMachine() throws Exception {
+        Sources.OpenedCatalog opened = new Sources(ThisMachine.detect()).readCatalog(ExampleFiles.exampleCatalog());
+        assertTrue(opened.files().unavailableReason().orElseThrow().startsWith(
+                "offline catalog: the DLL is on the customer's machine"));
+    }
+
+    @Test
     @Tag("windows")
     @EnabledOnOs(OS.WINDOWS)
     void onWindowsTheLiveCatalogIsReadAndThePipeOpens() throws Exception {
@@ -43,6 +50,7 @@ class ThisMachineTest {
         Sources.OpenedCatalog live = sources.readLiveCatalog();
         assertEquals(SourceKind.LIVE, live.snapshot().kind());
         assertFalse(live.snapshot().catalogs().isEmpty());
+        assertTrue(live.files().unavailableReason().isEmpty(), "the live catalog's DLLs are on this machine");
         try (PipeTransport pipe = machine.pipe().orElseThrow().open()) {
             assertNull(pipe.accept(Duration.ofMillis(10)), "no tracer connects in 10 ms");
         }

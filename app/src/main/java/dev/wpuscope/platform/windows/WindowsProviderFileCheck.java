@@ -2,6 +2,8 @@ package dev.wpuscope.platform.windows;
 
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.platform.ProviderFileCheck;
+import dev.wpuscope.platform.ProviderFileDetails;
+import dev.wpuscope.platform.TrustCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * ExpandEnvironmentStrings (unknown ones stay as they are), resolves a bare file name (no directory) in the
  * system directory as LoadLibrary would, and applies WOW64 file-system redirection: on 64-bit Windows a
  * 32-bit process that loads {@code %SystemRoot%\System32\x.dll} gets {@code SysWOW64\x.dll}, and this
- * JVM (if it is itself 32-bit) must look at {@code Sysnative} to see the 64-bit {@code System32}.
+ * JVM (if it is itself 32-bit) must look at {@code Sysnative} to see the 64-bit {@code System32}. The file
+ * found is read by the pure PE reader (version, signer, offline signature checks) and judged by WinVerifyTrust.
  */
 public final class WindowsProviderFileCheck implements ProviderFileCheck {
 
@@ -27,6 +30,7 @@ public final class WindowsProviderFileCheck implements ProviderFileCheck {
     private final boolean jvmIs64Bit;
     private final boolean windowsIs64Bit;
     private final Predicate<String> fileExists;
+    private final TrustCheck trust;
 
     /**
      * @param environment    environment variables (names compared case-insensitively, as on Windows)
@@ -36,12 +40,22 @@ public final class WindowsProviderFileCheck implements ProviderFileCheck {
      */
     public WindowsProviderFileCheck(Map<String, String> environment, boolean jvmIs64Bit, boolean windowsIs64Bit,
                                     Predicate<String> fileExists) {
+        this(environment, jvmIs64Bit, windowsIs64Bit, fileExists, TrustCheck.OFFLINE);
+    }
+
+    /**
+     * @param trust the trust verdict on a resolved file (WinVerifyTrust on the live machine)
+     * @see #WindowsProviderFileCheck(Map, boolean, boolean, Predicate)
+     */
+    public WindowsProviderFileCheck(Map<String, String> environment, boolean jvmIs64Bit, boolean windowsIs64Bit,
+                                    Predicate<String> fileExists, TrustCheck trust) {
         TreeMap<String, String> env = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         env.putAll(environment);
         this.environment = env;
         this.jvmIs64Bit = jvmIs64Bit;
         this.windowsIs64Bit = windowsIs64Bit;
         this.fileExists = fileExists;
+        this.trust = trust;
     }
 
     /** The check for this process on this machine. */
@@ -49,7 +63,8 @@ public final class WindowsProviderFileCheck implements ProviderFileCheck {
         Map<String, String> env = System.getenv();
         boolean jvm64 = "64".equals(System.getProperty("sun.arch.data.model"));
         boolean windows64 = jvm64 || env.keySet().stream().anyMatch("PROCESSOR_ARCHITEW6432"::equalsIgnoreCase);
-        return new WindowsProviderFileCheck(env, jvm64, windows64, p -> Files.isRegularFile(Path.of(p)));
+        return new WindowsProviderFileCheck(env, jvm64, windows64, p -> Files.isRegularFile(Path.of(p)),
+                new WindowsTrustCheck());
     }
 
     @Override
@@ -61,6 +76,12 @@ public final class WindowsProviderFileCheck implements ProviderFileCheck {
     public FileStatus check(String storedPath, Bitness catalog) {
         String resolved = resolve(storedPath, catalog);
         return new FileStatus(resolved, fileExists.test(resolved));
+    }
+
+    /** The file's version and signature, read by the PE reader, with WinVerifyTrust's verdict. */
+    @Override
+    public ProviderFileDetails details(String storedPath, Bitness catalog) {
+        return ProviderFileDetails.read(check(storedPath, catalog), trust);
     }
 
     /** The path this process must look at to see the file a process of {@code catalog}'s bitness loads. */

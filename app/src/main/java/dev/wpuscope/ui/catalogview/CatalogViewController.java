@@ -5,6 +5,7 @@ import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
 import dev.wpuscope.catalog.diff.SnapshotDiff;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.platform.ProviderFileCheck;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.DetailRow;
 import dev.wpuscope.ui.FileDrop;
@@ -269,9 +270,9 @@ public final class CatalogViewController {
         exampleRequest.run();
     }
 
-    /** Shows a catalog that was read, with its diagnosis. */
-    public void show(CatalogSnapshot snapshot, Diagnosis diagnosis, boolean example) {
-        model.show(snapshot, diagnosis, example);
+    /** Shows a catalog that was read, with its diagnosis and the check that reads its DLLs (when on this machine). */
+    public void show(CatalogSnapshot snapshot, Diagnosis diagnosis, ProviderFileCheck files, boolean example) {
+        model.show(snapshot, diagnosis, files, example);
     }
 
     /** Shows the comparison of the open catalog with another one. */

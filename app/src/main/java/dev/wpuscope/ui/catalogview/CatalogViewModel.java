@@ -9,10 +9,16 @@ import dev.wpuscope.catalog.diagnose.Severity;
 import dev.wpuscope.catalog.diff.SnapshotDiff;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.ui.DetailRow;
+import dev.wpuscope.platform.ProviderFileCheck;
+import dev.wpuscope.platform.ProviderFileDetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -37,20 +43,37 @@ public final class CatalogViewModel {
     private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper findingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper diagnosisSummary = new ReadOnlyStringWrapper("Diagnostics");
+    private final DllDetailsCache dllDetails;
     private boolean example;
 
+    /** A model that reads DLL details on a background thread and shows them on the FX thread. */
     public CatalogViewModel() {
+        this(Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dll-details");
+            thread.setDaemon(true);
+            return thread;
+        }), Platform::runLater);
+    }
+
+    /**
+     * @param background where provider DLLs are read
+     * @param fxThread   where their details are shown
+     */
+    public CatalogViewModel(Executor background, Executor fxThread) {
+        this.dllDetails = new DllDetailsCache(background, fxThread);
         selected.addListener((obs, old, row) -> showDetails(row));
         selectedFinding.addListener((obs, old, finding) -> showFinding(finding));
     }
 
     /**
-     * Shows a snapshot and its diagnosis; {@code example} marks data the project made up, so the view can
+     * Shows a snapshot and its diagnosis; {@code files} reads the entries' DLLs when they are on this machine
+     * (the live catalog), else says why not; {@code example} marks data the project made up, so the view can
      * label it.
      */
-    public void show(CatalogSnapshot shown, Diagnosis diagnosis, boolean isExample) {
+    public void show(CatalogSnapshot shown, Diagnosis diagnosis, ProviderFileCheck files, boolean isExample) {
         this.example = isExample;
         selected.set(null);
+        dllDetails.reset(files);
         selectedFinding.set(null);
         findings.setAll(diagnosis.findings());
         diffRows.clear();
@@ -96,13 +119,48 @@ public final class CatalogViewModel {
             selectionSummary.set("");
             return;
         }
+        details.setAll(detailRows(row, dllRows(row)));
+        selectionSummary.set(row.bitness().label() + " entry " + row.idText() + ": " + row.entry().displayName());
+    }
+
+    /** The entry's fields, its DLL's rows right after the DLL path, and the findings about it. */
+    private List<DetailRow> detailRows(EntryRow row, List<DetailRow> dll) {
         Map<UUID, Integer> categories = snapshot.get() == null ? Map.of() : snapshot.get().lspCategories();
         List<DetailRow> rows = new ArrayList<>(EntryDetails.of(row, categories));
+        int path = 0;
+        while (!rows.get(path).name().equals(EntryDetails.PROVIDER_DLL)) {
+            path++;
+        }
+        rows.addAll(path + 1, dll);
         List<String> about = findings.stream().filter(f -> concerns(f, row))
                 .map(f -> f.ruleId() + " " + f.severity().label() + ": " + f.title()).toList();
         rows.add(new DetailRow("Findings", about.isEmpty() ? "none" : String.join("\n", about)));
-        details.setAll(rows);
-        selectionSummary.set(row.bitness().label() + " entry " + row.idText() + ": " + row.entry().displayName());
+        return rows;
+    }
+
+    /**
+     * The DLL rows as far as known now; when the file still has to be read, it is read in the background and
+     * the details are shown again if the entry is still selected.
+     */
+    private List<DetailRow> dllRows(EntryRow row) {
+        String path = row.entry().providerPath();
+        if (path == null) {
+            return DllDetails.unavailable("no DLL path in the source");
+        }
+        Optional<String> unavailable = dllDetails.unavailableReason();
+        if (unavailable.isPresent()) {
+            return DllDetails.unavailable(unavailable.get());
+        }
+        Optional<ProviderFileDetails> read = dllDetails.ifRead(path, row.bitness());
+        if (read.isPresent()) {
+            return DllDetails.of(read.get(), row.bitness());
+        }
+        dllDetails.request(path, row.bitness(), done -> {
+            if (selected.get() == row) {
+                details.setAll(detailRows(row, DllDetails.of(done, row.bitness())));
+            }
+        });
+        return DllDetails.reading(path);
     }
 
     private void showFinding(Finding finding) {

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 /** Every field of a catalog entry, decoded for the detail pane: flags by name, GUID, chain, DLL path. */
 public final class EntryDetails {
+    /** The name of the row with the DLL path (the DLL's own rows follow it). */
+    static final String PROVIDER_DLL = "Provider DLL";
     private static final int MESSAGE_SIZE_MTU = 0x1;
     private static final int MESSAGE_SIZE_UNLIMITED = 0xFFFFFFFF;
 
@@ -36,7 +38,7 @@ public final class EntryDetails {
                 + "), position " + row.position()));
         rows.add(new DetailRow("Catalog entry id", row.idText()));
         rows.add(new DetailRow("Provider id", guid(info.providerId())));
-        rows.add(new DetailRow("Provider DLL", entry.providerPath() == null ? "not in source" : entry.providerPath()));
+        rows.add(new DetailRow(PROVIDER_DLL, entry.providerPath() == null ? "not in source" : entry.providerPath()));
         rows.add(new DetailRow("Chain length", WinsockNames.number(info.chainLength())));
         rows.add(new DetailRow("Chain", chain(row)));
         rows.add(new DetailRow("Chain slots", info.chainEntries() == null ? "not in source"

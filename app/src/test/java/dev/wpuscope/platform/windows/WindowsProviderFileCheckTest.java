@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wpuscope.catalog.model.Bitness;
+import dev.wpuscope.catalog.pe.PeFileFacts;
+import dev.wpuscope.catalog.pe.PeMachine;
+import dev.wpuscope.platform.ProviderFileDetails;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -70,5 +74,37 @@ class WindowsProviderFileCheckTest {
         assertTrue(c.check("%SystemRoot%\\system32\\mswsock.dll", Bitness.X64).exists());
         assertTrue(c.check("%SystemRoot%\\system32\\mswsock.dll", Bitness.X86).exists());
         assertFalse(c.check("%SystemRoot%\\system32\\no-such-provider.dll", Bitness.X64).exists());
+    }
+
+    /**
+     * On real Windows: mswsock.dll's facts come from the right file for each catalog (SysWOW64 for the 32-bit
+     * one); it has no embedded signature, and WinVerifyTrust trusts it through the security catalog that lists it.
+     */
+    @Test
+    @Tag("windows")
+    @EnabledOnOs(OS.WINDOWS)
+    void mswsockDetailsForBothCatalogs() {
+        WindowsProviderFileCheck c = WindowsProviderFileCheck.forThisProcess();
+        ProviderFileDetails x64 = c.details("%SystemRoot%\\system32\\mswsock.dll", Bitness.X64);
+        PeFileFacts facts = x64.facts().orElseThrow(() -> new AssertionError(x64.problem()));
+        assertEquals(PeMachine.X64, facts.machine());
+        assertEquals(Optional.of("Microsoft Corporation"), facts.version().orElseThrow().companyName());
+        assertTrue(facts.signature().isEmpty(), "Windows' own DLLs are catalog-signed");
+        assertTrue(x64.trust().startsWith("trusted by Windows") && x64.trust().contains("through security catalog"),
+                x64.trust());
+        ProviderFileDetails x86 = c.details("%SystemRoot%\\system32\\mswsock.dll", Bitness.X86);
+        assertEquals(PeMachine.X86, x86.facts().orElseThrow().machine());
+        assertTrue(x86.resolvedPath().toLowerCase().contains("syswow64"), x86.resolvedPath());
+    }
+
+    /** On real Windows: a file that is not there has no facts and no verdict. */
+    @Test
+    @Tag("windows")
+    @EnabledOnOs(OS.WINDOWS)
+    void aMissingProviderHasNoDetails() {
+        ProviderFileDetails gone = WindowsProviderFileCheck.forThisProcess()
+                .details("%SystemRoot%\\system32\\no-such-provider.dll", Bitness.X64);
+        assertTrue(gone.facts().isEmpty());
+        assertTrue(gone.problem().orElseThrow().startsWith("no file at "));
     }
 }

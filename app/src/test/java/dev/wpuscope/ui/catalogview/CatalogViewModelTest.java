@@ -9,7 +9,10 @@ import dev.wpuscope.catalog.diagnose.Finding;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.NetshCatalogFormat;
+import dev.wpuscope.ui.DetailRow;
 import dev.wpuscope.ui.ExampleFiles;
+import dev.wpuscope.ui.LocalDlls;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +27,7 @@ class CatalogViewModelTest {
     @BeforeEach
     void showExample() throws Exception {
         snapshot = ExampleFiles.readExampleCatalog();
-        model.show(snapshot, ExampleFiles.diagnose(snapshot), true);
+        model.show(snapshot, ExampleFiles.diagnose(snapshot), ExampleFiles.OFFLINE_FILES, true);
     }
 
     @Test
@@ -103,7 +106,7 @@ class CatalogViewModelTest {
     void fieldsASourceLacksAreSaidToBeAbsent() throws Exception {
         CatalogSnapshot netsh = new NetshCatalogFormat().read(
                 ExampleFiles.sharedSample("netsh/wsl-40110_win11_reset_part1.txt"));
-        model.show(netsh, ExampleFiles.diagnose(netsh), false);
+        model.show(netsh, ExampleFiles.diagnose(netsh), ExampleFiles.OFFLINE_FILES, false);
         model.selectedProperty().set(model.entries().get(0));
         Map<String, String> details = ExampleFiles.byName(model.details());
         assertEquals("not in source", details.get("Provider flags"));
@@ -121,5 +124,55 @@ class CatalogViewModelTest {
         assertTrue(model.diffRows().stream().anyMatch(r -> r.catalog().equals("64-bit")
                 && r.change().equals("catalog removed")), model.diffRows().toString());
         assertTrue(model.diffTitleProperty().get().startsWith("Compare ("));
+    }
+
+    @Test
+    void anOfflineCatalogSaysWhyItsDllsAreNotRead() {
+        model.selectedProperty().set(model.rowFor(Bitness.X64, 1021));
+        Map<String, String> details = ExampleFiles.byName(model.details());
+        assertEquals("offline catalog: the DLL is on the customer's machine", details.get("DLL file"));
+        assertFalse(details.containsKey("File version"));
+    }
+
+    @Test
+    void dllsOnThisMachineAreReadOnceInTheBackgroundAndShownAfterTheirPath() {
+        List<Runnable> background = new ArrayList<>();
+        CatalogViewModel live = new CatalogViewModel(background::add, Runnable::run);
+        LocalDlls files = LocalDlls.builtTracer();
+        live.show(snapshot, ExampleFiles.diagnose(snapshot), files, false);
+        live.selectedProperty().set(live.rowFor(Bitness.X64, 1021));
+        assertEquals(1, background.size(), "the file is read off the calling thread");
+        assertTrue(ExampleFiles.byName(live.details()).get("DLL file").startsWith("reading version and signature"));
+        background.remove(0).run();
+        List<String> names = live.details().stream().map(DetailRow::name).toList();
+        int path = names.indexOf("Provider DLL");
+        assertEquals(List.of("DLL file", "File version", "File description", "Company", "Product", "Original file name",
+                "Signer", "Signature status"), names.subList(path + 1, path + 9));
+        Map<String, String> details = ExampleFiles.byName(live.details());
+        assertEquals(files.dll() + "\nx64 DLL", details.get("DLL file"));
+        assertTrue(details.get("File version").matches("\\d+\\.\\d+\\.\\d+\\.0 \\(FileVersion \"\\d+\\.\\d+\\.\\d+\"\\)"),
+                details.get("File version"));
+        assertEquals("wpuscope project", details.get("Company"));
+        assertEquals("not signed", details.get("Signer"));
+        assertEquals("no embedded signature\ntrust: chain not checked: offline (only Windows can judge trust"
+                + " in a root)", details.get("Signature status"));
+        live.selectedProperty().set(live.rowFor(Bitness.X64, 1001));
+        background.remove(0).run();
+        live.selectedProperty().set(live.rowFor(Bitness.X64, 1021));
+        assertTrue(background.isEmpty(), "a path read once is not read again");
+        assertEquals("wpuscope project", ExampleFiles.byName(live.details()).get("Company"));
+        assertEquals(2, files.checks(), "the DLLs of 1021 and 1001, each read once");
+    }
+
+    @Test
+    void aDllInTheWrongCatalogIsFlagged() {
+        List<Runnable> background = new ArrayList<>();
+        CatalogViewModel live = new CatalogViewModel(background::add, Runnable::run);
+        live.show(snapshot, ExampleFiles.diagnose(snapshot), LocalDlls.builtTracer(), false);
+        EntryRow x86 = live.entries().stream().filter(r -> r.bitness() == Bitness.X86).findFirst().orElseThrow();
+        live.selectedProperty().set(x86);
+        background.forEach(Runnable::run);
+        assertTrue(ExampleFiles.byName(live.details()).get("DLL file").endsWith(
+                "x64 DLL — a 64-bit image in the 32-bit catalog: its processes cannot load it"));
     }
 }
