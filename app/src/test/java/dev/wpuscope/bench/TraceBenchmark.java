@@ -168,4 +168,28 @@ public class TraceBenchmark {
     public IntList filterText() {
         return EventQuery.select(store, EventFilter.ALL.withText("WSAENOTSOCK"));
     }
+
+    /** A flag name the Arguments column decodes (WPUPostMessage's lParam), as the row shows it. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public IntList filterTextFdFlag() {
+        return EventQuery.select(store, EventFilter.ALL.withText("FD_CLOSE"));
+    }
+
+    /** A socket handle as the Arguments and Result columns show it. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public IntList filterTextHandle() {
+        return EventQuery.select(store, EventFilter.ALL.withText("0x1234"));
+    }
+
+    /** Digits only: may be part of any number a row shows (times, durations, ids, handles). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public IntList filterTextDigits() {
+        return EventQuery.select(store, EventFilter.ALL.withText("1234"));
+    }
 }

@@ -7,8 +7,7 @@ import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventStore;
-import dev.wpuscope.trace.store.ModuleInfo;
-import dev.wpuscope.trace.store.ProcessInfo;
+import dev.wpuscope.trace.store.EventText;
 import dev.wpuscope.trace.store.StoreFeed;
 import java.util.Arrays;
 
@@ -168,14 +167,12 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
 
     @Override
     public String processName(int row) {
-        ProcessInfo process = store.process(row);
-        return process == null ? "" : fileName(process.image());
+        return EventText.process(store, row);
     }
 
     @Override
     public String providerName(int row) {
-        ModuleInfo module = store.module(row);
-        return module == null ? "" : fileName(module.path());
+        return EventText.providerFile(store, row);
     }
 
     @Override
@@ -185,7 +182,6 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
 
     /** The last component of a Windows or Unix path. */
     static String fileName(String path) {
-        int cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-        return path.substring(cut + 1);
+        return EventText.fileName(path);
     }
 }
