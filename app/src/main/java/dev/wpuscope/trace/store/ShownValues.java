@@ -21,12 +21,14 @@ final class ShownValues {
             .limit(ArgFormat.values().length).toList();
 
     boolean test(ValueMatch match, long value) {
-        return switch (match.format()) {
-            case HEX -> match.byNibbles() ? match.hexDigitsContained(value)
-                    : match.holds(buffer, writeHex(value), buffer.length);
+        return switch (match.format) {
+            case HEX -> {
+                Boolean byDigits = match.hexDigitsMatch(value);
+                yield byDigits != null ? byDigits : match.holds(buffer, writeHex(value), buffer.length);
+            }
             case DECIMAL -> match.holds(buffer, writeDecimal(value), buffer.length);
-            case WSA_ERROR, SELECT_NOTIFICATION -> match.holds(decoded.get(match.format().ordinal())
-                    .computeIfAbsent(value, v -> match.format().text(v).toLowerCase(Locale.ROOT)));
+            case WSA_ERROR, SELECT_NOTIFICATION -> match.holdsDecoded(value, v -> decoded.get(match.format.ordinal())
+                    .computeIfAbsent(v, k -> match.format.text(k).toLowerCase(Locale.ROOT)));
         };
     }
 

@@ -83,7 +83,7 @@ final class UpcallQuery {
 
     private static boolean holds(ValueMatch[] condition, EventStore store, int row, ShownValues values) {
         for (ValueMatch m : condition) {
-            if (!values.test(m, store.arg(row, m.arg()))) {
+            if (!values.test(m, store.arg(row, m.arg))) {
                 return false;
             }
         }

@@ -69,7 +69,8 @@ class EventStoreRandomTest {
     private static final String[] QUERIES = {"dir3", "Event", "WSAENOTSOCK", "0x10a", "7003", "econn", "101",
         "FD_READ", "lparam=0x1", "=0x11", "x10a, ", "dwerror=2", "socket_error", "true", "-1", "id=1", "=0x",
         "0, c", "unknown", "(unknown module)", "fd_write|fd_r", "Handle=0x10", "0x10a, context=0x", "path=c:",
-        "msg=0x1", "0x12", "A, M", "=", ", ", "x", "null", "1007", "0", "f", "00", "fffffff"};
+        "msg=0x1", "0x12", "A, M", "=", ", ", "x", "null", "1007", "0", "f", "00", "fffffff", "=0x10a, ", "0a, ",
+        "7, c", "=0x101, "};
 
     @Test
     void everyTextQueryAloneEqualsBruteForce() {

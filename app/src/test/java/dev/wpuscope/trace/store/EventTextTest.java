@@ -46,6 +46,30 @@ class EventTextTest {
         assertEquals(EventText.UNKNOWN_MODULE, EventText.providerLabel(EventText.providerFile(store, 3)));
     }
 
+    @Test
+    void freeTextFindsWhatTheArgumentsShow() {
+        EventStore store = new EventStore();
+        append(store, Upcall.WPU_POST_MESSAGE, 1, 0, 0x100042, 0x401, 0x100, 0x1);
+        append(store, Upcall.WPU_POST_MESSAGE, 1, 0, 0x100042, 0x402, 0x104, (10061L << 16) | 0x10);
+        append(store, Upcall.WPU_CLOSE_SOCKET_HANDLE, 0, 0, 0x100);
+        append(store, Upcall.WPU_CLOSE_SOCKET_HANDLE, -1, 10038, 0x1001);
+
+        assertEquals(IntList.of(0), select(store, "FD_READ"));
+        assertEquals(IntList.of(0), select(store, "lparam=0x1 "));
+        assertEquals(IntList.of(0), select(store, "msg=0x401"));
+        assertEquals(IntList.of(0, 1), select(store, "0x100042, msg=0x40"));
+        assertEquals(IntList.of(1), select(store, "fd_connect error 10061 wsaeconnrefused"));
+        assertEquals(IntList.of(0, 1, 2, 3), select(store, "=0x100"));
+        assertEquals(IntList.of(0, 1), select(store, "wparam=0x10"));
+        assertEquals(IntList.of(3), select(store, "s=0x1001"));
+        assertEquals(IntList.of(3), select(store, "SOCKET_ERROR"));
+        assertEquals(IntList.of(), select(store, "s=0x1002"));
+    }
+
+    private static IntList select(EventStore store, String text) {
+        return EventQuery.select(store, EventFilter.ALL.withText(text));
+    }
+
     static void append(EventStore store, Upcall upcall, long result, int error, long... args) {
         append(store, upcall.number(), result, error, args);
     }
