@@ -73,17 +73,22 @@ final class UpcallQuery {
     }
 
     private boolean anyConditionHolds(EventStore store, int row, ShownValues values) {
+        if (argumentConditions.isEmpty()) {
+            return false;
+        }
+        long[] args = values.rowArgs();
+        store.chunk(row).copyArgs(row & EventChunk.MASK, args, argNames);
         for (ValueMatch[] condition : argumentConditions) {
-            if (holds(condition, store, row, values)) {
+            if (holds(condition, args, values)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean holds(ValueMatch[] condition, EventStore store, int row, ShownValues values) {
+    private static boolean holds(ValueMatch[] condition, long[] args, ShownValues values) {
         for (ValueMatch m : condition) {
-            if (!values.test(m, store.arg(row, m.arg))) {
+            if (!values.test(m, args[m.arg])) {
                 return false;
             }
         }
