@@ -12,13 +12,11 @@ import dev.wpuscope.trace.export.CaptureSaver;
 import dev.wpuscope.trace.export.EventExport;
 import dev.wpuscope.trace.io.CaptureFollower;
 import dev.wpuscope.trace.io.TraceReadException;
-import dev.wpuscope.trace.live.PipeClient;
 import dev.wpuscope.trace.live.PipeClientLimits;
-import dev.wpuscope.trace.live.PipeServerListener;
 import dev.wpuscope.trace.live.TracerPipeServer;
-import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.store.IntList;
 import dev.wpuscope.ui.traffic.CaptureSession;
+import dev.wpuscope.ui.traffic.TracerPipeFeed;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The GUI's door to the engines: reads catalogs and captures, follows growing captures, writes
@@ -134,17 +131,7 @@ final class Sources implements AutoCloseable {
         close();
         CaptureSession session = new CaptureSession("tracer pipe");
         pipeServer = new TracerPipeServer(machine.pipe().get().open(), PipeClientLimits.defaults(),
-                new PipeServerListener() {
-                    @Override
-                    public void onRecords(PipeClient client, List<TraceRecord> records) {
-                        records.forEach(record -> session.onRecord(record, 0));
-                    }
-
-                    @Override
-                    public void onAcceptFailed(IOException error) {
-                        onError.accept(error);
-                    }
-                });
+                new TracerPipeFeed(session, onError::accept));
         pipeServer.start();
         return session;
     }

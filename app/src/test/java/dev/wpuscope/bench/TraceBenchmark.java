@@ -59,6 +59,7 @@ public class TraceBenchmark {
         TraceReader.read(capture, new StoreFeed(store, "bench"));
         printHeapPerEvent();
         printCpuPerEvent();
+        printCpuPerTextFilter();
     }
 
     @TearDown(Level.Trial)
@@ -96,6 +97,25 @@ public class TraceBenchmark {
             long t2 = threads.getCurrentThreadCpuTime();
             System.out.printf("CPU per event (round %d): decode %.1f ns, decode into store %.1f ns%n", round,
                     (t1 - t0) / (double) EVENTS, (t2 - t1) / (double) EVENTS);
+        }
+    }
+
+    /** CPU time of this thread per free-text filter of the million events (median of 15, after 10 unmeasured). */
+    private void printCpuPerTextFilter() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String query : new String[] {"WSAENOTSOCK", "FD_CLOSE", "0x1234", "1234"}) {
+            EventFilter filter = EventFilter.ALL.withText(query);
+            long[] cpu = new long[15];
+            int rows = 0;
+            for (int run = -10; run < cpu.length; run++) {
+                long t0 = threads.getCurrentThreadCpuTime();
+                rows = EventQuery.select(store, filter).size();
+                if (run >= 0) {
+                    cpu[run] = threads.getCurrentThreadCpuTime() - t0;
+                }
+            }
+            java.util.Arrays.sort(cpu);
+            System.out.printf("CPU per text filter \"%s\" (%,d rows): %.2f ms%n", query, rows, cpu[7] / 1e6);
         }
     }
 
@@ -167,5 +187,29 @@ public class TraceBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public IntList filterText() {
         return EventQuery.select(store, EventFilter.ALL.withText("WSAENOTSOCK"));
+    }
+
+    /** A flag name the Arguments column decodes (WPUPostMessage's lParam), as the row shows it. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public IntList filterTextFdFlag() {
+        return EventQuery.select(store, EventFilter.ALL.withText("FD_CLOSE"));
+    }
+
+    /** A socket handle as the Arguments and Result columns show it. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public IntList filterTextHandle() {
+        return EventQuery.select(store, EventFilter.ALL.withText("0x1234"));
+    }
+
+    /** Digits only: may be part of any number a row shows (times, durations, ids, handles). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public IntList filterTextDigits() {
+        return EventQuery.select(store, EventFilter.ALL.withText("1234"));
     }
 }

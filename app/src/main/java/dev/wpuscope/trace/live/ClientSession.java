@@ -22,8 +22,10 @@ final class ClientSession implements TraceListener {
     private static final int READ_SIZE = 64 * 1024;
     private static final double NANOS_PER_SECOND = 1e9;
 
-    /** Where a session's records go (the server, which serializes the listener calls). */
+    /** Where a session's headers and records go (the server, which serializes the listener calls). */
     interface Delivery {
+        void deliverHeader(PipeClient client, TraceHeader header);
+
         void deliver(PipeClient client, List<TraceRecord> records);
     }
 
@@ -173,11 +175,15 @@ final class ClientSession implements TraceListener {
         if (!batch.isEmpty()) {
             List<TraceRecord> records = List.copyOf(batch);
             batch.clear();
-            try {
-                delivery.deliver(client, records);
-            } catch (RuntimeException e) {
-                throw new SinkFailure(e);
-            }
+            deliverSafely(() -> delivery.deliver(client, records));
+        }
+    }
+
+    private static void deliverSafely(Runnable delivering) {
+        try {
+            delivering.run();
+        } catch (RuntimeException e) {
+            throw new SinkFailure(e);
         }
     }
 
@@ -192,6 +198,8 @@ final class ClientSession implements TraceListener {
     public void onHeader(TraceHeader header) {
         headerSeen = true;
         accounted += header.headerLength();
+        deliverBatch();
+        deliverSafely(() -> delivery.deliverHeader(client, header));
     }
 
     @Override

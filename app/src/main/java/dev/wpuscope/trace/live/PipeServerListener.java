@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.live;
 
+import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.io.IOException;
 import java.util.List;
@@ -11,6 +12,13 @@ import java.util.List;
 public interface PipeServerListener {
 
     default void onConnected(PipeClient client) {
+    }
+
+    /**
+     * The client started a stream (its first bytes, or a later header): the clock that the tick values of
+     * its following records refer to. Comes before those records.
+     */
+    default void onHeader(PipeClient client, TraceHeader header) {
     }
 
     /** Complete records of one client, in that client's order (offsets are positions in its stream). */

@@ -3,6 +3,7 @@ package dev.wpuscope.trace.live;
 import dev.wpuscope.platform.PipeConnection;
 import dev.wpuscope.platform.PipeTransport;
 import dev.wpuscope.trace.live.Disconnect.Kind;
+import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.io.IOException;
 import java.time.Duration;
@@ -93,7 +94,21 @@ public final class TracerPipeServer implements AutoCloseable {
             }
             return;
         }
-        ClientSession session = new ClientSession(client, connection, limits, nanoClock, this::deliver);
+        ClientSession session = new ClientSession(client, connection, limits, nanoClock, new ClientSession.Delivery() {
+            @Override
+            public void deliverHeader(PipeClient from, TraceHeader header) {
+                synchronized (listenerLock) {
+                    listener.onHeader(from, header);
+                }
+            }
+
+            @Override
+            public void deliver(PipeClient from, List<TraceRecord> records) {
+                synchronized (listenerLock) {
+                    listener.onRecords(from, records);
+                }
+            }
+        });
         Thread thread = new Thread(() -> finish(session, session.serve()), "wpuscope-pipe-client-" + client.id());
         thread.setDaemon(true);
         synchronized (listenerLock) {
@@ -101,12 +116,6 @@ public final class TracerPipeServer implements AutoCloseable {
         }
         active.put(client.id(), new Active(session, thread));
         thread.start();
-    }
-
-    private void deliver(PipeClient client, List<TraceRecord> records) {
-        synchronized (listenerLock) {
-            listener.onRecords(client, records);
-        }
     }
 
     private void finish(ClientSession session, Disconnect disconnect) {

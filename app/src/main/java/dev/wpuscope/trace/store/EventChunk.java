@@ -83,14 +83,25 @@ final class EventChunk {
 
     /** Argument {@code k} of row {@code i}, or 0 when the row has fewer. */
     long arg(int i, int k) {
-        if (k >= argCount(i)) {
-            return 0;
+        return k >= argCount(i) ? 0 : args[argStart(i) + k];
+    }
+
+    /** Copies the first {@code n} arguments of row {@code i} into {@code into}, 0 for those the row lacks. */
+    void copyArgs(int i, long[] into, int n) {
+        int have = Math.min(n, argCount(i));
+        if (have > 0) {
+            System.arraycopy(args, argStart(i), into, 0, have);
         }
+        Arrays.fill(into, have, n, 0);
+    }
+
+    /** Where row {@code i}'s arguments start in {@link #args}: after those of the rows before it in its block. */
+    private int argStart(int i) {
         int at = argBlockStart[i >> ARG_BLOCK_SHIFT];
         for (int j = i & ~((1 << ARG_BLOCK_SHIFT) - 1); j < i; j++) {
             at += argCount(j);
         }
-        return args[at + k];
+        return at;
     }
 
     /** Heap bytes of this chunk's arrays (for the store's figures). */

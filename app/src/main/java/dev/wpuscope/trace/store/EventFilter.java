@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  * @param socket    a socket handle the event is about (its socket argument or the handle it created)
  * @param failedOnly only calls whose result means failure
  * @param error     only calls with this error code
- * @param text      free text: matched (case-insensitively) against the upcall name, process image,
- *                  module path, decoded text and error name; a number (decimal or 0x hex) also matches
- *                  an argument, the result, the error, the pid or the tid equal to it
+ * @param text      free text: part (case-insensitively) of what the Live Traffic table shows for the row in
+ *                  its process, pid, tid, provider, upcall, arguments, result or error column, as
+ *                  {@link EventText} writes them (e.g. {@code FD_READ}, {@code lparam=0x1}, {@code 0x2C8})
  */
 public record EventFilter(Set<Integer> processes, Set<Integer> threads, Set<Integer> upcalls, Set<Integer> modules,
                           Long socket, boolean failedOnly, Integer error, String text) {

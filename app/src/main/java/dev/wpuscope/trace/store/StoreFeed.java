@@ -7,6 +7,8 @@ import dev.wpuscope.trace.io.TraceReader;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Puts what a decoder reads from one source (a capture file, a pipe client) into an {@link EventStore}:
@@ -19,8 +21,10 @@ public final class StoreFeed implements TraceListener {
 
     private final EventStore store;
     private final String source;
-    private TraceHeader clock = NO_CLOCK;
-    private boolean headerSeen;
+    /** The current stream header's clock, or null before any header. */
+    private TraceHeader header;
+    /** Before any header: the clock of each process's hello, by pid. */
+    private final Map<Integer, TraceHeader> helloClocks = new HashMap<>();
 
     public StoreFeed(EventStore store, String source) {
         this.store = store;
@@ -36,18 +40,17 @@ public final class StoreFeed implements TraceListener {
 
     @Override
     public void onHeader(TraceHeader header) {
-        clock = header;
-        headerSeen = true;
+        this.header = header;
     }
 
     @Override
     public void onRecord(TraceRecord record, int length) {
         if (record instanceof TraceRecord.UpcallEvent e) {
+            TraceHeader clock = clockOf(e.pid());
             store.append(e, clock.filetimeOf(e.startTicks()), clock.ticksToHundredNanos(e.durationTicks()));
         } else if (record instanceof TraceRecord.ProcessHello h) {
-            if (!headerSeen) {
-                clock = new TraceHeader(-1, 1, 0, 48, h.clockFrequency(), h.startFiletime(), h.startTicks(), 0);
-            }
+            helloClocks.put(h.pid(),
+                    new TraceHeader(-1, 1, 0, 48, h.clockFrequency(), h.startFiletime(), h.startTicks(), 0));
             store.addHello(h);
         } else if (record instanceof TraceRecord.Module m) {
             store.addModule(m);
@@ -56,8 +59,13 @@ public final class StoreFeed implements TraceListener {
         }
     }
 
+    private TraceHeader clockOf(int pid) {
+        return header != null ? header : helloClocks.getOrDefault(pid, NO_CLOCK);
+    }
+
     /** The record with its ticks as FILETIME. */
     private TraceRecord withFiletime(TraceRecord record) {
+        TraceHeader clock = clockOf(record.pid());
         if (record instanceof TraceRecord.ProviderLoaded r) {
             return new TraceRecord.ProviderLoaded(r.offset(), r.pid(), clock.filetimeOf(r.ticks()), r.servedEntryId(),
                     r.servedProviderId(), r.chainPosition(), r.nextEntryId(), r.nextProviderId(), r.nextModuleId(),

@@ -1,67 +1,61 @@
 package dev.wpuscope.trace.store;
 
-import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.BitSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.function.IntPredicate;
+import java.util.Map;
 
 /**
- * Free-text search over the decoded events, compiled once per query against the store's dictionaries
- * (upcall names, sites' process images and module paths, texts, error names), so a row is tested with a
- * few lookups instead of building its text.
+ * Free-text search: a row matches when the query is part of (case-insensitively) the text one of its columns
+ * shows in the Live Traffic table: process, PID, TID, provider, upcall, arguments, result or error
+ * ({@link EventText}). Compiled once per query: the columns that come from the store's dictionaries (call
+ * sites, upcalls, error codes) are decided per entry; the arguments and result per upcall as conditions on
+ * single values ({@link UpcallQuery}), so a row is tested without building its text.
  */
 final class TextQuery {
 
+    /** Index of the compiled query for upcall numbers this version does not know. */
+    private static final int UNKNOWN = Upcall.values().length;
+
     private final EventStore store;
-    private final BitSet upcalls = new BitSet();
     private final BitSet sites = new BitSet();
-    /** Rows whose text or error name matches. */
-    private final BitSet rows = new BitSet();
-    private final Long number;
+    private final boolean[] upcallNames = new boolean[UNKNOWN + 1];
+    private final UpcallQuery[] upcalls = new UpcallQuery[UNKNOWN + 1];
+    /** Rows whose error text matches. */
+    private final BitSet errorRows = new BitSet();
+    private final ShownValues values = new ShownValues();
 
     /** Compiles {@code query} for the rows in {@code [from, limit)}. */
     TextQuery(EventStore store, String query, int from, int limit) {
         this.store = store;
         String q = query.toLowerCase(Locale.ROOT);
-        number = parseNumber(q);
         for (Upcall u : Upcall.values()) {
-            upcalls.set(u.number(), contains(u.apiName(), q));
+            upcallNames[u.number()] = contains(EventText.upcall(u), q);
+            upcalls[u.number()] = new UpcallQuery(u, q);
         }
+        upcallNames[UNKNOWN] = contains(EventText.upcall(null), q);
+        upcalls[UNKNOWN] = new UpcallQuery(null, q);
         List<Site> siteList = store.sites();
         List<ProcessInfo> processes = store.processes();
         List<ModuleInfo> modules = store.modules();
         for (int i = 0; i < siteList.size(); i++) {
             Site s = siteList.get(i);
             ProcessInfo p = processes.get(s.process());
-            sites.set(i, contains(p.image(), q) || contains(modules.get(s.module()).path(), q)
-                    || number != null && (number == p.pid() || number == s.tid()));
+            sites.set(i, contains(EventText.fileName(p.image()), q) || contains(Integer.toString(p.pid()), q)
+                    || contains(Integer.toString(s.tid()), q)
+                    || contains(EventText.providerLabel(EventText.fileName(modules.get(s.module()).path())), q));
         }
-        List<String> textList = store.texts();
-        BitSet texts = new BitSet();
-        for (int i = 1; i < textList.size(); i++) {
-            texts.set(i, contains(textList.get(i), q));
-        }
-        markRows(store.textColumn(), texts::get, from, limit);
-        Set<Integer> errors = new HashSet<>();
-        WsaErrors.all().forEach((code, name) -> {
-            if (contains(name, q)) {
-                errors.add(code);
-            }
-        });
-        if (number != null && number == number.intValue()) {
-            errors.add(number.intValue());
-        }
-        markRows(store.errorColumn(), errors::contains, from, limit);
+        markErrorRows(q, from, limit);
     }
 
-    private void markRows(SparseIntColumn column, IntPredicate valueMatches, int from, int limit) {
+    private void markErrorRows(String q, int from, int limit) {
+        SparseIntColumn column = store.errorColumn();
+        Map<Integer, Boolean> matching = new HashMap<>();
         for (int i = column.firstAtOrAfter(from), n = column.count(); i < n && column.rowAt(i) < limit; i++) {
-            if (valueMatches.test(column.valueAt(i))) {
-                rows.set(column.rowAt(i));
+            if (matching.computeIfAbsent(column.valueAt(i), code -> contains(EventText.error(code), q))) {
+                errorRows.set(column.rowAt(i));
             }
         }
     }
@@ -70,28 +64,9 @@ final class TextQuery {
         return text.toLowerCase(Locale.ROOT).contains(lowerQuery);
     }
 
-    /** A decimal or 0x-hex number, or null. */
-    private static Long parseNumber(String q) {
-        try {
-            return q.startsWith("0x") ? Long.parseUnsignedLong(q.substring(2), 16) : Long.parseLong(q);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     boolean matches(int row, int site, int upcall) {
-        return upcalls.get(upcall) || sites.get(site) || rows.get(row) || number != null && hasValue(row, number);
-    }
-
-    private boolean hasValue(int row, long value) {
-        if (store.result(row) == value) {
-            return true;
-        }
-        for (int k = 0, n = store.argCount(row); k < n; k++) {
-            if (store.arg(row, k) == value) {
-                return true;
-            }
-        }
-        return false;
+        int compiled = Math.min(upcall, UNKNOWN);
+        return upcallNames[compiled] || sites.get(site) || errorRows.get(row)
+                || upcalls[compiled].matches(store, row, values);
     }
 }

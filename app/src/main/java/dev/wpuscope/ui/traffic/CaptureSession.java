@@ -7,8 +7,7 @@ import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventStore;
-import dev.wpuscope.trace.store.ModuleInfo;
-import dev.wpuscope.trace.store.ProcessInfo;
+import dev.wpuscope.trace.store.EventText;
 import dev.wpuscope.trace.store.StoreFeed;
 import java.util.Arrays;
 
@@ -19,42 +18,80 @@ import java.util.Arrays;
  */
 public final class CaptureSession implements TrafficEvents, TraceListener {
     private final EventStore store = new EventStore();
-    private final StoreFeed feed;
     private final TraceAnalysis analysis = new TraceAnalysis();
     private volatile long[] offsets = new long[4096];
+    private final TraceListener main;
 
     public CaptureSession(String source) {
-        this.feed = new StoreFeed(store, source);
+        this.main = newStream(source);
     }
 
     // ---- writing side (the reading thread) ----
 
+    /**
+     * Another stream into this session, e.g. one tracer on the pipe: its records go into the same store and
+     * analysis, with their ticks converted by the clock of this stream's own header. Streams must not be fed
+     * at the same time.
+     */
+    public TraceListener newStream(String source) {
+        return new Stream(new StoreFeed(store, source));
+    }
+
     @Override
     public void onHeader(TraceHeader header) {
-        feed.onHeader(header);
+        main.onHeader(header);
     }
 
     @Override
     public void onRecord(TraceRecord record, int length) {
-        if (record instanceof TraceRecord.UpcallEvent upcall) {
-            int row = store.size();
-            if (row == offsets.length) {
-                offsets = Arrays.copyOf(offsets, row * 2);
-            }
-            offsets[row] = upcall.offset();
-        }
-        analysis.accept(record);
-        feed.onRecord(record, length);
+        main.onRecord(record, length);
     }
 
     @Override
     public void onDamage(Damage damage) {
-        feed.onDamage(damage);
+        main.onDamage(damage);
     }
 
     @Override
     public void onTruncated(long offset) {
-        feed.onTruncated(offset);
+        main.onTruncated(offset);
+    }
+
+    /** One source of records: the capture offsets and the analysis are shared, the clock is the stream's own. */
+    private final class Stream implements TraceListener {
+        private final StoreFeed feed;
+
+        Stream(StoreFeed feed) {
+            this.feed = feed;
+        }
+
+        @Override
+        public void onHeader(TraceHeader header) {
+            feed.onHeader(header);
+        }
+
+        @Override
+        public void onRecord(TraceRecord record, int length) {
+            if (record instanceof TraceRecord.UpcallEvent upcall) {
+                int row = store.size();
+                if (row == offsets.length) {
+                    offsets = Arrays.copyOf(offsets, row * 2);
+                }
+                offsets[row] = upcall.offset();
+            }
+            analysis.accept(record);
+            feed.onRecord(record, length);
+        }
+
+        @Override
+        public void onDamage(Damage damage) {
+            feed.onDamage(damage);
+        }
+
+        @Override
+        public void onTruncated(long offset) {
+            feed.onTruncated(offset);
+        }
     }
 
     // ---- reading side ----
@@ -130,14 +167,12 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
 
     @Override
     public String processName(int row) {
-        ProcessInfo process = store.process(row);
-        return process == null ? "" : fileName(process.image());
+        return EventText.process(store, row);
     }
 
     @Override
     public String providerName(int row) {
-        ModuleInfo module = store.module(row);
-        return module == null ? "" : fileName(module.path());
+        return EventText.providerFile(store, row);
     }
 
     @Override
@@ -147,7 +182,6 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
 
     /** The last component of a Windows or Unix path. */
     static String fileName(String path) {
-        int cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-        return path.substring(cut + 1);
+        return EventText.fileName(path);
     }
 }

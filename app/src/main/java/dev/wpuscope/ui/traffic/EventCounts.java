@@ -1,6 +1,7 @@
 package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.trace.store.EventText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,6 +45,6 @@ final class EventCounts {
     }
 
     static String providerLabel(String name) {
-        return name.isEmpty() ? "(unknown module)" : name;
+        return EventText.providerLabel(name);
     }
 }

@@ -1,17 +1,15 @@
 package dev.wpuscope.ui.traffic;
 
-import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.Upcall;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import dev.wpuscope.trace.store.EventText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
-/** How the Live Traffic view writes an event's fields: decoded arguments, results, errors, times. */
+/**
+ * How the Live Traffic view writes an event's fields: times and durations here, the rest (decoded arguments,
+ * results, errors) as {@link EventText} writes them, which is also what the free-text search matches.
+ */
 public final class EventFormat {
     /** FILETIME of 1970-01-01 UTC. */
     private static final long UNIX_EPOCH_FILETIME = 116_444_736_000_000_000L;
@@ -33,63 +31,20 @@ public final class EventFormat {
     }
 
     public String upcall(int row) {
-        Upcall upcall = events.upcall(row);
-        return upcall == null ? "unknown upcall" : upcall.apiName();
+        return EventText.upcall(events.upcall(row));
     }
 
     /** The arguments by name, decoded where the upcall gives them meaning. */
     public String arguments(int row) {
-        Upcall upcall = events.upcall(row);
-        List<String> parts = new ArrayList<>();
-        if (upcall == null) {
-            for (int i = 0; i < events.argCount(row); i++) {
-                parts.add(hex(events.arg(row, i)));
-            }
-            return String.join(", ", parts);
-        }
-        List<String> names = upcall.argNames();
-        if (upcall == Upcall.WPU_GET_PROVIDER_PATH) {
-            parts.add("provider=" + guid(events.arg(row, 0), events.arg(row, 1)));
-            parts.add("len=" + events.arg(row, 2) + "→" + events.arg(row, 3));
-            String path = events.text(row);
-            if (!path.isEmpty()) {
-                parts.add("path=" + path);
-            }
-            return String.join(", ", parts);
-        }
-        for (int i = 0; i < names.size() && i < events.argCount(row); i++) {
-            parts.add(names.get(i) + "=" + argument(upcall, names.get(i), events.arg(row, i)));
-        }
-        return String.join(", ", parts);
-    }
-
-    private static String argument(Upcall upcall, String name, long value) {
-        return switch (name) {
-            case "catalog_entry_id", "cbTransferred", "path_len_in", "path_len_out" -> Long.toString(value);
-            case "dwError" -> value == 0 ? "0" : WsaErrors.describe((int) value);
-            case "lparam" -> upcall == Upcall.WPU_POST_MESSAGE ? hex(value) + " " + SelectEvents.describe(value)
-                    : hex(value);
-            default -> hex(value);
-        };
+        return EventText.arguments(events.store(), row);
     }
 
     public String result(int row) {
-        Upcall upcall = events.upcall(row);
-        long result = events.result(row);
-        if (upcall == null) {
-            return Long.toString(result);
-        }
-        return switch (upcall.resultKind()) {
-            case BOOL -> result == 0 ? "FALSE" : "TRUE";
-            case INT -> result == -1 ? "SOCKET_ERROR" : Long.toString(result);
-            case SOCKET -> result == -1 ? "INVALID_SOCKET" : hex(result);
-            case HANDLE -> result == 0 ? "NULL" : hex(result);
-            case NEVER_FAILS -> Long.toString(result);
-        };
+        return EventText.result(events.upcall(row), events.result(row));
     }
 
     public String error(int row) {
-        return WsaErrors.describe(events.error(row));
+        return EventText.error(events.error(row));
     }
 
     /** Duration in microseconds with one decimal. */
@@ -122,19 +77,6 @@ public final class EventFormat {
     }
 
     static String hex(long value) {
-        return "0x" + Long.toHexString(value).toUpperCase();
-    }
-
-    /** A GUID from the two little-endian halves the trace format stores. */
-    static String guid(long low, long high) {
-        ByteBuffer bytes = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(low).putLong(high);
-        bytes.flip();
-        long data1 = Integer.toUnsignedLong(bytes.getInt());
-        int data2 = Short.toUnsignedInt(bytes.getShort());
-        int data3 = Short.toUnsignedInt(bytes.getShort());
-        bytes.order(ByteOrder.BIG_ENDIAN);
-        long data4 = bytes.getLong();
-        UUID id = new UUID(data1 << 32 | (long) data2 << 16 | data3, data4);
-        return "{" + id.toString().toUpperCase() + "}";
+        return EventText.hex(value);
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A {@link PipeTransport} in memory: clients write chunks that the server reads, with pipe-like back-pressure. */
-final class InMemoryPipeTransport implements PipeTransport {
+public final class InMemoryPipeTransport implements PipeTransport {
 
     private static final byte[] END = new byte[0];
     private static final int PIPE_CHUNKS = 64;
@@ -20,7 +20,7 @@ final class InMemoryPipeTransport implements PipeTransport {
     private volatile boolean closed;
 
     /** A new client; the server sees it on its next accept. */
-    Client connect(String name) {
+    public Client connect(String name) {
         Connection connection = new Connection(name);
         pending.add(connection);
         return connection.client;
@@ -45,7 +45,7 @@ final class InMemoryPipeTransport implements PipeTransport {
     }
 
     /** The client's end. */
-    static final class Client {
+    public static final class Client {
         private final Connection connection;
 
         private Client(Connection connection) {
@@ -57,12 +57,12 @@ final class InMemoryPipeTransport implements PipeTransport {
             put(Arrays.copyOfRange(bytes, offset, offset + length));
         }
 
-        void write(byte[] bytes) throws IOException {
+        public void write(byte[] bytes) throws IOException {
             write(bytes, 0, bytes.length);
         }
 
         /** Disconnects: the server reads the end of the stream after what was written. */
-        void close() throws IOException {
+        public void close() throws IOException {
             put(END);
         }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.ArrayList;
@@ -66,6 +65,31 @@ class EventStoreRandomTest {
         assertTrue(nonEmpty > 60, nonEmpty + " of 120 filters selected rows");
     }
 
+    /** Column text, argument text across names and values, numbers in part, words of decoded values. */
+    private static final String[] QUERIES = {"dir3", "Event", "WSAENOTSOCK", "0x10a", "7003", "econn", "101",
+        "FD_READ", "lparam=0x1", "=0x11", "x10a, ", "dwerror=2", "socket_error", "true", "-1", "id=1", "=0x",
+        "0, c", "unknown", "(unknown module)", "fd_write|fd_r", "Handle=0x10", "0x10a, context=0x", "path=c:",
+        "msg=0x1", "0x12", "A, M", "=", ", ", "x", "null", "1007", "0", "f", "00", "fffffff", "=0x10a, ", "0a, ",
+        "7, c", "=0x101, "};
+
+    @Test
+    void everyTextQueryAloneEqualsBruteForce() {
+        int nonEmpty = 0;
+        for (String query : QUERIES) {
+            EventFilter filter = EventFilter.ALL.withText(query);
+            IntPredicate brute = bruteForce(filter);
+            IntList expected = new IntList();
+            for (int row = 0; row < ROWS; row++) {
+                if (brute.test(row)) {
+                    expected.add(row);
+                }
+            }
+            assertEquals(expected, EventQuery.select(STORE, filter), query);
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+        }
+        assertEquals(QUERIES.length, nonEmpty, nonEmpty + " of " + QUERIES.length + " queries selected rows");
+    }
+
     private static EventFilter randomFilter(Random r) {
         EventFilter f = EventFilter.ALL;
         if (r.nextInt(3) == 0) {
@@ -90,8 +114,7 @@ class EventStoreRandomTest {
             f = f.withError(10038 + r.nextInt(20));
         }
         if (r.nextInt(4) == 0) {
-            String[] queries = {"dir3", "Event", "WSAENOTSOCK", "0x10a", "7003", "econn", "101"};
-            f = f.withText(queries[r.nextInt(queries.length)]);
+            f = f.withText(QUERIES[r.nextInt(QUERIES.length)]);
         }
         return f;
     }
@@ -109,7 +132,7 @@ class EventStoreRandomTest {
                     && (f.socket() == null || isAbout(e, f.socket()))
                     && (!f.failedOnly() || e.failed())
                     && (f.error() == null || e.error() == f.error())
-                    && (f.text() == null || textMatches(e, p, m, f.text()));
+                    && (f.text() == null || textMatches(row, f.text()));
         };
     }
 
@@ -127,33 +150,19 @@ class EventStoreRandomTest {
         };
     }
 
-    private static boolean textMatches(TraceRecord.UpcallEvent e, ProcessInfo p, ModuleInfo m, String query) {
-        String q = query.toLowerCase(Locale.ROOT);
-        String name = WsaErrors.name(e.error());
-        List<String> words = new ArrayList<>(List.of(p.image(), m.path(), e.text(), name == null ? "" : name));
-        if (e.upcall() != null) {
-            words.add(e.upcall().apiName());
+    /** Each row's shown columns, formatted in full, lower case, one per line (built once). */
+    private static final String[] SHOWN = new String[ROWS];
+
+    /** The query is part of one of the columns the row shows. */
+    private static boolean textMatches(int row, String query) {
+        if (SHOWN[row] == null) {
+            SHOWN[row] = String.join("\n", EventText.process(STORE, row), Integer.toString(STORE.pid(row)),
+                    Integer.toString(STORE.tid(row)), EventText.providerLabel(EventText.providerFile(STORE, row)),
+                    EventText.upcall(STORE.upcall(row)), EventText.arguments(STORE, row),
+                    EventText.result(STORE.upcall(row), STORE.result(row)), EventText.error(STORE.error(row)))
+                    .toLowerCase(Locale.ROOT);
         }
-        if (words.stream().anyMatch(w -> w.toLowerCase(Locale.ROOT).contains(q))) {
-            return true;
-        }
-        long n;
-        if (q.startsWith("0x")) {
-            n = Long.parseLong(q.substring(2), 16);
-        } else if (q.matches("\\d+")) {
-            n = Long.parseLong(q);
-        } else {
-            return false;
-        }
-        if (e.result() == n || e.pid() == n || e.tid() == n || e.error() != 0 && e.error() == n) {
-            return true;
-        }
-        for (long a : e.args()) {
-            if (a == n) {
-                return true;
-            }
-        }
-        return false;
+        return SHOWN[row].contains(query.toLowerCase(Locale.ROOT));
     }
 
     @Test

@@ -20,16 +20,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The filter bar selects through the store's indexes; this checks it against a brute-force scan of every
- * row, on the golden capture and on the real capture the tracer recorded under Wine, for every upcall,
- * thread, process, provider and socket present, errors only, and upcall-name text; and that following a
- * capture in slices with the filter set gives the same rows as reading it at once.
+ * row, on the golden capture and on the real captures the tracer recorded under Wine, for every upcall,
+ * thread, process, provider and socket present, errors only, and free text; and that following a capture in
+ * slices with the filter set gives the same rows as reading it at once. The free-text reference is the text
+ * the table shows in the row, column by column, built with the table's own cell texts.
  */
 class FilterThroughStoreTest {
     private static final Path ROOT = Path.of(System.getProperty("wpuscope.root", "."));
 
     static Stream<Path> captures() {
         return Stream.of(ROOT.resolve("resources/trace-format/golden/basic.wputrace"),
-                ROOT.resolve("resources/captures/scenario-all-x64.wputrace"));
+                ROOT.resolve("resources/captures/scenario-all-x64.wputrace"),
+                ROOT.resolve("resources/captures/scenario-all-ifs-x64.wputrace"));
     }
 
     @ParameterizedTest
@@ -45,9 +47,7 @@ class FilterThroughStoreTest {
             Upcall upcall = session.upcall(r);
             if (upcall != null) {
                 checked += check(seen, session, capture, EventFilter.NONE.withUpcall(upcall), i -> session.upcall(i) == upcall);
-                String name = upcall.apiName().substring(3).toLowerCase(Locale.ROOT);
-                checked += check(seen, session, capture, EventFilter.NONE.withText(name),
-                        i -> session.upcall(i) != null && session.upcall(i).apiName().toLowerCase(Locale.ROOT).contains(name));
+                checked += checkText(seen, session, format, capture, upcall.apiName().substring(3));
             }
             int tid = session.tid(r);
             checked += check(seen, session, capture, EventFilter.NONE.withThread(tid).withErrorsOnly(true),
@@ -70,6 +70,56 @@ class FilterThroughStoreTest {
             }
         }
         assertTrue(checked > 5, "checked " + checked + " filters");
+    }
+
+    /**
+     * Free text against what each row shows: fixed words, then pieces of every row's columns: each argument,
+     * each value, windows across argument boundaries, the result, the error, the process.
+     */
+    @ParameterizedTest
+    @MethodSource("captures")
+    void freeTextSelectsTheRowsWhoseShownTextContainsIt(Path capture) throws Exception {
+        CaptureSession session = Sessions.of(Files.readAllBytes(capture));
+        EventFormat format = new EventFormat(session, ZoneOffset.UTC);
+        Set<EventFilter> seen = new LinkedHashSet<>();
+        int checked = 0;
+        for (String word : List.of("FD_READ", "FD_CLOSE", "lparam=0x", "msg=0x401", "wparam=0x", "socket_error",
+                "invalid_socket", "TRUE", "false", "NULL", "wsaenotsock", "dwError=0", "context=0x", "→", "path=",
+                "provider={", "0x", "=", ", ", "1", "(unknown module)", ".exe", "unknown upcall")) {
+            checked += checkText(seen, session, format, capture, word);
+        }
+        for (int row = 0; row < session.size(); row++) {
+            String arguments = format.arguments(row);
+            for (String part : arguments.split(", ")) {
+                checked += checkText(seen, session, format, capture, part);
+                checked += checkText(seen, session, format, capture, part.substring(part.indexOf('=') + 1));
+            }
+            for (int at = 0; at + 9 <= arguments.length(); at += 7) {
+                checked += checkText(seen, session, format, capture, arguments.substring(at, at + 9));
+            }
+            checked += checkText(seen, session, format, capture, format.result(row));
+            checked += checkText(seen, session, format, capture, format.error(row));
+            checked += checkText(seen, session, format, capture, session.processName(row));
+        }
+        assertTrue(checked > 60, "checked " + checked + " queries");
+    }
+
+    /** The columns the row shows, as the table writes them, except the row number, the time and the duration. */
+    private static String shownText(CaptureSession session, EventFormat format, int row) {
+        return String.join("\n", session.processName(row), Integer.toString(session.pid(row)),
+                Integer.toString(session.tid(row)), EventCounts.providerLabel(session.providerName(row)),
+                format.upcall(row), format.arguments(row), format.result(row), format.error(row))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static int checkText(Set<EventFilter> seen, CaptureSession session, EventFormat format, Path capture,
+                                 String query) {
+        if (query.isBlank()) {
+            return 0;
+        }
+        String q = query.strip().toLowerCase(Locale.ROOT);
+        return check(seen, session, capture, EventFilter.NONE.withText(query),
+                i -> shownText(session, format, i).contains(q));
     }
 
     @ParameterizedTest

@@ -1,6 +1,5 @@
-package dev.wpuscope.ui.traffic;
+package dev.wpuscope.trace.analysis;
 
-import dev.wpuscope.trace.analysis.FdEvent;
 import dev.wpuscope.trace.WsaErrors;
 import java.util.ArrayList;
 import java.util.List;
