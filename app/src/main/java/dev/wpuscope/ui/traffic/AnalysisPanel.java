@@ -23,8 +23,8 @@ final class AnalysisPanel<T> {
     private List<T> pending;
 
     AnalysisPanel(String title, String emptyText, List<PanelColumn<T>> columns,
-                  Function<TraceAnalysis, List<T>> rows, Function<T, EventFilter> eventsOf,
-                  Consumer<EventFilter> showEvents) {
+                  Function<TraceAnalysis, List<T>> rows, Function<T, TrafficFilter> eventsOf,
+                  Consumer<TrafficFilter> showEvents) {
         this.title = title;
         this.rows = rows;
         for (PanelColumn<T> spec : columns) {

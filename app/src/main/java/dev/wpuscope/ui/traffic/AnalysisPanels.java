@@ -43,7 +43,7 @@ final class AnalysisPanels {
     private List<List<?>> previousRead = List.of();
     private boolean reading;
 
-    AnalysisPanels(Consumer<EventFilter> showEvents) {
+    AnalysisPanels(Consumer<TrafficFilter> showEvents) {
         panels.add(new AnalysisPanel<SocketHandle>("Handle contexts",
                 "No socket handles were created, modified or queried yet.", List.of(
                 new PanelColumn<>("PID", 60, h -> Integer.toString(h.pid())),
@@ -70,7 +70,7 @@ final class AnalysisPanels {
                         .map(v -> "callback " + Hex.of(v.callback()) + " context " + Hex.of(v.context()) + " ×"
                                 + v.count()).collect(Collectors.joining("; ")))),
                 analysis -> analysis.blockingCallbacks().threads(),
-                t -> EventFilter.NONE.withProcess(Integer.toString(t.pid())).withThread(t.tid())
+                t -> TrafficFilter.NONE.withProcess(Integer.toString(t.pid())).withThread(t.tid())
                         .withUpcall(Upcall.WPU_QUERY_BLOCKING_CALLBACK),
                 showEvents));
         panels.add(new AnalysisPanel<PostedMessage>("Posted messages", "No WPUPostMessage calls yet.", List.of(
@@ -121,7 +121,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("Upcalls used", 500, p -> p.usage().stream()
                         .map(AnalysisPanels::usage).collect(Collectors.joining(", ")))),
                 analysis -> analysis.conformance().providers(),
-                p -> EventFilter.NONE.withProvider(CaptureSession.fileName(p.provider())),
+                p -> TrafficFilter.NONE.withProvider(CaptureSession.fileName(p.provider())),
                 showEvents));
         panels.add(new AnalysisPanel<Finding>("Conformance findings", "No findings: every rule holds so far.", List.of(
                 new PanelColumn<>("Severity", 80, f -> f.severity().name()),
@@ -130,7 +130,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("Provider", 160, f -> CaptureSession.fileName(f.provider())),
                 new PanelColumn<>("Finding", 520, Finding::message)),
                 TraceAnalysis::findings,
-                f -> EventFilter.NONE.withOnly(new EventFilter.EventSet("the event of this finding",
+                f -> TrafficFilter.NONE.withOnly(new TrafficFilter.EventSet("the event of this finding",
                         Set.of(f.offset()))),
                 showEvents));
     }
@@ -141,7 +141,7 @@ final class AnalysisPanels {
     }
 
     private static AnalysisPanel<TrackedResource> resources(String title, String empty,
-            java.util.function.Function<TraceAnalysis, List<TrackedResource>> rows, Consumer<EventFilter> show) {
+            java.util.function.Function<TraceAnalysis, List<TrackedResource>> rows, Consumer<TrafficFilter> show) {
         return new AnalysisPanel<>(title, empty, List.of(
                 new PanelColumn<>("PID", 60, r -> Integer.toString(r.pid())),
                 new PanelColumn<>("Handle", 100, r -> Hex.of(r.value())),
@@ -159,10 +159,10 @@ final class AnalysisPanels {
                 .flatMap(s -> s);
     }
 
-    private static EventFilter only(String label, Stream<UpcallEvent> events) {
+    private static TrafficFilter only(String label, Stream<UpcallEvent> events) {
         Set<Long> offsets = new HashSet<>();
         events.filter(java.util.Objects::nonNull).forEach(e -> offsets.add(e.offset()));
-        return EventFilter.NONE.withOnly(new EventFilter.EventSet(label, offsets));
+        return TrafficFilter.NONE.withOnly(new TrafficFilter.EventSet(label, offsets));
     }
 
     List<AnalysisPanel<?>> all() {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns what the filter bar asks for into the store's {@link dev.wpuscope.trace.store.EventFilter}, resolved
+ * Turns what the Live Traffic view asks for into the store's {@link dev.wpuscope.trace.store.EventFilter}, resolved
  * against the processes and modules the store knows now (so it is rebuilt for each batch of new rows: a
  * process that appears later and matches the process text is included). The event set of a panel row is
  * not a store criterion; the view model applies it.
@@ -18,7 +18,7 @@ final class StoreFilters {
     private StoreFilters() {
     }
 
-    static dev.wpuscope.trace.store.EventFilter of(EventFilter wanted, EventStore store) {
+    static dev.wpuscope.trace.store.EventFilter of(TrafficFilter wanted, EventStore store) {
         dev.wpuscope.trace.store.EventFilter f = dev.wpuscope.trace.store.EventFilter.ALL;
         if (!wanted.process().isEmpty()) {
             f = f.withProcesses(processesMatching(wanted.process(), store));

@@ -211,7 +211,7 @@ public final class TrafficViewController {
      * "Filter on this value", which narrows the current filter by the clicked cell.
      */
     private void column(TableColumn<Integer, String> column, IntFunction<String> text,
-                        BiFunction<EventFilter, Integer, EventFilter> refine) {
+                        BiFunction<TrafficFilter, Integer, TrafficFilter> refine) {
         Cells.text(column, text::apply);
         column.setCellFactory(c -> {
             TableCell<Integer, String> cell = new TableCell<>() {
@@ -265,13 +265,13 @@ public final class TrafficViewController {
         if (updatingFilterFields) {
             return;
         }
-        model.filterProperty().set(EventFilter.of(processField.getText(), FilterFields.thread(threadField.getText()),
+        model.filterProperty().set(TrafficFilter.of(processField.getText(), FilterFields.thread(threadField.getText()),
                 upcallBox.getValue(), providerField.getText(), FilterFields.socket(socketField.getText()),
                 errorsOnlyBox.isSelected(), searchField.getText()).withOnly(model.filterProperty().get().only()));
     }
 
     /** Shows a filter set from elsewhere (a context menu, a panel) in the fields. */
-    private void showFilter(EventFilter filter) {
+    private void showFilter(TrafficFilter filter) {
         updatingFilterFields = true;
         try {
             processField.setText(filter.process());
@@ -297,7 +297,7 @@ public final class TrafficViewController {
         providerCountTable.setItems(model.providerCounts());
         upcallCountTable.getSelectionModel().selectedItemProperty().addListener((obs, old, count) -> {
             if (count != null) {
-                upcallNamed(count.name()).ifPresent(u -> model.filterProperty().set(EventFilter.NONE.withUpcall(u)));
+                upcallNamed(count.name()).ifPresent(u -> model.filterProperty().set(TrafficFilter.NONE.withUpcall(u)));
             }
         });
         rateChart.getData().add(rateSeries);
@@ -342,7 +342,7 @@ public final class TrafficViewController {
 
     @FXML
     private void resetFilter() {
-        model.filterProperty().set(EventFilter.NONE);
+        model.filterProperty().set(TrafficFilter.NONE);
     }
 
     @FXML
@@ -419,7 +419,7 @@ public final class TrafficViewController {
     }
 
     /** Shows only the given events (a panel row's), as a filter the user can reset. */
-    public void showOnly(EventFilter filter) {
+    public void showOnly(TrafficFilter filter) {
         model.filterProperty().set(filter);
     }
 

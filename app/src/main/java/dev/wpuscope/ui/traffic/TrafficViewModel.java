@@ -42,7 +42,7 @@ public final class TrafficViewModel {
 
     private final ZoneId zone;
     private final RowIndexList rows = new RowIndexList();
-    private final ObjectProperty<EventFilter> filter = new SimpleObjectProperty<>(EventFilter.NONE);
+    private final ObjectProperty<TrafficFilter> filter = new SimpleObjectProperty<>(TrafficFilter.NONE);
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final BooleanProperty autoScroll = new SimpleBooleanProperty(true);
     private final LongProperty received = new SimpleLongProperty();
@@ -101,7 +101,7 @@ public final class TrafficViewModel {
         countedUpTo = 0;
         upcallCounts.clear();
         providerCounts.clear();
-        filter.set(EventFilter.NONE);
+        filter.set(TrafficFilter.NONE);
         rateMeter.reset();
         rateHistory.clear();
         rescan();
@@ -206,7 +206,7 @@ public final class TrafficViewModel {
 
     /** Puts the rows in {@code [from, to)} that pass the filter into {@link #batch}; returns how many. */
     private int select(int from, int to) {
-        EventFilter current = filter.get();
+        TrafficFilter current = filter.get();
         if (current.isEmpty()) {
             for (int row = from; row < to; row++) {
                 batch[row - from] = row;
@@ -214,7 +214,7 @@ public final class TrafficViewModel {
             return to - from;
         }
         IntList selected = EventQuery.select(events.store(), StoreFilters.of(current, events.store()), from, to);
-        EventFilter.EventSet only = current.only();
+        TrafficFilter.EventSet only = current.only();
         int matched = 0;
         for (int i = 0; i < selected.size(); i++) {
             int row = selected.get(i);
@@ -320,7 +320,7 @@ public final class TrafficViewModel {
         return rows;
     }
 
-    public ObjectProperty<EventFilter> filterProperty() {
+    public ObjectProperty<TrafficFilter> filterProperty() {
         return filter;
     }
 

@@ -2,7 +2,7 @@ package dev.wpuscope.ui.bench;
 
 import dev.wpuscope.trace.io.TraceDecoder;
 import dev.wpuscope.ui.traffic.CaptureSession;
-import dev.wpuscope.ui.traffic.EventFilter;
+import dev.wpuscope.ui.traffic.TrafficFilter;
 import dev.wpuscope.ui.traffic.SyntheticCapture;
 import dev.wpuscope.ui.traffic.TrafficViewModel;
 import java.time.ZoneOffset;
@@ -70,7 +70,7 @@ public class LiveIngestBenchmark {
         model = new TrafficViewModel(ZoneOffset.UTC);
         model.setSource(session, session.analysis(), "bench", false);
         if (filter.equals("text")) {
-            model.filterProperty().set(EventFilter.NONE.withText("postmessage"));
+            model.filterProperty().set(TrafficFilter.NONE.withText("postmessage"));
         }
         frame = 0;
         now = 0;

@@ -40,29 +40,29 @@ class FilterThroughStoreTest {
         CaptureSession session = Sessions.of(Files.readAllBytes(capture));
         EventFormat format = new EventFormat(session, ZoneOffset.UTC);
         assertTrue(session.size() > 0, capture + " has events");
-        Set<EventFilter> seen = new LinkedHashSet<>();
+        Set<TrafficFilter> seen = new LinkedHashSet<>();
         int checked = 0;
         for (int row = 0; row < session.size(); row++) {
             int r = row;
             Upcall upcall = session.upcall(r);
             if (upcall != null) {
-                checked += check(seen, session, capture, EventFilter.NONE.withUpcall(upcall), i -> session.upcall(i) == upcall);
+                checked += check(seen, session, capture, TrafficFilter.NONE.withUpcall(upcall), i -> session.upcall(i) == upcall);
                 checked += checkText(seen, session, format, capture, upcall.apiName().substring(3));
             }
             int tid = session.tid(r);
-            checked += check(seen, session, capture, EventFilter.NONE.withThread(tid).withErrorsOnly(true),
+            checked += check(seen, session, capture, TrafficFilter.NONE.withThread(tid).withErrorsOnly(true),
                     i -> session.tid(i) == tid && format.failed(i));
             String pid = Integer.toString(session.pid(r));
-            checked += check(seen, session, capture, EventFilter.NONE.withProcess(pid), i -> session.pid(i) == session.pid(r));
+            checked += check(seen, session, capture, TrafficFilter.NONE.withProcess(pid), i -> session.pid(i) == session.pid(r));
             String provider = session.providerName(r);
             if (!provider.isEmpty()) {
                 String part = provider.substring(0, provider.length() - 4).toUpperCase(Locale.ROOT);
-                checked += check(seen, session, capture, EventFilter.NONE.withProvider(part),
+                checked += check(seen, session, capture, TrafficFilter.NONE.withProvider(part),
                         i -> session.providerName(i).toUpperCase(Locale.ROOT).contains(part));
             }
             long socket = format.socket(r);
             if (socket != -1) {
-                checked += check(seen, session, capture, EventFilter.NONE.withSocket(socket),
+                checked += check(seen, session, capture, TrafficFilter.NONE.withSocket(socket),
                         i -> format.socket(i) == socket && !(createsHandle(session.upcall(i)) && format.failed(i)));
             }
             if (checked > 400) {
@@ -81,7 +81,7 @@ class FilterThroughStoreTest {
     void freeTextSelectsTheRowsWhoseShownTextContainsIt(Path capture) throws Exception {
         CaptureSession session = Sessions.of(Files.readAllBytes(capture));
         EventFormat format = new EventFormat(session, ZoneOffset.UTC);
-        Set<EventFilter> seen = new LinkedHashSet<>();
+        Set<TrafficFilter> seen = new LinkedHashSet<>();
         int checked = 0;
         for (String word : List.of("FD_READ", "FD_CLOSE", "lparam=0x", "msg=0x401", "wparam=0x", "socket_error",
                 "invalid_socket", "TRUE", "false", "NULL", "wsaenotsock", "dwError=0", "context=0x", "→", "path=",
@@ -112,13 +112,13 @@ class FilterThroughStoreTest {
                 .toLowerCase(Locale.ROOT);
     }
 
-    private static int checkText(Set<EventFilter> seen, CaptureSession session, EventFormat format, Path capture,
+    private static int checkText(Set<TrafficFilter> seen, CaptureSession session, EventFormat format, Path capture,
                                  String query) {
         if (query.isBlank()) {
             return 0;
         }
         String q = query.strip().toLowerCase(Locale.ROOT);
-        return check(seen, session, capture, EventFilter.NONE.withText(query),
+        return check(seen, session, capture, TrafficFilter.NONE.withText(query),
                 i -> shownText(session, format, i).contains(q));
     }
 
@@ -126,7 +126,7 @@ class FilterThroughStoreTest {
     @MethodSource("captures")
     void followingInSlicesWithAFilterGivesTheSameRowsAsReadingAtOnce(Path capture) throws Exception {
         byte[] bytes = Files.readAllBytes(capture);
-        EventFilter filter = EventFilter.NONE.withText("socket");
+        TrafficFilter filter = TrafficFilter.NONE.withText("socket");
         TrafficViewModel whole = modelOf(Sessions.of(bytes), filter);
         whole.pull(0);
 
@@ -137,7 +137,7 @@ class FilterThroughStoreTest {
         assertEquals(List.of(whole.rows().toArray()), List.of(following.rows().toArray()));
     }
 
-    private static TrafficViewModel modelOf(CaptureSession session, EventFilter filter) {
+    private static TrafficViewModel modelOf(CaptureSession session, TrafficFilter filter) {
         TrafficViewModel model = new TrafficViewModel(ZoneOffset.UTC);
         model.setSource(session, session.analysis(), "test", false);
         model.filterProperty().set(filter);
@@ -149,7 +149,7 @@ class FilterThroughStoreTest {
     }
 
     /** Compares the model's rows for {@code filter} with {@code expected} over every row; 1 if checked now. */
-    private static int check(Set<EventFilter> seen, CaptureSession session, Path capture, EventFilter filter, IntPredicate expected) {
+    private static int check(Set<TrafficFilter> seen, CaptureSession session, Path capture, TrafficFilter filter, IntPredicate expected) {
         if (!seen.add(filter)) {
             return 0;
         }

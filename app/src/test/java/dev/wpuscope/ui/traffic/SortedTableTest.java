@@ -76,11 +76,11 @@ class SortedTableTest {
         byte[] bytes = Files.readAllBytes(REAL);
         CaptureSession growing = new CaptureSession("slices");
         TrafficViewModel model = model(growing);
-        model.filterProperty().set(EventFilter.NONE.withText("socket"));
+        model.filterProperty().set(TrafficFilter.NONE.withText("socket"));
         model.orderProperty().set(new RowOrder(SortKey.TID, true));
         Sessions.follow(bytes, 1500, growing, model);
         TrafficViewModel whole = model(growing);
-        whole.filterProperty().set(EventFilter.NONE.withText("socket"));
+        whole.filterProperty().set(TrafficFilter.NONE.withText("socket"));
         whole.pull(0);
         assertTrue(whole.rows().size() > 10);
         assertEquals(bruteForce(shown(whole), SortKey.TID, true, growing), shown(model));

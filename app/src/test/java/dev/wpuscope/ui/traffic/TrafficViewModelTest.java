@@ -42,33 +42,33 @@ class TrafficViewModelTest {
     @Test
     void filtersByUpcallErrorsSocketThreadAndText() {
         model.pull(0);
-        model.filterProperty().set(EventFilter.NONE.withUpcall(Upcall.WPU_POST_MESSAGE));
+        model.filterProperty().set(TrafficFilter.NONE.withUpcall(Upcall.WPU_POST_MESSAGE));
         model.pull(1);
         assertEquals(ROUNDS, model.rows().size());
 
-        model.filterProperty().set(EventFilter.NONE.withErrorsOnly(true));
+        model.filterProperty().set(TrafficFilter.NONE.withErrorsOnly(true));
         model.pull(2);
         assertEquals(ROUNDS / 10, model.rows().size());
         assertEquals("10038 WSAENOTSOCK", model.format().error(model.rows().rowAt(0)));
 
-        model.filterProperty().set(EventFilter.NONE.withSocket(0x100L));
+        model.filterProperty().set(TrafficFilter.NONE.withSocket(0x100L));
         model.pull(3);
         // create, post message (wParam), close; the round-0 query names the socket too
         assertEquals(4, model.rows().size());
 
-        model.filterProperty().set(EventFilter.NONE.withThread(7001).withUpcall(Upcall.WPU_CREATE_EVENT));
+        model.filterProperty().set(TrafficFilter.NONE.withThread(7001).withUpcall(Upcall.WPU_CREATE_EVENT));
         model.pull(4);
         assertEquals(ROUNDS / 3 + (ROUNDS % 3 > 1 ? 1 : 0), model.rows().size());
 
-        model.filterProperty().set(EventFilter.NONE.withText("postmessage"));
+        model.filterProperty().set(TrafficFilter.NONE.withText("postmessage"));
         model.pull(5);
         assertEquals(ROUNDS, model.rows().size());
 
-        model.filterProperty().set(EventFilter.NONE.withText("WSAENOTSOCK"));
+        model.filterProperty().set(TrafficFilter.NONE.withText("WSAENOTSOCK"));
         model.pull(5);
         assertEquals(ROUNDS / 10, model.rows().size());
 
-        model.filterProperty().set(EventFilter.NONE.withProcess(Integer.toString(SyntheticCapture.PID))
+        model.filterProperty().set(TrafficFilter.NONE.withProcess(Integer.toString(SyntheticCapture.PID))
                 .withProvider("nonifs"));
         model.pull(6);
         assertEquals(ROUNDS * SyntheticCapture.UPCALLS_PER_ROUND, model.rows().size());
@@ -127,9 +127,9 @@ class TrafficViewModelTest {
     void panelEventSetsSelectExactlyTheirEvents() {
         model.pull(0);
         var handle = session.analysis().handles().handles().get(0);
-        var set = new EventFilter.EventSet("first handle", java.util.Set.of(
+        var set = new TrafficFilter.EventSet("first handle", java.util.Set.of(
                 handle.lifecycle().creation().offset(), handle.lifecycle().closes().get(0).offset()));
-        model.filterProperty().set(EventFilter.NONE.withOnly(set));
+        model.filterProperty().set(TrafficFilter.NONE.withOnly(set));
         model.pull(1);
         assertEquals(2, model.rows().size());
         assertEquals(Upcall.WPU_CREATE_SOCKET_HANDLE, session.upcall(model.rows().rowAt(0)));

@@ -1,0 +1,80 @@
+package dev.wpuscope.ui.traffic;
+
+import dev.wpuscope.trace.model.Upcall;
+import java.util.Locale;
+
+/**
+ * What the filter bar asks for; every criterion that is set must match. Process and provider match the
+ * file name case-insensitively as substrings ({@code process} also the pid exactly); free text has the
+ * store's meaning ({@link dev.wpuscope.trace.store.EventFilter#text()}). {@link StoreFilters} turns this into
+ * the store's filter, so the store's indexes do the selecting.
+ *
+ * @param thread   thread id, or {@code null} for any
+ * @param upcall   the upcall, or {@code null} for any
+ * @param socket   socket handle, or {@code null} for any
+ * @param only     exactly these events (a panel row's), or {@code null} for any
+ */
+public record TrafficFilter(String process, Integer thread, Upcall upcall, String provider, Long socket,
+                            boolean errorsOnly, String text, EventSet only) {
+
+    public static final TrafficFilter NONE = new TrafficFilter("", null, null, "", null, false, "", null);
+
+    /** A named set of events, by their capture offsets. */
+    public record EventSet(String label, java.util.Set<Long> offsets) {
+        public EventSet {
+            offsets = java.util.Set.copyOf(offsets);
+        }
+    }
+
+    /** The filter the fields of the filter bar describe (no event set). */
+    public static TrafficFilter of(String process, Integer thread, Upcall upcall, String provider, Long socket,
+                                 boolean errorsOnly, String text) {
+        return new TrafficFilter(process, thread, upcall, provider, socket, errorsOnly, text, null);
+    }
+
+    public TrafficFilter {
+        process = normalize(process);
+        provider = normalize(provider);
+        text = normalize(text);
+    }
+
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    public TrafficFilter withProcess(String value) {
+        return new TrafficFilter(value, thread, upcall, provider, socket, errorsOnly, text, only);
+    }
+
+    public TrafficFilter withThread(Integer value) {
+        return new TrafficFilter(process, value, upcall, provider, socket, errorsOnly, text, only);
+    }
+
+    public TrafficFilter withUpcall(Upcall value) {
+        return new TrafficFilter(process, thread, value, provider, socket, errorsOnly, text, only);
+    }
+
+    public TrafficFilter withProvider(String value) {
+        return new TrafficFilter(process, thread, upcall, value, socket, errorsOnly, text, only);
+    }
+
+    public TrafficFilter withSocket(Long value) {
+        return new TrafficFilter(process, thread, upcall, provider, value, errorsOnly, text, only);
+    }
+
+    public TrafficFilter withErrorsOnly(boolean value) {
+        return new TrafficFilter(process, thread, upcall, provider, socket, value, text, only);
+    }
+
+    public TrafficFilter withText(String value) {
+        return new TrafficFilter(process, thread, upcall, provider, socket, errorsOnly, value, only);
+    }
+
+    public TrafficFilter withOnly(EventSet value) {
+        return new TrafficFilter(process, thread, upcall, provider, socket, errorsOnly, text, value);
+    }
+
+    private static String normalize(String value) {
+        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    }
+}
