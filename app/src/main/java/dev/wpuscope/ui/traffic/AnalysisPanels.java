@@ -131,7 +131,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("Finding", 520, Finding::message)),
                 TraceAnalysis::findings,
                 f -> TrafficFilter.NONE.withOnly(new TrafficFilter.EventSet("the event of this finding",
-                        Set.of(f.offset()))),
+                        Set.of(new TrafficFilter.EventId(f.pid(), f.offset())))),
                 showEvents));
     }
 
@@ -160,9 +160,9 @@ final class AnalysisPanels {
     }
 
     private static TrafficFilter only(String label, Stream<UpcallEvent> events) {
-        Set<Long> offsets = new HashSet<>();
-        events.filter(java.util.Objects::nonNull).forEach(e -> offsets.add(e.offset()));
-        return TrafficFilter.NONE.withOnly(new TrafficFilter.EventSet(label, offsets));
+        Set<TrafficFilter.EventId> ids = new HashSet<>();
+        events.filter(java.util.Objects::nonNull).forEach(e -> ids.add(TrafficFilter.EventId.of(e)));
+        return TrafficFilter.NONE.withOnly(new TrafficFilter.EventSet(label, ids));
     }
 
     List<AnalysisPanel<?>> all() {

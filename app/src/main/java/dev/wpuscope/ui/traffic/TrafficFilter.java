@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.Locale;
 
@@ -19,10 +20,24 @@ public record TrafficFilter(String process, Integer thread, Upcall upcall, Strin
 
     public static final TrafficFilter NONE = new TrafficFilter("", null, null, "", null, false, "", null);
 
-    /** A named set of events, by their capture offsets. */
-    public record EventSet(String label, java.util.Set<Long> offsets) {
+    /**
+     * A named set of events. An event is known by its process and its offset in that process's stream:
+     * several tracers on the pipe each send a stream of their own, whose offsets overlap.
+     */
+    public record EventSet(String label, java.util.Set<EventId> events) {
         public EventSet {
-            offsets = java.util.Set.copyOf(offsets);
+            events = java.util.Set.copyOf(events);
+        }
+
+        public boolean contains(int pid, long offset) {
+            return events.contains(new EventId(pid, offset));
+        }
+    }
+
+    /** One event: its process and its offset in the capture stream it came in. */
+    public record EventId(int pid, long offset) {
+        public static EventId of(TraceRecord record) {
+            return new EventId(record.pid(), record.offset());
         }
     }
 

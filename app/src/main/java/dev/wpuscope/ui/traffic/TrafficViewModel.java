@@ -218,7 +218,7 @@ public final class TrafficViewModel {
         int matched = 0;
         for (int i = 0; i < selected.size(); i++) {
             int row = selected.get(i);
-            if (only == null || only.offsets().contains(events.offset(row))) {
+            if (only == null || only.contains(events.pid(row), events.offset(row))) {
                 batch[matched++] = row;
             }
         }

@@ -91,6 +91,31 @@ class TracerPipeFeedTest {
         }
     }
 
+    @Test
+    void aPanelsEventSetPicksItsOwnProcesssEventWhereStreamOffsetsCoincide() throws Exception {
+        InMemoryPipeTransport transport = new InMemoryPipeTransport();
+        CaptureSession session = new CaptureSession("tracer pipe");
+        try (TracerPipeServer server = new TracerPipeServer(transport, PipeClientLimits.defaults(),
+                new TracerPipeFeed(session, e -> fail("accept failed: " + e)))) {
+            server.start();
+            Tracer a = new Tracer(transport, 100, 10_000_000L, DAY_FILETIME, 1_000);
+            Tracer b = new Tracer(transport, 200, 10_000_000L, DAY_FILETIME, 1_000);
+            a.sendUpcallAt(1, 0);
+            awaitRows(session, 1);
+            b.sendUpcallAt(1, 0);
+            awaitRows(session, 2);
+            assertEquals(session.offset(0), session.offset(1), "both streams put their upcall at the same offset");
+
+            TrafficViewModel model = new TrafficViewModel(java.time.ZoneOffset.UTC, Runnable::run);
+            model.setSource(session, session.analysis(), "pipe", false);
+            model.filterProperty().set(TrafficFilter.NONE.withOnly(new TrafficFilter.EventSet("b's event",
+                    java.util.Set.of(new TrafficFilter.EventId(b.pid, session.offset(1))))));
+            model.pull(0);
+            assertEquals(1, model.rows().size());
+            assertEquals(b.pid, session.pid(model.rows().rowAt(0)));
+        }
+    }
+
     private static void awaitRows(CaptureSession session, int rows) throws InterruptedException {
         for (int i = 0; i < 3000 && session.size() < rows; i++) {
             Thread.sleep(10);

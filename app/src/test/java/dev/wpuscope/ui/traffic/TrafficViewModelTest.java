@@ -128,7 +128,8 @@ class TrafficViewModelTest {
         model.pull(0);
         var handle = session.analysis().handles().handles().get(0);
         var set = new TrafficFilter.EventSet("first handle", java.util.Set.of(
-                handle.lifecycle().creation().offset(), handle.lifecycle().closes().get(0).offset()));
+                TrafficFilter.EventId.of(handle.lifecycle().creation()),
+                TrafficFilter.EventId.of(handle.lifecycle().closes().get(0))));
         model.filterProperty().set(TrafficFilter.NONE.withOnly(set));
         model.pull(1);
         assertEquals(2, model.rows().size());
