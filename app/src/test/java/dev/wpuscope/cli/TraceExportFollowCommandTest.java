@@ -26,7 +26,7 @@ class TraceExportFollowCommandTest {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(21, lines.size());
         assertTrue(lines.get(0).startsWith("time,pid,process,tid,module,upcall,args,result,error"), lines.get(0));
-        assertTrue(lines.get(19).contains("WPUQuerySocketHandleContext,s=0x999 context=0x0,-1,10038 WSAENOTSOCK"),
+        assertTrue(lines.get(19).contains("WPUQuerySocketHandleContext,\"s=0x999, context=0x0\",SOCKET_ERROR,10038 WSAENOTSOCK"),
                 lines.get(19));
     }
 
@@ -69,7 +69,7 @@ class TraceExportFollowCommandTest {
         List<String> lines = r[1].lines().toList();
         assertEquals(20, lines.stream().filter(l -> l.contains("  pid 4242  tid ")).count(), r[1]);
         assertEquals(7, lines.stream().filter(l -> l.startsWith("!! ")).count(), r[1]);
-        assertTrue(r[1].contains("WPUCloseSocketHandle(s=0x2c8) = -1 [10038 WSAENOTSOCK]"), r[1]);
+        assertTrue(r[1].contains("WPUCloseSocketHandle(s=0x2C8) = SOCKET_ERROR [10038 WSAENOTSOCK]"), r[1]);
         assertTrue(r[1].contains("!! ERROR closed twice"), r[1]);
     }
 }

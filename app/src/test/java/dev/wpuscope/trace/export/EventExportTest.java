@@ -26,10 +26,10 @@ class EventExportTest {
         assertEquals("", lines[21]);
         assertEquals("time,pid,process,tid,module,upcall,args,result,error,duration_us,sequence,flags,text", lines[0]);
         assertEquals("2024-12-30T02:40:00.0000150Z,4242,C:\\wpuscope\\wpuhost.exe,7001,Z:\\build\\x64\\sample_nonifs.dll,"
-                + "WPUCreateSocketHandle,catalog_entry_id=1001 context=0xdeadbeef,0x2c8,,0.8,1,0,", lines[2]);
+                + "WPUCreateSocketHandle,\"catalog_entry_id=1001, context=0xDEADBEEF\",0x2C8,,0.8,1,0,", lines[2]);
         assertEquals("2024-12-30T02:40:00.0000950Z,4242,C:\\wpuscope\\wpuhost.exe,7001,Z:\\build\\x64\\sample_nonifs.dll,"
-                + "WPUCloseSocketHandle,s=0x2c8,-1,10038 WSAENOTSOCK,2.4,17,0,", lines[18]);
-        assertEquals("WPUCompleteOverlappedRequest,s=0x2c8 overlapped=0xe123459000 dwError=0 cbTransferred=512,0",
+                + "WPUCloseSocketHandle,s=0x2C8,SOCKET_ERROR,10038 WSAENOTSOCK,2.4,17,0,", lines[18]);
+        assertEquals("WPUCompleteOverlappedRequest,\"s=0x2C8, overlapped=0xE123459000, dwError=0, cbTransferred=512\",0",
                 lines[16].replaceAll("^.*dll,", "").replaceAll(",,2\\.2.*$", ""));
     }
 
