@@ -110,11 +110,15 @@ final class WindowedTable {
         }
     }
 
+    /** A click selects its row; a Ctrl+click on the selected row keeps it (the table would deselect it). */
     private void select(MouseEvent event) {
         for (Node node = event.getPickResult().getIntersectedNode(); node != null && node != table;
              node = node.getParent()) {
             if (node instanceof TableRow<?> row) {
                 if (!row.isEmpty() && row.getItem() instanceof Integer number) {
+                    if (event.isShortcutDown() && number.equals(selectedRow.get())) {
+                        event.consume();
+                    }
                     selectedRow.set(number);
                 }
                 return;

@@ -94,6 +94,11 @@ class EventTableScrollingTest {
                 controller.viewModel().selectionSummaryProperty().get());
         robot.type(KeyCode.UP);
         assertEquals(ROWS - 2, selectedIndex());
+        TableRow<Integer> selected = robot.from(table).lookup(".table-row-cell")
+                .match((TableRow<Integer> r) -> Integer.valueOf(ROWS - 2).equals(r.getItem())).query();
+        robot.press(KeyCode.CONTROL).clickOn(selected).release(KeyCode.CONTROL);
+        assertEquals(ROWS - 2, selectedIndex(), "a Ctrl+click keeps the selected row");
+        assertTrue(selected.isSelected(), "and the table still shows it selected");
     }
 
     @Test
