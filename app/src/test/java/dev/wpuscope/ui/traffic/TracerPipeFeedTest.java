@@ -66,9 +66,7 @@ class TracerPipeFeedTest {
     void eachEventIsTimedByTheClockOfTheProcessThatSentIt() throws Exception {
         InMemoryPipeTransport transport = new InMemoryPipeTransport();
         CaptureSession session = new CaptureSession("tracer pipe");
-        try (TracerPipeServer server = new TracerPipeServer(transport, PipeClientLimits.defaults(),
-                new TracerPipeFeed(session, e -> fail("accept failed: " + e)))) {
-            server.start();
+        try (TracerPipeServer server = startedServer(transport, session)) {
             Tracer a = new Tracer(transport, 100, 10_000_000L, DAY_FILETIME, 1_000);
             Tracer b = new Tracer(transport, 200, 3_579_545L, DAY_FILETIME + 36_000_000_000L, 987_654_321L);
             a.sendUpcallAt(2, 0);
@@ -95,9 +93,7 @@ class TracerPipeFeedTest {
     void aPanelsEventSetPicksItsOwnProcesssEventWhereStreamOffsetsCoincide() throws Exception {
         InMemoryPipeTransport transport = new InMemoryPipeTransport();
         CaptureSession session = new CaptureSession("tracer pipe");
-        try (TracerPipeServer server = new TracerPipeServer(transport, PipeClientLimits.defaults(),
-                new TracerPipeFeed(session, e -> fail("accept failed: " + e)))) {
-            server.start();
+        try (TracerPipeServer server = startedServer(transport, session)) {
             Tracer a = new Tracer(transport, 100, 10_000_000L, DAY_FILETIME, 1_000);
             Tracer b = new Tracer(transport, 200, 10_000_000L, DAY_FILETIME, 1_000);
             a.sendUpcallAt(1, 0);
@@ -114,6 +110,13 @@ class TracerPipeFeedTest {
             assertEquals(1, model.rows().size());
             assertEquals(b.pid, session.pid(model.rows().rowAt(0)));
         }
+    }
+
+    private static TracerPipeServer startedServer(InMemoryPipeTransport transport, CaptureSession session) {
+        TracerPipeServer server = new TracerPipeServer(transport, PipeClientLimits.defaults(),
+                new TracerPipeFeed(session, e -> fail("accept failed: " + e)));
+        server.start();
+        return server;
     }
 
     private static void awaitRows(CaptureSession session, int rows) throws InterruptedException {
