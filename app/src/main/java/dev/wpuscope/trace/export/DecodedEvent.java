@@ -1,10 +1,10 @@
 package dev.wpuscope.trace.export;
 
 import dev.wpuscope.trace.WsaErrors;
+import dev.wpuscope.trace.model.Filetime;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventStore;
 import dev.wpuscope.trace.store.EventText;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ public record DecodedEvent(long filetime, int pid, String process, int tid, Stri
     public record Arg(String name, long value) {
     }
 
-    private static final long FILETIME_UNIX_EPOCH = 116_444_736_000_000_000L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -42,9 +41,7 @@ public record DecodedEvent(long filetime, int pid, String process, int tid, Stri
 
     /** Wall-clock time, ISO-8601 UTC with 100 ns precision. */
     public String time() {
-        long sinceUnix = filetime - FILETIME_UNIX_EPOCH;
-        return TIME.format(Instant.ofEpochSecond(Math.floorDiv(sinceUnix, 10_000_000L),
-                Math.floorMod(sinceUnix, 10_000_000L) * 100));
+        return TIME.format(Filetime.toInstant(filetime));
     }
 
     /** "10038 WSAENOTSOCK", or "" when there is no error. */

@@ -1,8 +1,8 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.trace.model.Filetime;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventText;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -11,8 +11,6 @@ import java.time.format.DateTimeFormatter;
  * results, errors) as {@link EventText} writes them, which is also what the free-text search matches.
  */
 public final class EventFormat {
-    /** FILETIME of 1970-01-01 UTC. */
-    private static final long UNIX_EPOCH_FILETIME = 116_444_736_000_000_000L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
     private final TrafficEvents events;
@@ -24,10 +22,7 @@ public final class EventFormat {
     }
 
     public String time(int row) {
-        long hundredNanos = events.filetime(row) - UNIX_EPOCH_FILETIME;
-        Instant instant = Instant.ofEpochSecond(Math.floorDiv(hundredNanos, 10_000_000L),
-                Math.floorMod(hundredNanos, 10_000_000L) * 100);
-        return TIME.format(instant.atZone(zone));
+        return TIME.format(Filetime.toInstant(events.filetime(row)).atZone(zone));
     }
 
     public String upcall(int row) {
