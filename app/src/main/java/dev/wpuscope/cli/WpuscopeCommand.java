@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code wpuscope} root command. Without a subcommand it opens the GUI. */
 @Command(name = "wpuscope",
         mixinStandardHelpOptions = true,
-        version = "wpuscope 0.1.0",
+        versionProvider = VersionProvider.class,
         description = "Inspect the Winsock 2 service-provider catalog and trace provider upcalls.",
         subcommands = {CommandLine.HelpCommand.class, CatalogCommand.class, DiagnoseCommand.class,
                 DiffCommand.class, DllCommand.class, TraceCommand.class, TracerCommand.class})

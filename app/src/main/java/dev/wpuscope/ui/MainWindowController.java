@@ -485,7 +485,7 @@ public final class MainWindowController {
 
     @FXML
     private void showAbout() {
-        Dialogs.show(stage, Alert.AlertType.INFORMATION, "wpuscope 0.1.0",
+        Dialogs.show(stage, Alert.AlertType.INFORMATION, dev.wpuscope.WpuscopeVersion.text(),
                 "An inspector for the Winsock 2 service-provider catalog and the WPU* upcalls providers make.");
     }
 
