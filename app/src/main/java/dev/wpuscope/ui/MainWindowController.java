@@ -556,8 +556,6 @@ public final class MainWindowController {
     }
 
     private static void start(Task<?> task) {
-        Thread thread = new Thread(task, "wpuscope-background");
-        thread.setDaemon(true);
-        thread.start();
+        Daemons.start(task, "wpuscope-background");
     }
 }

@@ -8,6 +8,7 @@ import dev.wpuscope.catalog.diagnose.Finding;
 import dev.wpuscope.catalog.diagnose.Severity;
 import dev.wpuscope.catalog.diff.SnapshotDiff;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.ui.Daemons;
 import dev.wpuscope.ui.DetailRow;
 import dev.wpuscope.platform.ProviderFileCheck;
 import dev.wpuscope.platform.ProviderFileDetails;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -48,11 +48,7 @@ public final class CatalogViewModel {
 
     /** A model that reads DLL details on a background thread and shows them on the FX thread. */
     public CatalogViewModel() {
-        this(Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "dll-details");
-            thread.setDaemon(true);
-            return thread;
-        }), Platform::runLater);
+        this(Daemons.singleThread("dll-details"), Platform::runLater);
     }
 
     /**

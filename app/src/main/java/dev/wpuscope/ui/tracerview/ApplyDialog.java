@@ -2,6 +2,7 @@ package dev.wpuscope.ui.tracerview;
 
 import dev.wpuscope.tracer.ApplyProgress;
 import dev.wpuscope.tracer.ApplyReport;
+import dev.wpuscope.ui.Daemons;
 import dev.wpuscope.ui.Dialogs;
 import dev.wpuscope.ui.UserMessages;
 import javafx.application.Platform;
@@ -66,10 +67,8 @@ final class ApplyDialog extends Dialog<ApplyReport> {
         });
         task.setOnFailed(event -> finish("Could not start: " + UserMessages.describe(task.getException())
                 + " Nothing was changed."));
-        Thread thread = new Thread(task, "wpuscope-tracer-apply");
-        thread.setDaemon(true);
         show();
-        thread.start();
+        Daemons.start(task, "wpuscope-tracer-apply");
     }
 
     private void finish(String text) {

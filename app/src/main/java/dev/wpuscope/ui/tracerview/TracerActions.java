@@ -5,6 +5,7 @@ import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.tracer.InstallPlan;
 import dev.wpuscope.tracer.PlanText;
 import dev.wpuscope.tracer.TracerDlls;
+import dev.wpuscope.ui.Daemons;
 import dev.wpuscope.ui.Dialogs;
 import java.util.List;
 import java.util.Optional;
@@ -135,8 +136,6 @@ public final class TracerActions {
         };
         task.setOnSucceeded(event -> done.accept(task.getValue()));
         task.setOnFailed(event -> Dialogs.showError(owner, title + " failed", task.getException()));
-        Thread thread = new Thread(task, "wpuscope-tracer");
-        thread.setDaemon(true);
-        thread.start();
+        Daemons.start(task, "wpuscope-tracer");
     }
 }

@@ -14,12 +14,12 @@ import dev.wpuscope.trace.analysis.UpcallCount;
 import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
 import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.ui.Daemons;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -32,11 +32,7 @@ import java.util.stream.Stream;
  */
 final class AnalysisPanels {
     private final List<AnalysisPanel<?>> panels = new ArrayList<>();
-    private final Executor reader = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "wpuscope-panels");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor reader = Daemons.singleThread("wpuscope-panels");
     /** A finished read: per panel its new rows, or null when they did not change. */
     private final AtomicReference<List<List<?>>> finishedRead = new AtomicReference<>();
     /** The reader thread's previous read, to compare with. */

@@ -4,13 +4,13 @@ import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventQuery;
 import dev.wpuscope.trace.store.IntList;
+import dev.wpuscope.ui.Daemons;
 import dev.wpuscope.ui.DetailRow;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntToLongFunction;
 import javafx.beans.property.BooleanProperty;
@@ -77,7 +77,7 @@ public final class TrafficViewModel {
     }
 
     public TrafficViewModel(ZoneId zone) {
-        this(zone, backgroundThread());
+        this(zone, Daemons.singleThread("wpuscope-sort"));
     }
 
     /** {@code sorting} runs the sorts of large tables (tests pass a direct executor). */
@@ -194,14 +194,6 @@ public final class TrafficViewModel {
         IntToLongFunction key = sorted.key().of(events.store());
         rows.mergeIn(RowSorter.sorted(arrived, arrived.length, key, sorted.descending()), arrived.length,
                 (a, b) -> RowSorter.before(a, b, key, sorted.descending()));
-    }
-
-    private static Executor backgroundThread() {
-        return Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "wpuscope-sort");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Puts the rows in {@code [from, to)} that pass the filter into {@link #batch}; returns how many. */
