@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.Upcall;
 import java.nio.ByteBuffer;
@@ -22,12 +23,12 @@ public final class EventText {
 
     /** The image file name of the row's process, or "" when its hello was not seen. */
     public static String process(EventStore store, int row) {
-        return fileName(store.process(row).image());
+        return EntryLabels.fileName(store.process(row).image());
     }
 
     /** The file name of the provider module the call came from, or "" when unknown. */
     public static String providerFile(EventStore store, int row) {
-        return fileName(store.module(row).path());
+        return EntryLabels.fileName(store.module(row).path());
     }
 
     /** A provider's file name as the table shows it: {@link #UNKNOWN_MODULE} when unknown. */
@@ -98,11 +99,5 @@ public final class EventText {
         long data4 = bytes.getLong();
         UUID id = new UUID(data1 << 32 | (long) data2 << 16 | data3, data4);
         return "{" + id.toString().toUpperCase() + "}";
-    }
-
-    /** The last component of a Windows or Unix path. */
-    public static String fileName(String path) {
-        int cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-        return path.substring(cut + 1);
     }
 }

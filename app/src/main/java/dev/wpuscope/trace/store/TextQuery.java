@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -43,9 +44,9 @@ final class TextQuery {
         for (int i = 0; i < siteList.size(); i++) {
             Site s = siteList.get(i);
             ProcessInfo p = processes.get(s.process());
-            sites.set(i, contains(EventText.fileName(p.image()), q) || contains(Integer.toString(p.pid()), q)
+            sites.set(i, contains(EntryLabels.fileName(p.image()), q) || contains(Integer.toString(p.pid()), q)
                     || contains(Integer.toString(s.tid()), q)
-                    || contains(EventText.providerLabel(EventText.fileName(modules.get(s.module()).path())), q));
+                    || contains(EventText.providerLabel(EntryLabels.fileName(modules.get(s.module()).path())), q));
         }
         markErrorRows(q, from, limit);
     }

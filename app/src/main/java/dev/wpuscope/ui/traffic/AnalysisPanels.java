@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.trace.analysis.ApcTarget;
 import dev.wpuscope.trace.analysis.Finding;
 import dev.wpuscope.trace.analysis.Hex;
@@ -51,7 +52,7 @@ final class AnalysisPanels {
                         : Integer.toUnsignedString(h.catalogEntryId())),
                 new PanelColumn<>("Context", 110, h -> h.context() == null ? "" : Hex.of(h.context())),
                 new PanelColumn<>("Queries", 70, h -> Integer.toString(h.queries().size())),
-                new PanelColumn<>("Provider", 160, h -> CaptureSession.fileName(h.lifecycle().provider()))),
+                new PanelColumn<>("Provider", 160, h -> EntryLabels.fileName(h.lifecycle().provider()))),
                 analysis -> analysis.handles().handles(),
                 h -> only(h.lifecycle().subject() + " of pid " + h.pid(), lifecycleEvents(h.lifecycle())),
                 showEvents));
@@ -77,7 +78,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("Socket", 90, m -> Hex.of(m.socket())),
                 new PanelColumn<>("Notification", 260, PostedMessage::describe),
                 new PanelColumn<>("Posted", 60, m -> m.posted() ? "yes" : "FAILED"),
-                new PanelColumn<>("Provider", 160, m -> CaptureSession.fileName(m.provider()))),
+                new PanelColumn<>("Provider", 160, m -> EntryLabels.fileName(m.provider()))),
                 analysis -> analysis.postedMessages().messages(),
                 m -> only("messages for socket " + Hex.of(m.socket()), Stream.of(m.call())),
                 showEvents));
@@ -92,7 +93,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("Thread handle", 110, a -> Hex.of(a.threadHandle())),
                 new PanelColumn<>("APC routine", 130, a -> Hex.of(a.apcRoutine())),
                 new PanelColumn<>("Context", 130, a -> Hex.of(a.context())),
-                new PanelColumn<>("Provider", 160, a -> CaptureSession.fileName(a.provider()))),
+                new PanelColumn<>("Provider", 160, a -> EntryLabels.fileName(a.provider()))),
                 analysis -> analysis.threads().apcs(),
                 a -> only("APC to thread handle " + Hex.of(a.threadHandle()),
                         Stream.of(a.call(), a.threadOpen())),
@@ -105,25 +106,25 @@ final class AnalysisPanels {
                 new PanelColumn<>("OVERLAPPED", 130, o -> Hex.of(o.overlapped())),
                 new PanelColumn<>("Error", 170, o -> WsaErrors.describe(o.completionError())),
                 new PanelColumn<>("Bytes", 80, o -> Long.toString(o.bytesTransferred())),
-                new PanelColumn<>("Provider", 160, o -> CaptureSession.fileName(o.provider()))),
+                new PanelColumn<>("Provider", 160, o -> EntryLabels.fileName(o.provider()))),
                 analysis -> analysis.overlapped().completions(),
                 o -> only("completions on socket " + Hex.of(o.socket()), Stream.of(o.call())),
                 showEvents));
         panels.add(new AnalysisPanel<ProviderConformance>("Providers", "No provider has made an upcall yet.", List.of(
-                new PanelColumn<>("Provider", 200, p -> CaptureSession.fileName(p.provider())),
+                new PanelColumn<>("Provider", 200, p -> EntryLabels.fileName(p.provider())),
                 new PanelColumn<>("IFS kind", 260, p -> p.ifs().describe()),
                 new PanelColumn<>("Calls", 70, p -> Long.toString(p.totalCalls())),
                 new PanelColumn<>("Findings", 70, p -> Integer.toString(p.findings().size())),
                 new PanelColumn<>("Upcalls used", 500, p -> p.usage().stream()
                         .map(AnalysisPanels::usage).collect(Collectors.joining(", ")))),
                 analysis -> analysis.conformance().providers(),
-                p -> TrafficFilter.NONE.withProvider(CaptureSession.fileName(p.provider())),
+                p -> TrafficFilter.NONE.withProvider(EntryLabels.fileName(p.provider())),
                 showEvents));
         panels.add(new AnalysisPanel<Finding>("Conformance findings", "No findings: every rule holds so far.", List.of(
                 new PanelColumn<>("Severity", 80, f -> f.severity().name()),
                 new PanelColumn<>("Kind", 220, f -> f.kind().label()),
                 new PanelColumn<>("PID", 60, f -> Integer.toString(f.pid())),
-                new PanelColumn<>("Provider", 160, f -> CaptureSession.fileName(f.provider())),
+                new PanelColumn<>("Provider", 160, f -> EntryLabels.fileName(f.provider())),
                 new PanelColumn<>("Finding", 520, Finding::message)),
                 TraceAnalysis::findings,
                 f -> TrafficFilter.NONE.withOnly(new TrafficFilter.EventSet("the event of this finding",
@@ -146,7 +147,7 @@ final class AnalysisPanels {
                         : "tid " + r.creation().tid()),
                 new PanelColumn<>("Uses", 60, r -> Integer.toString(r.uses().size())),
                 new PanelColumn<>("Closes", 60, r -> Integer.toString(r.closes().size())),
-                new PanelColumn<>("Provider", 160, r -> CaptureSession.fileName(r.provider()))),
+                new PanelColumn<>("Provider", 160, r -> EntryLabels.fileName(r.provider()))),
                 rows, r -> only(r.subject() + " of pid " + r.pid(), lifecycleEvents(r)), show);
     }
 

@@ -179,9 +179,4 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
     public long drops() {
         return analysis.statistics().droppedTotal();
     }
-
-    /** The last component of a Windows or Unix path. */
-    static String fileName(String path) {
-        return EventText.fileName(path);
-    }
 }

@@ -16,7 +16,7 @@ final class EventCounts {
     void count(TrafficEvents events, int row) {
         Upcall upcall = events.upcall(row);
         perUpcall[upcall == null ? perUpcall.length - 1 : upcall.ordinal()]++;
-        perProvider.computeIfAbsent(providerLabel(events.providerName(row)), name -> new long[1])[0]++;
+        perProvider.computeIfAbsent(EventText.providerLabel(events.providerName(row)), name -> new long[1])[0]++;
     }
 
     void clear() {
@@ -42,9 +42,5 @@ final class EventCounts {
         perProvider.forEach((name, count) -> rows.add(new CountRow(name, count[0])));
         rows.sort(Comparator.comparingLong(CountRow::count).reversed().thenComparing(CountRow::name));
         return rows;
-    }
-
-    static String providerLabel(String name) {
-        return EventText.providerLabel(name);
     }
 }

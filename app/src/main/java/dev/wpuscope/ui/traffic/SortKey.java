@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventStore;
 import dev.wpuscope.trace.store.ModuleInfo;
@@ -40,7 +41,7 @@ public enum SortKey {
     private static <T> IntToLongFunction byRank(List<T> items, java.util.function.Function<T, String> name,
                                                 ToIntFunction<T> index, java.util.function.IntUnaryOperator itemOf) {
         List<T> byName = items.stream()
-                .sorted(Comparator.comparing((T item) -> CaptureSession.fileName(name.apply(item)).toLowerCase()))
+                .sorted(Comparator.comparing((T item) -> EntryLabels.fileName(name.apply(item)).toLowerCase()))
                 .toList();
         int size = items.stream().mapToInt(index).max().orElse(-1) + 1;
         long[] rank = new long[size];

@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.trace.store.EventStore;
 import dev.wpuscope.trace.store.ModuleInfo;
 import dev.wpuscope.trace.store.ProcessInfo;
@@ -44,7 +45,7 @@ final class StoreFilters {
     /** Processes whose image file name contains {@code lowerText}, or whose pid is that number. */
     private static Integer[] processesMatching(String lowerText, EventStore store) {
         return toArray(store.processes().stream()
-                .filter(p -> contains(CaptureSession.fileName(p.image()), lowerText)
+                .filter(p -> contains(EntryLabels.fileName(p.image()), lowerText)
                         || Integer.toString(p.pid()).equals(lowerText))
                 .map(ProcessInfo::index).collect(Collectors.toSet()));
     }
@@ -52,7 +53,7 @@ final class StoreFilters {
     /** Provider modules whose file name contains {@code lowerText}. */
     private static Integer[] modulesMatching(String lowerText, EventStore store) {
         return toArray(store.modules().stream()
-                .filter(m -> contains(CaptureSession.fileName(m.path()), lowerText))
+                .filter(m -> contains(EntryLabels.fileName(m.path()), lowerText))
                 .map(ModuleInfo::index).collect(Collectors.toSet()));
     }
 

@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.trace.store.EventText;
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.ui.Cells;
@@ -162,7 +163,7 @@ public final class TrafficViewController {
                 (filter, row) -> filter.withProcess(Integer.toString(model.events().pid(row))));
         column(tidColumn, row -> Integer.toString(model.events().tid(row)),
                 (filter, row) -> filter.withThread(model.events().tid(row)));
-        column(providerColumn, row -> EventCounts.providerLabel(model.events().providerName(row)),
+        column(providerColumn, row -> EventText.providerLabel(model.events().providerName(row)),
                 (filter, row) -> filter.withProvider(model.events().providerName(row)));
         column(upcallColumn, row -> model.format().upcall(row),
                 (filter, row) -> filter.withUpcall(model.events().upcall(row)));

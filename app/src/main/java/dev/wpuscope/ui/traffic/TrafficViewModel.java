@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.trace.store.EventText;
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventQuery;
@@ -267,7 +268,7 @@ public final class TrafficViewModel {
         lines.add(new DetailRow("Time", format.time(row)));
         lines.add(new DetailRow("Process", events.processName(row) + " (pid " + events.pid(row) + ")"));
         lines.add(new DetailRow("Thread", Integer.toString(events.tid(row))));
-        lines.add(new DetailRow("Provider", EventCounts.providerLabel(events.providerName(row))));
+        lines.add(new DetailRow("Provider", EventText.providerLabel(events.providerName(row))));
         lines.add(new DetailRow("Upcall", format.upcall(row)));
         Upcall upcall = events.upcall(row);
         List<String> names = upcall == null ? List.of() : upcall.argNames();

@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.catalog.EntryLabels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,8 +55,8 @@ class CaptureSessionTest {
 
     @Test
     void fileNameTakesTheLastPathComponent() {
-        assertEquals("x.dll", CaptureSession.fileName("C:\\a\\b\\x.dll"));
-        assertEquals("x.dll", CaptureSession.fileName("/tmp/x.dll"));
-        assertEquals("", CaptureSession.fileName(""));
+        assertEquals("x.dll", EntryLabels.fileName("C:\\a\\b\\x.dll"));
+        assertEquals("x.dll", EntryLabels.fileName("/tmp/x.dll"));
+        assertEquals("", EntryLabels.fileName(""));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.trace.store.EventText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,7 +108,7 @@ class FilterThroughStoreTest {
     /** The columns the row shows, as the table writes them, except the row number, the time and the duration. */
     private static String shownText(CaptureSession session, EventFormat format, int row) {
         return String.join("\n", session.processName(row), Integer.toString(session.pid(row)),
-                Integer.toString(session.tid(row)), EventCounts.providerLabel(session.providerName(row)),
+                Integer.toString(session.tid(row)), EventText.providerLabel(session.providerName(row)),
                 format.upcall(row), format.arguments(row), format.result(row), format.error(row))
                 .toLowerCase(Locale.ROOT);
     }
