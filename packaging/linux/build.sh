@@ -16,9 +16,8 @@ out="$root/packaging/target/linux"
 
 fail() { echo "packaging/linux/build.sh: $*" >&2; exit 1; }
 
-pom_version() { sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$root/pom.xml" | head -n 1; }
-version="${1:-$(pom_version)}"
-version="${version%%-*}"
+source "$here/version.sh"
+version="$(package_version "${1:-}")"
 [[ "$version" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || fail "version '$version' is not N[.N[.N]] (jpackage needs that)"
 
 # The tracer DLLs, the test host (demo traffic) and the sample providers, for both bitnesses.

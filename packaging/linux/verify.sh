@@ -10,8 +10,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$root/packaging/target/linux"
 image="$out/image/wpuscope"
-version="${1:-$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$root/pom.xml" | head -n 1)}"
-version="${version%%-*}"
+source "$here/version.sh"
+version="$(package_version "${1:-}")"
 deb="$out/wpuscope_${version}-1_amd64.deb"
 failures=0
 
