@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.catalogview;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
@@ -99,7 +100,7 @@ public final class CatalogViewController {
         Cells.text(catalogColumn, row -> row.bitness().label());
         Cells.value(positionColumn, EntryRow::position);
         Cells.text(idColumn, EntryRow::idText);
-        Cells.text(nameColumn, row -> row.entry().displayName());
+        Cells.text(nameColumn, row -> EntryLabels.name(row.entry()));
         Cells.text(typeColumn, EntryRow::typeText);
         Cells.text(chainColumn, EntryRow::chainText);
         Cells.text(pathColumn, EntryRow::pathText);

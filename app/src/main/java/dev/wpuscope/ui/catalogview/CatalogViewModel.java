@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.catalogview;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
@@ -116,7 +117,7 @@ public final class CatalogViewModel {
             return;
         }
         details.setAll(detailRows(row, dllRows(row)));
-        selectionSummary.set(row.bitness().label() + " entry " + row.idText() + ": " + row.entry().displayName());
+        selectionSummary.set(row.bitness().label() + " entry " + row.idText() + ": " + EntryLabels.name(row.entry()));
     }
 
     /** The entry's fields, its DLL's rows right after the DLL path, and the findings about it. */

@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.catalogview;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
@@ -52,7 +53,7 @@ public final class ChainTree {
     }
 
     private static ChainTreeNode entryNode(EntryRow row) {
-        String label = row.idText() + "  " + row.entry().displayName();
+        String label = row.idText() + "  " + EntryLabels.name(row.entry());
         if (row.entry().info().entryType() != EntryType.CHAIN) {
             return ChainTreeNode.leaf(label, ChainTreeNode.Kind.ENTRY, row);
         }
@@ -73,6 +74,6 @@ public final class ChainTree {
         }
         CatalogEntry entry = link.entry();
         EntryRow target = new EntryRow(catalog, catalog.entries().indexOf(entry) + 1, entry);
-        return ChainTreeNode.leaf(id + "  " + entry.displayName() + "  (" + role + ")", ChainTreeNode.Kind.LINK, target);
+        return ChainTreeNode.leaf(id + "  " + EntryLabels.name(entry) + "  (" + role + ")", ChainTreeNode.Kind.LINK, target);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.catalogview;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.ChainLink;
 import dev.wpuscope.catalog.model.ProtocolInfo;
@@ -80,7 +81,7 @@ public final class EntryDetails {
         }
         return links.stream()
                 .map(l -> Integer.toUnsignedString(l.catalogEntryId()) + " "
-                        + (l.isMissing() ? "MISSING" : l.entry().displayName()))
+                        + (l.isMissing() ? "MISSING" : EntryLabels.name(l.entry())))
                 .collect(Collectors.joining("  →  "));
     }
 

@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.tracerview;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.model.EntryType;
@@ -99,7 +100,7 @@ public final class TracerPlanViewModel {
         snapshot.catalogs().values().forEach(catalog -> catalog.entries().stream()
                 .filter(e -> e.info().entryType() == EntryType.LAYERED && e.info().providerId() != null)
                 .forEach(e -> byId.putIfAbsent(e.info().providerId(),
-                        new LspChoice(e.info().providerId(), e.displayName()))));
+                        new LspChoice(e.info().providerId(), EntryLabels.name(e)))));
         return new ArrayList<>(byId.values());
     }
 
