@@ -158,7 +158,7 @@ static wpt_flusher_stats flusher_stop(flusher_thread *ft)
 {
     atomic_store(&ft->stop, true);
     pthread_join(ft->thread, NULL);
-    wpt_flusher_finish(&ft->fl, now_ticks());
+    wpt_flusher_finish(&ft->fl, now_ticks(), WPT_END_PROCESS_EXIT);
     return wpt_flusher_get_stats(&ft->fl);
 }
 

@@ -131,6 +131,10 @@ static wpt_str get_str(reader *r)
     return s;
 }
 
+/* Fields appended by a minor version: present unless the payload ends exactly here (an older
+ * writer); a payload that ends inside them is damage (the getters say so). */
+static bool appended(const reader *r) { return r->reason == NULL && r->pos < r->len; }
+
 static void get_clock(reader *r, wpt_clock_info *clock)
 {
     clock->frequency = get_u64(r);
@@ -147,6 +151,11 @@ static void parse_hello(reader *r, wpt_dec_hello *h)
     get_clock(r, &h->clock);
     h->image_path = get_str(r);
     h->command_line = get_str(r);
+    h->has_session = appended(r);
+    if (h->has_session) {
+        h->process_start_filetime = get_u64(r);
+        h->load_session = get_u32(r);
+    }
 }
 
 static void parse_provider_loaded(reader *r, wpt_dec_provider_loaded *p)
@@ -196,6 +205,14 @@ static void parse_counters(reader *r, wpt_dec_counters *c)
     c->b = get_u64(r);
 }
 
+static void parse_goodbye(reader *r, wpt_dec_counters *c)
+{
+    parse_counters(r, c);
+    c->has_end_reason = appended(r);
+    if (c->has_end_reason)
+        c->end_reason = get_u32(r);
+}
+
 static void parse_message(reader *r, wpt_dec_message *m)
 {
     m->ticks = get_u64(r);
@@ -222,7 +239,7 @@ static const char *parse_record(const uint8_t *data, size_t length, wpt_record_v
     case WPT_REC_UPCALL: parse_upcall(&r, &v->as.upcall); break;
     case WPT_REC_DROPS: parse_counters(&r, &v->as.drops); break;
     case WPT_REC_TRACER_MESSAGE: parse_message(&r, &v->as.message); break;
-    case WPT_REC_PROCESS_GOODBYE: parse_counters(&r, &v->as.goodbye); break;
+    case WPT_REC_PROCESS_GOODBYE: parse_goodbye(&r, &v->as.goodbye); break;
     default: v->known = false; break;
     }
     return r.reason;

@@ -55,6 +55,9 @@ typedef struct wpt_dec_hello {
     wpt_clock_info clock;
     wpt_str image_path;
     wpt_str command_line;
+    bool has_session;                /* the 1.1 fields below are present */
+    uint64_t process_start_filetime;
+    uint32_t load_session;
 } wpt_dec_hello;
 
 typedef struct wpt_dec_provider_loaded {
@@ -98,6 +101,8 @@ typedef struct wpt_dec_counters { /* DROPS (a = dropped, b = dropped_total) and 
     uint64_t ticks;               /* PROCESS_GOODBYE (a = emitted, b = dropped_total) */
     uint64_t a;
     uint64_t b;
+    bool has_end_reason;          /* GOODBYE of 1.1 */
+    uint32_t end_reason;          /* wpt_end_reason */
 } wpt_dec_counters;
 
 typedef struct wpt_dec_message {

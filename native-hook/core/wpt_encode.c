@@ -161,6 +161,8 @@ size_t wpt_encode_hello(uint8_t *buf, size_t cap, uint32_t pid, const wpt_hello 
     put_clock(&w, &hello->clock);
     put_str(&w, hello->image_path);
     put_str(&w, hello->command_line);
+    put_u64(&w, hello->process_start_filetime);
+    put_u32(&w, hello->load_session);
     return record_end(&w);
 }
 
@@ -218,21 +220,20 @@ size_t wpt_encode_upcall(uint8_t *buf, size_t cap, uint32_t pid, const wpt_upcal
     return record_end(&w);
 }
 
-static size_t encode_counters(uint8_t *buf, size_t cap, uint16_t type, uint32_t pid,
-                              uint64_t ticks, uint64_t a, uint64_t b)
+static void put_counters(writer *w, uint64_t ticks, uint64_t a, uint64_t b)
 {
-    writer w;
-    record_begin(&w, buf, cap, type, pid);
-    put_u64(&w, ticks);
-    put_u64(&w, a);
-    put_u64(&w, b);
-    return record_end(&w);
+    put_u64(w, ticks);
+    put_u64(w, a);
+    put_u64(w, b);
 }
 
 size_t wpt_encode_drops(uint8_t *buf, size_t cap, uint32_t pid, uint64_t ticks,
                         uint64_t dropped, uint64_t dropped_total)
 {
-    return encode_counters(buf, cap, WPT_REC_DROPS, pid, ticks, dropped, dropped_total);
+    writer w;
+    record_begin(&w, buf, cap, WPT_REC_DROPS, pid);
+    put_counters(&w, ticks, dropped, dropped_total);
+    return record_end(&w);
 }
 
 size_t wpt_encode_message(uint8_t *buf, size_t cap, uint32_t pid, uint64_t ticks,
@@ -249,8 +250,11 @@ size_t wpt_encode_message(uint8_t *buf, size_t cap, uint32_t pid, uint64_t ticks
 }
 
 size_t wpt_encode_goodbye(uint8_t *buf, size_t cap, uint32_t pid, uint64_t ticks,
-                          uint64_t emitted, uint64_t dropped_total)
+                          uint64_t emitted, uint64_t dropped_total, wpt_end_reason reason)
 {
-    return encode_counters(buf, cap, WPT_REC_PROCESS_GOODBYE, pid, ticks, emitted,
-                           dropped_total);
+    writer w;
+    record_begin(&w, buf, cap, WPT_REC_PROCESS_GOODBYE, pid);
+    put_counters(&w, ticks, emitted, dropped_total);
+    put_u32(&w, (uint32_t)reason);
+    return record_end(&w);
 }

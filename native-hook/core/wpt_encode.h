@@ -26,6 +26,8 @@ typedef struct wpt_hello {
     wpt_clock_info clock;
     wpt_utf16 image_path;
     wpt_utf16 command_line;
+    uint64_t process_start_filetime; /* 1.1: creation time of the process */
+    uint32_t load_session;           /* 1.1: 1-based */
 } wpt_hello;
 
 /* PROVIDER_LOADED fields. */
@@ -54,15 +56,16 @@ typedef struct wpt_module {
 /* Upper bound of an UPCALL record: fixed fields, WPT_MAX_ARGS args, WPT_TEXT_MAX units of text
  * at 3 UTF-8 bytes each. */
 #define WPT_UPCALL_RECORD_MAX (WPT_RECORD_OVERHEAD + 56 + 8 * WPT_MAX_ARGS + 2 + 3 * WPT_TEXT_MAX)
-/* Size of DROPS and PROCESS_GOODBYE records. */
+/* Size of DROPS records; PROCESS_GOODBYE has end_reason too. */
 #define WPT_COUNTER_RECORD_LEN (WPT_RECORD_OVERHEAD + 24)
+#define WPT_GOODBYE_RECORD_LEN (WPT_COUNTER_RECORD_LEN + 4)
 
 /* UTF-16 -> UTF-8 of whole characters that fit in cap; returns bytes written. Unpaired
  * surrogates become U+FFFD. If consumed is not NULL it receives the UTF-16 units converted. */
 size_t wpt_utf16_to_utf8(const uint16_t *units, size_t len, uint8_t *out, size_t cap,
                          size_t *consumed);
 
-/* Stream header of format 1.0 (WPT_HEADER_LEN bytes). */
+/* Stream header of format 1.WPT_FORMAT_MINOR (WPT_HEADER_LEN bytes). */
 size_t wpt_encode_header(uint8_t *buf, size_t cap, const wpt_clock_info *clock);
 
 size_t wpt_encode_hello(uint8_t *buf, size_t cap, uint32_t pid, const wpt_hello *hello);
@@ -84,6 +87,6 @@ size_t wpt_encode_message(uint8_t *buf, size_t cap, uint32_t pid, uint64_t ticks
                           wpt_severity severity, wpt_status status, wpt_utf16 message);
 
 size_t wpt_encode_goodbye(uint8_t *buf, size_t cap, uint32_t pid, uint64_t ticks,
-                          uint64_t emitted, uint64_t dropped_total);
+                          uint64_t emitted, uint64_t dropped_total, wpt_end_reason reason);
 
 #endif

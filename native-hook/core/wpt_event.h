@@ -38,6 +38,8 @@ unsigned wpt_upcall_arg_count(unsigned upcall);
 /* upcall_flags bits */
 #define WPT_UPCALL_FLAG_NULL_OUT 0x1u  /* an out-argument could not be read (null pointer) */
 #define WPT_UPCALL_FLAG_REENTERED 0x2u /* re-entered from inside another traced upcall */
+#define WPT_UPCALL_FLAG_NO_ERROR_CODE 0x4u /* failed without writing *lpErrno (1.1) */
+#define WPT_UPCALL_FLAG_OUT_NOT_WRITTEN 0x8u /* succeeded without writing an out-argument (1.1) */
 
 /* Tracer status codes (SPEC.md §5). */
 typedef enum wpt_status {
@@ -53,7 +55,8 @@ typedef enum wpt_status {
     WPT_STATUS_DISABLED = 9,
     WPT_STATUS_RING_FULL = 10,
     WPT_STATUS_INTERNAL = 11,
-    WPT_STATUS_COUNT = 12
+    WPT_STATUS_INVALID_PROC_TABLE = 12,
+    WPT_STATUS_COUNT = 13
 } wpt_status;
 
 /* "OK" ... "INTERNAL"; "UNKNOWN" for any other code. */

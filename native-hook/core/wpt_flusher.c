@@ -195,7 +195,7 @@ size_t wpt_flusher_run(wpt_flusher *fl, uint64_t now_ticks)
     return popped;
 }
 
-bool wpt_flusher_finish(wpt_flusher *fl, uint64_t now_ticks)
+bool wpt_flusher_finish(wpt_flusher *fl, uint64_t now_ticks, wpt_end_reason reason)
 {
     if (fl->finished)
         return false;
@@ -211,7 +211,7 @@ bool wpt_flusher_finish(wpt_flusher *fl, uint64_t now_ticks)
     batch_start(fl, now_ticks);
     size_t n = wpt_encode_goodbye(fl->cfg.batch + fl->batch_len,
                                   fl->cfg.batch_capacity - fl->batch_len, fl->cfg.pid,
-                                  now_ticks, fl->final_emitted, total_dropped(fl));
+                                  now_ticks, fl->final_emitted, total_dropped(fl), reason);
     fl->batch_len += n;
     batch_flush(fl);
     return fl->connected;

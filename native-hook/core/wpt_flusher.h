@@ -104,9 +104,10 @@ bool wpt_flusher_add_preamble(wpt_flusher *fl, const uint8_t *record, size_t len
 size_t wpt_flusher_run(wpt_flusher *fl, uint64_t now_ticks);
 
 /* Shutdown: closes the recorder, drains the ring, writes the last DROPS and PROCESS_GOODBYE
- * (emitted, dropped_total with every undelivered event counted as dropped). Tries one
- * connect when disconnected. Returns true when the GOODBYE was delivered. Only once. */
-bool wpt_flusher_finish(wpt_flusher *fl, uint64_t now_ticks);
+ * (emitted, dropped_total with every undelivered event counted as dropped, why the load
+ * session ends). Tries one connect when disconnected. Returns true when the GOODBYE was
+ * delivered. Only once. */
+bool wpt_flusher_finish(wpt_flusher *fl, uint64_t now_ticks, wpt_end_reason reason);
 
 wpt_flusher_stats wpt_flusher_get_stats(const wpt_flusher *fl);
 

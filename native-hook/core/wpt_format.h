@@ -9,7 +9,7 @@
 #define WPT_MAGIC "WPUTRACE"
 #define WPT_MAGIC_LEN 8
 #define WPT_FORMAT_MAJOR 1
-#define WPT_FORMAT_MINOR 0
+#define WPT_FORMAT_MINOR 1
 #define WPT_HEADER_LEN 48          /* header of format 1.0, magic and CRC included */
 #define WPT_RECORD_MIN_LEN 16      /* length, type, flags, pid, crc */
 #define WPT_RECORD_MAX_LEN 1048576
@@ -32,6 +32,15 @@ typedef enum wpt_record_type {
 
 /* "PROCESS_HELLO" ... "PROCESS_GOODBYE"; "UNKNOWN" for any other type. */
 const char *wpt_record_type_name(unsigned type);
+
+/* PROCESS_GOODBYE end_reason (1.1): why a load session ends. */
+typedef enum wpt_end_reason {
+    WPT_END_UNKNOWN = 0,
+    WPT_END_CLEANUP = 1,        /* the last WSPCleanup: providers unloaded, the process goes on */
+    WPT_END_PROCESS_EXIT = 2,
+    WPT_END_UNLOADED = 3,       /* the DLL was unloaded without a last WSPCleanup */
+    WPT_END_STARTUP_FAILED = 4  /* no WSPStartup of the load session succeeded */
+} wpt_end_reason;
 
 typedef enum wpt_severity {
     WPT_SEVERITY_INFO = 1,

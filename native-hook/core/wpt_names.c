@@ -26,7 +26,7 @@ static const unsigned char upcall_arg_counts[WPT_UPCALL_COUNT] = {
 static const char *const status_names[WPT_STATUS_COUNT] = {
     "OK", "NOT_IN_CHAIN", "NEXT_PROVIDER_NOT_FOUND", "PROVIDER_PATH_FAILED", "LOAD_FAILED",
     "NO_WSPSTARTUP", "LOWER_STARTUP_FAILED", "SINK_UNAVAILABLE", "IAT_HOOK_FAILED", "DISABLED",
-    "RING_FULL", "INTERNAL",
+    "RING_FULL", "INTERNAL", "INVALID_PROC_TABLE",
 };
 
 const char *wpt_record_type_name(unsigned type)

@@ -1,5 +1,6 @@
 /* The encoder reproduces the encodable golden vectors byte for byte (basic, two-streams,
- * truncated and damaged are built from the same records as make_golden.py builds them). */
+ * truncated, damaged and load-sessions are built from the same records as make_golden.py
+ * builds them). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #define TRACER_GUID "5f2c6b1e-7d1a-4c3e-9a57-3e0b8d7a4c21"
 
 static const wpt_clock_info golden_clock = {10000000, UINT64_C(133800000000000000), START_TICKS};
+#define PROCESS_START (UINT64_C(133800000000000000) - 5000000)
 
 /* ASCII -> UTF-16 in a pool that lives for one golden stream. */
 static uint16_t pool[4096];
@@ -78,7 +80,8 @@ static void upcall(out *o, uint32_t pid, uint32_t seq, wpt_upcall up, uint32_t t
     ev.error = error;
     ev.upcall_flags = flags;
     ev.arg_count = (uint16_t)argc;
-    memcpy(ev.args, args, argc * sizeof args[0]);
+    if (argc)
+        memcpy(ev.args, args, argc * sizeof args[0]);
     wpt_utf16 t = u16(text);
     memcpy(ev.text, t.units, t.len * 2);
     ev.text_len = (uint16_t)t.len;
@@ -90,7 +93,8 @@ static void basic_stream(out *o, uint32_t pid)
     pool_used = 0;
     EMIT(o, wpt_encode_header(o->buf + o->len, sizeof o->buf - o->len, &golden_clock));
     wpt_hello hello = {100, 64, 0x000100, golden_clock, u16(HOST),
-                       u16(HOST " --scenario lifecycle --provider sample_nonifs.dll")};
+                       u16(HOST " --scenario lifecycle --provider sample_nonifs.dll"),
+                       PROCESS_START, 1};
     EMIT(o, wpt_encode_hello(o->buf + o->len, sizeof o->buf - o->len, pid, &hello));
     wpt_module module = {1, UINT64_C(0x7FF810000000), 0x24000, u16(NONIFS)};
     EMIT(o, wpt_encode_module(o->buf + o->len, sizeof o->buf - o->len, pid, &module));
@@ -146,7 +150,28 @@ static void basic_stream(out *o, uint32_t pid)
     EMIT(o, wpt_encode_message(o->buf + o->len, sizeof o->buf - o->len, pid, t + 5001,
                                WPT_SEVERITY_WARNING, WPT_STATUS_RING_FULL,
                                u16("ring full: 3 events dropped")));
-    EMIT(o, wpt_encode_goodbye(o->buf + o->len, sizeof o->buf - o->len, pid, t + 6000, 23, 3));
+    EMIT(o, wpt_encode_goodbye(o->buf + o->len, sizeof o->buf - o->len, pid, t + 6000, 23, 3,
+                               WPT_END_PROCESS_EXIT));
+}
+
+/* One load session of make_golden.py's load_session_stream. */
+static void load_session(out *o, uint32_t session, wpt_end_reason reason)
+{
+    pool_used = 0;
+    EMIT(o, wpt_encode_header(o->buf + o->len, sizeof o->buf - o->len, &golden_clock));
+    wpt_hello hello = {100, 64, 0x000100, golden_clock, u16(HOST), u16(HOST " --cycles 2"),
+                       PROCESS_START, session};
+    EMIT(o, wpt_encode_hello(o->buf + o->len, sizeof o->buf - o->len, PID, &hello));
+    uint64_t t = START_TICKS + session * 1000;
+    static const uint64_t create[2] = {1101, 0xC0DE}, query[2] = {0x10000, 7}, close[1] = {0x10000};
+    upcall(o, PID, 0, 3, 7000, 0, 0x1000, t, 5, 0x10000, 0, 0, 2, create, "");
+    upcall(o, PID, 1, 2, 7000, 0, 0x1010, t + 10, 3, 0, 0, WPT_UPCALL_FLAG_NO_ERROR_CODE, 0,
+           NULL, "");
+    upcall(o, PID, 2, 9, 7000, 0, 0x1020, t + 20, 2, 0, 0, WPT_UPCALL_FLAG_OUT_NOT_WRITTEN, 2,
+           query, "");
+    upcall(o, PID, 3, 1, 7000, 0, 0x1030, t + 30, 2, 0, 0, 0, 1, close, "");
+    EMIT(o, wpt_encode_goodbye(o->buf + o->len, sizeof o->buf - o->len, PID, t + 40, 4, 0,
+                               reason));
 }
 
 static void check_same(const char *golden_dir, const char *name, const uint8_t *data,
@@ -170,7 +195,8 @@ static void damaged(out *o)
     pool_used = 0;
     static const uint64_t one_arg[1] = {0x10};
     EMIT(o, wpt_encode_header(o->buf + o->len, sizeof o->buf - o->len, &golden_clock));
-    wpt_hello hello = {1, 64, 0x000100, golden_clock, u16("C:\\x.exe"), u16("x")};
+    wpt_hello hello = {1, 64, 0x000100, golden_clock, u16("C:\\x.exe"), u16("x"), PROCESS_START,
+                       1};
     EMIT(o, wpt_encode_hello(o->buf + o->len, sizeof o->buf - o->len, PID, &hello));
     upcall(o, PID, 0, 2, 1, 0, 0x10, START_TICKS, 1, 0x10, 0, 0, 0, one_arg, "");
     upcall(o, PID, 1, 2, 1, 0, 0x11, START_TICKS, 1, 0x14, 0, 0, 0, one_arg, "");
@@ -183,7 +209,7 @@ static void damaged(out *o)
     o->len += 3;
     upcall(o, PID, 2, 12, 1, 0, 0x12, START_TICKS + 2, 1, 1, 0, 0, 1, one_arg, "");
     EMIT(o, wpt_encode_goodbye(o->buf + o->len, sizeof o->buf - o->len, PID, START_TICKS + 3,
-                               3, 0));
+                               3, 0, WPT_END_PROCESS_EXIT));
 }
 
 static void test_utf16_to_utf8(void)
@@ -219,11 +245,11 @@ static void test_limits(void)
     CHECK_EQ(wpt_crc32(buf, n - 4), buf[n - 4] | (uint32_t)buf[n - 3] << 8
                                         | (uint32_t)buf[n - 2] << 16 | (uint32_t)buf[n - 1] << 24);
     /* a record that does not fit gives 0, at every size short of it */
-    size_t full = wpt_encode_goodbye(buf, sizeof buf, 1, 2, 3, 4);
-    CHECK_EQ(full, WPT_COUNTER_RECORD_LEN);
+    size_t full = wpt_encode_goodbye(buf, sizeof buf, 1, 2, 3, 4, WPT_END_CLEANUP);
+    CHECK_EQ(full, WPT_GOODBYE_RECORD_LEN);
     bool all_zero = true;
     for (size_t cap = 0; cap < full; cap++)
-        all_zero = all_zero && wpt_encode_goodbye(buf, cap, 1, 2, 3, 4) == 0;
+        all_zero = all_zero && wpt_encode_goodbye(buf, cap, 1, 2, 3, 4, WPT_END_CLEANUP) == 0;
     CHECK(all_zero);
     CHECK_EQ(wpt_encode_module(buf, n - 1, 1, &m), 0);
     CHECK_EQ(wpt_encode_header(buf, WPT_HEADER_LEN - 1, &golden_clock), 0);
@@ -249,6 +275,10 @@ void test_encode(const char *golden_dir)
     o.len = 0;
     damaged(&o);
     check_same(golden_dir, "damaged.wputrace", o.buf, o.len);
+    o.len = 0;
+    load_session(&o, 1, WPT_END_CLEANUP);
+    load_session(&o, 2, WPT_END_PROCESS_EXIT);
+    check_same(golden_dir, "load-sessions.wputrace", o.buf, o.len);
     test_utf16_to_utf8();
     test_limits();
 }

@@ -99,7 +99,7 @@ static void rig_init(rig *r, unsigned fail_every, unsigned refuse_first)
     CHECK(wpt_flusher_init(&r->fl, &cfg));
     uint8_t record[256];
     static const uint16_t image[] = {'h', 'o', 's', 't'};
-    wpt_hello hello = {1, 64, WPT_TRACER_VERSION, cfg.clock, {image, 4}, {image, 4}};
+    wpt_hello hello = {1, 64, WPT_TRACER_VERSION, cfg.clock, {image, 4}, {image, 4}, 7, 1};
     CHECK(wpt_flusher_add_preamble(&r->fl, record,
                                    wpt_encode_hello(record, sizeof record, PID, &hello)));
 }
@@ -231,7 +231,7 @@ static void stress(unsigned fail_every, bool finish_early, bool sink_up_at_end)
         r.sink.fail_every = 1; /* every write fails, every connect is refused */
         r.sink.refuse_left = 1000000;
     }
-    bool said_goodbye = wpt_flusher_finish(&r.fl, tick);
+    bool said_goodbye = wpt_flusher_finish(&r.fl, tick, WPT_END_CLEANUP);
     atomic_store(&r.flusher_done, true);
     for (int p = 0; p < PRODUCERS; p++)
         pthread_join(threads[p], NULL);
@@ -284,8 +284,8 @@ static void exact_sequence(void)
     for (uint64_t i = 1; i < 4; i++)
         commit(&r, 1, i); /* modules 1, 2, 3 */
     CHECK_EQ(wpt_flusher_run(&r.fl, 200), 3);
-    CHECK(wpt_flusher_finish(&r.fl, 300));
-    CHECK(!wpt_flusher_finish(&r.fl, 400)); /* only once */
+    CHECK(wpt_flusher_finish(&r.fl, 300, WPT_END_PROCESS_EXIT));
+    CHECK(!wpt_flusher_finish(&r.fl, 400, WPT_END_PROCESS_EXIT)); /* only once */
 
     static const uint16_t expected[] = {WPT_REC_PROCESS_HELLO, WPT_REC_DROPS, WPT_REC_MODULE,
                                         WPT_REC_UPCALL, WPT_REC_MODULE, WPT_REC_UPCALL,
@@ -316,6 +316,8 @@ static void exact_sequence(void)
             CHECK_EQ(v->as.goodbye.ticks, 300);
             CHECK_EQ(v->as.goodbye.a, 8);
             CHECK_EQ(v->as.goodbye.b, 5);
+            CHECK(v->as.goodbye.has_end_reason);
+            CHECK_EQ(v->as.goodbye.end_reason, WPT_END_PROCESS_EXIT);
         }
         n++;
     }
@@ -334,7 +336,7 @@ static void rejects_bad_config(void)
     cfg.batch_capacity = sizeof small;
     CHECK(!wpt_flusher_init(&fl, &cfg));
     CHECK_EQ(wpt_flusher_run(&fl, 0), 0);
-    CHECK(!wpt_flusher_finish(&fl, 0));
+    CHECK(!wpt_flusher_finish(&fl, 0, WPT_END_UNLOADED));
 }
 
 void test_flusher(void)

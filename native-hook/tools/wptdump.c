@@ -140,6 +140,10 @@ static void put_record(FILE *out, uint64_t offset, const wpt_record_view *r)
         put_clock_fields(out, &h->clock);
         put_str_field(out, "image_path", h->image_path);
         put_str_field(out, "command_line", h->command_line);
+        if (h->has_session) {
+            put_u64_field(out, "process_start_filetime", h->process_start_filetime);
+            put_u64_field(out, "load_session", h->load_session);
+        }
         break;
     }
     case WPT_REC_PROVIDER_LOADED: {
@@ -177,6 +181,8 @@ static void put_record(FILE *out, uint64_t offset, const wpt_record_view *r)
         break;
     case WPT_REC_PROCESS_GOODBYE:
         put_counter_fields(out, &r->as.goodbye, "emitted", "dropped_total");
+        if (r->as.goodbye.has_end_reason)
+            put_u64_field(out, "end_reason", r->as.goodbye.end_reason);
         break;
     }
     fputs("}\n", out);

@@ -27,7 +27,10 @@ TYPE_NAMES = {1: "PROCESS_HELLO", 2: "PROVIDER_LOADED", 3: "MODULE", 4: "UPCALL"
               5: "DROPS", 6: "TRACER_MESSAGE", 7: "PROCESS_GOODBYE"}
 
 
-def header(major=1, minor=0, extra=b""):
+PROCESS_START = START_FILETIME - 5_000_000  # the process was created 0.5 s before the tracer
+
+
+def header(major=1, minor=1, extra=b""):
     length = HEADER_LEN + len(extra)
     body = b"WPUTRACE" + struct.pack("<HHIQQQI", major, minor, length, FREQ, START_FILETIME,
                                      START_TICKS, 0)
@@ -69,13 +72,17 @@ class Stream:
         entry.update(fields)
         self.json["records"].append(entry)
 
-    def hello(self, pid, parent, bitness, image, cmdline):
+    def hello(self, pid, parent, bitness, image, cmdline, session=1, v1_0=False):
+        """A PROCESS_HELLO; v1_0 leaves out the fields of 1.1 (process start, load session)."""
         p = struct.pack("<IB3xIQQQ", parent, bitness, 0x000100, FREQ, START_FILETIME, START_TICKS)
         p += s(image) + s(cmdline)
-        self.add(1, pid, p, {"parent_pid": parent, "bitness": bitness, "tracer_version": 0x000100,
-                             "clock_frequency": FREQ, "start_filetime": START_FILETIME,
-                             "start_ticks": START_TICKS, "image_path": image,
-                             "command_line": cmdline})
+        fields = {"parent_pid": parent, "bitness": bitness, "tracer_version": 0x000100,
+                  "clock_frequency": FREQ, "start_filetime": START_FILETIME,
+                  "start_ticks": START_TICKS, "image_path": image, "command_line": cmdline}
+        if not v1_0:
+            p += struct.pack("<QI", PROCESS_START, session)
+            fields.update({"process_start_filetime": PROCESS_START, "load_session": session})
+        self.add(1, pid, p, fields)
 
     def module(self, pid, module_id, base, size, path):
         self.add(3, pid, struct.pack("<IQI", module_id, base, size) + s(path),
@@ -112,9 +119,14 @@ class Stream:
         self.add(6, pid, struct.pack("<QB3xI", ticks, severity, status) + s(text),
                  {"ticks": ticks, "severity": severity, "status": status, "message": text})
 
-    def goodbye(self, pid, ticks, emitted, dropped_total):
-        self.add(7, pid, struct.pack("<QQQ", ticks, emitted, dropped_total),
-                 {"ticks": ticks, "emitted": emitted, "dropped_total": dropped_total})
+    def goodbye(self, pid, ticks, emitted, dropped_total, end_reason=None):
+        """A PROCESS_GOODBYE; end_reason None leaves it out (1.0)."""
+        p = struct.pack("<QQQ", ticks, emitted, dropped_total)
+        fields = {"ticks": ticks, "emitted": emitted, "dropped_total": dropped_total}
+        if end_reason is not None:
+            p += struct.pack("<I", end_reason)
+            fields["end_reason"] = end_reason
+        self.add(7, pid, p, fields)
 
     def unknown(self, pid, rtype, payload):
         self.add(rtype, pid, payload, {"skipped": True})
@@ -127,9 +139,13 @@ HOST = "C:\\wpuscope\\wpuhost.exe"
 NONIFS = "Z:\\build\\x64\\sample_nonifs.dll"
 
 
-def basic_stream(base=0, pid=PID):
-    st = Stream(base)
-    st.hello(pid, 100, 64, HOST, HOST + " --scenario lifecycle --provider sample_nonifs.dll")
+CLEANUP, PROCESS_EXIT = 1, 2  # end_reason
+
+
+def basic_stream(base=0, pid=PID, v1_0=False):
+    st = Stream(base, minor=0 if v1_0 else 1)
+    st.hello(pid, 100, 64, HOST, HOST + " --scenario lifecycle --provider sample_nonifs.dll",
+             v1_0=v1_0)
     st.module(pid, 1, 0x7FF8_1000_0000, 0x2_4000, NONIFS)
     st.provider_loaded(pid, START_TICKS + 10, 2001, TRACER_GUID, 0, 1001, TCP_GUID, 1, 0, 0,
                        "wputrace over [Sample non-IFS TCP]", NONIFS)
@@ -163,7 +179,22 @@ def basic_stream(base=0, pid=PID):
                   flags, args, text)
     st.drops(pid, t + 5000, 3, 3)
     st.message(pid, t + 5001, 2, 10, "ring full: 3 events dropped")
-    st.goodbye(pid, t + 6000, len(calls) + 3, 3)
+    st.goodbye(pid, t + 6000, len(calls) + 3, 3, None if v1_0 else PROCESS_EXIT)
+    return st
+
+
+def load_session_stream(base, session, end_reason):
+    """One load session of a process that loads the tracer again after its last WSACleanup:
+    the same socket handle value in each session; a failed upcall without an error code and a
+    successful one that left its out-argument alone."""
+    st = Stream(base)
+    st.hello(PID, 100, 64, HOST, HOST + " --cycles 2", session=session)
+    t = START_TICKS + session * 1000
+    st.upcall(PID, 0, 3, 7000, 0, 0x1000, t, 5, 0x10000, 0, 0, [1101, 0xC0DE])
+    st.upcall(PID, 1, 2, 7000, 0, 0x1010, t + 10, 3, 0, 0, 4, [])           # no error code
+    st.upcall(PID, 2, 9, 7000, 0, 0x1020, t + 20, 2, 0, 0, 8, [0x10000, 7])  # context unwritten
+    st.upcall(PID, 3, 1, 7000, 0, 0x1030, t + 30, 2, 0, 0, 0, [0x10000])
+    st.goodbye(PID, t + 40, 4, 0, end_reason)
     return st
 
 
@@ -178,13 +209,25 @@ def main():
     write("basic", st.data, {"valid": True, "streams": [st.json], "damage": [], "truncated_at": None,
                              "error": None})
 
+    # the same capture as a 1.0 tracer wrote it: no load sessions, no end reason
+    st = basic_stream(v1_0=True)
+    write("basic-1.0", st.data, {"valid": True, "streams": [st.json], "damage": [],
+                                 "truncated_at": None, "error": None})
+
+    # one process, two load sessions (1.1): unloaded at the last WSPCleanup, loaded again
+    first = load_session_stream(0, 1, CLEANUP)
+    second = load_session_stream(len(first.data), 2, PROCESS_EXIT)
+    write("load-sessions", first.data + second.data,
+          {"valid": True, "streams": [first.json, second.json], "damage": [],
+           "truncated_at": None, "error": None})
+
     # unknown record type and a longer-than-known payload (a later minor) are both fine
     st = Stream(minor=3, extra=b"\x01\x02\x03\x04")
-    st.hello(PID, 1, 32, "C:\\Windows\\SysWOW64\\app.exe", "app.exe")
+    st.hello(PID, 1, 32, "C:\\Windows\\SysWOW64\\app.exe", "app.exe", v1_0=True)
     st.unknown(PID, 999, b"future record payload")
     st.upcall(PID, 0, 2, 12, 0, 0x1000, START_TICKS, 1, 0x88, 0, 0, [], "",
               extra=b"\xAA\xBB\xCC\xDD\xEE\xFF\x00\x11")
-    st.goodbye(PID, START_TICKS + 9, 1, 0)
+    st.goodbye(PID, START_TICKS + 9, 1, 0, PROCESS_EXIT)
     write("forward-compatible", st.data, {"valid": True, "streams": [st.json], "damage": [],
                                           "truncated_at": None, "error": None})
 
@@ -202,7 +245,7 @@ def main():
     tail = Stream()
     tail.base = len(data) - HEADER_LEN
     tail.upcall(PID, 2, 12, 1, 0, 0x12, START_TICKS + 2, 1, 1, 0, 0, [0x10])
-    tail.goodbye(PID, START_TICKS + 3, 3, 0)
+    tail.goodbye(PID, START_TICKS + 3, 3, 0, PROCESS_EXIT)
     data += tail.data[HEADER_LEN:]
     st.json["records"] += tail.json["records"]
     write("damaged", data, {"valid": False, "streams": [st.json],
