@@ -19,4 +19,11 @@ CORE_HDRS := $(wildcard $(CORE_DIR)/*.h)
 
 # One Wine prefix for every Wine run of this directory (its first start takes ~20 s).
 WPT_WINEPREFIX ?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))build/wineprefix)
-WINE ?= wine
+# Debian's `wine` launcher starts the 32-bit loader first; on a kernel that cannot run 32-bit
+# programs (no IA-32 emulation) that fails for every program, so 64-bit programs then need the
+# 64-bit loader itself (the x86 tests are then skipped, saying why).
+ifndef WINE
+WINE := $(shell if wine --version >/dev/null 2>&1; then echo wine; \
+                elif [ -x /usr/lib/wine/wine64 ]; then echo /usr/lib/wine/wine64; \
+                else echo wine; fi)
+endif

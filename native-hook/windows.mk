@@ -25,7 +25,7 @@ CORE_SRC := $(filter-out %/wpt_decode.c,$(CORE_SRCS))
 DLL_SRC := $(wildcard $(WIN_DIR)/dll/*.c)
 DLL_RC := $(WIN_DIR)/dll/wputrace.rc
 HOST_SRC := $(wildcard $(WIN_DIR)/host/*.c)
-SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c
+SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c $(WIN_DIR)/samples/sample_unsupported.c
 WIN_HEADERS := $(wildcard $(CORE_DIR)/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \
 	$(WIN_DIR)/samples/*.h)
 

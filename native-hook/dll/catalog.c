@@ -119,6 +119,7 @@ static wpt_status locate(const catalog *cat, const WSAPROTOCOL_INFOW *info, chai
             return WPT_STATUS_NEXT_PROVIDER_NOT_FOUND;
         }
         catalog_entry *next = find_entry(cat, chain->ChainEntries[i + 1]);
+        out->next.info.dwCatalogEntryId = chain->ChainEntries[i + 1];
         if (!next) {
             swprintf(out->detail, 160, L"no catalog entry %lu (next in the chain)",
                      chain->ChainEntries[i + 1]);

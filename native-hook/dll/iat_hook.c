@@ -74,6 +74,25 @@ int iat_hook_module(HMODULE module)
     return total;
 }
 
+void iat_unhook_module(HMODULE module)
+{
+    const BYTE *base = (const BYTE *)module;
+    const IMAGE_NT_HEADERS *nt =
+        (const IMAGE_NT_HEADERS *)(base + ((const IMAGE_DOS_HEADER *)base)->e_lfanew);
+    const BYTE *end = base + nt->OptionalHeader.SizeOfImage;
+    AcquireSRWLockExclusive(&lock);
+    int kept = 0;
+    for (int i = 0; i < hooked_count; i++) {
+        const BYTE *at = (const BYTE *)hooked[i].slot;
+        if (at >= base && at < end)
+            write_slot(hooked[i].slot, hooked[i].original);
+        else
+            hooked[kept++] = hooked[i];
+    }
+    hooked_count = kept;
+    ReleaseSRWLockExclusive(&lock);
+}
+
 void iat_unhook_all(void)
 {
     AcquireSRWLockExclusive(&lock);

@@ -1,14 +1,23 @@
-/* The per-process trace session: the recorder the thunks push into (static memory, nothing
- * allocated), the flusher thread that runs native-core's flusher over the configured sink,
- * the preamble records (PROCESS_HELLO, MODULE + PROVIDER_LOADED, TRACER_MESSAGE) and the
- * module table that maps return addresses to modules.
+/* The trace session of one load of the tracer: the recorder the thunks push into (static
+ * memory, nothing allocated), the flusher thread that runs native-core's flusher over the
+ * configured sink, the preamble records (PROCESS_HELLO, MODULE + PROVIDER_LOADED,
+ * TRACER_MESSAGE) and the module table that maps return addresses to modules.
  *
- * Shutdown without deadlock under the loader lock: the flusher thread holds its own reference
- * on wputrace.dll (and leaves with FreeLibraryAndExitThread), so DLL_PROCESS_DETACH from a
- * FreeLibrary cannot happen while it runs. The last WSPCleanup stops it properly (session_stop
- * waits for an event the thread sets after writing PROCESS_GOODBYE, not for the thread's exit).
- * At process exit the thread has been killed; if it was idle (not inside the flusher), the
- * detach handler drains the ring and writes PROCESS_GOODBYE itself, with bounded writes. */
+ * Lifecycle (SPEC.md "Load sessions"): session_prepare() at a WSPStartup readies the recorder
+ * and queues PROCESS_HELLO, with no thread; session_run() after the first successful WSPStartup
+ * starts the flusher thread; session_end() at the last WSPCleanup, or after a WSPStartup that
+ * failed while no other startup lives, writes PROCESS_GOODBYE and leaves nothing running, so
+ * ws2_32 may FreeLibrary the tracer right after either. The next WSPStartup of the process
+ * (the DLL loaded again, or still loaded) begins the next load session.
+ *
+ * No thread runs code of a freed DLL: the thread that creates the flusher takes the flusher's
+ * module reference before CreateThread, and the flusher leaves with FreeLibraryAndExitThread.
+ * So DLL_PROCESS_DETACH from a FreeLibrary cannot happen while the flusher exists. session_end
+ * waits for an event the thread sets after writing PROCESS_GOODBYE, never for the thread's
+ * exit (which needs the loader lock). Without a thread (a failed startup) the calling thread
+ * writes the records itself, with bounded writes. At process exit the thread has been killed;
+ * if it was idle (not inside the flusher), the detach handler drains the ring and writes
+ * PROCESS_GOODBYE itself. */
 #include <stdio.h>
 #include <string.h>
 
@@ -22,8 +31,12 @@
 #define MAX_MODULES 64
 #define RECORD_BUFFER 8192
 #define COMMAND_LINE_MAX 2048 /* UTF-16 units of the command line kept in PROCESS_HELLO */
+/* Process environment variable "<pid>:<load sessions so far>": survives the DLL's unload (a
+ * child process that inherits it has another pid and starts again at 1). */
+#define LOAD_SESSIONS_VARIABLE L"WPUSCOPE_TRACE_LOAD_SESSIONS"
 
-enum { IDLE, STARTING, RUNNING, STOPPING };
+/* PREPARED: recording, no thread yet; RUNNING: the flusher thread runs. */
+enum { IDLE, STARTING, PREPARED, RUNNING, STOPPING };
 
 typedef struct module_info {
     HMODULE handle;
@@ -38,9 +51,9 @@ static uint8_t batch[2 * WPT_FLUSHER_MIN_BATCH];
 static uint8_t preamble[65536];
 static wpt_clock_info clock;
 static volatile LONG state = IDLE;
-static wpt_status start_status;
 static HANDLE thread_wake, thread_finished;
 static volatile LONG stop_requested, flusher_busy, flusher_done, detaching;
+static wpt_end_reason end_reason; /* what the flusher thread writes in PROCESS_GOODBYE */
 static SRWLOCK modules_lock = SRWLOCK_INIT;
 static module_info modules[MAX_MODULES];
 static uint32_t module_count;
@@ -52,7 +65,7 @@ uint64_t session_now(void)
     return (uint64_t)now.QuadPart;
 }
 
-bool session_active(void) { return state == RUNNING; }
+bool session_active(void) { return state == PREPARED || state == RUNNING; }
 
 static uint32_t image_size(HMODULE m)
 {
@@ -129,23 +142,50 @@ static uint32_t parent_pid(void)
     return parent;
 }
 
+static uint64_t process_start_filetime(void)
+{
+    FILETIME created, exited, kernel, user;
+    if (!GetProcessTimes(GetCurrentProcess(), &created, &exited, &kernel, &user))
+        return 0;
+    return (uint64_t)created.dwHighDateTime << 32 | created.dwLowDateTime;
+}
+
+/* 1 for the first load session of this process, then 2, 3, ... */
+static uint32_t next_load_session(void)
+{
+    WCHAR text[32];
+    unsigned long pid = 0, sessions = 0;
+    DWORD n = GetEnvironmentVariableW(LOAD_SESSIONS_VARIABLE, text, 32);
+    if (n == 0 || n >= 32 || swscanf(text, L"%lu:%lu", &pid, &sessions) != 2 ||
+        pid != GetCurrentProcessId())
+        sessions = 0;
+    swprintf(text, 32, L"%lu:%lu", GetCurrentProcessId(), sessions + 1);
+    SetEnvironmentVariableW(LOAD_SESSIONS_VARIABLE, text);
+    return (uint32_t)sessions + 1;
+}
+
 static void add_hello(void)
 {
     WCHAR image[MAX_PATH];
     DWORD n = GetModuleFileNameW(NULL, image, MAX_PATH);
     image[n < MAX_PATH ? n : 0] = L'\0';
     wpt_hello hello = {parent_pid(), sizeof(void *) * 8, WPT_TRACER_VERSION, clock,
-                       utf16(image, MAX_PATH), utf16(GetCommandLineW(), COMMAND_LINE_MAX)};
+                       utf16(image, MAX_PATH), utf16(GetCommandLineW(), COMMAND_LINE_MAX),
+                       process_start_filetime(), next_load_session()};
     uint8_t record[RECORD_BUFFER];
     add_preamble(record, wpt_encode_hello(record, sizeof record, GetCurrentProcessId(), &hello));
 }
 
-static DWORD WINAPI flusher_main(void *unused)
+/* Drains what is left, writes PROCESS_GOODBYE and releases the sink. */
+static void finish(wpt_end_reason reason)
 {
-    (void)unused;
-    HMODULE self = NULL; /* our own reference: no FreeLibrary detach while this thread runs */
-    GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS, (LPCWSTR)(void *)flusher_main,
-                       &self);
+    wpt_flusher_finish(&flusher, session_now(), reason);
+    flusher.cfg.sink.disconnect(flusher.cfg.sink.ctx);
+}
+
+/* self: the reference on wputrace.dll that session_run took for this thread. */
+static DWORD WINAPI flusher_main(void *self)
+{
     while (!stop_requested) {
         WaitForSingleObject(thread_wake, FLUSH_INTERVAL_MS);
         InterlockedExchange(&flusher_busy, 1);
@@ -154,16 +194,15 @@ static DWORD WINAPI flusher_main(void *unused)
         InterlockedExchange(&flusher_busy, 0);
     }
     InterlockedExchange(&flusher_busy, 1);
-    wpt_flusher_finish(&flusher, session_now());
-    flusher.cfg.sink.disconnect(flusher.cfg.sink.ctx);
+    finish(end_reason);
     InterlockedExchange(&flusher_done, 1);
     InterlockedExchange(&flusher_busy, 0);
     SetEvent(thread_finished);
-    FreeLibraryAndExitThread(self, 0);
+    FreeLibraryAndExitThread((HMODULE)self, 0);
     return 0;
 }
 
-static wpt_status start(const tracer_config *cfg)
+static wpt_status prepare(const tracer_config *cfg)
 {
     LARGE_INTEGER freq;
     FILETIME now;
@@ -186,34 +225,53 @@ static wpt_status start(const tracer_config *cfg)
     fc.preamble = preamble;
     fc.preamble_capacity = sizeof preamble;
     stop_requested = flusher_done = 0;
+    AcquireSRWLockExclusive(&modules_lock); /* modules of an earlier load session may be gone */
+    module_count = 0;
+    ReleaseSRWLockExclusive(&modules_lock);
     if (!wpt_recorder_init(&tracer_recorder, slots, RING_CAPACITY) ||
         !wpt_flusher_init(&flusher, &fc))
         return WPT_STATUS_INTERNAL;
     add_hello();
+    return WPT_STATUS_OK;
+}
+
+wpt_status session_prepare(const tracer_config *cfg)
+{
+    for (;;) {
+        LONG seen = InterlockedCompareExchange(&state, STARTING, IDLE);
+        if (seen == IDLE) {
+            wpt_status status = prepare(cfg);
+            InterlockedExchange(&state, status == WPT_STATUS_OK ? PREPARED : IDLE);
+            return status;
+        }
+        if (seen == PREPARED || seen == RUNNING)
+            return WPT_STATUS_OK;
+        SwitchToThread(); /* STARTING or STOPPING: another thread is about to finish */
+    }
+}
+
+bool session_run(void)
+{
+    if (state != PREPARED)
+        return state == RUNNING;
     if (!thread_wake)
         thread_wake = CreateEventW(NULL, FALSE, FALSE, NULL);
     if (!thread_finished)
         thread_finished = CreateEventW(NULL, TRUE, FALSE, NULL);
+    HMODULE self = NULL; /* the thread's reference, taken before the thread exists */
+    if (!thread_wake || !thread_finished ||
+        !GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS,
+                            (LPCWSTR)(void *)flusher_main, &self))
+        return false;
     ResetEvent(thread_finished);
-    HANDLE thread = thread_wake && thread_finished
-                        ? CreateThread(NULL, 0, flusher_main, NULL, 0, NULL)
-                        : NULL;
-    if (!thread)
-        return WPT_STATUS_INTERNAL;
-    CloseHandle(thread);
-    return WPT_STATUS_OK;
-}
-
-wpt_status session_start(const tracer_config *cfg)
-{
-    if (InterlockedCompareExchange(&state, STARTING, IDLE) == IDLE) {
-        start_status = start(cfg);
-        InterlockedExchange(&state, start_status == WPT_STATUS_OK ? RUNNING : IDLE);
-        return start_status;
+    HANDLE thread = CreateThread(NULL, 0, flusher_main, self, 0, NULL);
+    if (!thread) {
+        FreeLibrary(self);
+        return false;
     }
-    while (state == STARTING)
-        SwitchToThread();
-    return start_status;
+    CloseHandle(thread);
+    InterlockedExchange(&state, RUNNING);
+    return true;
 }
 
 void session_provider_loaded(const wpt_provider_loaded *loaded, const void *module_address)
@@ -241,10 +299,18 @@ void session_message(wpt_severity severity, wpt_status status, const WCHAR *text
                                             utf16(text, 1024)));
 }
 
-void session_stop(void)
+void session_end(wpt_end_reason reason)
 {
-    if (InterlockedCompareExchange(&state, STOPPING, RUNNING) != RUNNING)
+    LONG was = InterlockedCompareExchange(&state, STOPPING, PREPARED);
+    if (was == PREPARED) { /* no thread: this thread writes the rest */
+        sink_set_final();
+        finish(reason);
+        InterlockedExchange(&state, IDLE);
         return;
+    }
+    if (was != RUNNING || InterlockedCompareExchange(&state, STOPPING, RUNNING) != RUNNING)
+        return;
+    end_reason = reason;
     sink_set_final();
     InterlockedExchange(&stop_requested, 1);
     SetEvent(thread_wake);
@@ -257,10 +323,17 @@ void session_detach(bool process_exit)
 {
     InterlockedExchange(&detaching, 1);
     sink_set_final();
-    /* The thread holds a module reference, so a FreeLibrary detach means it has finished;
-     * at process exit it was killed: drain here unless it died inside the flusher. */
-    if (!process_exit || state != RUNNING || flusher_done || flusher_busy)
+    /* The thread holds a module reference, so a FreeLibrary detach means there is none; at
+     * process exit it was killed: drain here unless it died inside the flusher. */
+    bool thread_idle = state == RUNNING && !flusher_done && !flusher_busy;
+    if (state == PREPARED || (process_exit && thread_idle))
+        finish(process_exit ? WPT_END_PROCESS_EXIT : WPT_END_UNLOADED);
+    if (process_exit)
         return;
-    wpt_flusher_finish(&flusher, session_now());
-    flusher.cfg.sink.disconnect(flusher.cfg.sink.ctx);
+    if (thread_wake)
+        CloseHandle(thread_wake);
+    if (thread_finished)
+        CloseHandle(thread_finished);
+    thread_wake = thread_finished = NULL;
+    sink_release();
 }

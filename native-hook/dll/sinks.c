@@ -103,3 +103,10 @@ void sink_file_init(wpt_sink *sink, const WCHAR *path) { init(sink, path, false)
 void sink_pipe_init(wpt_sink *sink, const WCHAR *name) { init(sink, name, true); }
 
 void sink_set_final(void) { InterlockedExchange(&final, 1); }
+
+void sink_release(void)
+{
+    if (state.write_done)
+        CloseHandle(state.write_done);
+    state.write_done = NULL;
+}

@@ -37,7 +37,8 @@ typedef struct catalog_entry {
 typedef struct chain_position {
     wpt_status status;        /* OK, NOT_IN_CHAIN, NEXT_PROVIDER_NOT_FOUND, PROVIDER_PATH_FAILED */
     uint32_t position;        /* index of the tracer's entry in the chain */
-    catalog_entry next;       /* the next provider's entry (when found) */
+    catalog_entry next;       /* the next provider's entry (when found; its id whenever the
+                               * chain names one) */
     WCHAR detail[160];        /* why, when status is not OK */
 } chain_position;
 
@@ -49,11 +50,15 @@ void catalog_locate(const WSAPROTOCOL_INFOW *info, chain_position *out);
 /* ---- session: recorder, flusher thread, sinks (session.c, sinks.c) ---- */
 extern wpt_recorder tracer_recorder;
 
-/* Starts the session once per process (later calls return its status): ring, flusher
- * thread, sink, PROCESS_HELLO. Returns WPT_STATUS_OK (the thread connects the sink, retrying
- * with backoff; events are dropped and counted while it is unavailable) or INTERNAL (no
- * session: the thunks pass through without recording). */
-wpt_status session_start(const tracer_config *cfg);
+/* Readies the load session at a WSPStartup (later calls return its status): ring, sink,
+ * PROCESS_HELLO, no thread. Returns WPT_STATUS_OK (events are recorded from now on; the sink
+ * is connected by whoever flushes, retrying with backoff; events are dropped and counted while
+ * it is unavailable) or INTERNAL (no session: the thunks pass through without recording). */
+wpt_status session_prepare(const tracer_config *cfg);
+/* After a successful WSPStartup: starts the flusher thread unless it runs. False when it
+ * cannot (the session then stays prepared: events wait in the ring and drop when it is full,
+ * and session_end writes what it holds). */
+bool session_run(void);
 bool session_active(void);
 uint64_t session_now(void);
 /* Module id of the module containing address (announced by the flusher with MODULE). */
@@ -61,10 +66,12 @@ uint32_t session_module_id(const void *address);
 /* Queue records for the preamble (sent first on every connection). Any thread but thunks. */
 void session_provider_loaded(const wpt_provider_loaded *loaded, const void *module_address);
 void session_message(wpt_severity severity, wpt_status status, const WCHAR *text);
-/* Last WSPCleanup: drain, PROCESS_GOODBYE, stop the thread (waits, bounded; never call it
- * under the loader lock). */
-void session_stop(void);
-/* DLL_PROCESS_DETACH: never waits for the thread; drains synchronously when safe. */
+/* Ends the load session (the last WSPCleanup, or a failed WSPStartup with none alive):
+ * drains, PROCESS_GOODBYE with reason, and no thread left (waits, bounded, for the flusher
+ * thread's last write; never call it under the loader lock while the thread runs). */
+void session_end(wpt_end_reason reason);
+/* DLL_PROCESS_DETACH: never waits for a thread; drains synchronously when safe; on FreeLibrary
+ * closes the session's handles. */
 void session_detach(bool process_exit);
 
 /* Sinks for the flusher (sinks.c). */
@@ -73,6 +80,8 @@ void sink_pipe_init(wpt_sink *sink, const WCHAR *name);
 /* The last drain is coming (session stop or detach): connect at once, ignoring the backoff,
  * and bound pipe writes tighter. */
 void sink_set_final(void);
+/* Closes what the sinks keep across connections (DLL unload). */
+void sink_release(void);
 
 /* ---- thunks (thunks.c) ---- */
 /* Creates the TLS index of the reentrancy guard; false when none is left. */
@@ -89,6 +98,8 @@ LPWPUCOMPLETEOVERLAPPEDREQUEST thunks_complete_overlapped(LPWPUCOMPLETEOVERLAPPE
  * ws2_32.dll in production, wpuhost.exe for the samples) at the thunk. Returns the number
  * of slots hooked (0: the module does not import it), or -1 on failure. */
 int iat_hook_module(HMODULE module);
+/* Puts every hooked slot of module back (before it may be unloaded). */
+void iat_unhook_module(HMODULE module);
 /* Puts every hooked slot back. */
 void iat_unhook_all(void);
 

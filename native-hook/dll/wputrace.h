@@ -27,6 +27,18 @@
  * of wputrace_catalog_record (no header); wpuhost.exe writes it for the chain it hosts. */
 #define WPUTRACE_ENV_CATALOG L"WPUSCOPE_CATALOG"
 
+/* Whether a provider's WSPStartup set every entry of its WSPPROC_TABLE, as ws2_32 (and a
+ * well-written layered provider above it) requires; otherwise it fails with
+ * WSAEINVALIDPROCTABLE. Shared by the tracer and wpuhost.exe. */
+static inline int wputrace_proc_table_complete(const WSPPROC_TABLE *table)
+{
+    const void *const *entry = (const void *const *)table;
+    for (size_t i = 0; i < sizeof *table / sizeof *entry; i++)
+        if (!entry[i])
+            return 0;
+    return 1;
+}
+
 typedef struct wputrace_catalog_record {
     WSAPROTOCOL_INFOW info;         /* the catalog entry, 628 bytes */
     WCHAR provider_path[MAX_PATH];  /* its DLL path (may hold %VARIABLES%), NUL-padded */

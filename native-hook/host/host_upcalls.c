@@ -11,6 +11,7 @@
 typedef struct socket_slot {
     BOOL used;
     BOOL ifs;
+    BOOL close_refused; /* --fail-upcall failed a close of it */
     SOCKET handle;
     DWORD catalog_id;
     DWORD_PTR context;
@@ -22,16 +23,56 @@ typedef struct logged_message {
     LPARAM lparam;
 } logged_message;
 
+/* A table of Win32 handles the provider got through upcalls. */
+typedef struct handle_table {
+    HANDLE *handles;
+    BOOL *close_refused;
+    int size;
+} handle_table;
+
+static const char *const upcall_names[HOST_UPCALL_COUNT] = {
+    "WPUCloseEvent", "WPUCloseSocketHandle", "WPUCreateEvent", "WPUCreateSocketHandle",
+    "WPUFDIsSet", "WPUGetProviderPath", "WPUModifyIFSHandle", "WPUPostMessage",
+    "WPUQueryBlockingCallback", "WPUQuerySocketHandleContext", "WPUQueueApc", "WPUResetEvent",
+    "WPUSetEvent", "WPUOpenCurrentThread", "WPUCloseThread", "WPUCompleteOverlappedRequest"};
+enum { CLOSE_EVENT, CLOSE_SOCKET_HANDLE, CREATE_EVENT, CREATE_SOCKET_HANDLE, FD_ISSET,
+       GET_PROVIDER_PATH, MODIFY_IFS_HANDLE, POST_MESSAGE, QUERY_BLOCKING_CALLBACK,
+       QUERY_SOCKET_HANDLE_CONTEXT, QUEUE_APC, RESET_EVENT, SET_EVENT, OPEN_CURRENT_THREAD,
+       CLOSE_THREAD, COMPLETE_OVERLAPPED_REQUEST };
+
 static CRITICAL_SECTION lock;
 static socket_slot sockets[MAX_SOCKETS];
-static HANDLE events[MAX_EVENTS];
-static HANDLE threads[MAX_THREADS];
+static HANDLE event_handles[MAX_EVENTS], thread_handles[MAX_THREADS];
+static BOOL event_refused[MAX_EVENTS], thread_refused[MAX_THREADS];
+static handle_table events = {event_handles, event_refused, MAX_EVENTS};
+static handle_table threads = {thread_handles, thread_refused, MAX_THREADS};
+static unsigned fail_every[HOST_UPCALL_COUNT];
+static volatile LONG calls[HOST_UPCALL_COUNT];
 static logged_message logged[MAX_LOGGED_MESSAGES];
 static int logged_count;
 static host_counters counters;
 static host_path_lookup_fn path_lookup;
 static HWND window;
 static UINT async_message;
+
+/* Whether --fail-upcall fails this call of the upcall. */
+static BOOL injected(int upcall)
+{
+    if (!fail_every[upcall] || InterlockedIncrement(&calls[upcall]) % fail_every[upcall] != 0)
+        return FALSE;
+    InterlockedIncrement(&counters.injected_failures);
+    return TRUE;
+}
+
+int host_upcall_index(const char *name)
+{
+    for (int i = 0; i < HOST_UPCALL_COUNT; i++)
+        if (!strcmp(upcall_names[i], name))
+            return i;
+    return -1;
+}
+
+void host_fail_upcall(int index, unsigned every) { fail_every[index] = every; }
 
 static int fail(LPINT lpErrno, int error, LONG *counter)
 {
@@ -41,36 +82,48 @@ static int fail(LPINT lpErrno, int error, LONG *counter)
     return SOCKET_ERROR;
 }
 
-/* Finds the handle in a table of HANDLEs (under lock); -1 when absent. */
-static int find_handle(HANDLE *table, int size, HANDLE h)
+/* Finds the handle in a table (under lock); -1 when absent. */
+static int find_handle(const handle_table *t, HANDLE h)
 {
-    for (int i = 0; i < size; i++)
-        if (h && table[i] == h)
+    for (int i = 0; i < t->size; i++)
+        if (h && t->handles[i] == h)
             return i;
     return -1;
 }
 
-static BOOL remember_handle(HANDLE *table, int size, HANDLE h)
+static BOOL remember_handle(handle_table *t, HANDLE h)
 {
     EnterCriticalSection(&lock);
     int free_slot = -1;
-    for (int i = 0; i < size && free_slot < 0; i++)
-        if (!table[i])
+    for (int i = 0; i < t->size && free_slot < 0; i++)
+        if (!t->handles[i])
             free_slot = i;
-    if (free_slot >= 0)
-        table[free_slot] = h;
+    if (free_slot >= 0) {
+        t->handles[free_slot] = h;
+        t->close_refused[free_slot] = FALSE;
+    }
     LeaveCriticalSection(&lock);
     return free_slot >= 0;
 }
 
-static BOOL forget_handle(HANDLE *table, int size, HANDLE h)
+static BOOL forget_handle(handle_table *t, HANDLE h)
 {
     EnterCriticalSection(&lock);
-    int i = find_handle(table, size, h);
+    int i = find_handle(t, h);
     if (i >= 0)
-        table[i] = NULL;
+        t->handles[i] = NULL;
     LeaveCriticalSection(&lock);
     return i >= 0;
+}
+
+/* --fail-upcall refuses to close h: remembered for the leak report. */
+static void refuse_close(handle_table *t, HANDLE h)
+{
+    EnterCriticalSection(&lock);
+    int i = find_handle(t, h);
+    if (i >= 0)
+        t->close_refused[i] = TRUE;
+    LeaveCriticalSection(&lock);
 }
 
 static socket_slot *find_socket(SOCKET s)
@@ -89,7 +142,7 @@ static SOCKET add_socket(BOOL ifs, SOCKET proposed, DWORD catalog_id, DWORD_PTR 
         if (sockets[i].used)
             continue;
         SOCKET handle = ifs ? proposed : (SOCKET)(SOCKET_BASE + 4 * i);
-        sockets[i] = (socket_slot){TRUE, ifs, handle, catalog_id, context};
+        sockets[i] = (socket_slot){TRUE, ifs, FALSE, handle, catalog_id, context};
         result = handle;
     }
     LeaveCriticalSection(&lock);
@@ -98,7 +151,11 @@ static SOCKET add_socket(BOOL ifs, SOCKET proposed, DWORD catalog_id, DWORD_PTR 
 
 static BOOL WSPAPI host_close_event(WSAEVENT h, LPINT lpErrno)
 {
-    if (!forget_handle(events, MAX_EVENTS, h) || !CloseHandle(h))
+    if (injected(CLOSE_EVENT)) {
+        refuse_close(&events, h);
+        return FALSE;
+    }
+    if (!forget_handle(&events, h) || !CloseHandle(h))
         return fail(lpErrno, WSA_INVALID_HANDLE, &counters.event_errors), FALSE;
     InterlockedIncrement(&counters.events_closed);
     return TRUE;
@@ -106,12 +163,17 @@ static BOOL WSPAPI host_close_event(WSAEVENT h, LPINT lpErrno)
 
 static int WSPAPI host_close_socket_handle(SOCKET s, LPINT lpErrno)
 {
+    BOOL refuse = injected(CLOSE_SOCKET_HANDLE);
     EnterCriticalSection(&lock);
     socket_slot *slot = find_socket(s);
     BOOL ok = slot && !slot->ifs;
-    if (ok)
+    if (ok && refuse)
+        slot->close_refused = TRUE;
+    else if (ok)
         slot->used = FALSE;
     LeaveCriticalSection(&lock);
+    if (refuse)
+        return SOCKET_ERROR;
     if (!ok)
         return fail(lpErrno, WSAENOTSOCK, &counters.socket_close_errors);
     InterlockedIncrement(&counters.sockets_closed);
@@ -120,8 +182,10 @@ static int WSPAPI host_close_socket_handle(SOCKET s, LPINT lpErrno)
 
 static WSAEVENT WSPAPI host_create_event(LPINT lpErrno)
 {
+    if (injected(CREATE_EVENT))
+        return WSA_INVALID_EVENT;
     HANDLE h = CreateEventW(NULL, TRUE, FALSE, NULL); /* manual reset, like WSACreateEvent */
-    if (!h || !remember_handle(events, MAX_EVENTS, h)) {
+    if (!h || !remember_handle(&events, h)) {
         if (h)
             CloseHandle(h);
         fail(lpErrno, WSA_NOT_ENOUGH_MEMORY, &counters.event_errors);
@@ -134,6 +198,8 @@ static WSAEVENT WSPAPI host_create_event(LPINT lpErrno)
 static SOCKET WSPAPI host_create_socket_handle(DWORD catalog_id, DWORD_PTR context,
                                                LPINT lpErrno)
 {
+    if (injected(CREATE_SOCKET_HANDLE))
+        return INVALID_SOCKET;
     SOCKET s = add_socket(FALSE, 0, catalog_id, context);
     if (s == INVALID_SOCKET) {
         fail(lpErrno, WSAENOBUFS, &counters.socket_create_errors);
@@ -145,6 +211,8 @@ static SOCKET WSPAPI host_create_socket_handle(DWORD catalog_id, DWORD_PTR conte
 
 static int WSPAPI host_fd_isset(SOCKET s, fd_set *set)
 {
+    if (injected(FD_ISSET))
+        return 0; /* "not a member": the only way this upcall can go wrong */
     InterlockedIncrement(&counters.fd_isset_calls);
     for (u_int i = 0; set && i < set->fd_count && i < FD_SETSIZE; i++)
         if (set->fd_array[i] == s)
@@ -152,8 +220,13 @@ static int WSPAPI host_fd_isset(SOCKET s, fd_set *set)
     return 0;
 }
 
+/* Lengths as Windows most probably gives them (native-hook/README.md, "WPUGetProviderPath"):
+ * on success the path's length without its NUL; when the buffer is too small WSAEFAULT and the
+ * size needed, NUL included; an unknown provider WSAEINVAL, the length untouched. */
 static int WSPAPI host_get_provider_path(LPGUID id, WCHAR *path, LPINT path_len, LPINT lpErrno)
 {
+    if (injected(GET_PROVIDER_PATH))
+        return SOCKET_ERROR;
     InterlockedIncrement(&counters.path_queries);
     const WCHAR *found = NULL;
     if (!id || !path_len || !path_lookup(id, &found))
@@ -164,12 +237,14 @@ static int WSPAPI host_get_provider_path(LPGUID id, WCHAR *path, LPINT path_len,
         return fail(lpErrno, WSAEFAULT, &counters.path_errors);
     }
     memcpy(path, found, needed * sizeof(WCHAR));
-    *path_len = needed;
+    *path_len = needed - 1;
     return 0;
 }
 
 static SOCKET WSPAPI host_modify_ifs_handle(DWORD catalog_id, SOCKET proposed, LPINT lpErrno)
 {
+    if (injected(MODIFY_IFS_HANDLE))
+        return INVALID_SOCKET;
     EnterCriticalSection(&lock);
     BOOL duplicate = proposed == INVALID_SOCKET || find_socket(proposed) != NULL;
     LeaveCriticalSection(&lock);
@@ -184,6 +259,8 @@ static SOCKET WSPAPI host_modify_ifs_handle(DWORD catalog_id, SOCKET proposed, L
 
 static BOOL WSPAPI host_post_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
 {
+    if (injected(POST_MESSAGE))
+        return FALSE;
     InterlockedIncrement(&counters.messages_posted);
     return PostMessageW(hwnd, msg, wparam, lparam);
 }
@@ -198,6 +275,8 @@ static BOOL CALLBACK host_blocking_hook(DWORD_PTR context)
 static int WSPAPI host_query_blocking_callback(DWORD catalog_id, LPBLOCKINGCALLBACK *callback,
                                                PDWORD_PTR context, LPINT lpErrno)
 {
+    if (injected(QUERY_BLOCKING_CALLBACK))
+        return SOCKET_ERROR;
     InterlockedIncrement(&counters.blocking_queries);
     if (!callback || !context)
         return fail(lpErrno, WSAEFAULT, &counters.blocking_errors);
@@ -208,6 +287,8 @@ static int WSPAPI host_query_blocking_callback(DWORD catalog_id, LPBLOCKINGCALLB
 
 static int WSPAPI host_query_socket_handle_context(SOCKET s, PDWORD_PTR context, LPINT lpErrno)
 {
+    if (injected(QUERY_SOCKET_HANDLE_CONTEXT))
+        return SOCKET_ERROR;
     EnterCriticalSection(&lock);
     socket_slot *slot = find_socket(s);
     BOOL ok = slot && !slot->ifs && context;
@@ -223,6 +304,8 @@ static int WSPAPI host_query_socket_handle_context(SOCKET s, PDWORD_PTR context,
 static int WSPAPI host_queue_apc(LPWSATHREADID thread, LPWSAUSERAPC routine, DWORD_PTR context,
                                  LPINT lpErrno)
 {
+    if (injected(QUEUE_APC))
+        return SOCKET_ERROR;
     if (!thread || !routine || !QueueUserAPC((PAPCFUNC)routine, thread->ThreadHandle, context))
         return fail(lpErrno, WSAEINVAL, &counters.apc_errors);
     InterlockedIncrement(&counters.apcs_queued);
@@ -240,21 +323,27 @@ static BOOL change_event(BOOL(WINAPI *change)(HANDLE), WSAEVENT h, LPINT lpErrno
 
 static BOOL WSPAPI host_reset_event(WSAEVENT h, LPINT lpErrno)
 {
+    if (injected(RESET_EVENT))
+        return FALSE;
     return change_event(ResetEvent, h, lpErrno, &counters.event_resets);
 }
 
 static BOOL WSPAPI host_set_event(WSAEVENT h, LPINT lpErrno)
 {
+    if (injected(SET_EVENT))
+        return FALSE;
     return change_event(SetEvent, h, lpErrno, &counters.event_sets);
 }
 
 static int WSPAPI host_open_current_thread(LPWSATHREADID thread, LPINT lpErrno)
 {
+    if (injected(OPEN_CURRENT_THREAD))
+        return SOCKET_ERROR;
     HANDLE h = NULL;
     if (!thread || !DuplicateHandle(GetCurrentProcess(), GetCurrentThread(), GetCurrentProcess(),
                                     &h, 0, FALSE, DUPLICATE_SAME_ACCESS))
         return fail(lpErrno, WSAEFAULT, &counters.thread_errors);
-    if (!remember_handle(threads, MAX_THREADS, h)) {
+    if (!remember_handle(&threads, h)) {
         CloseHandle(h);
         return fail(lpErrno, WSAENOBUFS, &counters.thread_errors);
     }
@@ -266,7 +355,12 @@ static int WSPAPI host_open_current_thread(LPWSATHREADID thread, LPINT lpErrno)
 
 static int WSPAPI host_close_thread(LPWSATHREADID thread, LPINT lpErrno)
 {
-    if (!thread || !forget_handle(threads, MAX_THREADS, thread->ThreadHandle) ||
+    if (injected(CLOSE_THREAD)) {
+        if (thread)
+            refuse_close(&threads, thread->ThreadHandle);
+        return SOCKET_ERROR;
+    }
+    if (!thread || !forget_handle(&threads, thread->ThreadHandle) ||
         !CloseHandle(thread->ThreadHandle))
         return fail(lpErrno, WSAEINVAL, &counters.thread_errors);
     InterlockedIncrement(&counters.threads_closed);
@@ -276,6 +370,8 @@ static int WSPAPI host_close_thread(LPWSATHREADID thread, LPINT lpErrno)
 int WSPAPI WPUCompleteOverlappedRequest(SOCKET s, LPWSAOVERLAPPED ov, DWORD error,
                                         DWORD transferred, LPINT lpErrno)
 {
+    if (injected(COMPLETE_OVERLAPPED_REQUEST))
+        return SOCKET_ERROR;
     EnterCriticalSection(&lock);
     socket_slot *slot = find_socket(s);
     BOOL known = slot && !slot->ifs;
@@ -392,30 +488,41 @@ void host_print_messages(FILE *out)
     LeaveCriticalSection(&lock);
 }
 
-static int report_open_handles(FILE *out, HANDLE *table, int size, const char *what)
+static const char *refused_note(BOOL refused)
 {
-    int open = 0;
-    for (int i = 0; i < size; i++)
-        if (table[i]) {
-            fprintf(out, "  leaked %s handle %p\n", what, table[i]);
-            open++;
-        }
-    return open;
+    return refused ? " (its close was failed on purpose by --fail-upcall)" : "";
 }
 
-int host_report_leaks(FILE *out)
+/* Reports, closes and forgets the handles left in t (under lock). */
+static void end_handles(FILE *out, handle_table *t, const char *what, host_leaks *leaks)
 {
-    int open = 0;
+    for (int i = 0; i < t->size; i++)
+        if (t->handles[i]) {
+            fprintf(out, "  leaked %s handle %p%s\n", what, t->handles[i],
+                    refused_note(t->close_refused[i]));
+            leaks->open++;
+            leaks->close_refused += t->close_refused[i] != FALSE;
+            CloseHandle(t->handles[i]);
+            t->handles[i] = NULL;
+        }
+}
+
+host_leaks host_end_load_session(FILE *out)
+{
+    host_leaks leaks = {0, 0};
     EnterCriticalSection(&lock);
     for (int i = 0; i < MAX_SOCKETS; i++)
         if (sockets[i].used) {
-            fprintf(out, "  leaked %s socket 0x%llx (catalog entry %lu, context 0x%llx)\n",
+            fprintf(out, "  leaked %s socket 0x%llx (catalog entry %lu, context 0x%llx)%s\n",
                     sockets[i].ifs ? "IFS" : "non-IFS", (unsigned long long)sockets[i].handle,
-                    sockets[i].catalog_id, (unsigned long long)sockets[i].context);
-            open++;
+                    sockets[i].catalog_id, (unsigned long long)sockets[i].context,
+                    refused_note(sockets[i].close_refused));
+            leaks.open++;
+            leaks.close_refused += sockets[i].close_refused != FALSE;
+            sockets[i].used = FALSE;
         }
-    open += report_open_handles(out, events, MAX_EVENTS, "event");
-    open += report_open_handles(out, threads, MAX_THREADS, "thread");
+    end_handles(out, &events, "event", &leaks);
+    end_handles(out, &threads, "thread", &leaks);
     LeaveCriticalSection(&lock);
-    return open;
+    return leaks;
 }

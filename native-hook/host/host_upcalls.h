@@ -1,7 +1,11 @@
 /* The upcalls wpuhost.exe offers a provider chain, with the semantics ws2_32 gives them: a
  * socket handle table with contexts, Win32 events, PostMessage to a message-only window,
  * QueueUserAPC, duplicated thread handles, provider paths from the host catalog. Everything a
- * provider does is counted, and what it leaves open is reported. Thread-safe. */
+ * provider does is counted, and what it leaves open is reported. Thread-safe.
+ *
+ * Fault injection (--fail-upcall): a chosen upcall fails every Nth call without doing
+ * anything and without writing *lpErrno, as a real ws2_32 sometimes does; a close refused
+ * that way is remembered, so that a handle it left open is not blamed on the provider. */
 #ifndef HOST_UPCALLS_H
 #define HOST_UPCALLS_H
 
@@ -12,6 +16,9 @@
 /* Provider paths for WPUGetProviderPath: looked up by ProviderId. */
 typedef int (*host_path_lookup_fn)(const GUID *id, const WCHAR **path);
 
+/* Upcalls in WSPUPCALLTABLE order, then WPUCompleteOverlappedRequest (as SPEC.md numbers them). */
+enum { HOST_UPCALL_COUNT = 16 };
+
 typedef struct host_counters {
     LONG sockets_created, socket_create_errors, sockets_closed, socket_close_errors;
     LONG context_queries, context_query_errors, ifs_handles;
@@ -20,7 +27,14 @@ typedef struct host_counters {
     LONG messages_posted, messages_received;
     LONG blocking_queries, blocking_errors, blocking_callbacks;
     LONG fd_isset_calls, path_queries, path_errors, overlapped_completions, overlapped_errors;
+    LONG injected_failures;
 } host_counters;
+
+/* What is left at the end of a load session (host_end_load_session). */
+typedef struct host_leaks {
+    int open;            /* handles the provider left open */
+    int close_refused;   /* of those, handles whose close --fail-upcall failed on purpose */
+} host_leaks;
 
 /* Sets up the tables and the message-only window (on the calling thread, which must pump it
  * with host_pump_messages). */
@@ -36,8 +50,15 @@ void host_forget_ifs_handle(SOCKET s);
 host_counters host_get_counters(void);
 /* Prints the messages the window received since the last call. */
 void host_print_messages(FILE *out);
-/* Prints what is still open (sockets, events, thread handles); returns how many. */
-int host_report_leaks(FILE *out);
+/* The upcall named name ("WPUCreateEvent", ...): its index, or -1. */
+int host_upcall_index(const char *name);
+/* Makes every `every`-th call of the upcall fail (every >= 1). */
+void host_fail_upcall(int index, unsigned every);
+
+/* The last WSACleanup: prints what is still open (sockets, events, thread handles) and
+ * forgets it, as ws2_32 discards its handle table (events and thread handles are closed so
+ * that the process does not keep them). */
+host_leaks host_end_load_session(FILE *out);
 
 /* Exported for providers that import it from the host (see README: the IAT hook). */
 __declspec(dllexport) int WSPAPI WPUCompleteOverlappedRequest(SOCKET s, LPWSAOVERLAPPED ov,

@@ -1,6 +1,8 @@
 /* wpuhost.exe: does for a provider chain what ws2_32 does (loads the top DLL, calls its
- * WSPStartup with a real upcall table and the chain's catalog entry) and drives named
- * scenarios through it. See native-hook/README.md ("Running your provider in wpuhost"). */
+ * WSPStartup with a real upcall table and the chain's catalog entry, checks the proc table it
+ * returns, frees the DLL at once when WSPStartup fails, and at the last WSACleanup calls
+ * WSPCleanup and frees it, loading it again for the next cycle) and drives named scenarios
+ * through it. See native-hook/README.md ("Running your provider in wpuhost"). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,8 @@
 #include "../samples/sample_api.h"
 #include "host_catalog.h"
 #include "host_upcalls.h"
+
+#include <tlhelp32.h>
 
 enum { EXIT_PASSED = 0, EXIT_SCENARIO_FAILED = 1, EXIT_USAGE = 2, EXIT_LOAD_FAILED = 3 };
 
@@ -54,6 +58,8 @@ typedef struct options {
     BOOL selected[SCENARIO_COUNT];
     BOOL any_selected;
     unsigned threads, iterations;
+    unsigned cycles;        /* WSAStartup ... WSACleanup cycles in this process */
+    BOOL hold_loader_lock;  /* hold the loader lock across LoadLibrary + WSPStartup */
     WCHAR catalog_file[MAX_PATH];
 } options;
 
@@ -81,6 +87,15 @@ static void usage(FILE *out)
           "  --ifs              the base provider uses IFS handles (XP1_IFS_HANDLES)\n"
           "  --threads N        stress: threads (default 4)\n"
           "  --iterations N     stress: upcall rounds per thread (default 200)\n"
+          "  --cycles N         N load sessions in this process, as WSAStartup ... WSACleanup\n"
+          "                     cycles: load, WSPStartup, scenarios, WSPCleanup, FreeLibrary\n"
+          "                     (default 1; a failed WSPStartup frees the DLL at once and the\n"
+          "                     next cycle goes on)\n"
+          "  --fail-upcall NAME[:N]  every Nth call (default every call) of upcall NAME\n"
+          "                     (e.g. WPUCreateEvent) fails without doing anything and without\n"
+          "                     writing *lpErrno, as ws2_32 sometimes does (repeatable)\n"
+          "  --hold-loader-lock hold the loader lock from LoadLibrary to the end of WSPStartup\n"
+          "                     (and FreeLibrary after a failure): no new thread can start\n"
           "  --catalog FILE     where to write the host catalog for the tracer\n"
           "                     (default %TEMP%\\wpuhost-PID.catalog; WPUSCOPE_CATALOG names it)\n"
           "  --system-catalog   let the tracer look itself up in the system catalog\n"
@@ -89,7 +104,7 @@ static void usage(FILE *out)
           "The tracer is configured by WPUSCOPE_TRACE_* variables (see README.md), e.g.\n"
           "  WPUSCOPE_TRACE_SINK=file WPUSCOPE_TRACE_FILE=C:\\t\\trace-%p.wputrace\n"
           "exit codes: 0 every scenario passed, 1 a scenario failed, 2 usage error,\n"
-          "            3 the chain could not be loaded or started\n",
+          "            3 the chain could not be loaded or started (in some cycle)\n",
           out);
 }
 
@@ -116,6 +131,24 @@ static BOOL parse_count(const char *text, unsigned *out)
     return TRUE;
 }
 
+/* NAME or NAME:N of --fail-upcall. */
+static BOOL parse_fail_upcall(const char *text)
+{
+    char name[64];
+    unsigned every = 1;
+    const char *colon = strchr(text, ':');
+    size_t len = colon ? (size_t)(colon - text) : strlen(text);
+    if (len >= sizeof name || (colon && !parse_count(colon + 1, &every)))
+        return FALSE;
+    memcpy(name, text, len);
+    name[len] = '\0';
+    int index = host_upcall_index(name);
+    if (index < 0)
+        return FALSE;
+    host_fail_upcall(index, every);
+    return TRUE;
+}
+
 static BOOL full_path(const WCHAR *in, WCHAR out[MAX_PATH])
 {
     DWORD n = GetFullPathNameW(in, MAX_PATH, out, NULL);
@@ -129,6 +162,7 @@ static int parse(int argc, WCHAR **argv, options *o)
     o->tracer = TRUE;
     o->threads = 4;
     o->iterations = 200;
+    o->cycles = 1;
     WCHAR exe[MAX_PATH];
     DWORD n = GetModuleFileNameW(NULL, exe, MAX_PATH);
     WCHAR *slash = wcsrchr(exe, L'\\');
@@ -157,13 +191,17 @@ static int parse(int argc, WCHAR **argv, options *o)
             o->tracer = FALSE;
             continue;
         }
-        if (!strcmp(arg, "--ifs") || !strcmp(arg, "--system-catalog")) {
-            *(!strcmp(arg, "--ifs") ? &o->ifs : &o->system_catalog) = TRUE;
+        BOOL *flag = !strcmp(arg, "--ifs") ? &o->ifs
+                     : !strcmp(arg, "--system-catalog") ? &o->system_catalog
+                     : !strcmp(arg, "--hold-loader-lock") ? &o->hold_loader_lock : NULL;
+        if (flag) {
+            *flag = TRUE;
             continue;
         }
         BOOL takes_value = !strcmp(arg, "--scenario") || !strcmp(arg, "--tracer") ||
                            !strcmp(arg, "--threads") || !strcmp(arg, "--iterations") ||
-                           !strcmp(arg, "--catalog");
+                           !strcmp(arg, "--catalog") || !strcmp(arg, "--cycles") ||
+                           !strcmp(arg, "--fail-upcall");
         if (takes_value && !value)
             return fprintf(stderr, "wpuhost: %s needs a value\n", arg), EXIT_USAGE;
         if (!strcmp(arg, "--scenario")) {
@@ -177,10 +215,18 @@ static int parse(int argc, WCHAR **argv, options *o)
         } else if (!strcmp(arg, "--tracer") || !strcmp(arg, "--catalog")) {
             if (!full_path(value, !strcmp(arg, "--tracer") ? o->tracer_path : o->catalog_file))
                 return fprintf(stderr, "wpuhost: bad path for %s\n", arg), EXIT_USAGE;
-        } else if (!strcmp(arg, "--threads") || !strcmp(arg, "--iterations")) {
-            if (!parse_count(value8, !strcmp(arg, "--threads") ? &o->threads : &o->iterations))
+        } else if (!strcmp(arg, "--threads") || !strcmp(arg, "--iterations") ||
+                   !strcmp(arg, "--cycles")) {
+            unsigned *count = !strcmp(arg, "--threads")      ? &o->threads
+                              : !strcmp(arg, "--iterations") ? &o->iterations
+                                                              : &o->cycles;
+            if (!parse_count(value8, count))
                 return fprintf(stderr, "wpuhost: %s needs a number 1..1000000\n", arg),
                        EXIT_USAGE;
+        } else if (!strcmp(arg, "--fail-upcall")) {
+            if (!parse_fail_upcall(value8))
+                return fprintf(stderr, "wpuhost: --fail-upcall needs NAME or NAME:N with an "
+                                       "upcall name such as WPUCreateEvent\n"), EXIT_USAGE;
         } else if (arg[0] == '-') {
             return fprintf(stderr, "wpuhost: unknown option %s (see --help)\n", arg), EXIT_USAGE;
         } else {
@@ -210,7 +256,8 @@ static int lookup_path(const GUID *id, const WCHAR **path)
     return host_catalog_path(active_catalog, id, path);
 }
 
-static int start_chain(const options *o, chain *c)
+/* Builds the host catalog, writes it for the tracer and prints it (once per process). */
+static int prepare_catalog(const options *o, chain *c)
 {
     ZeroMemory(c, sizeof *c);
     active_catalog = &c->catalog;
@@ -227,23 +274,71 @@ static int start_chain(const options *o, chain *c)
         printf("catalog entry %lu: chain length %d, %ls (%ls)\n", e->dwCatalogEntryId,
                e->ProtocolChain.ChainLen, e->szProtocol, c->catalog.records[i].provider_path);
     }
+    return -1;
+}
+
+/* ntdll's loader lock, for --hold-loader-lock (NULL functions: not held). */
+typedef LONG(NTAPI *loader_lock_fn)(ULONG flags, ULONG *state, ULONG_PTR *cookie);
+typedef LONG(NTAPI *loader_unlock_fn)(ULONG flags, ULONG_PTR cookie);
+
+static ULONG_PTR lock_loader(BOOL hold)
+{
+    loader_lock_fn lock = hold ? (loader_lock_fn)(void *)GetProcAddress(
+                                     GetModuleHandleW(L"ntdll.dll"), "LdrLockLoaderLock")
+                               : NULL;
+    ULONG_PTR cookie = 0;
+    if (lock && lock(0, NULL, &cookie) != 0)
+        cookie = 0;
+    return cookie;
+}
+
+static void unlock_loader(ULONG_PTR cookie)
+{
+    loader_unlock_fn unlock = (loader_unlock_fn)(void *)GetProcAddress(
+        GetModuleHandleW(L"ntdll.dll"), "LdrUnlockLoaderLock");
+    if (cookie && unlock)
+        unlock(0, cookie);
+}
+
+/* What ws2_32 does at the first socket(): loads the top DLL, calls its WSPStartup and checks
+ * the proc table; a WSPStartup that fails (or returns an incomplete table) is answered with
+ * FreeLibrary at once. */
+static int load_chain(const options *o, chain *c)
+{
+    ULONG_PTR loader = lock_loader(o->hold_loader_lock);
     c->top = LoadLibraryW(o->paths[0]);
-    if (!c->top)
+    if (!c->top) {
+        unlock_loader(loader);
         return fprintf(stderr, "wpuhost: LoadLibrary(%ls) failed: error %lu\n", o->paths[0],
                        GetLastError()), EXIT_LOAD_FAILED;
+    }
     LPWSPSTARTUP startup = (LPWSPSTARTUP)(void *)GetProcAddress(c->top, "WSPStartup");
-    if (!startup)
-        return fprintf(stderr, "wpuhost: %ls exports no WSPStartup\n", o->paths[0]),
-               EXIT_LOAD_FAILED;
-    WSPUPCALLTABLE upcalls;
-    host_upcalls_fill(&upcalls);
+    int rc = WSAEINVALIDPROVIDER;
     WSPDATA data = {0};
-    WSAPROTOCOL_INFOW info = c->catalog.records[c->catalog.chain_index].info;
-    int rc = startup(MAKEWORD(2, 2), &data, &info, upcalls, &c->procs);
-    printf("WSPStartup(%ls) returned %d, version %u.%u, \"%ls\"\n", o->paths[0], rc,
+    ZeroMemory(&c->procs, sizeof c->procs);
+    if (startup) {
+        WSPUPCALLTABLE upcalls;
+        host_upcalls_fill(&upcalls);
+        WSAPROTOCOL_INFOW info = c->catalog.records[c->catalog.chain_index].info;
+        rc = startup(MAKEWORD(2, 2), &data, &info, upcalls, &c->procs);
+        if (rc == 0 && !wputrace_proc_table_complete(&c->procs)) {
+            int ignored = 0;
+            if (c->procs.lpWSPCleanup)
+                c->procs.lpWSPCleanup(&ignored);
+            rc = WSAEINVALIDPROCTABLE;
+        }
+    }
+    printf("WSPStartup(%ls) returned %d%s, version %u.%u, \"%ls\"\n", o->paths[0], rc,
+           rc == WSAEINVALIDPROCTABLE ? " (WSAEINVALIDPROCTABLE: the proc table has NULL entries)"
+           : startup ? "" : " (no WSPStartup export)",
            LOBYTE(data.wVersion), HIBYTE(data.wVersion), data.szDescription);
-    if (rc != 0)
+    if (rc != 0) {
+        FreeLibrary(c->top);
+        c->top = NULL;
+        unlock_loader(loader);
         return EXIT_LOAD_FAILED;
+    }
+    unlock_loader(loader);
     HMODULE base = GetModuleHandleW(o->paths[o->path_count - 1]);
     c->run = base ? (sample_run_fn)(void *)GetProcAddress(base, SAMPLE_RUN_EXPORT) : NULL;
     return -1;
@@ -347,6 +442,69 @@ static void print_counters(void)
            k.overlapped_errors);
 }
 
+/* Threads of this process (Toolhelp snapshot); -1 when it cannot tell. */
+static int thread_count(void)
+{
+    HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPTHREAD, 0);
+    THREADENTRY32 entry = {.dwSize = sizeof entry};
+    int count = 0;
+    for (BOOL more = snap != INVALID_HANDLE_VALUE && Thread32First(snap, &entry); more;
+         more = Thread32Next(snap, &entry))
+        count += entry.th32OwnerProcessID == GetCurrentProcessId();
+    if (snap != INVALID_HANDLE_VALUE)
+        CloseHandle(snap);
+    return snap != INVALID_HANDLE_VALUE ? count : -1;
+}
+
+/* Open handles of this process, counted by probing the handle values 4 .. 0x10000 (Wine's
+ * GetProcessHandleCount always says 0; wpuhost's own handles stay far below the bound). */
+static long handle_count(void)
+{
+    long count = 0;
+    DWORD flags;
+    for (ULONG_PTR value = 4; value <= 0x10000; value += 4)
+        count += GetHandleInformation((HANDLE)value, &flags) != 0;
+    return count;
+}
+
+/* One WSAStartup ... WSACleanup cycle: load, scenarios, WSPCleanup, FreeLibrary, the host's
+ * books. Counts into the totals; returns FALSE when the chain did not start. */
+typedef struct totals {
+    int passed, failed, skipped, failed_startups, failed_cleanups, leaks, refused_leaks;
+} totals;
+
+static void run_cycle(const options *o, chain *c, const sample_env *env, unsigned cycle,
+                      totals *t)
+{
+    if (o->cycles > 1)
+        printf("cycle %u of %u\n", cycle, o->cycles);
+    if (load_chain(o, c) >= 0) {
+        t->failed_startups++;
+        return;
+    }
+    for (int i = 0; i < SCENARIO_COUNT; i++) {
+        if (!o->selected[i])
+            continue;
+        int r = run_scenario(c, o, &scenarios[i], env);
+        t->passed += r == 1;
+        t->failed += r == 0;
+        t->skipped += r < 0;
+    }
+    int err = 0;
+    int cleanup = c->procs.lpWSPCleanup(&err);
+    printf("WSPCleanup returned %d (error %d)\n", cleanup, cleanup ? err : 0);
+    t->failed_cleanups += cleanup != 0;
+    FreeLibrary(c->top);
+    c->top = NULL;
+    host_leaks leaks = host_end_load_session(stdout);
+    printf("host: %d handle(s) left open by the provider", leaks.open);
+    if (leaks.close_refused)
+        printf(", %d of them because --fail-upcall failed their close", leaks.close_refused);
+    printf("\n");
+    t->leaks += leaks.open;
+    t->refused_leaks += leaks.close_refused;
+}
+
 int wmain(int argc, WCHAR **argv);
 
 int wmain(int argc, WCHAR **argv)
@@ -358,33 +516,29 @@ int wmain(int argc, WCHAR **argv)
         return rc;
     if (!host_upcalls_init(lookup_path))
         return fputs("wpuhost: cannot create the message window\n", stderr), EXIT_LOAD_FAILED;
+    int threads_before = thread_count();
+    long handles_before = handle_count();
     static chain c;
-    rc = start_chain(&o, &c);
-    if (rc >= 0) {
-        DeleteFileW(o.catalog_file);
+    rc = prepare_catalog(&o, &c);
+    if (rc >= 0)
         return rc;
-    }
     sample_env env = {host_window(), host_async_message(),
                       c.catalog.records[c.catalog.base_index].info.ProviderId,
                       {0xdeadbeef, 0, 0, {0}}, o.threads, o.iterations,
                       host_forget_ifs_handle};
-    int passed = 0, failed = 0, skipped = 0;
-    for (int i = 0; i < SCENARIO_COUNT; i++) {
-        if (!o.selected[i])
-            continue;
-        int r = run_scenario(&c, &o, &scenarios[i], &env);
-        passed += r == 1;
-        failed += r == 0;
-        skipped += r < 0;
-    }
-    int err = 0;
-    int cleanup = c.procs.lpWSPCleanup ? c.procs.lpWSPCleanup(&err) : SOCKET_ERROR;
-    printf("WSPCleanup returned %d (error %d)\n", cleanup, cleanup ? err : 0);
-    FreeLibrary(c.top);
+    totals t = {0};
+    for (unsigned cycle = 1; cycle <= o.cycles; cycle++)
+        run_cycle(&o, &c, &env, cycle, &t);
     DeleteFileW(o.catalog_file);
     print_counters();
-    int leaks = host_report_leaks(stdout);
-    printf("host: %d handle(s) left open by the provider\n", leaks);
-    printf("wpuhost: %d passed, %d failed, %d not applicable\n", passed, failed, skipped);
-    return failed || cleanup ? EXIT_SCENARIO_FAILED : EXIT_PASSED;
+    printf("host: threads %d at start, %d at end; handles %ld at start, %ld at end\n",
+           threads_before, thread_count(), handles_before, handle_count());
+    if (o.cycles > 1)
+        printf("host: %u cycles, %d failed to start, %d WSPCleanup failed, %d handle(s) left "
+               "open (%d because --fail-upcall failed their close)\n", o.cycles,
+               t.failed_startups, t.failed_cleanups, t.leaks, t.refused_leaks);
+    printf("wpuhost: %d passed, %d failed, %d not applicable\n", t.passed, t.failed, t.skipped);
+    if (t.failed_startups)
+        return EXIT_LOAD_FAILED;
+    return t.failed || t.failed_cleanups ? EXIT_SCENARIO_FAILED : EXIT_PASSED;
 }

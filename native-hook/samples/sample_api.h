@@ -11,6 +11,9 @@
 #include <ws2spi.h>
 
 #define SAMPLE_RUN_EXPORT "SampleRunScenario"
+/* When this variable is set, a sample's WSPStartup leaves WSPIoctl out of its proc table (the
+ * mistake ws2_32 answers with WSAEINVALIDPROCTABLE). */
+#define SAMPLE_ENV_INCOMPLETE_PROC_TABLE L"WPUSCOPE_SAMPLE_INCOMPLETE_PROC_TABLE"
 
 enum { SAMPLE_OK = 0, SAMPLE_FAILED = 1, SAMPLE_NOT_APPLICABLE = 2 };
 
@@ -28,6 +31,10 @@ typedef struct sample_env {
 
 typedef int(WINAPI *sample_run_fn)(const char *name, const sample_env *env, char *report,
                                    int report_len);
+
+/* Fills every entry of a sample's proc table but WSPSocket, WSPCloseSocket and WSPCleanup
+ * (which each sample implements) with functions that fail with WSAEOPNOTSUPP. */
+void sample_fill_unsupported(LPWSPPROC_TABLE table);
 
 /* The export itself (defined by each sample). */
 int WINAPI SampleRunScenario(const char *name, const sample_env *env, char *report,

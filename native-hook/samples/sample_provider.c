@@ -1,9 +1,13 @@
 /* A sample base service provider for wpuhost.exe, built twice: sample_nonifs.dll (handles
  * made with WPUCreateSocketHandle, contexts looked up with WPUQuerySocketHandleContext) and,
  * with SAMPLE_IFS=1, sample_ifs.dll (its own kernel handles registered with
- * WPUModifyIFSHandle). Its proc table has WSPSocket, WSPCloseSocket and WSPCleanup; every
- * other upcall is made by SampleRunScenario (sample_api.h). It imports
- * WPUCompleteOverlappedRequest from wpuhost.exe, as a real provider imports it from ws2_32.dll. */
+ * WPUModifyIFSHandle). Its proc table is complete: WSPSocket, WSPCloseSocket and WSPCleanup
+ * are its own, every other entry fails with WSAEOPNOTSUPP (sample_unsupported.c); every other
+ * upcall is made by SampleRunScenario (sample_api.h). It imports WPUCompleteOverlappedRequest
+ * from wpuhost.exe, as a real provider imports it from ws2_32.dll.
+ *
+ * It releases what it acquired on every path, also when an upcall fails (wpuhost's
+ * --fail-upcall): an upcall's failure is reported, never a reason to skip a close. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,16 +19,49 @@
 #endif
 
 #define CONTEXT_MAGIC 0x534f434bu /* 'SOCK' */
+#define MAX_CONTEXTS 4096
 
+/* The sample's own record of a non-IFS socket; its address is the handle's context. */
 typedef struct socket_context {
+    volatile LONG used;
     DWORD magic;
     DWORD catalog_id;
+    SOCKET handle;
 } socket_context;
+
+static socket_context contexts[MAX_CONTEXTS];
 
 static WSPUPCALLTABLE up;
 static DWORD catalog_id;
 static LONG startups;
 static volatile LONG apcs_delivered;
+
+static socket_context *context_new(DWORD entry)
+{
+    for (int i = 0; i < MAX_CONTEXTS; i++)
+        if (InterlockedCompareExchange(&contexts[i].used, 1, 0) == 0) {
+            contexts[i].magic = CONTEXT_MAGIC;
+            contexts[i].catalog_id = entry;
+            contexts[i].handle = INVALID_SOCKET;
+            return &contexts[i];
+        }
+    return NULL;
+}
+
+static void context_free(socket_context *ctx)
+{
+    ctx->magic = 0;
+    InterlockedExchange(&ctx->used, 0);
+}
+
+/* The context of s from the sample's own records: for when ws2_32 cannot say. */
+static socket_context *context_of(SOCKET s)
+{
+    for (int i = 0; i < MAX_CONTEXTS; i++)
+        if (contexts[i].used && contexts[i].magic == CONTEXT_MAGIC && contexts[i].handle == s)
+            return &contexts[i];
+    return NULL;
+}
 
 /* A new socket handle: through ws2_32's table (non-IFS) or our own handle (IFS). */
 static SOCKET open_socket(DWORD entry, int *err)
@@ -39,13 +76,14 @@ static SOCKET open_socket(DWORD entry, int *err)
             CloseHandle(h);
         return s;
     }
-    socket_context *ctx = HeapAlloc(GetProcessHeap(), 0, sizeof *ctx);
+    socket_context *ctx = context_new(entry);
     if (!ctx)
         return *err = WSAENOBUFS, INVALID_SOCKET;
-    *ctx = (socket_context){CONTEXT_MAGIC, entry};
     SOCKET s = up.lpWPUCreateSocketHandle(entry, (DWORD_PTR)ctx, err);
     if (s == INVALID_SOCKET)
-        HeapFree(GetProcessHeap(), 0, ctx);
+        context_free(ctx);
+    else
+        ctx->handle = s;
     return s;
 }
 
@@ -59,14 +97,15 @@ static int close_socket(SOCKET s, const sample_env *env, int *err)
         return 0;
     }
     DWORD_PTR value = 0;
-    if (up.lpWPUQuerySocketHandleContext(s, &value, err) != 0)
-        return SOCKET_ERROR;
-    socket_context *ctx = (socket_context *)value;
-    if (!ctx || ctx->magic != CONTEXT_MAGIC)
+    socket_context *ctx = up.lpWPUQuerySocketHandleContext(s, &value, err) == 0
+                              ? (socket_context *)value : NULL;
+    if (!ctx || ctx->magic != CONTEXT_MAGIC || ctx->handle != s)
+        ctx = context_of(s);
+    if (!ctx)
         return *err = WSAENOTSOCK, SOCKET_ERROR;
     if (up.lpWPUCloseSocketHandle(s, err) != 0)
-        return SOCKET_ERROR;
-    HeapFree(GetProcessHeap(), 0, ctx);
+        return SOCKET_ERROR; /* still open in ws2_32: its context stays */
+    context_free(ctx);
     return 0;
 }
 
@@ -99,7 +138,9 @@ __declspec(dllexport) int WSPAPI WSPStartup(WORD version, LPWSPDATA data,
     data->wVersion = data->wHighVersion = MAKEWORD(2, 2);
     swprintf(data->szDescription, WSPDESCRIPTION_LEN, L"wpuscope sample %ls provider",
              SAMPLE_IFS ? L"IFS" : L"non-IFS");
-    ZeroMemory(procs, sizeof *procs);
+    sample_fill_unsupported(procs);
+    if (GetEnvironmentVariableW(SAMPLE_ENV_INCOMPLETE_PROC_TABLE, NULL, 0))
+        procs->lpWSPIoctl = NULL; /* deliberately wrong, for the tests */
     procs->lpWSPSocket = sample_socket;
     procs->lpWSPCloseSocket = sample_close_socket;
     procs->lpWSPCleanup = sample_cleanup;
@@ -162,7 +203,7 @@ static int scenario_events(report *r)
         return say(r, FALSE, "WPUCreateEvent failed (error %d)", err);
     BOOL set = up.lpWPUSetEvent(ev, &err) && WaitForSingleObject(ev, 0) == WAIT_OBJECT_0;
     BOOL reset = up.lpWPUResetEvent(ev, &err) && WaitForSingleObject(ev, 0) == WAIT_TIMEOUT;
-    BOOL closed = up.lpWPUCloseEvent(ev, &err);
+    BOOL closed = up.lpWPUCloseEvent(ev, &err); /* whatever set and reset did */
     return say(r, set && reset && closed, "event %p: set %s, reset %s, closed %s", ev,
                set ? "signalled" : "FAILED", reset ? "cleared" : "FAILED", closed ? "yes" : "NO");
 }
@@ -211,15 +252,20 @@ static int scenario_fdisset(const sample_env *env, report *r)
 {
     int err = 0;
     SOCKET a = open_socket(catalog_id, &err), b = open_socket(catalog_id, &err);
-    if (a == INVALID_SOCKET || b == INVALID_SOCKET)
-        return say(r, FALSE, "could not open sockets (error %d)", err);
+    if (a == INVALID_SOCKET || b == INVALID_SOCKET) {
+        for (int i = 0; i < 2; i++)
+            if ((i ? b : a) != INVALID_SOCKET)
+                close_socket(i ? b : a, env, &err);
+        return say(r, FALSE, "could not open both sockets");
+    }
     fd_set set;
     set.fd_count = 1;
     set.fd_array[0] = a;
     SetLastError(ERROR_INVALID_DATA); /* an upcall that does not fail must leave it alone */
     int member = up.lpWPUFDIsSet(a, &set), stranger = up.lpWPUFDIsSet(b, &set);
     DWORD last_error = GetLastError();
-    BOOL closed = close_socket(a, env, &err) == 0 && close_socket(b, env, &err) == 0;
+    BOOL closed_a = close_socket(a, env, &err) == 0, closed_b = close_socket(b, env, &err) == 0;
+    BOOL closed = closed_a && closed_b;
     return say(r, member && !stranger && closed && last_error == ERROR_INVALID_DATA,
                "member -> %d, non-member -> %d, last error %s", member, stranger,
                last_error == ERROR_INVALID_DATA ? "kept" : "CLOBBERED");
@@ -271,10 +317,16 @@ static DWORD WINAPI stress_thread(void *arg)
     for (unsigned i = 0; i < job->env->iterations; i++) {
         int err = 0;
         WSAEVENT ev = up.lpWPUCreateEvent(&err);
-        BOOL ok = ev != WSA_INVALID_EVENT && up.lpWPUSetEvent(ev, &err) &&
-                  up.lpWPUResetEvent(ev, &err) && up.lpWPUCloseEvent(ev, &err);
+        BOOL ok = ev != WSA_INVALID_EVENT;
+        if (ev != WSA_INVALID_EVENT) { /* each step runs whether the one before failed */
+            ok = up.lpWPUSetEvent(ev, &err) && ok;
+            ok = up.lpWPUResetEvent(ev, &err) && ok;
+            ok = up.lpWPUCloseEvent(ev, &err) && ok;
+        }
         SOCKET s = open_socket(catalog_id, &err);
-        ok = ok && s != INVALID_SOCKET && close_socket(s, job->env, &err) == 0;
+        ok = s != INVALID_SOCKET && ok;
+        if (s != INVALID_SOCKET)
+            ok = close_socket(s, job->env, &err) == 0 && ok;
         if (!ok)
             InterlockedIncrement(&job->failures);
     }

@@ -3,7 +3,7 @@
 # exit 0 when a program could not even start).
 #   run_wine_core.sh LABEL BUILD_DIR GOLDEN_DIR [optional]
 # LABEL e.g. "native (wine x64)"; BUILD_DIR holds wpt_tests.exe and wptdump.exe.
-# "optional": when the exe prints nothing at all (no 32-bit Wine), say so and succeed.
+# "optional": when the exe cannot start at all (no 32-bit Wine), say so and succeed.
 # Environment: WINE (default wine), WINEPREFIX.
 set -u
 label=$1 dir=$2 golden=$3 optional=${4:-}
@@ -13,9 +13,11 @@ golden_abs=$(cd "$golden" && pwd)
 out="$dir/wpt_tests.out" err="$dir/wpt_tests.err"
 "$wine" "$dir/wpt_tests.exe" "Z:$golden_abs" "$label" </dev/null >"$out" 2>"$err"
 status=$?
-if ! [ -s "$out" ] && [ -n "$optional" ]; then
-    echo "SKIPPED: $label: the exe printed nothing (exit $status): this Wine cannot run it" \
-         "(install wine32:i386 for the x86 tests; see setup.sh)"
+# Never started: no output at all (wine32 missing) or Wine's own "could not be started" (the
+# 64-bit loader asked to run a 32-bit program on a kernel that cannot run the 32-bit one).
+if [ -n "$optional" ] && { ! [ -s "$out" ] || grep -q "could not be started" "$out"; }; then
+    echo "SKIPPED: $label: this Wine cannot run it (exit $status): wine32:i386 is missing" \
+         "or the kernel cannot run 32-bit programs; see setup.sh"
     exit 0
 fi
 summary=$(tr -d '\r' <"$out" | grep -F "$label: " | tail -1)

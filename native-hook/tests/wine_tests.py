@@ -8,11 +8,13 @@ Usage: wine_tests.py BUILD_DIR WPTDUMP CAPTURES_DIR. Last line: "wine: N passed,
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 
-from capture_check import CaptureError, Capture, check_common, check_scenario, expect
+from capture_check import (CaptureError, Capture, check_common, check_scenario, expect,
+                           load_sessions)
 
 BUILD = os.path.abspath(sys.argv[1])
 WPTDUMP = os.path.abspath(sys.argv[2])
@@ -29,6 +31,15 @@ NONIFS = ["lifecycle", "asyncselect", "blocking", "events", "apc", "overlapped",
           "providerpath", "misuse"]
 IFS = ["ifs", "asyncselect", "blocking", "events", "apc", "fdisset", "providerpath"]
 results = {"passed": 0, "failed": 0}
+LOAD_FAILED, INVALID_PROC_TABLE = 4, 12          # tracer status codes
+CLEANUP, STARTUP_FAILED = 1, 4                   # PROCESS_GOODBYE end_reason
+NO_ERROR_CODE = 4                                # upcall_flags bit 2
+BASE_ENTRY = 1101
+ZERO_GUID = "00000000-0000-0000-0000-000000000000"
+STRESS_UPCALLS = {False: ["WPUCreateEvent", "WPUSetEvent", "WPUResetEvent", "WPUCloseEvent",
+                          "WPUCreateSocketHandle", "WPUQuerySocketHandleContext",
+                          "WPUCloseSocketHandle"],
+                  True: ["WPUModifyIFSHandle"]}
 
 
 def win_path(path):
@@ -135,8 +146,131 @@ def fail_open_test(arch, bitness, tag, args, status, expect_rc, message_part):
         expect(any(m["status"] == status and message_part in m["message"] for m in messages),
                f"no TRACER_MESSAGE with status {status} mentioning {message_part!r}: {messages}")
         expect(cap.of("PROCESS_HELLO")[0]["bitness"] == bitness, "HELLO bitness")
-        expect(len(cap.of("PROCESS_GOODBYE")) == 1, "no PROCESS_GOODBYE at process exit")
+        goodbye = cap.of("PROCESS_GOODBYE")
+        expect(len(goodbye) == 1 and goodbye[0]["end_reason"] == STARTUP_FAILED,
+               f"one PROCESS_GOODBYE saying the startup failed: {goodbye}")
+        if status == LOAD_FAILED:  # the tracer knew the next entry: the record says which
+            expect(loaded[0]["next_entry_id"] == BASE_ENTRY and
+                   loaded[0]["next_provider_id"] != ZERO_GUID, f"next entry: {loaded[0]}")
     test(f"{arch} fail-open: {tag}", body)
+
+
+def host_figures(out):
+    """Threads and handles of the host process at start and at end, from its last lines."""
+    m = re.search(r"host: threads (\d+) at start, (\d+) at end; handles (\d+) at start, "
+                  r"(\d+) at end", out)
+    expect(m, f"the host did not print its thread and handle counts:\n{out[-2000:]}")
+    return tuple(int(g) for g in m.groups())
+
+
+def expect_nothing_left(out):
+    threads_start, threads_end, handles_start, handles_end = host_figures(out)
+    expect(threads_end == threads_start, f"threads {threads_start} at start, {threads_end} at end")
+    expect(handles_end == handles_start, f"handles {handles_start} at start, {handles_end} at end")
+    expect("page fault" not in out and "Unhandled" not in out, f"a crash:\n{out[-3000:]}")
+
+
+def failed_startup_cycles_test(arch, bitness, hold_loader_lock):
+    """ws2_32 frees the tracer right after its WSPStartup failed (the next provider's DLL is
+    missing), 1000 times in one process: no crash, no thread or handle left, and every load
+    session says why it ended. With the loader lock held across WSPStartup and FreeLibrary a
+    thread created by WSPStartup cannot start before the DLL is gone: a tracer whose thread
+    took its own module reference would crash at the first cycle."""
+    cycles = 1000
+    lock = ["--hold-loader-lock"] if hold_loader_lock else []
+
+    def body():
+        rc, out, capture = host_run(arch, "failed-startups" + ("-locked" if lock else ""),
+                                    ["--cycles", str(cycles), "--scenario", "lifecycle"] + lock +
+                                    ["missing.dll"])
+        expect(rc == 3 and f"{cycles} cycles, {cycles} failed to start" in out,
+               f"exit {rc}:\n{out[-2000:]}")
+        expect_nothing_left(out)
+        sessions = load_sessions(decode(capture))
+        expect(len(sessions) == cycles, f"{len(sessions)} load sessions, expected {cycles}")
+        starts = {sess.records[0]["process_start_filetime"] for sess in sessions}
+        expect(len(starts) == 1, "the load sessions do not name one process")
+        for number, sess in enumerate(sessions, 1):
+            hello, loaded, goodbye = (sess.of(t) for t in ("PROCESS_HELLO", "PROVIDER_LOADED",
+                                                           "PROCESS_GOODBYE"))
+            expect(hello[0]["load_session"] == number and hello[0]["bitness"] == bitness,
+                   f"load session {number}: {hello[0]}")
+            expect(len(loaded) == 1 and loaded[0]["status"] == LOAD_FAILED,
+                   f"load session {number}: {loaded}")
+            expect(len(goodbye) == 1 and goodbye[0]["end_reason"] == STARTUP_FAILED and
+                   goodbye[0]["emitted"] == 0, f"load session {number}: {goodbye}")
+        print(f"     {cycles} failed startups: threads and handles as at start, no crash")
+    test(f"{arch} lifecycle: {cycles} failed WSPStartups, each freed at once"
+         f"{' with the loader lock held' if lock else ''}", body)
+
+
+def cycles_test(arch, bitness, sample, ifs, scenario_args, tag):
+    """--cycles 5: WSAStartup ... WSACleanup five times in one process, the tracer unloaded
+    after each WSPCleanup and loaded again: five load sessions of one process, each with its
+    books exact, each ended by CLEANUP, and nothing of the tracer left running."""
+    cycles = 5
+
+    def body():
+        rc, out, capture = host_run(arch, f"cycles-{tag}", ["--cycles", str(cycles)] +
+                                    scenario_args + (["--ifs"] if ifs else []) + [sample])
+        expect(f"{cycles} cycles, 0 failed to start, 0 WSPCleanup failed" in out,
+               f"exit {rc}:\n{out[-3000:]}")
+        expect_nothing_left(out)
+        sessions = load_sessions(decode(capture))
+        expect(len(sessions) == cycles, f"{len(sessions)} load sessions, expected {cycles}")
+        expect(len({(sess.records[0]["pid"], sess.records[0]["process_start_filetime"])
+                    for sess in sessions}) == 1, "the load sessions do not name one process")
+        for number, sess in enumerate(sessions, 1):
+            g = check_common(sess, bitness, sample, exact_drops=False)
+            expect(sess.records[0]["load_session"] == number, f"load session {number}")
+            expect(g["end_reason"] == CLEANUP, f"load session {number} ended {g['end_reason']}")
+        print(f"     {cycles} load sessions, each with exact books; host: threads and handles "
+              f"as at start")
+    test(f"{arch} lifecycle: {cycles} load sessions ({tag})", body)
+
+
+def fail_upcall_test(arch, sample, ifs, upcall):
+    """--fail-upcall NAME:3: every third call of the upcall fails without an error code. The
+    capture says "no error code given" for exactly those calls, and the sample still releases
+    everything it could release."""
+    def body():
+        rc, out, capture = host_run(arch, f"fail-{upcall}", [
+            "--scenario", "stress", "--threads", "2", "--iterations", "150",
+            "--fail-upcall", f"{upcall}:3"] + (["--ifs"] if ifs else []) + [sample])
+        m = re.search(r"host: (\d+) handle\(s\) left open by the provider"
+                      r"(?:, (\d+) of them because)?", out)
+        expect(m, f"no leak line:\n{out[-2000:]}")
+        left, refused = int(m.group(1)), int(m.group(2) or 0)
+        expect(left == refused, f"the sample leaked {left - refused} handle(s) it could release")
+        expect_nothing_left(out)
+        cap = decode(capture)
+        check_common(cap, 64 if arch == "x64" else 32, sample)
+        calls = [u for u in cap.upcalls if u["upcall_name"] == upcall]
+        silent = [u for u in calls if u["upcall_flags"] & NO_ERROR_CODE]
+        expect(calls and len(silent) == len(calls) // 3,
+               f"{len(silent)} of {len(calls)} calls flagged 'no error code given'")
+        expect(all(u["error"] == 0 for u in silent), "an error code where none was given")
+        expect(not any(u["upcall_flags"] & NO_ERROR_CODE for u in cap.upcalls
+                       if u["upcall_name"] != upcall), "flag on an upcall that was not failed")
+    test(f"{arch} --fail-upcall {upcall}:3 (no error code): flagged, nothing leaked", body)
+
+
+def invalid_proc_table_test(arch, tracer):
+    """A provider whose WSPStartup leaves an entry of its proc table NULL: ws2_32 (here the
+    host) and the tracer both refuse it with WSAEINVALIDPROCTABLE and free it."""
+    def body():
+        args = ([] if tracer else ["--no-tracer"]) + ["--scenario", "lifecycle",
+                                                       "sample_nonifs.dll"]
+        rc, out, capture = host_run(arch, f"invalid-proc-table-{tracer}", args,
+                                    {"WPUSCOPE_SAMPLE_INCOMPLETE_PROC_TABLE": "1"})
+        expect(rc == 3 and "returned 10104" in out, f"exit {rc}:\n{out}")
+        expect_nothing_left(out)
+        if tracer:
+            loaded = decode(capture).of("PROVIDER_LOADED")
+            expect(loaded and loaded[0]["status"] == INVALID_PROC_TABLE and
+                   loaded[0]["startup_result"] == 10104, f"PROVIDER_LOADED {loaded}")
+    test(f"{arch} incomplete proc table refused ({'by the tracer' if tracer else 'by the host'})",
+         body)
 
 
 def registry_test(arch, bitness):
@@ -272,6 +406,17 @@ def arch_tests(arch, bitness):
     pipe_test(arch, bitness)
     stress_file_test(arch, bitness)
     stress_pipe_test(arch, bitness)
+    failed_startup_cycles_test(arch, bitness, hold_loader_lock=False)
+    failed_startup_cycles_test(arch, bitness, hold_loader_lock=True)
+    cycles_test(arch, bitness, "sample_nonifs.dll", False, [], "every scenario, non-IFS")
+    cycles_test(arch, bitness, "sample_ifs.dll", True, [], "every scenario, IFS")
+    cycles_test(arch, bitness, "sample_nonifs.dll", False,
+                ["--scenario", "stress", "--threads", "4", "--iterations", "500"], "stress")
+    for ifs, upcalls in STRESS_UPCALLS.items():
+        for upcall in upcalls:
+            fail_upcall_test(arch, "sample_ifs.dll" if ifs else "sample_nonifs.dll", ifs, upcall)
+    invalid_proc_table_test(arch, tracer=True)
+    invalid_proc_table_test(arch, tracer=False)
 
 
 def committed_captures_test():
@@ -309,7 +454,8 @@ def main():
     if wine_runs("x86", 32):
         arch_tests("x86", 32)
     else:
-        print("x86 Wine tests SKIPPED: wine32 not installed")
+        print("x86 Wine tests SKIPPED: this Wine cannot run x86 programs (wine32:i386 not "
+              "installed, or a kernel without 32-bit support)")
     print(f"wine: {results['passed']} passed, {results['failed']} failed")
     return 1 if results["failed"] else 0
 
