@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -225,16 +226,19 @@ final class DemoTraffic {
         return "Z:" + path.toAbsolutePath().toString().replace('/', '\\');
     }
 
+    /**
+     * Wine's 64-bit loader for the x64 test host: {@code wine64} on the PATH, or Debian's, beside a PATH directory
+     * in {@code ../lib/wine/wine64} (it runs x64 programs directly, also where the {@code wine} launcher fails
+     * because the kernel cannot run its 32-bit loader); else {@code wine} on the PATH.
+     */
     private Optional<String> wine() {
-        String path = environment.getOrDefault("PATH", "");
-        for (String name : List.of("wine64", "wine")) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                    return Optional.of(Path.of(dir, name).toString());
-                }
-            }
-        }
-        return Optional.empty();
+        List<Path> dirs = Arrays.stream(environment.getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(dir -> !dir.isEmpty()).map(Path::of).toList();
+        Stream<Path> loaders = Stream.concat(
+                dirs.stream().flatMap(dir -> Stream.of(dir.resolve("wine64"),
+                        dir.resolveSibling("lib").resolve("wine").resolve("wine64"))),
+                dirs.stream().map(dir -> dir.resolve("wine")));
+        return loaders.filter(Files::isExecutable).findFirst().map(Path::toString);
     }
 
     private static boolean isWindows() {
