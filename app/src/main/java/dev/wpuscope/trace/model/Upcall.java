@@ -76,6 +76,19 @@ public enum Upcall {
         return java.util.List.of(argNames);
     }
 
+    /**
+     * Whether argument {@code index} is an out-argument whose writing the tracer checks (trace format §4,
+     * 1.1): upcall_flags bit 3 says the callee left it alone.
+     */
+    public boolean isOutArgument(int index) {
+        return switch (this) {
+            case WPU_QUERY_SOCKET_HANDLE_CONTEXT -> index == 1;
+            case WPU_QUERY_BLOCKING_CALLBACK -> index == 1 || index == 2;
+            case WPU_OPEN_CURRENT_THREAD -> index == 0 || index == 1;
+            default -> false;
+        };
+    }
+
     /** Whether {@code result} means the call failed. */
     public boolean isFailure(long result) {
         return switch (resultKind) {

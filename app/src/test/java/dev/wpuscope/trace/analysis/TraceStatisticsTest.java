@@ -45,7 +45,7 @@ class TraceStatisticsTest {
                 .add(new TraceRecord.TracerMessage(0, TraceScript.PID, 0, 3, 11, "oops"))
                 .add(new UpcallEvent(0, TraceScript.PID, 9, 42, 1, 0, 0, 0, 0, 0, 0, 0, new long[0], ""))
                 .add(new UpcallEvent(0, TraceScript.PID, 10, 42, 1, 0, 0, 0, 0, 0, 0, 0, new long[0], ""))
-                .add(new TraceRecord.ProcessGoodbye(0, TraceScript.PID, 0, 9, 2));
+                .add(new TraceRecord.ProcessGoodbye(0, TraceScript.PID, 0, 9, 2, null));
         TraceStatistics s = script.feed(new TraceStatistics());
         assertEquals(List.of(FindingKind.TRACER_PASS_THROUGH, FindingKind.EVENTS_DROPPED, FindingKind.TRACER_MESSAGE,
                 FindingKind.UNKNOWN_UPCALL, FindingKind.EVENTS_UNACCOUNTED), TraceScript.kinds(s));

@@ -101,10 +101,10 @@ class EventStoreGoldenTest {
     @Test
     void damageAndTruncationAreKeptAsProblemsWithTheSource() throws Exception {
         assertEquals(StoreFixtures.GOLDEN.resolve("damaged.wputrace")
-                + ": byte offset 187 (0xbb): damaged data, 95 bytes skipped",
+                + ": byte offset 199 (0xc7): damaged data, 95 bytes skipped",
                 StoreFixtures.golden("damaged").problems().get(0).toString());
         assertEquals(StoreFixtures.GOLDEN.resolve("truncated.wputrace")
-                + ": byte offset 2378 (0x94a): capture ends inside a record",
+                + ": byte offset 2390 (0x956): capture ends inside a record",
                 StoreFixtures.golden("truncated").problems().get(0).toString());
     }
 
