@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.trace.model.LoadSession;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.Arrays;
@@ -37,6 +38,8 @@ public final class EventStore {
 
     private final Map<Site, Integer> siteIds = new HashMap<>();
     private final Map<Integer, Integer> processOfPid = new HashMap<>();
+    /** Processes that said a 1.1 hello, by pid and process start time: their later load sessions join them. */
+    private final Map<ProcessStart, Integer> processOfStart = new HashMap<>();
     private final Map<Long, Integer> moduleIds = new HashMap<>();
     private final Map<String, Integer> textIdOf = new HashMap<>();
     /** The last lookups, which consecutive events mostly repeat. */
@@ -44,6 +47,9 @@ public final class EventStore {
     private int lastProcess = -1;
     private long lastModuleKey = -1;
     private int lastModule = -1;
+
+    private record ProcessStart(int pid, long processStartFiletime) {
+    }
 
     public EventStore() {
         texts.add("");
@@ -78,9 +84,25 @@ public final class EventStore {
         size = row + 1;
     }
 
-    /** A PROCESS_HELLO starts a new process for its pid. */
+    /**
+     * A PROCESS_HELLO: a new load session of the known process with its pid and process start time (1.1), else
+     * a new process for its pid.
+     */
     public synchronized void addHello(TraceRecord.ProcessHello hello) {
-        processOfPid.put(hello.pid(), processes.add(new ProcessInfo(processes.size(), hello.pid(), hello)));
+        LoadSession session = hello.loadSession();
+        ProcessStart start = session == null ? null : new ProcessStart(hello.pid(), session.processStartFiletime());
+        Integer known = start == null ? null : processOfStart.get(start);
+        int process;
+        if (known != null) {
+            process = known;
+            processes.set(process, processes.get(process).withLoadSession(hello, size));
+        } else {
+            process = processes.add(ProcessInfo.started(processes.size(), hello, size));
+            if (start != null) {
+                processOfStart.put(start, process);
+            }
+        }
+        processOfPid.put(hello.pid(), process);
         lastProcess = -1;
         side.add(new SideRecord(size, hello));
     }
@@ -108,7 +130,7 @@ public final class EventStore {
         }
         Integer p = processOfPid.get(pid);
         if (p == null) {
-            p = processes.add(new ProcessInfo(processes.size(), pid, null));
+            p = processes.add(ProcessInfo.withoutHello(processes.size(), pid));
             processOfPid.put(pid, p);
         }
         lastPid = pid;
@@ -169,6 +191,11 @@ public final class EventStore {
 
     public int pid(int row) {
         return process(row).pid();
+    }
+
+    /** The number of the load session of the row's process it belongs to; 0 when not numbered (1.0, no hello). */
+    public int loadSession(int row) {
+        return process(row).loadSessionOf(row);
     }
 
     public int tid(int row) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wpuscope.trace.model.LoadSession;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.List;
@@ -96,6 +97,36 @@ class EventStoreGoldenTest {
         assertEquals(0x2C8, e.arg(2));
         assertEquals(1, e.callerModuleId());
         assertEquals(START + 400, e.startTicks());
+    }
+
+    @Test
+    void helloesOfOneProcessStartTimeAreLoadSessionsOfOneProcessAndEveryRowKnowsItsOwn() throws Exception {
+        EventStore store = StoreFixtures.golden("load-sessions");
+        assertEquals(1, store.processes().size());
+        ProcessInfo process = store.processes().get(0);
+        assertEquals(List.of(1, 2), process.loadSessions().stream().map(StoredLoadSession::number).toList());
+        assertEquals(List.of(0, 4), process.loadSessions().stream().map(StoredLoadSession::firstRow).toList());
+        assertEquals(8, store.size());
+        for (int row = 0; row < 8; row++) {
+            assertEquals(row < 4 ? 1 : 2, store.loadSession(row), "row " + row);
+            assertEquals(row % 4, store.sequence(row), "sequence numbers restart in each load session");
+        }
+    }
+
+    @Test
+    void oneZeroHellosOfOnePidAreEachANewProcessAndSoIsAPidReusedByANewProcess() {
+        EventStore store = new EventStore();
+        store.addHello(hello(null));
+        store.addHello(hello(null));
+        store.addHello(hello(new LoadSession(START, 1)));
+        store.addHello(hello(new LoadSession(START + 1, 1)));
+        store.addHello(hello(new LoadSession(START + 1, 2)));
+        assertEquals(List.of(1, 1, 1, 2), store.processes().stream().map(p -> p.loadSessions().size()).toList());
+        assertEquals(0, store.processes().get(0).loadSessionOf(0), "1.0 hellos do not number load sessions");
+    }
+
+    private static TraceRecord.ProcessHello hello(LoadSession session) {
+        return new TraceRecord.ProcessHello(0, 7, 1, 64, 0x100, 10_000_000L, 0, 0, "a.exe", "a", session);
     }
 
     @Test
