@@ -1,6 +1,6 @@
 package dev.wpuscope.trace.store;
 
-import dev.wpuscope.trace.model.LoadSession;
+import dev.wpuscope.trace.model.ProcessKey;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.Arrays;
@@ -39,7 +39,7 @@ public final class EventStore {
     private final Map<Site, Integer> siteIds = new HashMap<>();
     private final Map<Integer, Integer> processOfPid = new HashMap<>();
     /** Processes that said a 1.1 hello, by pid and process start time: their later load sessions join them. */
-    private final Map<ProcessStart, Integer> processOfStart = new HashMap<>();
+    private final Map<ProcessKey, Integer> processOfStart = new HashMap<>();
     private final Map<Long, Integer> moduleIds = new HashMap<>();
     private final Map<String, Integer> textIdOf = new HashMap<>();
     /** The last lookups, which consecutive events mostly repeat. */
@@ -47,9 +47,6 @@ public final class EventStore {
     private int lastProcess = -1;
     private long lastModuleKey = -1;
     private int lastModule = -1;
-
-    private record ProcessStart(int pid, long processStartFiletime) {
-    }
 
     public EventStore() {
         texts.add("");
@@ -89,8 +86,7 @@ public final class EventStore {
      * a new process for its pid.
      */
     public synchronized void addHello(TraceRecord.ProcessHello hello) {
-        LoadSession session = hello.loadSession();
-        ProcessStart start = session == null ? null : new ProcessStart(hello.pid(), session.processStartFiletime());
+        ProcessKey start = ProcessKey.of(hello);
         Integer known = start == null ? null : processOfStart.get(start);
         int process;
         if (known != null) {

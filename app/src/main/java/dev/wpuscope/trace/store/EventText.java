@@ -1,13 +1,11 @@
 package dev.wpuscope.trace.store;
 
 import dev.wpuscope.catalog.EntryLabels;
+import dev.wpuscope.catalog.binary.Guids;
 import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.Upcall;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A stored event's fields as people read them: the text of the Live Traffic table's columns (process,
@@ -88,16 +86,8 @@ public final class EventText {
         return "0x" + Long.toHexString(value).toUpperCase();
     }
 
-    /** A GUID from the two little-endian halves the trace format stores. */
+    /** A GUID from the two little-endian halves the trace format stores, in registry form. */
     public static String guid(long low, long high) {
-        ByteBuffer bytes = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(low).putLong(high);
-        bytes.flip();
-        long data1 = Integer.toUnsignedLong(bytes.getInt());
-        int data2 = Short.toUnsignedInt(bytes.getShort());
-        int data3 = Short.toUnsignedInt(bytes.getShort());
-        bytes.order(ByteOrder.BIG_ENDIAN);
-        long data4 = bytes.getLong();
-        UUID id = new UUID(data1 << 32 | (long) data2 << 16 | data3, data4);
-        return "{" + id.toString().toUpperCase() + "}";
+        return Guids.registryForm(Guids.fromHalves(low, high));
     }
 }
