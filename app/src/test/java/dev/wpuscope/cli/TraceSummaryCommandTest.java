@@ -85,6 +85,21 @@ class TraceSummaryCommandTest {
     }
 
     @Test
+    void summaryOfOneProcessWithTwoLoadSessionsListsEachWithHowItEnded() {
+        String[] r = run("trace", "summary", GOLDEN.resolve("load-sessions.wputrace").toString());
+        assertEquals("0", r[0], r[2]);
+        String out = r[1];
+        assertTrue(out.contains("Processes (1), 0 events dropped:\n"
+                + "  pid 4242  C:\\wpuscope\\wpuhost.exe  64-bit, 8 upcalls (2 failed), 0 dropped, 2 load sessions"
+                + " (1 ended at WSPCleanup, 1 at process exit)\n"
+                + "    load session 1: 4 upcalls (1 failed), 0 dropped, ended at WSPCleanup (4 emitted)\n"
+                + "    load session 2: 4 upcalls (1 failed), 0 dropped, ended at process exit (4 emitted)\n"), out);
+        assertTrue(out.contains("socket handles       2: 2 closed"), "one handle value, a new handle in each session");
+        assertTrue(out.contains("Findings (2: 2 warning):"), out);
+        assertTrue(out.contains("WPUCreateEvent failed to create a event, no error code given"), out);
+    }
+
+    @Test
     void damageIsListedWithItsOffset() {
         String[] r = run("trace", "summary", GOLDEN.resolve("damaged.wputrace").toString());
         assertEquals("0", r[0]);

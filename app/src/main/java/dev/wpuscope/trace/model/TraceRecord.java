@@ -67,7 +67,7 @@ public sealed interface TraceRecord {
         /** Whether argument {@code i} holds what the callee wrote (false: an out-argument it left alone). */
         public boolean argWritten(int i) {
             Upcall u = upcall();
-            return u == null || !u.isOutArgument(i) || (upcallFlags & FLAG_OUT_ARG_NOT_WRITTEN) == 0;
+            return u == null || u.isArgWritten(i, upcallFlags);
         }
     }
 

@@ -89,6 +89,14 @@ public enum Upcall {
         };
     }
 
+    /**
+     * Whether argument {@code index} of a call with these upcall_flags holds what the callee wrote: false for
+     * an out-argument it left alone (bit 3), whose recorded value is the caller's own.
+     */
+    public boolean isArgWritten(int index, int upcallFlags) {
+        return !isOutArgument(index) || (upcallFlags & TraceRecord.UpcallEvent.FLAG_OUT_ARG_NOT_WRITTEN) == 0;
+    }
+
     /** Whether {@code result} means the call failed. */
     public boolean isFailure(long result) {
         return switch (resultKind) {

@@ -227,6 +227,17 @@ public final class EventStore {
         return errors.get(row);
     }
 
+    /** Whether the callee gave an error code (false: it failed without writing *lpErrno, upcall_flags bit 2). */
+    public boolean errorGiven(int row) {
+        return (upcallFlags(row) & TraceRecord.UpcallEvent.FLAG_NO_ERROR_CODE) == 0;
+    }
+
+    /** Whether argument {@code k} holds what the callee wrote (false: an out-argument it left alone). */
+    public boolean argWritten(int row, int k) {
+        Upcall upcall = upcall(row);
+        return upcall == null || upcall.isArgWritten(k, upcallFlags(row));
+    }
+
     /** Whether the result means failure (per {@link Upcall#isFailure}). */
     public boolean failed(int row) {
         return (chunk(row).flags[row & EventChunk.MASK] & FAILED) != 0;

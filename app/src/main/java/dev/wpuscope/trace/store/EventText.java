@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class EventText {
 
+    /** An out-argument the callee left alone (upcall_flags bit 3): its recorded value is the caller's own. */
+    public static final String NOT_WRITTEN = "(not written)";
+
     /** The Provider column for a call from a module the capture did not describe. */
     public static final String UNKNOWN_MODULE = "(unknown module)";
 
@@ -56,7 +59,8 @@ public final class EventText {
         } else {
             List<String> names = upcall.argNames();
             for (int i = 0; i < names.size() && i < store.argCount(row); i++) {
-                parts.add(names.get(i) + "=" + ArgFormat.of(upcall, names.get(i)).text(store.arg(row, i)));
+                parts.add(names.get(i) + "=" + (store.argWritten(row, i)
+                        ? ArgFormat.of(upcall, names.get(i)).text(store.arg(row, i)) : NOT_WRITTEN));
             }
         }
         return String.join(", ", parts);
@@ -79,6 +83,11 @@ public final class EventText {
     /** "10038 WSAENOTSOCK", or "" when there is no error. */
     public static String error(int code) {
         return WsaErrors.describe(code);
+    }
+
+    /** The row's error: "10038 WSAENOTSOCK", {@value WsaErrors#NO_ERROR_CODE_GIVEN}, or "" when none. */
+    public static String error(EventStore store, int row) {
+        return WsaErrors.describe(store.error(row), store.errorGiven(row));
     }
 
     /** {@code 0x1A4}: upper-case digits, no leading zeros. */
