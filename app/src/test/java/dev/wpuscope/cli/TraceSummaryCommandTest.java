@@ -96,7 +96,7 @@ class TraceSummaryCommandTest {
                 + "    load session 2: 4 upcalls (1 failed), 0 dropped, ended at process exit (4 emitted)\n"), out);
         assertTrue(out.contains("socket handles       2: 2 closed"), "one handle value, a new handle in each session");
         assertTrue(out.contains("Findings (2: 2 warning):"), out);
-        assertTrue(out.contains("WPUCreateEvent failed to create a event, no error code given"), out);
+        assertTrue(out.contains("WPUCreateEvent failed to create an event, no error code given"), out);
     }
 
     @Test

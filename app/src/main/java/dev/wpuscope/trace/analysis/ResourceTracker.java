@@ -137,7 +137,7 @@ final class ResourceTracker {
     void failedCreation(UpcallEvent event, String provider) {
         entries.add(new Entry(kind, new Key(event.pid(), event.result()), 0, provider, event, Origin.FAILED, true));
         reporter.report(Severity.WARNING, FindingKind.CREATE_FAILED, event.pid(), provider, event.offset(),
-                event.upcall().apiName() + " failed to create a " + kind.label()
+                event.upcall().apiName() + " failed to create " + kind.withArticle()
                         + UpcallAnalyzer.errorSuffix(event));
     }
 
