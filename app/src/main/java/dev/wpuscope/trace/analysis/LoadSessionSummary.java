@@ -4,10 +4,12 @@ import dev.wpuscope.trace.model.EndReason;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
 import dev.wpuscope.trace.model.TraceRecord.ProviderLoaded;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the trace says about one load session of a process: from its PROCESS_HELLO to its PROCESS_GOODBYE.
  *
+ * @param pid           the process's pid
  * @param number        1, 2, ... (1.1), or 0 when the tracer did not number it (1.0, or no hello)
  * @param hello         its PROCESS_HELLO, {@code null} when the trace does not have it
  * @param upcalls       UPCALL records received
@@ -17,12 +19,22 @@ import java.util.List;
  * @param endReason     why it ended, {@code null} while it has not
  * @param providers     the PROVIDER_LOADED records of the load session, in order
  */
-public record LoadSessionSummary(int number, ProcessHello hello, long upcalls, long failedUpcalls,
+public record LoadSessionSummary(int pid, int number, ProcessHello hello, long upcalls, long failedUpcalls,
                                  long droppedTotal, long emitted, EndReason endReason,
                                  List<ProviderLoaded> providers) {
 
     public LoadSessionSummary {
         providers = List.copyOf(providers);
+    }
+
+    /** The process image path, or a placeholder when the hello is missing. */
+    public String image() {
+        return hello == null ? "(no PROCESS_HELLO)" : hello.imagePath();
+    }
+
+    /** What each PROVIDER_LOADED says happened ({@link ProviderStart#describe}), or "" when there was none. */
+    public String providerStarts() {
+        return providers.stream().map(ProviderStart::describe).collect(Collectors.joining("; "));
     }
 
     public boolean ended() {

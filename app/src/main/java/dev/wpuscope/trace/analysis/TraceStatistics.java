@@ -28,6 +28,7 @@ public final class TraceStatistics extends UpcallAnalyzer {
     public static final String TRACER = "(tracer)";
 
     private static final class PerSession {
+        final int pid;
         final ProcessHello hello;
         final List<ProviderLoaded> providers = new ArrayList<>();
         long upcalls;
@@ -36,13 +37,14 @@ public final class TraceStatistics extends UpcallAnalyzer {
         long emitted = -1;
         EndReason endReason;
 
-        PerSession(ProcessHello hello) {
+        PerSession(int pid, ProcessHello hello) {
+            this.pid = pid;
             this.hello = hello;
         }
 
         LoadSessionSummary snapshot() {
             int number = hello == null || hello.loadSession() == null ? 0 : hello.loadSession().number();
-            return new LoadSessionSummary(number, hello, upcalls, failedUpcalls, droppedTotal, emitted, endReason,
+            return new LoadSessionSummary(pid, number, hello, upcalls, failedUpcalls, droppedTotal, emitted, endReason,
                     providers);
         }
     }
@@ -55,7 +57,7 @@ public final class TraceStatistics extends UpcallAnalyzer {
         PerProcess(int pid, ProcessHello hello) {
             this.pid = pid;
             this.hello = hello;
-            sessions.add(new PerSession(hello));
+            sessions.add(new PerSession(pid, hello));
         }
 
         PerSession session() {
@@ -124,7 +126,7 @@ public final class TraceStatistics extends UpcallAnalyzer {
         ProcessKey key = ProcessKey.of(hello);
         PerProcess known = key == null ? null : byKey.get(key);
         if (known != null) {
-            known.sessions.add(new PerSession(hello));
+            known.sessions.add(new PerSession(hello.pid(), hello));
             current.put(hello.pid(), known);
             return;
         }
@@ -189,6 +191,11 @@ public final class TraceStatistics extends UpcallAnalyzer {
      */
     public synchronized List<ProcessSummary> processes() {
         return processes.stream().map(PerProcess::snapshot).toList();
+    }
+
+    /** Every load session of every process, in order of process then load session. */
+    public synchronized List<LoadSessionSummary> loadSessions() {
+        return processes.stream().flatMap(p -> p.sessions.stream()).map(PerSession::snapshot).toList();
     }
 
     public synchronized long droppedTotal() {
