@@ -1,10 +1,13 @@
 package dev.wpuscope.cli;
 
 import dev.wpuscope.trace.analysis.Finding;
+import dev.wpuscope.trace.analysis.LoadSessionSummary;
 import dev.wpuscope.trace.analysis.ProcessSummary;
 import dev.wpuscope.trace.analysis.ProviderConformance;
+import dev.wpuscope.trace.analysis.ProviderStart;
 import dev.wpuscope.trace.analysis.ResourceState;
 import dev.wpuscope.trace.analysis.TraceAnalysis;
+import dev.wpuscope.trace.analysis.TracerStatus;
 import dev.wpuscope.trace.analysis.TrackedResource;
 import dev.wpuscope.trace.analysis.UpcallCount;
 import java.io.PrintWriter;
@@ -42,9 +45,25 @@ final class TraceSummaryPrinter {
         out.printf("Processes (%d), %d events dropped:%n", processes.size(), dropped);
         for (ProcessSummary p : processes) {
             String bitness = p.hello() == null ? "" : p.hello().bitness() + "-bit, ";
+            List<LoadSessionSummary> sessions = p.loadSessions();
+            boolean numbered = sessions.get(0).number() > 0;
             out.printf("  pid %d  %s  %s%d upcalls (%d failed), %d dropped, %s%n", p.pid(), p.image(), bitness,
-                    p.upcalls(), p.failedUpcalls(), p.droppedTotal(),
-                    p.ended() ? "ended (" + p.emitted() + " emitted)" : "no goodbye");
+                    p.upcalls(), p.failedUpcalls(), p.droppedTotal(), numbered
+                            ? sessions.size() + (sessions.size() == 1 ? " load session (" : " load sessions (")
+                                    + p.endings() + ")"
+                            : sessions.get(0).end());
+            for (LoadSessionSummary s : sessions) {
+                String indent = "    ";
+                if (numbered) {
+                    out.printf("    load session %d: %d upcalls (%d failed), %d dropped, %s%n", s.number(),
+                            s.upcalls(), s.failedUpcalls(), s.droppedTotal(), s.end());
+                    indent = "      ";
+                }
+                for (var loaded : s.providers()) {
+                    out.println(indent + (TracerStatus.chainCannotStart(loaded.status()) ? "ERROR " : "")
+                            + ProviderStart.describe(loaded));
+                }
+            }
         }
     }
 

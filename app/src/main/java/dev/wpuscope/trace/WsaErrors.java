@@ -113,6 +113,14 @@ public final class WsaErrors {
         return NAMES.get(code);
     }
 
+    /** What an event without an error code shows instead of one (upcall_flags bit 2, trace format 1.1). */
+    public static final String NO_ERROR_CODE_GIVEN = "no error code given";
+
+    /** {@link #describe} the code, or {@link #NO_ERROR_CODE_GIVEN} when the callee failed without writing one. */
+    public static String describe(int code, boolean given) {
+        return given ? describe(code) : NO_ERROR_CODE_GIVEN;
+    }
+
     /** "10038 WSAENOTSOCK", or just the number for a code not in the table; "" for 0. */
     public static String describe(int code) {
         if (code == 0) {

@@ -50,7 +50,7 @@ public class AnalysisBenchmark {
         for (int i = 0; i < EVENTS; i++) {
             events[i] = SyntheticCapture.upcall(i);
         }
-        hello = new TraceRecord.ProcessHello(0, SyntheticCapture.PID, 1, 64, 0x100, 10_000_000L, 0, 0, "app.exe", "");
+        hello = new TraceRecord.ProcessHello(0, SyntheticCapture.PID, 1, 64, 0x100, 10_000_000L, 0, 0, "app.exe", "", null);
         printHeapKept();
     }
 

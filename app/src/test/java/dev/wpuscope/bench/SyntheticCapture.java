@@ -44,7 +44,7 @@ final class SyntheticCapture {
         try (TraceWriter writer = new TraceWriter(out)) {
             writer.writeHeader(10_000_000L, 133_800_000_000_000_000L, 5_000_000_000L, 0);
             writer.write(new TraceRecord.ProcessHello(0, PID, 100, 64, 0x100, 10_000_000L,
-                    133_800_000_000_000_000L, 5_000_000_000L, "C:\\bench\\app.exe", "app.exe --busy"));
+                    133_800_000_000_000_000L, 5_000_000_000L, "C:\\bench\\app.exe", "app.exe --busy", null));
             writer.write(new TraceRecord.Module(0, PID, 1, 0x7FF8_1000_0000L, 0x24000, "C:\\bench\\provider.dll"));
             for (int i = 0; i < upcalls; i++) {
                 writer.write(upcall(i));

@@ -36,7 +36,10 @@ class TraceSummaryCommandTest {
         String out = r[1];
         assertTrue(out.contains(": 26 records"), out);
         assertTrue(out.contains("pid 4242  C:\\wpuscope\\wpuhost.exe  64-bit, 20 upcalls (3 failed), 3 dropped,"
-                + " ended (23 emitted)"), out);
+                + " 1 load session (1 ended at process exit)\n"
+                + "    load session 1: 20 upcalls (3 failed), 3 dropped, ended at process exit (23 emitted)\n"
+                + "      traced: catalog entry 2001 (wputrace over [Sample non-IFS TCP]) over next provider 1001"
+                + " {"), out);
         assertTrue(out.matches("(?s).*\n  WPUCloseSocketHandle +2  \\(1 failed\\)\n.*"), out);
         assertTrue(out.contains("Z:\\build\\x64\\sample_nonifs.dll: 20 calls, mixed"), out);
         assertTrue(out.contains("socket handles       4: 1 close not traced, 1 closed twice, 1 unknown, 1 failed creation"), out);
@@ -82,10 +85,25 @@ class TraceSummaryCommandTest {
     }
 
     @Test
+    void summaryOfOneProcessWithTwoLoadSessionsListsEachWithHowItEnded() {
+        String[] r = run("trace", "summary", GOLDEN.resolve("load-sessions.wputrace").toString());
+        assertEquals("0", r[0], r[2]);
+        String out = r[1];
+        assertTrue(out.contains("Processes (1), 0 events dropped:\n"
+                + "  pid 4242  C:\\wpuscope\\wpuhost.exe  64-bit, 8 upcalls (2 failed), 0 dropped, 2 load sessions"
+                + " (1 ended at WSPCleanup, 1 at process exit)\n"
+                + "    load session 1: 4 upcalls (1 failed), 0 dropped, ended at WSPCleanup (4 emitted)\n"
+                + "    load session 2: 4 upcalls (1 failed), 0 dropped, ended at process exit (4 emitted)\n"), out);
+        assertTrue(out.contains("socket handles       2: 2 closed"), "one handle value, a new handle in each session");
+        assertTrue(out.contains("Findings (2: 2 warning):"), out);
+        assertTrue(out.contains("WPUCreateEvent failed to create an event, no error code given"), out);
+    }
+
+    @Test
     void damageIsListedWithItsOffset() {
         String[] r = run("trace", "summary", GOLDEN.resolve("damaged.wputrace").toString());
         assertEquals("0", r[0]);
-        assertTrue(r[1].contains("Damage and gaps (1):\n  damage at byte offset 187 (0xbb), 95 bytes skipped"), r[1]);
+        assertTrue(r[1].contains("Damage and gaps (1):\n  damage at byte offset 199 (0xc7), 95 bytes skipped"), r[1]);
     }
 
     @Test

@@ -30,6 +30,20 @@ public final class Guids {
         out.order(ByteOrder.BIG_ENDIAN).putLong(at + 8, guid.getLeastSignificantBits());
     }
 
+    /**
+     * The GUID whose 16 in-memory bytes are the little-endian u64 values {@code low} (bytes 0-7) and
+     * {@code high} (bytes 8-15), as the trace format's upcall arguments carry a GUID.
+     */
+    public static UUID fromHalves(long low, long high) {
+        byte[] bytes = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN).putLong(low).putLong(high).array();
+        return decode(bytes, 0);
+    }
+
+    /** The registry form, {@code {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}} in upper case. */
+    public static String registryForm(UUID guid) {
+        return "{" + guid.toString().toUpperCase(java.util.Locale.ROOT) + "}";
+    }
+
     public static byte[] toBytes(UUID guid) {
         byte[] bytes = new byte[SIZE];
         encode(guid, bytes, 0);

@@ -36,7 +36,7 @@ public final class BlockingCallbackAnalyzer extends UpcallAnalyzer {
             thread.failures++;
             thread.lastError = event.error();
             reportFailure(event, provider, "on thread " + event.tid());
-        } else {
+        } else if (event.argWritten(1)) {
             thread.answers.merge(new Answer(event.arg(1), event.arg(2)), 1, Integer::sum);
         }
         if (outArgUnreadable(event)) {

@@ -33,13 +33,13 @@ public final class EventObjectAnalyzer extends UpcallAnalyzer {
     }
 
     @Override
-    protected void onProcessStart(ProcessHello hello) {
-        events.processStarted(hello.pid());
+    protected void onLoadSessionStart(ProcessHello hello) {
+        events.loadSessionStarted(hello.pid());
     }
 
     @Override
-    protected void onProcessEnd(ProcessGoodbye goodbye) {
-        events.processEnded(goodbye);
+    protected void onLoadSessionEnd(ProcessGoodbye goodbye) {
+        events.loadSessionEnded(goodbye);
     }
 
     /** Every event generation seen so far; uses are its WPUSetEvent / WPUResetEvent calls. */

@@ -3,6 +3,7 @@ package dev.wpuscope.trace.analysis;
 /** The kinds of problems the analyzers report. */
 public enum FindingKind {
     LEAKED("not closed before the process ended"),
+    NOT_RELEASED_AT_UNLOAD("not released before the provider was unloaded (WSPCleanup)"),
     CLOSED_TWICE("closed twice"),
     USED_AFTER_CLOSE("used after close"),
     UNKNOWN_HANDLE("handle never created in the trace"),
@@ -19,6 +20,7 @@ public enum FindingKind {
     EVENTS_UNACCOUNTED("events lost unaccounted"),
     TRACER_MESSAGE("tracer message"),
     TRACER_PASS_THROUGH("tracer passes through"),
+    CHAIN_CANNOT_START("the chain cannot start"),
     UNKNOWN_UPCALL("unknown upcall number");
 
     private final String label;

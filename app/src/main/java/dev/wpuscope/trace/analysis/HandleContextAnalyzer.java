@@ -39,7 +39,8 @@ public final class HandleContextAnalyzer extends UpcallAnalyzer {
         handles.used(event, handle, provider);
         if (outArgUnreadable(event)) {
             reportNullOutPointer(event, provider, "context");
-        } else if (!event.failed() && creation != null && creation.upcall() == Upcall.WPU_CREATE_SOCKET_HANDLE
+        } else if (!event.failed() && event.argWritten(1) && creation != null
+                && creation.upcall() == Upcall.WPU_CREATE_SOCKET_HANDLE
                 && creation.arg(1) != event.arg(1)) {
             report(Severity.ERROR, FindingKind.CONTEXT_MISMATCH, event, provider,
                     "socket handle " + Hex.of(handle) + " queried as context " + Hex.of(event.arg(1))
@@ -49,13 +50,13 @@ public final class HandleContextAnalyzer extends UpcallAnalyzer {
     }
 
     @Override
-    protected void onProcessStart(ProcessHello hello) {
-        handles.processStarted(hello.pid());
+    protected void onLoadSessionStart(ProcessHello hello) {
+        handles.loadSessionStarted(hello.pid());
     }
 
     @Override
-    protected void onProcessEnd(ProcessGoodbye goodbye) {
-        handles.processEnded(goodbye);
+    protected void onLoadSessionEnd(ProcessGoodbye goodbye) {
+        handles.loadSessionEnded(goodbye);
     }
 
     /** Every socket handle generation seen so far, in the order first seen. */

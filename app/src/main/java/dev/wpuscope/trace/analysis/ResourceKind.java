@@ -15,4 +15,9 @@ public enum ResourceKind {
     public String label() {
         return label;
     }
+
+    /** E.g. "an event", "a socket handle". */
+    public String withArticle() {
+        return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+    }
 }

@@ -13,6 +13,10 @@ public enum ResourceState {
     CLOSED,
     /** Still open when its process said goodbye. */
     LEAKED,
+    /** Still open when its load session ended with the providers unloaded (WSPCleanup) while the process went on. */
+    NOT_RELEASED_AT_UNLOAD,
+    /** Its value was returned by a creation again while it was open (reported as such, not also as leaked). */
+    RETURNED_AGAIN_WHILE_OPEN,
     /** Closed again after it was closed. */
     CLOSED_TWICE,
     /** Used (queried, set, targeted) after it was closed. */

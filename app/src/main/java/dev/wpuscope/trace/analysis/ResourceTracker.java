@@ -1,6 +1,7 @@
 package dev.wpuscope.trace.analysis;
 
 import dev.wpuscope.trace.analysis.Finding.Severity;
+import dev.wpuscope.trace.model.EndReason;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
 import dev.wpuscope.trace.model.Upcall;
@@ -41,7 +42,11 @@ final class ResourceTracker {
         UpcallEvent firstClose;
         boolean closedAgain;
         boolean usedAfterClose;
+        /** Its value was returned again by a creation while it was open: that finding accounts for it. */
+        boolean returnedAgain;
         long endOffset = -1;
+        /** Whether the end at {@link #endOffset} unloaded the providers while the process went on. */
+        boolean endedByUnload;
 
         Entry(ResourceKind kind, Key key, int generation, String provider, UpcallEvent creation, Origin origin,
               boolean closeTraced) {
@@ -55,7 +60,7 @@ final class ResourceTracker {
         }
 
         boolean openAndTracked() {
-            return origin == Origin.CREATED && closeTraced && !closed();
+            return origin == Origin.CREATED && closeTraced && !closed() && !returnedAgain;
         }
 
         boolean closed() {
@@ -70,8 +75,16 @@ final class ResourceTracker {
                 return ResourceState.UNKNOWN;
             }
             if (!closed()) {
-                return !closeTraced ? ResourceState.CLOSE_NOT_TRACED
-                        : endOffset >= 0 ? ResourceState.LEAKED : ResourceState.OPEN;
+                if (!closeTraced) {
+                    return ResourceState.CLOSE_NOT_TRACED;
+                }
+                if (returnedAgain) {
+                    return ResourceState.RETURNED_AGAIN_WHILE_OPEN;
+                }
+                if (endOffset < 0) {
+                    return ResourceState.OPEN;
+                }
+                return endedByUnload ? ResourceState.NOT_RELEASED_AT_UNLOAD : ResourceState.LEAKED;
             }
             if (closedAgain) {
                 return ResourceState.CLOSED_TWICE;
@@ -115,6 +128,7 @@ final class ResourceTracker {
                     event.upcall().apiName() + " returned " + previous.subject() + " again while generation "
                             + previous.generation + " (created at offset " + previous.creation.offset()
                             + ") was never closed");
+            previous.returnedAgain = true;
         }
         latest.put(key, add(key, provider, event, Origin.CREATED, closeTraced));
     }
@@ -123,8 +137,8 @@ final class ResourceTracker {
     void failedCreation(UpcallEvent event, String provider) {
         entries.add(new Entry(kind, new Key(event.pid(), event.result()), 0, provider, event, Origin.FAILED, true));
         reporter.report(Severity.WARNING, FindingKind.CREATE_FAILED, event.pid(), provider, event.offset(),
-                event.upcall().apiName() + " failed to create a " + kind.label()
-                        + UpcallAnalyzer.errorSuffix(event.error()));
+                event.upcall().apiName() + " failed to create " + kind.withArticle()
+                        + UpcallAnalyzer.errorSuffix(event));
     }
 
     /** {@code value} was passed to an upcall that uses it. */
@@ -149,11 +163,11 @@ final class ResourceTracker {
             reporter.report(Severity.ERROR, FindingKind.CLOSED_TWICE, event.pid(), provider, event.offset(),
                     entry.subject() + " closed again by " + event.upcall().apiName()
                             + " (first closed at offset " + entry.firstClose.offset() + ")"
-                            + UpcallAnalyzer.errorSuffix(event.error()));
+                            + UpcallAnalyzer.errorSuffix(event));
         } else if (event.failed() && entry.origin == Origin.CREATED) {
             reporter.report(Severity.WARNING, FindingKind.CLOSE_FAILED, event.pid(), provider, event.offset(),
                     event.upcall().apiName() + " of open " + entry.subject() + " failed"
-                            + UpcallAnalyzer.errorSuffix(event.error()));
+                            + UpcallAnalyzer.errorSuffix(event));
         } else {
             entry.firstClose = event;
         }
@@ -165,8 +179,13 @@ final class ResourceTracker {
         return entry == null ? null : entry.creation;
     }
 
-    /** The process said goodbye: what it left open is leaked. */
-    void processEnded(ProcessGoodbye goodbye) {
+    /**
+     * A load session said goodbye: its values no longer refer to anything (a value seen in a later load session
+     * is a new handle), and what it left open was leaked, or, when the providers were unloaded while the process
+     * went on (WSPCleanup), not released before they were.
+     */
+    void loadSessionEnded(ProcessGoodbye goodbye) {
+        EndReason reason = goodbye.reason();
         for (Iterator<Entry> it = latest.values().iterator(); it.hasNext(); ) {
             Entry entry = it.next();
             if (entry.key.pid() != goodbye.pid()) {
@@ -175,16 +194,26 @@ final class ResourceTracker {
             it.remove();
             if (entry.openAndTracked()) {
                 entry.endOffset = goodbye.offset();
-                reporter.report(Severity.ERROR, FindingKind.LEAKED, goodbye.pid(), entry.provider, goodbye.offset(),
-                        entry.subject() + " created by " + entry.creation.upcall().apiName() + " at offset "
-                                + entry.creation.offset() + " (thread " + entry.creation.tid()
-                                + ") was never closed");
+                entry.endedByUnload = reason.providersUnloaded();
+                String created = entry.subject() + " created by " + entry.creation.upcall().apiName() + " at offset "
+                        + entry.creation.offset() + " (thread " + entry.creation.tid() + ")";
+                if (entry.endedByUnload) {
+                    reporter.report(Severity.ERROR, FindingKind.NOT_RELEASED_AT_UNLOAD, goodbye.pid(),
+                            entry.provider, goodbye.offset(), created + " was still open when its load session "
+                                    + reason.phrase());
+                } else {
+                    reporter.report(Severity.ERROR, FindingKind.LEAKED, goodbye.pid(), entry.provider,
+                            goodbye.offset(), created + " was never closed");
+                }
             }
         }
     }
 
-    /** A new process with this pid started: values of an earlier one no longer refer to anything. */
-    void processStarted(int pid) {
+    /**
+     * A new process or load session with this pid started: values of an earlier one (whose goodbye may be lost)
+     * no longer refer to anything.
+     */
+    void loadSessionStarted(int pid) {
         latest.keySet().removeIf(k -> k.pid() == pid);
     }
 
@@ -200,7 +229,7 @@ final class ResourceTracker {
             latest.put(key, entry);
             reporter.report(Severity.WARNING, FindingKind.UNKNOWN_HANDLE, event.pid(), provider, event.offset(),
                     entry.subject() + " passed to " + event.upcall().apiName()
-                            + " was never created in this trace" + UpcallAnalyzer.errorSuffix(event.error()));
+                            + " was never created in this trace" + UpcallAnalyzer.errorSuffix(event));
         }
         return entry;
     }

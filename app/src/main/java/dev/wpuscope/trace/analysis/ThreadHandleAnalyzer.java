@@ -19,7 +19,7 @@ public final class ThreadHandleAnalyzer extends UpcallAnalyzer {
                     threads.failedCreation(event, provider);
                 } else if (outArgUnreadable(event)) {
                     reportNullOutPointer(event, provider, "WSATHREADID");
-                } else {
+                } else if (event.argWritten(0)) {
                     threads.created(event, event.arg(0), provider, true);
                 }
             }
@@ -38,13 +38,13 @@ public final class ThreadHandleAnalyzer extends UpcallAnalyzer {
     }
 
     @Override
-    protected void onProcessStart(ProcessHello hello) {
-        threads.processStarted(hello.pid());
+    protected void onLoadSessionStart(ProcessHello hello) {
+        threads.loadSessionStarted(hello.pid());
     }
 
     @Override
-    protected void onProcessEnd(ProcessGoodbye goodbye) {
-        threads.processEnded(goodbye);
+    protected void onLoadSessionEnd(ProcessGoodbye goodbye) {
+        threads.loadSessionEnded(goodbye);
     }
 
     /** Every thread handle generation; its creation's tid is the thread it refers to, uses are its APCs. */

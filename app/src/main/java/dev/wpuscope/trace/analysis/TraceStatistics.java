@@ -1,6 +1,8 @@
 package dev.wpuscope.trace.analysis;
 
 import dev.wpuscope.trace.analysis.Finding.Severity;
+import dev.wpuscope.trace.model.EndReason;
+import dev.wpuscope.trace.model.ProcessKey;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.TraceRecord.Drops;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
@@ -16,33 +18,61 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts per upcall and per process, drops and tracer messages; reports drops, events lost unaccounted
- * (UPCALL records + dropped_total != emitted), tracer warnings and chains the tracer passes through.
+ * Counts per upcall, per process and per load session, drops and tracer messages; reports drops, events lost
+ * unaccounted (UPCALL records + dropped_total != emitted, per load session), tracer warnings, chains that cannot
+ * start and chains the tracer passes through.
  */
 public final class TraceStatistics extends UpcallAnalyzer {
 
     /** Provider name of findings about the tracer itself. */
     public static final String TRACER = "(tracer)";
 
-    private static final class PerProcess {
+    private static final class PerSession {
         final int pid;
-        ProcessHello hello;
+        final ProcessHello hello;
+        final List<ProviderLoaded> providers = new ArrayList<>();
         long upcalls;
         long failedUpcalls;
         long droppedTotal;
         long emitted = -1;
+        EndReason endReason;
 
-        PerProcess(int pid) {
+        PerSession(int pid, ProcessHello hello) {
             this.pid = pid;
+            this.hello = hello;
+        }
+
+        LoadSessionSummary snapshot() {
+            int number = hello == null || hello.loadSession() == null ? 0 : hello.loadSession().number();
+            return new LoadSessionSummary(pid, number, hello, upcalls, failedUpcalls, droppedTotal, emitted, endReason,
+                    providers);
+        }
+    }
+
+    private static final class PerProcess {
+        final int pid;
+        final ProcessHello hello;
+        final List<PerSession> sessions = new ArrayList<>();
+
+        PerProcess(int pid, ProcessHello hello) {
+            this.pid = pid;
+            this.hello = hello;
+            sessions.add(new PerSession(pid, hello));
+        }
+
+        PerSession session() {
+            return sessions.get(sessions.size() - 1);
         }
 
         ProcessSummary snapshot() {
-            return new ProcessSummary(pid, hello, upcalls, failedUpcalls, droppedTotal, emitted);
+            return new ProcessSummary(pid, hello, sessions.stream().map(PerSession::snapshot).toList());
         }
     }
 
     private final List<PerProcess> processes = new ArrayList<>();
     private final Map<Integer, PerProcess> current = new HashMap<>();
+    /** Processes that said a 1.1 hello: a later hello with the same key is their next load session. */
+    private final Map<ProcessKey, PerProcess> byKey = new HashMap<>();
     private final long[] calls = new long[Upcall.values().length];
     private final long[] failures = new long[Upcall.values().length];
     private final Map<Integer, Long> unknownUpcalls = new TreeMap<>();
@@ -61,24 +91,21 @@ public final class TraceStatistics extends UpcallAnalyzer {
     protected void onRecord(TraceRecord record) {
         records++;
         if (record instanceof ProcessHello hello) {
-            PerProcess p = new PerProcess(hello.pid());
-            p.hello = hello;
-            processes.add(p);
-            current.put(hello.pid(), p);
+            hello(hello);
             return;
         }
-        PerProcess p = process(record.pid());
+        PerSession session = process(record.pid()).session();
         if (record instanceof UpcallEvent e) {
-            p.upcalls++;
+            session.upcalls++;
             if (e.failed()) {
-                p.failedUpcalls++;
+                session.failedUpcalls++;
             }
             if (e.upcall() == null && unknownUpcalls.merge(e.upcallNumber(), 1L, Long::sum) == 1) {
                 report(Severity.INFO, FindingKind.UNKNOWN_UPCALL, e.pid(), providerName(e.pid(), e.callerModuleId()),
                         e.offset(), "upcall number " + e.upcallNumber() + " is newer than this wpuscope knows");
             }
         } else if (record instanceof Drops d) {
-            p.droppedTotal = d.droppedTotal();
+            session.droppedTotal = d.droppedTotal();
             report(Severity.WARNING, FindingKind.EVENTS_DROPPED, d.pid(), TRACER, d.offset(), "the tracer dropped "
                     + d.dropped() + " events (" + d.droppedTotal() + " in total): findings may miss them");
         } else if (record instanceof TracerMessage m) {
@@ -86,31 +113,59 @@ public final class TraceStatistics extends UpcallAnalyzer {
             report(m.severity() >= 3 ? Severity.ERROR : m.severity() == 2 ? Severity.WARNING : Severity.INFO,
                     FindingKind.TRACER_MESSAGE, m.pid(), TRACER, m.offset(),
                     TracerStatus.describe(m.status()) + ": " + m.message());
-        } else if (record instanceof ProviderLoaded l && l.status() != 0) {
-            report(Severity.WARNING, FindingKind.TRACER_PASS_THROUGH, l.pid(), TRACER, l.offset(),
-                    "not tracing catalog entry " + Integer.toUnsignedString(l.servedEntryId()) + " ("
-                            + l.servedProtocol() + "): " + TracerStatus.describe(l.status()) + ", next provider "
-                            + l.nextProviderPath() + ", startup result " + l.startupResult());
+        } else if (record instanceof ProviderLoaded l) {
+            session.providers.add(l);
+            providerLoaded(l);
         } else if (record instanceof ProcessGoodbye g) {
-            goodbye(p, g);
+            goodbye(session, g);
         }
     }
 
-    private void goodbye(PerProcess p, ProcessGoodbye g) {
-        p.droppedTotal = g.droppedTotal();
-        p.emitted = g.emitted();
+    /** A new process, or the next load session of a known one (same pid and process start time). */
+    private void hello(ProcessHello hello) {
+        ProcessKey key = ProcessKey.of(hello);
+        PerProcess known = key == null ? null : byKey.get(key);
+        if (known != null) {
+            known.sessions.add(new PerSession(hello.pid(), hello));
+            current.put(hello.pid(), known);
+            return;
+        }
+        PerProcess p = new PerProcess(hello.pid(), hello);
+        processes.add(p);
+        current.put(hello.pid(), p);
+        if (key != null) {
+            byKey.put(key, p);
+        }
+    }
+
+    private void providerLoaded(ProviderLoaded l) {
+        if (TracerStatus.chainCannotStart(l.status())) {
+            report(Severity.ERROR, FindingKind.CHAIN_CANNOT_START, l.pid(), TRACER, l.offset(),
+                    ProviderStart.chainFailure(l) + " (catalog entry " + Integer.toUnsignedString(l.servedEntryId())
+                            + ", " + l.servedProtocol() + ")");
+        } else if (l.status() != TracerStatus.OK) {
+            report(Severity.WARNING, FindingKind.TRACER_PASS_THROUGH, l.pid(), TRACER, l.offset(),
+                    ProviderStart.describe(l));
+        }
+    }
+
+    /** The load session's books: UPCALL records + dropped_total = emitted. */
+    private void goodbye(PerSession session, ProcessGoodbye g) {
+        session.droppedTotal = g.droppedTotal();
+        session.emitted = g.emitted();
+        session.endReason = g.reason();
         current.remove(g.pid());
-        if (p.upcalls + g.droppedTotal() != g.emitted()) {
+        if (session.upcalls + g.droppedTotal() != g.emitted()) {
             report(Severity.ERROR, FindingKind.EVENTS_UNACCOUNTED, g.pid(), TRACER, g.offset(), "the tracer emitted "
-                    + g.emitted() + " events, " + p.upcalls + " arrived and " + g.droppedTotal()
-                    + " were reported dropped: " + (g.emitted() - p.upcalls - g.droppedTotal())
+                    + g.emitted() + " events, " + session.upcalls + " arrived and " + g.droppedTotal()
+                    + " were reported dropped: " + (g.emitted() - session.upcalls - g.droppedTotal())
                     + " unaccounted");
         }
     }
 
     private PerProcess process(int pid) {
         return current.computeIfAbsent(pid, k -> {
-            PerProcess p = new PerProcess(pid);
+            PerProcess p = new PerProcess(pid, null);
             processes.add(p);
             return p;
         });
@@ -130,13 +185,21 @@ public final class TraceStatistics extends UpcallAnalyzer {
         return Map.copyOf(unknownUpcalls);
     }
 
-    /** One entry per process (a pid reused after its goodbye gets a new one), in order of appearance. */
+    /**
+     * One entry per process, in order of appearance: a 1.1 hello with the pid and start time of a known process
+     * is its next load session; any other hello (1.0, or a pid reused) is a new process.
+     */
     public synchronized List<ProcessSummary> processes() {
         return processes.stream().map(PerProcess::snapshot).toList();
     }
 
+    /** Every load session of every process, in order of process then load session. */
+    public synchronized List<LoadSessionSummary> loadSessions() {
+        return processes.stream().flatMap(p -> p.sessions.stream()).map(PerSession::snapshot).toList();
+    }
+
     public synchronized long droppedTotal() {
-        return processes.stream().mapToLong(p -> p.droppedTotal).sum();
+        return processes.stream().flatMap(p -> p.sessions.stream()).mapToLong(s -> s.droppedTotal).sum();
     }
 
     public synchronized List<TracerMessage> tracerMessages() {

@@ -24,9 +24,9 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
                 onUpcall(e, modules.providerName(e.pid(), e.callerModuleId()));
             }
         } else if (record instanceof ProcessHello h) {
-            onProcessStart(h);
+            onLoadSessionStart(h);
         } else if (record instanceof ProcessGoodbye g) {
-            onProcessEnd(g);
+            onLoadSessionEnd(g);
         }
         onRecord(record);
     }
@@ -44,12 +44,12 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
     /** An UPCALL record with a known upcall number, and the provider module that made it. */
     protected abstract void onUpcall(UpcallEvent event, String provider);
 
-    /** A PROCESS_HELLO: state of an earlier process with the same pid is over. */
-    protected void onProcessStart(ProcessHello hello) {
+    /** A PROCESS_HELLO: state of an earlier process or load session with the same pid is over. */
+    protected void onLoadSessionStart(ProcessHello hello) {
     }
 
-    /** A PROCESS_GOODBYE. */
-    protected void onProcessEnd(ProcessGoodbye goodbye) {
+    /** A PROCESS_GOODBYE: a load session ends ({@link ProcessGoodbye#reason()} says whether the process goes on). */
+    protected void onLoadSessionEnd(ProcessGoodbye goodbye) {
     }
 
     /** Every record, after the specific hooks above. */
@@ -73,7 +73,7 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
     /** Reports a failed upcall, naming its error. */
     protected final void reportFailure(UpcallEvent event, String provider, String what) {
         report(Finding.Severity.WARNING, FindingKind.UPCALL_FAILED, event, provider,
-                event.upcall().apiName() + " " + what + " failed" + errorSuffix(event.error()));
+                event.upcall().apiName() + " " + what + " failed" + errorSuffix(event));
     }
 
     /** Reports an out-argument the tracer could not read because the provider passed a null pointer. */
@@ -82,9 +82,15 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
                 event.upcall().apiName() + " called with a null " + argument + " pointer");
     }
 
-    /** {@code ", error 10038 WSAENOTSOCK"} to append to a message, or empty for 0. */
-    static String errorSuffix(int code) {
-        return code == 0 ? "" : ", error " + WsaErrors.describe(code);
+    /**
+     * {@code ", error 10038 WSAENOTSOCK"} to append to a message about the event, {@code ", no error code given"}
+     * when it failed without one, or empty when its error is 0.
+     */
+    static String errorSuffix(UpcallEvent event) {
+        if (!event.errorGiven()) {
+            return ", " + WsaErrors.NO_ERROR_CODE_GIVEN;
+        }
+        return event.error() == 0 ? "" : ", error " + WsaErrors.describe(event.error());
     }
 
     protected static boolean outArgUnreadable(UpcallEvent event) {

@@ -78,12 +78,22 @@ public final class EventExport {
         json.writeObjectFieldStart("args");
         for (DecodedEvent.Arg a : e.args()) {
             json.writeFieldName(a.name());
-            json.writeNumber(new BigInteger(Long.toUnsignedString(a.value())));
+            if (a.number() != null) {
+                json.writeNumber(new BigInteger(Long.toUnsignedString(a.number())));
+            } else if (a.text() != null) {
+                json.writeString(a.text());
+            } else {
+                json.writeNull();
+            }
         }
         json.writeEndObject();
         json.writeNumberField("result", e.result());
-        json.writeNumberField("error", e.error());
-        if (WsaErrors.name(e.error()) != null) {
+        if (!e.errorGiven()) {
+            json.writeNullField("error");
+        } else {
+            json.writeNumberField("error", e.error());
+        }
+        if (e.errorGiven() && WsaErrors.name(e.error()) != null) {
             json.writeStringField("error_name", WsaErrors.name(e.error()));
         }
         json.writeNumberField("duration_us", e.durationMicros());

@@ -1,5 +1,7 @@
 package dev.wpuscope.trace.io;
 
+import dev.wpuscope.catalog.binary.Guids;
+import dev.wpuscope.trace.model.LoadSession;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -40,7 +42,7 @@ final class RecordParser {
                 case TraceFormat.UPCALL -> upcall(offset, pid);
                 case TraceFormat.DROPS -> new TraceRecord.Drops(offset, pid, i64(), i64(), i64());
                 case TraceFormat.TRACER_MESSAGE -> message(offset, pid);
-                case TraceFormat.PROCESS_GOODBYE -> new TraceRecord.ProcessGoodbye(offset, pid, i64(), i64(), i64());
+                case TraceFormat.PROCESS_GOODBYE -> goodbye(offset, pid);
                 default -> throw new IllegalArgumentException("not a known record type: " + type);
             };
         } catch (PastPayload e) {
@@ -52,7 +54,30 @@ final class RecordParser {
         int parent = i32();
         int bitness = u8();
         skip(3);
-        return new TraceRecord.ProcessHello(offset, pid, parent, bitness, i32(), i64(), i64(), i64(), str(), str());
+        int version = i32();
+        long frequency = i64();
+        long startFiletime = i64();
+        long startTicks = i64();
+        String image = str();
+        String commandLine = str();
+        LoadSession session = atEnd() ? null : new LoadSession(i64(), i32());
+        return new TraceRecord.ProcessHello(offset, pid, parent, bitness, version, frequency, startFiletime,
+                startTicks, image, commandLine, session);
+    }
+
+    private TraceRecord goodbye(long offset, int pid) throws PastPayload {
+        long ticks = i64();
+        long emitted = i64();
+        long dropped = i64();
+        return new TraceRecord.ProcessGoodbye(offset, pid, ticks, emitted, dropped, atEnd() ? null : i32());
+    }
+
+    /**
+     * Whether the payload ends here: the fields a later minor appended are absent (written by an older
+     * tracer). A payload that goes on but ends inside them is damage, as any short payload.
+     */
+    private boolean atEnd() {
+        return pos == limit;
     }
 
     private TraceRecord providerLoaded(long offset, int pid) throws PastPayload {
@@ -122,17 +147,8 @@ final class RecordParser {
         return LittleEndian.i64(bytes, take(8));
     }
 
-    /** A Windows GUID in its in-memory layout (Data1..3 little-endian, Data4 as bytes). */
     private UUID guid() throws PastPayload {
-        int at = take(16);
-        long data1 = LittleEndian.u32(bytes, at);
-        long data2 = LittleEndian.u16(bytes, at + 4);
-        long data3 = LittleEndian.u16(bytes, at + 6);
-        long low = 0;
-        for (int i = 8; i < 16; i++) {
-            low = low << 8 | (bytes[at + i] & 0xFF);
-        }
-        return new UUID(data1 << 32 | data2 << 16 | data3, low);
+        return Guids.decode(bytes, take(Guids.SIZE));
     }
 
     private String str() throws PastPayload {

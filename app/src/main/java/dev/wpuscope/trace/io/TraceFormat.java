@@ -3,13 +3,14 @@ package dev.wpuscope.trace.io;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
-/** Constants of the trace format (resources/trace-format/SPEC.md), version 1.0. */
+/** Constants of the trace format (resources/trace-format/SPEC.md), version 1.1. */
 public final class TraceFormat {
 
     public static final byte[] MAGIC = "WPUTRACE".getBytes(StandardCharsets.US_ASCII);
     public static final int MAJOR = 1;
-    public static final int MINOR = 0;
-    /** Header length of 1.0; a later minor may grow it. */
+    /** The minor version this wpuscope reads all fields of and writes. */
+    public static final int MINOR = 1;
+    /** Header length of 1.0 and 1.1; a later minor may grow it. */
     public static final int HEADER_LENGTH = 48;
     /** Offset of the header CRC, which covers the bytes before it. */
     public static final int HEADER_CRC_OFFSET = 44;

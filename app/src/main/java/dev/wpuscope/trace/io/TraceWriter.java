@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.io;
 
+import dev.wpuscope.catalog.binary.Guids;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.io.BufferedOutputStream;
@@ -12,8 +13,9 @@ import java.util.UUID;
 import java.util.zip.CRC32;
 
 /**
- * Writes captures in the trace format, version 1.0: a header, then records. Records are encoded with
- * exactly the fields of 1.0, so a 1.0 capture decoded and written again gives the same bytes.
+ * Writes captures in the trace format, version 1.1: a header, then records. A record is encoded with the
+ * fields it has: one decoded from a 1.0 capture lacks the fields 1.1 appended and is written without them,
+ * so a 1.0 or 1.1 capture decoded and written again gives the same bytes.
  */
 public final class TraceWriter implements Closeable {
 
@@ -26,17 +28,26 @@ public final class TraceWriter implements Closeable {
         this.out = new BufferedOutputStream(out, 64 * 1024);
     }
 
-    /** Starts a stream with the clock of {@code header} (written as a 1.0 header). */
+    /**
+     * Starts a stream with the clock and version of {@code header}: a 1.0 header stays 1.0 (its records lack
+     * the 1.1 fields), a later minor becomes 1.1 with the header length of 1.1.
+     */
     public void writeHeader(TraceHeader header) throws IOException {
-        writeHeader(header.clockFrequency(), header.startFiletime(), header.startTicks(), header.flags());
+        writeHeader(Math.min(header.minor(), TraceFormat.MINOR), header.clockFrequency(), header.startFiletime(),
+                header.startTicks(), header.flags());
     }
 
-    /** Starts a stream whose tick values relate to wall time as given. */
+    /** Starts a 1.1 stream whose tick values relate to wall time as given. */
     public void writeHeader(long clockFrequency, long startFiletime, long startTicks, int flags) throws IOException {
+        writeHeader(TraceFormat.MINOR, clockFrequency, startFiletime, startTicks, flags);
+    }
+
+    private void writeHeader(int minor, long clockFrequency, long startFiletime, long startTicks, int flags)
+            throws IOException {
         pos = 0;
         System.arraycopy(TraceFormat.MAGIC, 0, buf, put(TraceFormat.MAGIC.length), TraceFormat.MAGIC.length);
         u16(TraceFormat.MAJOR);
-        u16(TraceFormat.MINOR);
+        u16(minor);
         i32(TraceFormat.HEADER_LENGTH);
         i64(clockFrequency);
         i64(startFiletime);
@@ -77,8 +88,15 @@ public final class TraceWriter implements Closeable {
         } else if (record instanceof TraceRecord.TracerMessage r) {
             return message(r);
         }
-        TraceRecord.ProcessGoodbye r = (TraceRecord.ProcessGoodbye) record;
-        return counters(TraceFormat.PROCESS_GOODBYE, r.ticks(), r.emitted(), r.droppedTotal());
+        return goodbye((TraceRecord.ProcessGoodbye) record);
+    }
+
+    private int goodbye(TraceRecord.ProcessGoodbye r) {
+        counters(TraceFormat.PROCESS_GOODBYE, r.ticks(), r.emitted(), r.droppedTotal());
+        if (r.endReason() != null) {
+            i32(r.endReason());
+        }
+        return TraceFormat.PROCESS_GOODBYE;
     }
 
     private int counters(int type, long ticks, long first, long second) {
@@ -108,6 +126,10 @@ public final class TraceWriter implements Closeable {
         i64(r.startTicks());
         str(r.imagePath());
         str(r.commandLine());
+        if (r.loadSession() != null) {
+            i64(r.loadSession().processStartFiletime());
+            i32(r.loadSession().number());
+        }
         return TraceFormat.PROCESS_HELLO;
     }
 
@@ -197,17 +219,8 @@ public final class TraceWriter implements Closeable {
         LittleEndian.putI64(buf, put(8), v);
     }
 
-    /** A Windows GUID in its in-memory layout. */
     private void guid(UUID id) {
-        long high = id.getMostSignificantBits();
-        i32((int) (high >>> 32));
-        u16((int) (high >>> 16));
-        u16((int) high);
-        long low = id.getLeastSignificantBits();
-        int at = put(8);
-        for (int i = 0; i < 8; i++) {
-            buf[at + i] = (byte) (low >>> (56 - i * 8));
-        }
+        Guids.encode(id, buf, put(Guids.SIZE));
     }
 
     private void str(String s) {

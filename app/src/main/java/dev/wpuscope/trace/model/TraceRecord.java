@@ -13,10 +13,13 @@ public sealed interface TraceRecord {
 
     int pid();
 
-    /** 1 PROCESS_HELLO */
+    /**
+     * 1 PROCESS_HELLO. {@code loadSession} is {@code null} when the record lacks the fields of 1.1 (a 1.0
+     * tracer): such a hello always begins a new process.
+     */
     record ProcessHello(long offset, int pid, int parentPid, int bitness, int tracerVersion,
                         long clockFrequency, long startFiletime, long startTicks,
-                        String imagePath, String commandLine) implements TraceRecord {
+                        String imagePath, String commandLine, LoadSession loadSession) implements TraceRecord {
     }
 
     /** 2 PROVIDER_LOADED */
@@ -37,6 +40,10 @@ public sealed interface TraceRecord {
 
         public static final int FLAG_OUT_ARG_UNREADABLE = 1;
         public static final int FLAG_REENTERED = 2;
+        /** 1.1: the upcall failed without writing *lpErrno: {@code error} is 0 because none was given. */
+        public static final int FLAG_NO_ERROR_CODE = 4;
+        /** 1.1: the upcall succeeded without writing an out-argument: the recorded value is the caller's own. */
+        public static final int FLAG_OUT_ARG_NOT_WRITTEN = 8;
 
         public Upcall upcall() {
             return Upcall.ofNumber(upcallNumber);
@@ -51,6 +58,17 @@ public sealed interface TraceRecord {
             Upcall u = upcall();
             return u != null && u.isFailure(result);
         }
+
+        /** Whether the callee gave an error code (false: it failed without writing *lpErrno). */
+        public boolean errorGiven() {
+            return (upcallFlags & FLAG_NO_ERROR_CODE) == 0;
+        }
+
+        /** Whether argument {@code i} holds what the callee wrote (false: an out-argument it left alone). */
+        public boolean argWritten(int i) {
+            Upcall u = upcall();
+            return u == null || u.isArgWritten(i, upcallFlags);
+        }
     }
 
     /** 5 DROPS */
@@ -62,8 +80,13 @@ public sealed interface TraceRecord {
             implements TraceRecord {
     }
 
-    /** 7 PROCESS_GOODBYE */
-    record ProcessGoodbye(long offset, int pid, long ticks, long emitted, long droppedTotal)
+    /** 7 PROCESS_GOODBYE: a load session ends. {@code endReason} is the code, {@code null} when absent (1.0). */
+    record ProcessGoodbye(long offset, int pid, long ticks, long emitted, long droppedTotal, Integer endReason)
             implements TraceRecord {
+
+        /** Why the load session ended ({@link EndReason#UNKNOWN} for a 1.0 goodbye). */
+        public EndReason reason() {
+            return EndReason.of(endReason);
+        }
     }
 }

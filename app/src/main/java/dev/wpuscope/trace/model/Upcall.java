@@ -76,6 +76,27 @@ public enum Upcall {
         return java.util.List.of(argNames);
     }
 
+    /**
+     * Whether argument {@code index} is an out-argument whose writing the tracer checks (trace format §4,
+     * 1.1): upcall_flags bit 3 says the callee left it alone.
+     */
+    public boolean isOutArgument(int index) {
+        return switch (this) {
+            case WPU_QUERY_SOCKET_HANDLE_CONTEXT -> index == 1;
+            case WPU_QUERY_BLOCKING_CALLBACK -> index == 1 || index == 2;
+            case WPU_OPEN_CURRENT_THREAD -> index == 0 || index == 1;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether argument {@code index} of a call with these upcall_flags holds what the callee wrote: false for
+     * an out-argument it left alone (bit 3), whose recorded value is the caller's own.
+     */
+    public boolean isArgWritten(int index, int upcallFlags) {
+        return !isOutArgument(index) || (upcallFlags & TraceRecord.UpcallEvent.FLAG_OUT_ARG_NOT_WRITTEN) == 0;
+    }
+
     /** Whether {@code result} means the call failed. */
     public boolean isFailure(long result) {
         return switch (resultKind) {

@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.trace.model.ProcessKey;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.Arrays;
@@ -37,6 +38,8 @@ public final class EventStore {
 
     private final Map<Site, Integer> siteIds = new HashMap<>();
     private final Map<Integer, Integer> processOfPid = new HashMap<>();
+    /** Processes that said a 1.1 hello, by pid and process start time: their later load sessions join them. */
+    private final Map<ProcessKey, Integer> processOfStart = new HashMap<>();
     private final Map<Long, Integer> moduleIds = new HashMap<>();
     private final Map<String, Integer> textIdOf = new HashMap<>();
     /** The last lookups, which consecutive events mostly repeat. */
@@ -78,9 +81,24 @@ public final class EventStore {
         size = row + 1;
     }
 
-    /** A PROCESS_HELLO starts a new process for its pid. */
+    /**
+     * A PROCESS_HELLO: a new load session of the known process with its pid and process start time (1.1), else
+     * a new process for its pid.
+     */
     public synchronized void addHello(TraceRecord.ProcessHello hello) {
-        processOfPid.put(hello.pid(), processes.add(new ProcessInfo(processes.size(), hello.pid(), hello)));
+        ProcessKey start = ProcessKey.of(hello);
+        Integer known = start == null ? null : processOfStart.get(start);
+        int process;
+        if (known != null) {
+            process = known;
+            processes.set(process, processes.get(process).withLoadSession(hello, size));
+        } else {
+            process = processes.add(ProcessInfo.started(processes.size(), hello, size));
+            if (start != null) {
+                processOfStart.put(start, process);
+            }
+        }
+        processOfPid.put(hello.pid(), process);
         lastProcess = -1;
         side.add(new SideRecord(size, hello));
     }
@@ -108,7 +126,7 @@ public final class EventStore {
         }
         Integer p = processOfPid.get(pid);
         if (p == null) {
-            p = processes.add(new ProcessInfo(processes.size(), pid, null));
+            p = processes.add(ProcessInfo.withoutHello(processes.size(), pid));
             processOfPid.put(pid, p);
         }
         lastPid = pid;
@@ -171,6 +189,11 @@ public final class EventStore {
         return process(row).pid();
     }
 
+    /** The number of the load session of the row's process it belongs to; 0 when not numbered (1.0, no hello). */
+    public int loadSession(int row) {
+        return process(row).loadSessionOf(row);
+    }
+
     public int tid(int row) {
         return site(row).tid();
     }
@@ -202,6 +225,17 @@ public final class EventStore {
 
     public int error(int row) {
         return errors.get(row);
+    }
+
+    /** Whether the callee gave an error code (false: it failed without writing *lpErrno, upcall_flags bit 2). */
+    public boolean errorGiven(int row) {
+        return (upcallFlags(row) & TraceRecord.UpcallEvent.FLAG_NO_ERROR_CODE) == 0;
+    }
+
+    /** Whether argument {@code k} holds what the callee wrote (false: an out-argument it left alone). */
+    public boolean argWritten(int row, int k) {
+        Upcall upcall = upcall(row);
+        return upcall == null || upcall.isArgWritten(k, upcallFlags(row));
     }
 
     /** Whether the result means failure (per {@link Upcall#isFailure}). */

@@ -1,19 +1,20 @@
 package dev.wpuscope.trace.store;
 
 import dev.wpuscope.catalog.EntryLabels;
+import dev.wpuscope.catalog.binary.Guids;
 import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.Upcall;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A stored event's fields as people read them: the text of the Live Traffic table's columns (process,
  * provider, upcall, decoded arguments, result, error), which the free-text search matches.
  */
 public final class EventText {
+
+    /** An out-argument the callee left alone (upcall_flags bit 3): its recorded value is the caller's own. */
+    public static final String NOT_WRITTEN = "(not written)";
 
     /** The Provider column for a call from a module the capture did not describe. */
     public static final String UNKNOWN_MODULE = "(unknown module)";
@@ -58,7 +59,8 @@ public final class EventText {
         } else {
             List<String> names = upcall.argNames();
             for (int i = 0; i < names.size() && i < store.argCount(row); i++) {
-                parts.add(names.get(i) + "=" + ArgFormat.of(upcall, names.get(i)).text(store.arg(row, i)));
+                parts.add(names.get(i) + "=" + (store.argWritten(row, i)
+                        ? ArgFormat.of(upcall, names.get(i)).text(store.arg(row, i)) : NOT_WRITTEN));
             }
         }
         return String.join(", ", parts);
@@ -83,21 +85,18 @@ public final class EventText {
         return WsaErrors.describe(code);
     }
 
+    /** The row's error: "10038 WSAENOTSOCK", {@value WsaErrors#NO_ERROR_CODE_GIVEN}, or "" when none. */
+    public static String error(EventStore store, int row) {
+        return WsaErrors.describe(store.error(row), store.errorGiven(row));
+    }
+
     /** {@code 0x1A4}: upper-case digits, no leading zeros. */
     public static String hex(long value) {
         return "0x" + Long.toHexString(value).toUpperCase();
     }
 
-    /** A GUID from the two little-endian halves the trace format stores. */
+    /** A GUID from the two little-endian halves the trace format stores, in registry form. */
     public static String guid(long low, long high) {
-        ByteBuffer bytes = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(low).putLong(high);
-        bytes.flip();
-        long data1 = Integer.toUnsignedLong(bytes.getInt());
-        int data2 = Short.toUnsignedInt(bytes.getShort());
-        int data3 = Short.toUnsignedInt(bytes.getShort());
-        bytes.order(ByteOrder.BIG_ENDIAN);
-        long data4 = bytes.getLong();
-        UUID id = new UUID(data1 << 32 | (long) data2 << 16 | data3, data4);
-        return "{" + id.toString().toUpperCase() + "}";
+        return Guids.registryForm(Guids.fromHalves(low, high));
     }
 }

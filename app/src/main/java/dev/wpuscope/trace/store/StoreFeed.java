@@ -78,7 +78,7 @@ public final class StoreFeed implements TraceListener {
         }
         TraceRecord.ProcessGoodbye r = (TraceRecord.ProcessGoodbye) record;
         return new TraceRecord.ProcessGoodbye(r.offset(), r.pid(), clock.filetimeOf(r.ticks()), r.emitted(),
-                r.droppedTotal());
+                r.droppedTotal(), r.endReason());
     }
 
     @Override

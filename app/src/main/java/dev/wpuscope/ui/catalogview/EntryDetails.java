@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.catalogview;
 
+import dev.wpuscope.catalog.binary.Guids;
 import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.ChainLink;
@@ -71,7 +72,7 @@ public final class EntryDetails {
     }
 
     static String guid(UUID id) {
-        return id == null ? "not in source" : "{" + id.toString().toUpperCase() + "}";
+        return id == null ? "not in source" : Guids.registryForm(id);
     }
 
     private static String chain(EntryRow row) {

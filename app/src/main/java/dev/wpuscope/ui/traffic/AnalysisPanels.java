@@ -4,6 +4,7 @@ import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.trace.analysis.ApcTarget;
 import dev.wpuscope.trace.analysis.Finding;
 import dev.wpuscope.trace.analysis.Hex;
+import dev.wpuscope.trace.analysis.LoadSessionSummary;
 import dev.wpuscope.trace.analysis.OverlappedCompletion;
 import dev.wpuscope.trace.analysis.PostedMessage;
 import dev.wpuscope.trace.analysis.ProviderConformance;
@@ -109,6 +110,18 @@ final class AnalysisPanels {
                 new PanelColumn<>("Provider", 160, o -> EntryLabels.fileName(o.provider()))),
                 analysis -> analysis.overlapped().completions(),
                 o -> only("completions on socket " + Hex.of(o.socket()), Stream.of(o.call())),
+                showEvents));
+        panels.add(new AnalysisPanel<LoadSessionSummary>("Load sessions", "No traced process has said hello yet.",
+                List.of(
+                new PanelColumn<>("PID", 60, s -> Integer.toString(s.pid())),
+                new PanelColumn<>("Process", 130, s -> EntryLabels.fileName(s.image())),
+                new PanelColumn<>("Session", 60, s -> s.number() == 0 ? "" : Integer.toString(s.number())),
+                new PanelColumn<>("Upcalls", 70, s -> Long.toString(s.upcalls())),
+                new PanelColumn<>("Dropped", 70, s -> Long.toString(s.droppedTotal())),
+                new PanelColumn<>("End", 220, LoadSessionSummary::end),
+                new PanelColumn<>("Provider start", 640, LoadSessionSummary::providerStarts)),
+                analysis -> analysis.statistics().loadSessions(),
+                s -> TrafficFilter.NONE.withProcess(Integer.toString(s.pid())),
                 showEvents));
         panels.add(new AnalysisPanel<ProviderConformance>("Providers", "No provider has made an upcall yet.", List.of(
                 new PanelColumn<>("Provider", 200, p -> EntryLabels.fileName(p.provider())),

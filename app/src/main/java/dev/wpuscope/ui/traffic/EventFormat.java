@@ -39,7 +39,7 @@ public final class EventFormat {
     }
 
     public String error(int row) {
-        return EventText.error(events.error(row));
+        return EventText.error(events.store(), row);
     }
 
     /** Duration in microseconds with one decimal. */

@@ -37,8 +37,8 @@ class NamedPipeTransportTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TraceWriter writer = new TraceWriter(bytes)) {
             writer.writeHeader(10_000_000L, 0, 0, 0);
-            writer.write(new TraceRecord.ProcessHello(0, 7, 1, 64, 0x100, 10_000_000L, 0, 0, "a.exe", "a"));
-            writer.write(new TraceRecord.ProcessGoodbye(0, 7, 0, 0, 0));
+            writer.write(new TraceRecord.ProcessHello(0, 7, 1, 64, 0x100, 10_000_000L, 0, 0, "a.exe", "a", null));
+            writer.write(new TraceRecord.ProcessGoodbye(0, 7, 0, 0, 0, null));
         }
         return bytes.toByteArray();
     }

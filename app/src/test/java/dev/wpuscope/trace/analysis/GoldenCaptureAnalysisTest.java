@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The analyzers on the golden vector basic.wputrace (its records are listed in basic.json). */
+/** The analyzers on the golden vectors basic.wputrace and basic-1.0.wputrace (records listed in their .json). */
 class GoldenCaptureAnalysisTest {
 
     private static final String SAMPLE = "Z:\\build\\x64\\sample_nonifs.dll";
@@ -22,12 +22,22 @@ class GoldenCaptureAnalysisTest {
     @Test
     void findsEveryPlantedMisuseInCaptureOrder() {
         List<String> found = analysis.findings().stream().map(f -> f.offset() + " " + f.kind()).toList();
-        assertEquals(List.of("895 IFS_MISMATCH", "2015 CLOSED_TWICE", "2097 UNKNOWN_HANDLE", "2097 NULL_OUT_POINTER",
-                "2187 CREATE_FAILED", "2277 EVENTS_DROPPED", "2317 TRACER_MESSAGE"), found);
+        assertEquals(List.of("907 IFS_MISMATCH", "2027 CLOSED_TWICE", "2109 UNKNOWN_HANDLE", "2109 NULL_OUT_POINTER",
+                "2199 CREATE_FAILED", "2289 EVENTS_DROPPED", "2329 TRACER_MESSAGE"), found);
         Finding doubleClose = analysis.findings().get(1);
-        assertEquals("socket handle 0x2c8 closed again by WPUCloseSocketHandle (first closed at offset 1933),"
+        assertEquals("socket handle 0x2c8 closed again by WPUCloseSocketHandle (first closed at offset 1945),"
                 + " error 10038 WSAENOTSOCK", doubleClose.message());
         assertEquals(SAMPLE, doubleClose.provider());
+    }
+
+    @Test
+    void theSameCaptureFromAOneZeroTracerAnalysesAlike() throws Exception {
+        TraceAnalysis oneZero = Captures.analyze(Captures.ROOT.resolve("resources/trace-format/golden/basic-1.0.wputrace"));
+        int helloFieldsOfOneOne = 12;
+        assertEquals(analysis.findings().stream().map(f -> (f.offset() - helloFieldsOfOneOne) + " " + f.kind()).toList(),
+                oneZero.findings().stream().map(f -> f.offset() + " " + f.kind()).toList());
+        assertEquals(1, oneZero.statistics().processes().get(0).loadSessions().size());
+        assertEquals(0, oneZero.statistics().processes().get(0).loadSessions().get(0).number());
     }
 
     @Test
@@ -39,7 +49,7 @@ class GoldenCaptureAnalysisTest {
         assertEquals(3735928559L, first.context());
         assertEquals(1, first.queries().size());
         assertEquals(3735928559L, first.queries().get(0).arg(1));
-        assertEquals(List.of(1933L, 2015L), first.lifecycle().closes().stream().map(c -> c.offset()).toList());
+        assertEquals(List.of(1945L, 2027L), first.lifecycle().closes().stream().map(c -> c.offset()).toList());
         assertEquals(10038, first.lifecycle().closes().get(1).error());
         assertEquals(10055, handles.get(3).lifecycle().creation().error());
     }
@@ -73,7 +83,7 @@ class GoldenCaptureAnalysisTest {
         TraceStatistics s = analysis.statistics();
         assertEquals(26, s.records());
         assertEquals(20, s.processes().get(0).upcalls());
-        assertEquals(23, s.processes().get(0).emitted());
+        assertEquals(23, s.processes().get(0).loadSessions().get(0).emitted());
         assertEquals(3, s.droppedTotal());
         assertEquals(new UpcallCount(Upcall.WPU_CLOSE_SOCKET_HANDLE, 2, 1), s.upcalls().get(1));
         assertEquals(16, s.upcalls().size());

@@ -138,6 +138,38 @@ class HandleContextAnalyzerTest {
     }
 
     @Test
+    void theOlderCopyOfAValueReturnedAgainWhileOpenIsAccountedOnceNotAlsoLeaked() {
+        HandleContextAnalyzer a = TraceScript.started()
+                .call(WPU_CREATE_SOCKET_HANDLE, S, 1001, 1)
+                .call(WPU_CREATE_SOCKET_HANDLE, S, 1001, 2)
+                .call(WPU_CLOSE_SOCKET_HANDLE, 0, S)
+                .goodbye()
+                .feed(new HandleContextAnalyzer());
+        assertEquals(List.of(FindingKind.REUSED_WHILE_OPEN), TraceScript.kinds(a));
+        assertEquals(List.of(ResourceState.RETURNED_AGAIN_WHILE_OPEN, ResourceState.CLOSED),
+                a.handles().stream().map(SocketHandle::state).toList());
+    }
+
+    @Test
+    void aContextTheQueryDidNotWriteIsNotAMismatch() {
+        HandleContextAnalyzer a = TraceScript.startedSession()
+                .call(WPU_CREATE_SOCKET_HANDLE, S, 1001, 0x10)
+                .callWith(WPU_QUERY_SOCKET_HANDLE_CONTEXT, 0, 0, UpcallEvent.FLAG_OUT_ARG_NOT_WRITTEN, S, 7)
+                .call(WPU_CLOSE_SOCKET_HANDLE, 0, S)
+                .feed(new HandleContextAnalyzer());
+        assertEquals(List.of(), a.findings());
+    }
+
+    @Test
+    void aFailureWithoutAnErrorCodeSaysSoInsteadOfNamingError0() {
+        HandleContextAnalyzer a = TraceScript.startedSession()
+                .callWith(WPU_CLOSE_SOCKET_HANDLE, -1, 0, UpcallEvent.FLAG_NO_ERROR_CODE, S)
+                .feed(new HandleContextAnalyzer());
+        assertEquals(List.of(FindingKind.UNKNOWN_HANDLE), TraceScript.kinds(a));
+        assertTrue(a.findings().get(0).message().endsWith(", no error code given"), a.findings().get(0).message());
+    }
+
+    @Test
     void queryReturningAnotherContextOrWithNullOutPointerIsReported() {
         HandleContextAnalyzer a = TraceScript.started()
                 .call(WPU_CREATE_SOCKET_HANDLE, S, 1001, 0x10)

@@ -16,7 +16,7 @@ class ModuleDirectoryTest {
         assertEquals("C:\\a.dll", modules.providerName(7, 1));
         assertEquals("(module #1, not announced)", modules.providerName(8, 1));
         assertEquals(ModuleDirectory.UNKNOWN_MODULE, modules.providerName(7, 0));
-        modules.accept(new TraceRecord.ProcessHello(0, 7, 1, 64, 0, 1, 0, 0, "b.exe", ""));
+        modules.accept(new TraceRecord.ProcessHello(0, 7, 1, 64, 0, 1, 0, 0, "b.exe", "", null));
         assertEquals("(module #1, not announced)", modules.providerName(7, 1));
     }
 }

@@ -1,5 +1,7 @@
 package dev.wpuscope.trace.analysis;
 
+import dev.wpuscope.trace.model.EndReason;
+import dev.wpuscope.trace.model.LoadSession;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
 import dev.wpuscope.trace.model.Upcall;
@@ -13,6 +15,8 @@ final class TraceScript {
     static final int PID = 42;
     static final int MODULE = 1;
     static final String PROVIDER = "C:\\lsp\\sample.dll";
+    /** The process start time of the 1.1 hellos (FILETIME). */
+    static final long PROCESS_START = 133_800_000_000_000_000L;
 
     private final List<TraceRecord> records = new ArrayList<>();
     private long offset = 48;
@@ -20,12 +24,29 @@ final class TraceScript {
     private int module = MODULE;
     private int tid = 100;
 
-    /** A script that starts with PROCESS_HELLO and a MODULE for {@link #PROVIDER}. */
+    /** A script that starts with a 1.0 PROCESS_HELLO and a MODULE for {@link #PROVIDER}. */
     static TraceScript started() {
-        TraceScript s = new TraceScript();
-        s.add(new TraceRecord.ProcessHello(s.offset, PID, 1, 64, 0x100, 10_000_000L, 0, 0, "C:\\app.exe", "app"));
-        s.module(MODULE, PROVIDER);
-        return s;
+        return new TraceScript().hello(null);
+    }
+
+    /** A script that starts with load session 1 of a 1.1 tracer ({@link #loadSession}). */
+    static TraceScript startedSession() {
+        return new TraceScript().loadSession(1);
+    }
+
+    /**
+     * Load session {@code number} of the process: a 1.1 PROCESS_HELLO (the same process start time each
+     * time) and the MODULE for {@link #PROVIDER} again; sequence numbers start again at 0.
+     */
+    TraceScript loadSession(int number) {
+        sequence = 0;
+        return hello(new LoadSession(PROCESS_START, number));
+    }
+
+    private TraceScript hello(LoadSession session) {
+        add(new TraceRecord.ProcessHello(offset, PID, 1, 64, 0x100, 10_000_000L, 0, 0, "C:\\app.exe", "app",
+                session));
+        return module(MODULE, PROVIDER);
     }
 
     TraceScript module(int id, String path) {
@@ -69,8 +90,14 @@ final class TraceScript {
                 1000 + sequence, 5, result, error, flags, args, ""));
     }
 
+    /** A 1.0 PROCESS_GOODBYE (no end reason). */
     TraceScript goodbye() {
-        return add(new TraceRecord.ProcessGoodbye(offset, PID, 0, sequence, 0));
+        return add(new TraceRecord.ProcessGoodbye(offset, PID, 0, sequence, 0, null));
+    }
+
+    /** A 1.1 PROCESS_GOODBYE: the load session ends for {@code reason}. */
+    TraceScript goodbye(EndReason reason) {
+        return add(new TraceRecord.ProcessGoodbye(offset, PID, 0, sequence, 0, reason.code()));
     }
 
     TraceScript add(TraceRecord record) {

@@ -8,7 +8,6 @@ import dev.wpuscope.trace.store.EventStore;
 import dev.wpuscope.trace.store.IntList;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,9 +52,8 @@ class EventExportTest {
         JsonNode path = mapper.readTree(lines[0]);
         assertEquals("WPUGetProviderPath", path.get("upcall").asText());
         assertEquals("%SystemRoot%\\system32\\mswsock.dll", path.get("text").asText());
-        assertEquals(new BigInteger("10565805775794512780"), path.get("args").get("guid_high").bigIntegerValue());
-        assertEquals(List.of("guid_low", "guid_high", "path_len_in", "path_len_out"),
-                iterable(path.get("args").fieldNames()));
+        assertEquals("{E70F1AA0-AB8B-11CF-8CA3-00805F48A192}", path.get("args").get("provider_id").asText());
+        assertEquals(List.of("provider_id", "path_len_in", "path_len_out"), iterable(path.get("args").fieldNames()));
         JsonNode closed = mapper.readTree(lines[1]);
         assertEquals(-1, closed.get("result").asLong());
         assertEquals(10038, closed.get("error").asInt());
@@ -65,6 +63,29 @@ class EventExportTest {
         assertEquals(133_800_000_000_000_950L, closed.get("filetime").asLong());
         assertEquals("C:\\wpuscope\\wpuhost.exe", closed.get("process").asText());
         assertEquals(712, closed.get("args").get("s").asInt());
+    }
+
+    @Test
+    void whatTheCalleeDidNotSayIsExportedAsNotSaid() throws Exception {
+        EventStore store = ExportFixtures.golden("load-sessions");
+        StringWriter csv = new StringWriter();
+        EventExport.csv(store, IntList.of(1, 2), csv);
+        String[] lines = csv.toString().split("\r\n");
+        assertEquals("WPUCreateEvent,,NULL,no error code given", lines[1].replaceAll("^.*\\(unknown module\\),|,0\\.3.*$", "")
+                .replaceAll("^.*?,WPU", "WPU"));
+        assertEquals("WPUQuerySocketHandleContext,\"s=0x10000, context=(not written)\",0,",
+                lines[2].replaceAll("^.*?,WPU", "WPU").replaceAll(",0\\.2.*$", ""));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventExport.jsonLines(store, IntList.of(1, 2), out);
+        String[] json = out.toString(StandardCharsets.UTF_8).split("\n");
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode failed = mapper.readTree(json[0]);
+        assertEquals(true, failed.get("error").isNull());
+        assertEquals(null, failed.get("error_name"));
+        JsonNode query = mapper.readTree(json[1]);
+        assertEquals(true, query.get("args").get("context").isNull());
+        assertEquals(65536, query.get("args").get("s").asInt());
+        assertEquals(0, query.get("error").asInt());
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

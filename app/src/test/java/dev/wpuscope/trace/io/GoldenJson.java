@@ -102,11 +102,15 @@ final class GoldenJson implements TraceListener {
     @Override
     public void onRecord(TraceRecord record, int length) {
         if (record instanceof TraceRecord.ProcessHello r) {
-            prefix(r.offset(), length, TraceFormat.PROCESS_HELLO, r.pid())
+            ObjectNode o = prefix(r.offset(), length, TraceFormat.PROCESS_HELLO, r.pid())
                     .put("parent_pid", r.parentPid()).put("bitness", r.bitness())
                     .put("tracer_version", r.tracerVersion()).put("clock_frequency", r.clockFrequency())
                     .put("start_filetime", r.startFiletime()).put("start_ticks", r.startTicks())
                     .put("image_path", r.imagePath()).put("command_line", r.commandLine());
+            if (r.loadSession() != null) {
+                o.put("process_start_filetime", r.loadSession().processStartFiletime())
+                        .put("load_session", r.loadSession().number());
+            }
         } else if (record instanceof TraceRecord.ProviderLoaded r) {
             prefix(r.offset(), length, TraceFormat.PROVIDER_LOADED, r.pid())
                     .put("ticks", r.ticks()).put("served_entry_id", r.servedEntryId())
@@ -130,8 +134,11 @@ final class GoldenJson implements TraceListener {
                     .put("ticks", r.ticks()).put("severity", r.severity()).put("status", r.status())
                     .put("message", r.message());
         } else if (record instanceof TraceRecord.ProcessGoodbye r) {
-            prefix(r.offset(), length, TraceFormat.PROCESS_GOODBYE, r.pid())
+            ObjectNode o = prefix(r.offset(), length, TraceFormat.PROCESS_GOODBYE, r.pid())
                     .put("ticks", r.ticks()).put("emitted", r.emitted()).put("dropped_total", r.droppedTotal());
+            if (r.endReason() != null) {
+                o.put("end_reason", r.endReason());
+            }
         }
     }
 

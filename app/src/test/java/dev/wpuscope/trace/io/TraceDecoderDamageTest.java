@@ -99,6 +99,24 @@ class TraceDecoderDamageTest {
     }
 
     @Test
+    void recordsEndingInsideTheFieldsOfOneOneAreDamageAndEndingBeforeThemIsOneZero() throws Exception {
+        byte[] goodbye = new byte[3 * 8 + 4];
+        byte[] helloOneZero = new byte[4 + 4 + 4 + 3 * 8 + 2 + 2];
+        byte[] helloCut = java.util.Arrays.copyOf(helloOneZero, helloOneZero.length + 8);
+        byte[] goodbyeCut = record(TraceFormat.PROCESS_GOODBYE, slice(goodbye, 0, 26));
+        byte[] helloCutRecord = record(TraceFormat.PROCESS_HELLO, helloCut);
+        byte[] data = concat(slice(BASIC, 0, BASIC.length), record(TraceFormat.PROCESS_HELLO, helloOneZero),
+                helloCutRecord, goodbyeCut, record(TraceFormat.PROCESS_GOODBYE, slice(goodbye, 0, 24)));
+        DecodeLog log = DecodeLog.decode(data);
+        int cutAt = BASIC.length + TraceFormat.RECORD_PREFIX + helloOneZero.length + 4;
+        assertEquals(List.of(new Damage(cutAt, helloCutRecord.length),
+                new Damage(cutAt + helloCutRecord.length, goodbyeCut.length)), log.damage);
+        List<TraceRecord> added = log.records.subList(log.records.size() - 2, log.records.size());
+        assertEquals(null, ((TraceRecord.ProcessHello) added.get(0)).loadSession());
+        assertEquals(null, ((TraceRecord.ProcessGoodbye) added.get(1)).endReason());
+    }
+
+    @Test
     void stringRunningPastThePayloadIsDamage() throws Exception {
         byte[] payload = new byte[4 + 8 + 4 + 2 + 3];
         LittleEndian.putU16(payload, 16, 200);

@@ -76,12 +76,12 @@ class TracerPipeServerTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TraceWriter writer = new TraceWriter(bytes)) {
             writer.writeHeader(10_000_000L, 133_800_000_000_000_000L, 0, 0);
-            writer.write(new TraceRecord.ProcessHello(0, pid, 1, 64, 0x100, 10_000_000L, 0, 0, "app.exe", "app"));
+            writer.write(new TraceRecord.ProcessHello(0, pid, 1, 64, 0x100, 10_000_000L, 0, 0, "app.exe", "app", null));
             for (int i = 0; i < upcalls; i++) {
                 writer.write(new TraceRecord.UpcallEvent(0, pid, i, Upcall.WPU_SET_EVENT.number(), 7, 0, 0, i, 1, 1,
                         0, 0, new long[] {0x1a4}, ""));
             }
-            writer.write(new TraceRecord.ProcessGoodbye(0, pid, 0, upcalls, 0));
+            writer.write(new TraceRecord.ProcessGoodbye(0, pid, 0, upcalls, 0, null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

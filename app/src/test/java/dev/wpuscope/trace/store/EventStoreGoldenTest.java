@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wpuscope.trace.model.LoadSession;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.List;
@@ -99,12 +100,42 @@ class EventStoreGoldenTest {
     }
 
     @Test
+    void helloesOfOneProcessStartTimeAreLoadSessionsOfOneProcessAndEveryRowKnowsItsOwn() throws Exception {
+        EventStore store = StoreFixtures.golden("load-sessions");
+        assertEquals(1, store.processes().size());
+        ProcessInfo process = store.processes().get(0);
+        assertEquals(List.of(1, 2), process.loadSessions().stream().map(StoredLoadSession::number).toList());
+        assertEquals(List.of(0, 4), process.loadSessions().stream().map(StoredLoadSession::firstRow).toList());
+        assertEquals(8, store.size());
+        for (int row = 0; row < 8; row++) {
+            assertEquals(row < 4 ? 1 : 2, store.loadSession(row), "row " + row);
+            assertEquals(row % 4, store.sequence(row), "sequence numbers restart in each load session");
+        }
+    }
+
+    @Test
+    void oneZeroHellosOfOnePidAreEachANewProcessAndSoIsAPidReusedByANewProcess() {
+        EventStore store = new EventStore();
+        store.addHello(hello(null));
+        store.addHello(hello(null));
+        store.addHello(hello(new LoadSession(START, 1)));
+        store.addHello(hello(new LoadSession(START + 1, 1)));
+        store.addHello(hello(new LoadSession(START + 1, 2)));
+        assertEquals(List.of(1, 1, 1, 2), store.processes().stream().map(p -> p.loadSessions().size()).toList());
+        assertEquals(0, store.processes().get(0).loadSessionOf(0), "1.0 hellos do not number load sessions");
+    }
+
+    private static TraceRecord.ProcessHello hello(LoadSession session) {
+        return new TraceRecord.ProcessHello(0, 7, 1, 64, 0x100, 10_000_000L, 0, 0, "a.exe", "a", session);
+    }
+
+    @Test
     void damageAndTruncationAreKeptAsProblemsWithTheSource() throws Exception {
         assertEquals(StoreFixtures.GOLDEN.resolve("damaged.wputrace")
-                + ": byte offset 187 (0xbb): damaged data, 95 bytes skipped",
+                + ": byte offset 199 (0xc7): damaged data, 95 bytes skipped",
                 StoreFixtures.golden("damaged").problems().get(0).toString());
         assertEquals(StoreFixtures.GOLDEN.resolve("truncated.wputrace")
-                + ": byte offset 2378 (0x94a): capture ends inside a record",
+                + ": byte offset 2390 (0x956): capture ends inside a record",
                 StoreFixtures.golden("truncated").problems().get(0).toString());
     }
 

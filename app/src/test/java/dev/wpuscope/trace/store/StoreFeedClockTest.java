@@ -13,7 +13,7 @@ class StoreFeedClockTest {
     private static final long DAY = 133_800_000_000_000_000L;
 
     private static TraceRecord.ProcessHello hello(int pid, long frequency, long startFiletime, long startTicks) {
-        return new TraceRecord.ProcessHello(0, pid, 1, 64, 0x100, frequency, startFiletime, startTicks, "a.exe", "a");
+        return new TraceRecord.ProcessHello(0, pid, 1, 64, 0x100, frequency, startFiletime, startTicks, "a.exe", "a", null);
     }
 
     private static TraceRecord.UpcallEvent upcall(int pid, long ticks) {

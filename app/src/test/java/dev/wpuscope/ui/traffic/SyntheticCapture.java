@@ -27,7 +27,7 @@ public final class SyntheticCapture {
         try (TraceWriter writer = new TraceWriter(bytes)) {
             writer.writeHeader(FREQUENCY, START_FILETIME, START_TICKS, 0);
             writer.write(new TraceRecord.ProcessHello(0, PID, 100, 64, 0x000100, FREQUENCY, START_FILETIME,
-                    START_TICKS, "C:\\demo\\wpuhost.exe", "wpuhost.exe sample_nonifs.dll"));
+                    START_TICKS, "C:\\demo\\wpuhost.exe", "wpuhost.exe sample_nonifs.dll", null));
             writer.write(new TraceRecord.Module(0, PID, 1, 0x7FF6_0000_0000L, 0x24000, "Z:\\build\\x64\\sample_nonifs.dll"));
             int sequence = 0;
             for (int round = 0; round < rounds; round++) {

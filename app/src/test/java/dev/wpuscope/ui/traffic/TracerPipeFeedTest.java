@@ -44,7 +44,7 @@ class TracerPipeFeedTest {
             client = transport.connect("pid " + pid);
             writer.writeHeader(frequency, startFiletime, startTicks, 0);
             writer.write(new TraceRecord.ProcessHello(0, pid, 1, 64, 0x100, frequency, startFiletime, startTicks,
-                    "C:\\app" + pid + ".exe", "app"));
+                    "C:\\app" + pid + ".exe", "app", null));
         }
 
         /** Sends what was written since the last send, plus an upcall {@code seconds} after the start. */

@@ -98,12 +98,30 @@ class TrafficViewTest {
         showCapture(robot);
         TabPane panels = robot.lookup("#panelTabs").queryAs(TabPane.class);
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
-                () -> panels.getTabs().get(9).getText().startsWith("Conformance findings ("));
+                () -> panels.getTabs().get(10).getText().startsWith("Conformance findings ("));
         java.util.List<String> titles = panels.getTabs().stream().map(t -> t.getText()).toList();
         assertEquals(java.util.List.of("Details", "Handle contexts (41)", "Blocking callbacks", "Posted messages (40)",
-                "Event objects (40)", "Thread handles", "APCs", "Overlapped", "Providers (1)"), titles.subList(0, 9));
+                "Event objects (40)", "Thread handles", "APCs", "Overlapped", "Load sessions (1)", "Providers (1)"),
+                titles.subList(0, 10));
         // the failed context queries of the unknown handle 0xDEAD are a conformance finding
-        assertTrue(titles.get(9).startsWith("Conformance findings ("), titles.get(9));
+        assertTrue(titles.get(10).startsWith("Conformance findings ("), titles.get(10));
+    }
+
+    @Test
+    void theLoadSessionsPanelShowsEachLoadSessionOfAProcessAndHowItEnded(FxRobot robot) throws Exception {
+        session = Sessions.of(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                System.getProperty("wpuscope.root", "."), "resources", "trace-format", "golden",
+                "load-sessions.wputrace")));
+        robot.interact(() -> controller.show(session, session.analysis(), "load-sessions", null));
+        waitForRows(8);
+        TabPane panels = robot.lookup("#panelTabs").queryAs(TabPane.class);
+        robot.interact(() -> panels.getSelectionModel().select(8));
+        TableView<?> sessions = (TableView<?>) panels.getTabs().get(8).getContent();
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> sessions.getItems().size() == 2);
+        assertEquals("Load sessions (2)", panels.getTabs().get(8).getText());
+        assertTrue(robot.lookup("ended at WSPCleanup (4 emitted)").tryQuery().isPresent());
+        assertTrue(robot.lookup("ended at process exit (4 emitted)").tryQuery().isPresent());
+        assertTrue(robot.lookup("no error code given").tryQuery().isPresent(), "the Error cell of a call without one");
     }
 
     @Test
