@@ -235,7 +235,7 @@ def fail_upcall_test(arch, sample, ifs, upcall):
     everything it could release."""
     def body():
         rc, out, capture = host_run(arch, f"fail-{upcall}", [
-            "--scenario", "stress", "--threads", "2", "--iterations", "150",
+            "--scenario", "stress", "--threads", "2", "--iterations", "100",
             "--fail-upcall", f"{upcall}:3"] + (["--ifs"] if ifs else []) + [sample])
         m = re.search(r"host: (\d+) handle\(s\) left open by the provider"
                       r"(?:, (\d+) of them because)?", out)
@@ -244,7 +244,9 @@ def fail_upcall_test(arch, sample, ifs, upcall):
         expect(left == refused, f"the sample leaked {left - refused} handle(s) it could release")
         expect_nothing_left(out)
         cap = decode(capture)
-        check_common(cap, 64 if arch == "x64" else 32, sample)
+        # threads commit concurrently: sequence numbers may arrive slightly out of order
+        g = check_common(cap, 64 if arch == "x64" else 32, sample, exact_drops=False)
+        expect(g["dropped_total"] == 0, f"{g['dropped_total']} events dropped (the ring holds 2048)")
         calls = [u for u in cap.upcalls if u["upcall_name"] == upcall]
         silent = [u for u in calls if u["upcall_flags"] & NO_ERROR_CODE]
         expect(calls and len(silent) == len(calls) // 3,
