@@ -14,7 +14,9 @@ import dev.wpuscope.trace.store.StoreFeed;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -81,7 +83,7 @@ final class TraceFollowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Tee tee = new Tee(capture.toString());
         int printedRows = 0;
-        int printedFindings = 0;
+        Set<Finding> printedFindings = new HashSet<>(); // settled findings may come with an earlier offset
         int printedProblems = 0;
         long idleSince = System.nanoTime();
         try (CaptureFollower follower = new CaptureFollower(capture, tee, batch -> { })) {
@@ -98,14 +100,22 @@ final class TraceFollowCommand implements Callable<Integer> {
                 for (; printedProblems < tee.store.problems().size(); printedProblems++) {
                     out.println("!! " + tee.store.problems().get(printedProblems));
                 }
-                List<Finding> findings = tee.analysis.findings();
-                for (; printedFindings < findings.size(); printedFindings++) {
-                    out.println("!! " + findings.get(printedFindings));
-                }
+                printNew(tee.analysis.findings(), printedFindings, out);
                 out.flush();
             }
         }
+        tee.analysis.endOfInput(); // stopped: nothing more can explain what waited
+        printNew(tee.analysis.findings(), printedFindings, out);
+        out.flush();
         return 0;
+    }
+
+    private static void printNew(List<Finding> findings, Set<Finding> printed, PrintWriter out) {
+        for (Finding finding : findings) {
+            if (printed.add(finding)) {
+                out.println("!! " + finding);
+            }
+        }
     }
 
     private static String line(DecodedEvent e) {

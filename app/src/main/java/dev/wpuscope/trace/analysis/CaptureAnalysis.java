@@ -59,6 +59,11 @@ public final class CaptureAnalysis implements TraceListener {
     }
 
     @Override
+    public void onEnd() {
+        analysis.endOfInput();
+    }
+
+    @Override
     public synchronized void onTruncated(long offset) {
         readProblems.add("capture ends inside a record at byte offset " + offset);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 /** Event objects: WPUCreateEvent, WPUSetEvent, WPUResetEvent, WPUCloseEvent, and leaks. */
 public final class EventObjectAnalyzer extends UpcallAnalyzer {
 
-    private final ResourceTracker events = new ResourceTracker(ResourceKind.EVENT, this::report);
+    private final ResourceTracker events = newTracker(ResourceKind.EVENT);
 
     @Override
     protected void onUpcall(UpcallEvent event, String provider) {

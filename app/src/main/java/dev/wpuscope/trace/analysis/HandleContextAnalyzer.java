@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class HandleContextAnalyzer extends UpcallAnalyzer {
 
-    private final ResourceTracker handles = new ResourceTracker(ResourceKind.SOCKET_HANDLE, this::report);
+    private final ResourceTracker handles = newTracker(ResourceKind.SOCKET_HANDLE);
 
     @Override
     protected void onUpcall(UpcallEvent event, String provider) {
@@ -35,8 +35,7 @@ public final class HandleContextAnalyzer extends UpcallAnalyzer {
 
     private void query(UpcallEvent event, String provider) {
         long handle = event.arg(0);
-        UpcallEvent creation = handles.latestCreation(event.pid(), handle);
-        handles.used(event, handle, provider);
+        UpcallEvent creation = handles.used(event, handle, provider);
         if (outArgUnreadable(event)) {
             reportNullOutPointer(event, provider, "context");
         } else if (!event.failed() && event.argWritten(1) && creation != null

@@ -11,10 +11,20 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The create / use / close state machine shared by socket handles, events and thread handles: one entry per
  * generation of a handle value per process, with the findings each transition implies.
+ *
+ * <p>Records arrive in the order threads wrote them, not in the order their upcalls took effect. So every operation is
+ * placed in the generation of its value that the {@link EffectOrder} allows (a close may belong to the generation
+ * before the one whose creation was recorded first; a use may have happened before a close recorded earlier), and a
+ * cross-thread misuse ("used after close", "closed twice", "returned again while open") is reported only when no
+ * order consistent with the upcalls' intervals and each thread's program order explains the records. A finding a
+ * later record might still explain waits (pending) until one does, or until the process's records moved on by
+ * {@link EffectOrder#SETTLE_NANOS}, its load session ended, or the input did. A finding with events dropped by the
+ * tracer since the generation's previous event is reported as uncertain.
  */
 final class ResourceTracker {
 
@@ -22,6 +32,13 @@ final class ResourceTracker {
     interface Reporter {
         void report(Severity severity, FindingKind kind, int pid, String provider, long offset, String message);
     }
+
+    /**
+     * How many of the latest generations of one value stay linked for records that arrive late; older ones stay
+     * only while open (a close of one may still be recorded: a thread can be preempted inside its close while other
+     * threads create and close the freed value many times).
+     */
+    private static final int KEPT_GENERATIONS = 8;
 
     private enum Origin { CREATED, FAILED, UNKNOWN }
 
@@ -39,6 +56,10 @@ final class ResourceTracker {
         final CappedList<UpcallEvent> uses = new CappedList<>(CappedList.PER_ITEM);
         final CappedList<UpcallEvent> closes = new CappedList<>(CappedList.PER_ITEM);
         final Map<Upcall, Long> useCounts = new EnumMap<>(Upcall.class);
+        /** The generation of the same value before this one, while it may still receive late records. */
+        Entry previous;
+        /** The creation of the generation of the same value right after this one, or null. */
+        UpcallEvent nextCreation;
         UpcallEvent firstClose;
         boolean closedAgain;
         boolean usedAfterClose;
@@ -47,6 +68,8 @@ final class ResourceTracker {
         long endOffset = -1;
         /** Whether the end at {@link #endOffset} unloaded the providers while the process went on. */
         boolean endedByUnload;
+        /** Events the tracer had dropped in this process when this generation's latest event arrived. */
+        long droppedAtLastEvent;
 
         Entry(ResourceKind kind, Key key, int generation, String provider, UpcallEvent creation, Origin origin,
               boolean closeTraced) {
@@ -102,16 +125,32 @@ final class ResourceTracker {
         }
     }
 
+    /** Whether a creation or close of the value, recorded after a pending finding, explains it (and then applies it). */
+    @FunctionalInterface
+    private interface Explanation {
+        boolean explains(UpcallEvent later, boolean creation);
+    }
+
+    /**
+     * A misuse that a record arriving later may still explain: {@code event} on {@code entry}, reported by
+     * {@code report} unless a later creation or close of the same value explains it first.
+     */
+    private record Pending(Entry entry, UpcallEvent event, Explanation explanation, Runnable report) {
+    }
+
     private final ResourceKind kind;
     private final Reporter reporter;
+    private final EffectOrder order;
     private final List<Entry> entries = new ArrayList<>();
     /** The latest generation of each value still in a running process (open or closed). */
     private final Map<Key, Entry> latest = new HashMap<>();
     private final Map<Key, Integer> generations = new HashMap<>();
+    private final List<Pending> pending = new ArrayList<>();
 
-    ResourceTracker(ResourceKind kind, Reporter reporter) {
+    ResourceTracker(ResourceKind kind, Reporter reporter, EffectOrder order) {
         this.kind = kind;
         this.reporter = reporter;
+        this.order = order;
     }
 
     /**
@@ -123,14 +162,26 @@ final class ResourceTracker {
     void created(UpcallEvent event, long value, String provider, boolean closeTraced) {
         Key key = new Key(event.pid(), value);
         Entry previous = latest.get(key);
-        if (previous != null && previous.openAndTracked()) {
-            reporter.report(Severity.WARNING, FindingKind.REUSED_WHILE_OPEN, event.pid(), provider, event.offset(),
-                    event.upcall().apiName() + " returned " + previous.subject() + " again while generation "
-                            + previous.generation + " (created at offset " + previous.creation.offset()
-                            + ") was never closed");
-            previous.returnedAgain = true;
+        Entry entry = add(key, provider, event, Origin.CREATED, closeTraced);
+        entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
+        if (previous != null) {
+            previous.nextCreation = event;
+            entry.previous = previous;
+            forgetClosedBeyondKept(entry);
         }
-        latest.put(key, add(key, provider, event, Origin.CREATED, closeTraced));
+        latest.put(key, entry);
+        explainPending(key, event, true);
+        if (previous != null && previous.openAndTracked()) {
+            // a close of the previous generation may still be recorded: it may have taken effect before this
+            long dropped = order.droppedSoFar(event.pid());
+            pend(previous, event, (later, creation) -> previous.firstClose == later, () -> {
+                        previous.returnedAgain = true;
+                        report(previous, event, dropped, Severity.WARNING, FindingKind.REUSED_WHILE_OPEN, provider,
+                                event.upcall().apiName() + " returned " + previous.subject() + " again while generation "
+                                        + previous.generation + " (created at offset " + previous.creation.offset()
+                                        + ", thread " + previous.creation.tid() + ") was never closed");
+                    });
+        }
     }
 
     /** The creating upcall failed. */
@@ -141,42 +192,95 @@ final class ResourceTracker {
                         + UpcallAnalyzer.errorSuffix(event));
     }
 
-    /** {@code value} was passed to an upcall that uses it. */
-    void used(UpcallEvent event, long value, String provider) {
-        Entry entry = latestOrUnknown(event, value, provider);
-        entry.uses.add(event);
-        entry.useCounts.merge(event.upcall(), 1L, Long::sum);
-        if (entry.closed()) {
-            entry.usedAfterClose = true;
-            reporter.report(Severity.ERROR, FindingKind.USED_AFTER_CLOSE, event.pid(), provider, event.offset(),
-                    entry.subject() + " passed to " + event.upcall().apiName() + " after it was closed at offset "
-                            + entry.firstClose.offset());
+    /**
+     * {@code value} was passed to an upcall that uses it. Returns the creation of the generation the use belongs to,
+     * or null when unknown (a value never created in the trace, or a use that may belong to a generation whose
+     * creation is not recorded yet).
+     */
+    UpcallEvent used(UpcallEvent event, long value, String provider) {
+        Key key = new Key(event.pid(), value);
+        Entry entry = latest.get(key);
+        if (entry == null) {
+            entry = unknown(key, event, provider);
         }
+        while (entry.previous != null && entry.creation != null && order.certainlyBefore(event, entry.creation)) {
+            entry = entry.previous;
+        }
+        if (!entry.closed() || !order.certainlyBefore(entry.firstClose, event)) {
+            addUse(entry, event);
+            return entry.creation;
+        }
+        Entry closed = entry;
+        long dropped = order.droppedSoFar(event.pid());
+        Runnable report = () -> {
+            report(closed, event, dropped, Severity.ERROR, FindingKind.USED_AFTER_CLOSE, provider,
+                    closed.subject() + " passed to " + event.upcall().apiName() + " (thread " + event.tid()
+                            + ") after " + closed.firstClose.upcall().apiName() + " closed it at offset "
+                            + closed.firstClose.offset() + " (thread " + closed.firstClose.tid() + ")");
+            addUse(closed, event);
+            closed.usedAfterClose = true;
+        };
+        if (closed.nextCreation != null) {
+            report.run(); // the next generation was created certainly after this use
+        } else {
+            pend(closed, event, (later, creation) -> {
+                boolean ofNewGeneration = creation && !order.certainlyBefore(event, later);
+                if (ofNewGeneration) {
+                    addUse(latest.get(key), event);
+                }
+                return ofNewGeneration;
+            }, report);
+        }
+        return null;
     }
 
     /** {@code value} was passed to the closing upcall. */
     void closed(UpcallEvent event, long value, String provider) {
-        Entry entry = latestOrUnknown(event, value, provider);
-        entry.closes.add(event);
-        if (entry.closed()) {
-            entry.closedAgain = true;
-            reporter.report(Severity.ERROR, FindingKind.CLOSED_TWICE, event.pid(), provider, event.offset(),
-                    entry.subject() + " closed again by " + event.upcall().apiName()
-                            + " (first closed at offset " + entry.firstClose.offset() + ")"
-                            + UpcallAnalyzer.errorSuffix(event));
-        } else if (event.failed() && entry.origin == Origin.CREATED) {
-            reporter.report(Severity.WARNING, FindingKind.CLOSE_FAILED, event.pid(), provider, event.offset(),
-                    event.upcall().apiName() + " of open " + entry.subject() + " failed"
-                            + UpcallAnalyzer.errorSuffix(event));
+        Key key = new Key(event.pid(), value);
+        Entry newest = latest.get(key);
+        if (newest == null) {
+            newest = unknown(key, event, provider);
+        }
+        Entry open = openGenerationFor(newest, event);
+        if (open != null) {
+            close(open, event, provider);
+            return;
+        }
+        Entry entry = newest;
+        while (entry.previous != null && entry.creation != null && order.certainlyBefore(event, entry.creation)) {
+            entry = entry.previous;
+        }
+        Entry closed = entry;
+        long dropped = order.droppedSoFar(event.pid());
+        Runnable report = () -> {
+            closed.closes.add(event);
+            closed.closedAgain = true;
+            report(closed, event, dropped, Severity.ERROR, FindingKind.CLOSED_TWICE, provider,
+                    closed.subject() + " closed again by " + event.upcall().apiName() + " (thread " + event.tid()
+                            + "; first closed at offset " + closed.firstClose.offset() + ", thread "
+                            + closed.firstClose.tid() + ")" + UpcallAnalyzer.errorSuffix(event));
+        };
+        if (closed.nextCreation != null) {
+            report.run();
         } else {
-            entry.firstClose = event;
+            pend(closed, event, (later, creation) -> {
+                boolean ofNewGeneration = creation && !order.certainlyBefore(event, later);
+                if (ofNewGeneration) {
+                    markClosed(latest.get(key), event);
+                }
+                return ofNewGeneration;
+            }, report);
         }
     }
 
-    /** The creation of the latest generation of {@code value} in {@code pid}, or {@code null} when unknown. */
-    UpcallEvent latestCreation(int pid, long value) {
-        Entry entry = latest.get(new Key(pid, value));
-        return entry == null ? null : entry.creation;
+    /** A later record of the process: pending findings it can no longer explain are reported. */
+    void advance(UpcallEvent later) {
+        settle(p -> p.event.pid() == later.pid() && order.settled(p.event, later));
+    }
+
+    /** The input is over: every pending finding is reported. */
+    void endOfInput() {
+        settle(p -> true);
     }
 
     /**
@@ -185,25 +289,17 @@ final class ResourceTracker {
      * went on (WSPCleanup), not released before they were.
      */
     void loadSessionEnded(ProcessGoodbye goodbye) {
+        settle(p -> p.event.pid() == goodbye.pid());
         EndReason reason = goodbye.reason();
         for (Iterator<Entry> it = latest.values().iterator(); it.hasNext(); ) {
-            Entry entry = it.next();
-            if (entry.key.pid() != goodbye.pid()) {
+            Entry newest = it.next();
+            if (newest.key.pid() != goodbye.pid()) {
                 continue;
             }
             it.remove();
-            if (entry.openAndTracked()) {
-                entry.endOffset = goodbye.offset();
-                entry.endedByUnload = reason.providersUnloaded();
-                String created = entry.subject() + " created by " + entry.creation.upcall().apiName() + " at offset "
-                        + entry.creation.offset() + " (thread " + entry.creation.tid() + ")";
-                if (entry.endedByUnload) {
-                    reporter.report(Severity.ERROR, FindingKind.NOT_RELEASED_AT_UNLOAD, goodbye.pid(),
-                            entry.provider, goodbye.offset(), created + " was still open when its load session "
-                                    + reason.phrase());
-                } else {
-                    reporter.report(Severity.ERROR, FindingKind.LEAKED, goodbye.pid(), entry.provider,
-                            goodbye.offset(), created + " was never closed");
+            for (Entry entry = newest; entry != null; entry = entry.previous) {
+                if (entry.openAndTracked()) {
+                    reportOpenAtEnd(entry, goodbye, reason);
                 }
             }
         }
@@ -214,6 +310,7 @@ final class ResourceTracker {
      * no longer refer to anything.
      */
     void loadSessionStarted(int pid) {
+        settle(p -> p.event.pid() == pid);
         latest.keySet().removeIf(k -> k.pid() == pid);
     }
 
@@ -221,17 +318,132 @@ final class ResourceTracker {
         return entries.stream().map(Entry::snapshot).toList();
     }
 
-    private Entry latestOrUnknown(UpcallEvent event, long value, String provider) {
-        Key key = new Key(event.pid(), value);
-        Entry entry = latest.get(key);
-        if (entry == null) {
-            entry = add(key, provider, null, Origin.UNKNOWN, true);
-            latest.put(key, entry);
-            reporter.report(Severity.WARNING, FindingKind.UNKNOWN_HANDLE, event.pid(), provider, event.offset(),
-                    entry.subject() + " passed to " + event.upcall().apiName()
-                            + " was never created in this trace" + UpcallAnalyzer.errorSuffix(event));
+    private void reportOpenAtEnd(Entry entry, ProcessGoodbye goodbye, EndReason reason) {
+        entry.endOffset = goodbye.offset();
+        entry.endedByUnload = reason.providersUnloaded();
+        String created = entry.subject() + " created by " + entry.creation.upcall().apiName() + " at offset "
+                + entry.creation.offset() + " (thread " + entry.creation.tid() + ")";
+        if (entry.endedByUnload) {
+            reporter.report(Severity.ERROR, FindingKind.NOT_RELEASED_AT_UNLOAD, goodbye.pid(), entry.provider,
+                    goodbye.offset(), created + " was still open when its load session " + reason.phrase());
+        } else {
+            reporter.report(Severity.ERROR, FindingKind.LEAKED, goodbye.pid(), entry.provider, goodbye.offset(),
+                    created + " was never closed");
         }
+    }
+
+    /**
+     * The oldest open generation that the close may end: it may have taken effect after the generation's creation
+     * and before the next generation's.
+     */
+    private Entry openGenerationFor(Entry newest, UpcallEvent close) {
+        Entry oldest = null;
+        for (Entry entry = newest; entry != null; entry = entry.previous) {
+            if (closeOfOpen(entry, close)) {
+                oldest = entry;
+            }
+        }
+        return oldest;
+    }
+
+    private boolean closeOfOpen(Entry entry, UpcallEvent close) {
+        return !entry.closed()
+                && (entry.creation == null || !order.certainlyBefore(close, entry.creation))
+                && (entry.nextCreation == null || !order.certainlyBefore(entry.nextCreation, close));
+    }
+
+    private void close(Entry entry, UpcallEvent event, String provider) {
+        if (event.failed() && entry.origin == Origin.CREATED) {
+            entry.closes.add(event);
+            entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
+            reporter.report(Severity.WARNING, FindingKind.CLOSE_FAILED, event.pid(), provider, event.offset(),
+                    event.upcall().apiName() + " of open " + entry.subject() + " failed"
+                            + UpcallAnalyzer.errorSuffix(event));
+            return;
+        }
+        markClosed(entry, event);
+        explainPending(entry.key, event, false);
+    }
+
+    private void markClosed(Entry entry, UpcallEvent event) {
+        entry.firstClose = event;
+        entry.closes.add(event);
+        entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
+    }
+
+    private void addUse(Entry entry, UpcallEvent event) {
+        entry.uses.add(event);
+        entry.useCounts.merge(event.upcall(), 1L, Long::sum);
+        entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
+    }
+
+    private void pend(Entry entry, UpcallEvent event, Explanation explanation, Runnable report) {
+        pending.add(new Pending(entry, event, explanation, report));
+    }
+
+    /** A creation or close of the value arrived: the pending findings about the value it explains are dropped. */
+    private void explainPending(Key key, UpcallEvent later, boolean creation) {
+        if (!pending.isEmpty()) {
+            pending.removeIf(p -> p.entry.key.equals(key) && p.event != later
+                    && p.explanation.explains(later, creation));
+        }
+    }
+
+    private void settle(Predicate<Pending> due) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Pending> reported = new ArrayList<>();
+        for (Pending p : pending) {
+            if (due.test(p)) {
+                reported.add(p);
+            }
+        }
+        pending.removeAll(reported);
+        reported.forEach(p -> p.report.run());
+    }
+
+    /**
+     * Reports a misuse of {@code entry} shown by {@code event}; uncertain when the tracer dropped events between the
+     * entry's latest event and this one ({@code droppedAtEvent}: the process's drops when the event arrived).
+     */
+    private void report(Entry entry, UpcallEvent event, long droppedAtEvent, Severity severity,
+                        FindingKind findingKind, String provider, String message) {
+        long dropped = droppedAtEvent - entry.droppedAtLastEvent;
+        if (dropped > 0) {
+            severity = Severity.WARNING;
+            message += " (uncertain: the tracer dropped " + dropped + " event" + (dropped == 1 ? "" : "s")
+                    + " of this process meanwhile, which may explain it)";
+        }
+        reporter.report(severity, findingKind, event.pid(), provider, event.offset(), message);
+    }
+
+    private Entry unknown(Key key, UpcallEvent event, String provider) {
+        Entry entry = add(key, provider, null, Origin.UNKNOWN, true);
+        entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
+        latest.put(key, entry);
+        reporter.report(Severity.WARNING, FindingKind.UNKNOWN_HANDLE, event.pid(), provider, event.offset(),
+                entry.subject() + " passed to " + event.upcall().apiName()
+                        + " was never created in this trace" + UpcallAnalyzer.errorSuffix(event));
         return entry;
+    }
+
+    /**
+     * Unlinks the generations of the value older than the last {@link #KEPT_GENERATIONS} that are closed or whose
+     * value was (certainly) returned again while open.
+     */
+    private void forgetClosedBeyondKept(Entry newest) {
+        Entry entry = newest;
+        for (int kept = 1; kept < KEPT_GENERATIONS && entry.previous != null; kept++) {
+            entry = entry.previous;
+        }
+        while (entry.previous != null) {
+            if (entry.previous.closed() || entry.previous.returnedAgain) {
+                entry.previous = entry.previous.previous;
+            } else {
+                entry = entry.previous;
+            }
+        }
     }
 
     private Entry add(Key key, String provider, UpcallEvent creation, Origin origin, boolean closeTraced) {

@@ -8,7 +8,7 @@ import java.util.List;
 /** Thread handles: WPUOpenCurrentThread / WPUCloseThread pairing and leaks, and the targets of WPUQueueApc. */
 public final class ThreadHandleAnalyzer extends UpcallAnalyzer {
 
-    private final ResourceTracker threads = new ResourceTracker(ResourceKind.THREAD_HANDLE, this::report);
+    private final ResourceTracker threads = newTracker(ResourceKind.THREAD_HANDLE);
     private final CappedList<ApcTarget> apcs = new CappedList<>(CappedList.PER_ANALYZER);
 
     @Override
@@ -24,8 +24,7 @@ public final class ThreadHandleAnalyzer extends UpcallAnalyzer {
                 }
             }
             case WPU_QUEUE_APC -> {
-                UpcallEvent open = threads.latestCreation(event.pid(), event.arg(0));
-                threads.used(event, event.arg(0), provider);
+                UpcallEvent open = threads.used(event, event.arg(0), provider);
                 apcs.add(new ApcTarget(event, provider, open));
                 if (event.failed()) {
                     reportFailure(event, provider, "to thread handle " + Hex.of(event.arg(0)));

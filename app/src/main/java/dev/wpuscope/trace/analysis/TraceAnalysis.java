@@ -40,6 +40,11 @@ public final class TraceAnalysis implements TraceAnalyzer {
         }
     }
 
+    @Override
+    public void endOfInput() {
+        all.forEach(TraceAnalyzer::endOfInput);
+    }
+
     /** Every analyzer's findings, by capture offset. */
     @Override
     public List<Finding> findings() {

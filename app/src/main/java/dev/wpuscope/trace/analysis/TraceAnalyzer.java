@@ -17,6 +17,13 @@ public interface TraceAnalyzer {
         }
     }
 
+    /**
+     * The input is over (a capture read to its end): what waited for records that might still have changed it is
+     * final now. Not called while a capture is followed live.
+     */
+    default void endOfInput() {
+    }
+
     /** The problems found so far, in the order found (the first 100,000 of each analyzer). */
     List<Finding> findings();
 

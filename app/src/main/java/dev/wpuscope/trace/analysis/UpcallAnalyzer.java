@@ -5,6 +5,8 @@ import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -14,15 +16,19 @@ import java.util.List;
 public abstract class UpcallAnalyzer implements TraceAnalyzer {
 
     private final ModuleDirectory modules = new ModuleDirectory();
+    private final EffectOrder order = new EffectOrder();
+    private final List<ResourceTracker> trackers = new ArrayList<>();
     private final CappedList<Finding> findings = new CappedList<>(CappedList.PER_ANALYZER);
 
     @Override
     public final synchronized void accept(TraceRecord record) {
         modules.accept(record);
+        order.accept(record);
         if (record instanceof UpcallEvent e) {
             if (e.upcall() != null) {
                 onUpcall(e, modules.providerName(e.pid(), e.callerModuleId()));
             }
+            trackers.forEach(t -> t.advance(e));
         } else if (record instanceof ProcessHello h) {
             onLoadSessionStart(h);
         } else if (record instanceof ProcessGoodbye g) {
@@ -31,9 +37,18 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
         onRecord(record);
     }
 
+    /** The input is over: findings that waited for records which might have explained them are reported. */
+    @Override
+    public final synchronized void endOfInput() {
+        trackers.forEach(ResourceTracker::endOfInput);
+    }
+
+    /** The findings kept so far, by capture offset (one that waited to be settled comes after later ones). */
     @Override
     public final synchronized List<Finding> findings() {
-        return findings.kept();
+        List<Finding> kept = new ArrayList<>(findings.kept());
+        kept.sort(Comparator.comparingLong(Finding::offset));
+        return kept;
     }
 
     @Override
@@ -54,6 +69,13 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
 
     /** Every record, after the specific hooks above. */
     protected void onRecord(TraceRecord record) {
+    }
+
+    /** A create / use / close tracker for the analyzer's resources, ordered by the analyzer's {@link EffectOrder}. */
+    final ResourceTracker newTracker(ResourceKind kind) {
+        ResourceTracker tracker = new ResourceTracker(kind, this::report, order);
+        trackers.add(tracker);
+        return tracker;
     }
 
     protected final String providerName(int pid, int moduleId) {

@@ -67,6 +67,7 @@ public final class TraceDecoder {
         if (!finished) {
             drain(true);
             finished = true;
+            listener.onEnd();
         }
     }
 

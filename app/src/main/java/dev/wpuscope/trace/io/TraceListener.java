@@ -25,4 +25,8 @@ public interface TraceListener {
     /** The data ended inside a record or header that starts at {@code offset}. */
     default void onTruncated(long offset) {
     }
+
+    /** The input is over: no record will follow (not called while a growing file is followed). */
+    default void onEnd() {
+    }
 }

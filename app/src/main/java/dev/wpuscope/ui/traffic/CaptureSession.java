@@ -57,6 +57,12 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
         main.onTruncated(offset);
     }
 
+    /** The opened capture was read to its end (a stream of the pipe ending is not the end of the session). */
+    @Override
+    public void onEnd() {
+        analysis.endOfInput();
+    }
+
     /** One source of records: the capture offsets and the analysis are shared, the clock is the stream's own. */
     private final class Stream implements TraceListener {
         private final StoreFeed feed;

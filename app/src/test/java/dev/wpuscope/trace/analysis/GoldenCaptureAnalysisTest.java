@@ -25,8 +25,8 @@ class GoldenCaptureAnalysisTest {
         assertEquals(List.of("907 IFS_MISMATCH", "2027 CLOSED_TWICE", "2109 UNKNOWN_HANDLE", "2109 NULL_OUT_POINTER",
                 "2199 CREATE_FAILED", "2289 EVENTS_DROPPED", "2329 TRACER_MESSAGE"), found);
         Finding doubleClose = analysis.findings().get(1);
-        assertEquals("socket handle 0x2c8 closed again by WPUCloseSocketHandle (first closed at offset 1945),"
-                + " error 10038 WSAENOTSOCK", doubleClose.message());
+        assertEquals("socket handle 0x2c8 closed again by WPUCloseSocketHandle (thread 7001; first closed at offset"
+                + " 1945, thread 7000), error 10038 WSAENOTSOCK", doubleClose.message());
         assertEquals(SAMPLE, doubleClose.provider());
     }
 

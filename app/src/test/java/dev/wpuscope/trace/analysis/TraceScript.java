@@ -23,6 +23,8 @@ final class TraceScript {
     private int sequence;
     private int module = MODULE;
     private int tid = 100;
+    /** The interval of the next call ({@link #at}), or null for the default one. */
+    private long[] nextInterval;
 
     /** A script that starts with a 1.0 PROCESS_HELLO and a MODULE for {@link #PROVIDER}. */
     static TraceScript started() {
@@ -70,6 +72,18 @@ final class TraceScript {
                 UUID.randomUUID(), moduleId, 0, 0, "served", "next.dll"));
     }
 
+    /** The next call runs from tick {@code start} for {@code duration} ticks (10 MHz clock: a tick is 100 ns). */
+    TraceScript at(long start, long duration) {
+        nextInterval = new long[] {start, duration};
+        return this;
+    }
+
+    /** The next {@code count} sequence numbers are dropped by the tracer. */
+    TraceScript dropped(int count) {
+        sequence += count;
+        return this;
+    }
+
     /** A successful call. */
     TraceScript call(Upcall upcall, long result, long... args) {
         return callWith(upcall, result, 0, 0, args);
@@ -86,8 +100,11 @@ final class TraceScript {
 
     /** A call with its error and upcall_flags given. */
     TraceScript callWith(Upcall upcall, long result, int error, int flags, long... args) {
+        long start = nextInterval != null ? nextInterval[0] : 1000 + sequence + 1;
+        long duration = nextInterval != null ? nextInterval[1] : 5;
+        nextInterval = null;
         return add(new UpcallEvent(offset, PID, sequence++, upcall.number(), tid, module, 0x7ff0_0000_1000L,
-                1000 + sequence, 5, result, error, flags, args, ""));
+                start, duration, result, error, flags, args, ""));
     }
 
     /** A 1.0 PROCESS_GOODBYE (no end reason). */
@@ -120,8 +137,10 @@ final class TraceScript {
         return analyzer.findings().stream().map(Finding::kind).toList();
     }
 
+    /** Feeds the records as a whole capture: to its end. */
     <A extends TraceAnalyzer> A feed(A analyzer) {
         analyzer.acceptAll(records);
+        analyzer.endOfInput();
         return analyzer;
     }
 }
