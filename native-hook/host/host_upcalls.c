@@ -245,12 +245,14 @@ static SOCKET WSPAPI host_modify_ifs_handle(DWORD catalog_id, SOCKET proposed, L
 {
     if (injected(MODIFY_IFS_HANDLE))
         return INVALID_SOCKET;
-    EnterCriticalSection(&lock);
-    BOOL duplicate = proposed == INVALID_SOCKET || find_socket(proposed) != NULL;
-    LeaveCriticalSection(&lock);
-    SOCKET s = duplicate ? INVALID_SOCKET : add_socket(TRUE, proposed, catalog_id, 0);
+    /* The kernel hands out a handle value only once it is closed: an IFS entry still holding the
+     * proposed value is stale (its provider closed it and ws2_32 has not yet forgotten it). */
+    host_forget_ifs_handle(proposed);
+    SOCKET s = proposed == INVALID_SOCKET ? INVALID_SOCKET
+                                          : add_socket(TRUE, proposed, catalog_id, 0);
     if (s == INVALID_SOCKET) {
-        fail(lpErrno, duplicate ? WSAEINVAL : WSAENOBUFS, &counters.socket_create_errors);
+        fail(lpErrno, proposed == INVALID_SOCKET ? WSAEINVAL : WSAENOBUFS,
+             &counters.socket_create_errors);
         return INVALID_SOCKET;
     }
     InterlockedIncrement(&counters.ifs_handles);

@@ -43,6 +43,8 @@ static const scenario scenarios[] = {
      "WPUGetProviderPath: buffer too small, known provider, unknown provider"},
     {"misuse", NEEDS_NON_IFS, FALSE,
      "double WPUCloseSocketHandle, context query of an unknown handle, leaked handle and event"},
+    {"crossthread", NEEDS_ANY, FALSE,
+     "thread B sets an event after thread A's close returned; two threads close one event"},
     {"stress", NEEDS_ANY, FALSE, "--threads threads each making --iterations rounds of upcalls"},
     {"bench", NEEDS_ANY, FALSE, "time per upcall (WPUFDIsSet) over --iterations calls"},
 };

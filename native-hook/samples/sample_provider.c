@@ -306,6 +306,79 @@ static int scenario_misuse(const sample_env *env, report *r)
                "and event %p", err2, err3, (unsigned long long)leaked, leaked_event);
 }
 
+/* Two threads misuse one handle the way a real multi-threaded LSP does (events, so that it
+ * applies to both samples):
+ *  1. thread A closes an event and then sets a flag event; thread B waits for the flag, then sets
+ *     the closed event: a use after a close that certainly returned first;
+ *  2. both threads close the same event at once (released together): one of the closes must
+ *     fail, and whichever order they took, the handle was closed twice. */
+typedef struct crossthread_job {
+    HANDLE go;        /* Win32 event: released by the other thread */
+    WSAEVENT target;  /* the event both threads work on */
+    BOOL (*step)(struct crossthread_job *job);
+    BOOL result;
+} crossthread_job;
+
+static BOOL close_target(crossthread_job *job)
+{
+    int err = 0;
+    return up.lpWPUCloseEvent(job->target, &err);
+}
+
+static BOOL set_target(crossthread_job *job)
+{
+    int err = 0;
+    return up.lpWPUSetEvent(job->target, &err);
+}
+
+static DWORD WINAPI crossthread_worker(void *arg)
+{
+    crossthread_job *job = arg;
+    WaitForSingleObject(job->go, INFINITE);
+    job->result = job->step(job);
+    return 0;
+}
+
+/* Runs step on a second thread once go is set; returns the thread. */
+static HANDLE crossthread_start(crossthread_job *job)
+{
+    return CreateThread(NULL, 0, crossthread_worker, job, 0, NULL);
+}
+
+static int scenario_crossthread(report *r)
+{
+    int err = 0;
+    crossthread_job job = {CreateEventW(NULL, TRUE, FALSE, NULL), up.lpWPUCreateEvent(&err),
+                           set_target, FALSE};
+    HANDLE other = job.go && job.target != WSA_INVALID_EVENT ? crossthread_start(&job) : NULL;
+    if (!other)
+        return say(r, FALSE, "could not start the second thread or create the event");
+    BOOL closed = up.lpWPUCloseEvent(job.target, &err); /* returns before the other thread starts */
+    SetEvent(job.go);
+    WaitForSingleObject(other, INFINITE);
+    CloseHandle(other);
+    BOOL used_after_close = closed && !job.result;
+
+    ResetEvent(job.go);
+    job.target = up.lpWPUCreateEvent(&err);
+    job.step = close_target;
+    other = job.target != WSA_INVALID_EVENT ? crossthread_start(&job) : NULL;
+    if (!other) {
+        CloseHandle(job.go);
+        return say(r, FALSE, "could not start the second thread for the double close");
+    }
+    SetEvent(job.go);
+    BOOL here = up.lpWPUCloseEvent(job.target, &err);
+    WaitForSingleObject(other, INFINITE);
+    CloseHandle(other);
+    CloseHandle(job.go);
+    BOOL closed_twice = here != job.result; /* exactly one of the two closes succeeded */
+    return say(r, used_after_close && closed_twice,
+               "set after another thread's close: %s; two threads closing one event: %s",
+               used_after_close ? "failed, as it must" : "UNEXPECTED",
+               closed_twice ? "one failed, as it must" : "UNEXPECTED");
+}
+
 typedef struct stress_job {
     const sample_env *env;
     LONG failures;
@@ -397,6 +470,8 @@ __declspec(dllexport) int WINAPI SampleRunScenario(const char *name, const sampl
         return scenario_providerpath(env, &r);
     if (!strcmp(name, "stress"))
         return scenario_stress(env, &r);
+    if (!strcmp(name, "crossthread"))
+        return scenario_crossthread(&r);
     if (!strcmp(name, "bench"))
         return scenario_bench(env, &r);
     if (!SAMPLE_IFS && !strcmp(name, "overlapped"))

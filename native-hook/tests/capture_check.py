@@ -221,6 +221,22 @@ def check_misuse(cap, ifs):
     expect(ok(u[5])["result"] > 0 and ok(u[6])["result"] not in (0, -1), "leaked handles")
 
 
+def check_crossthread(cap, ifs):
+    """Thread B sets an event after thread A's close returned (fails: error 6, invalid handle),
+    then two threads close one event at once (exactly one close fails)."""
+    create, close, use, create2, *closes = expect_names(cap, [
+        "WPUCreateEvent", "WPUCloseEvent", "WPUSetEvent", "WPUCreateEvent", "WPUCloseEvent",
+        "WPUCloseEvent"])
+    h = ok(create)["result"]
+    expect(ok(close)["args"] == [h] and close["result"] == 1, "the first close")
+    expect(use["args"] == [h] and use["result"] == 0 and use["error"] == 6 and
+           use["tid"] != close["tid"], f"the set after the close: {use}")
+    h2 = ok(create2)["result"]
+    expect(all(c["args"] == [h2] for c in closes), "both closes name the second event")
+    expect(sorted(c["result"] for c in closes) == [0, 1], "exactly one of the two closes failed")
+    expect(len({c["tid"] for c in closes}) == 2, "the two closes came from two threads")
+
+
 def check_stress(cap, ifs):
     counts = {}
     for n in names(cap):
@@ -235,6 +251,7 @@ CHECKS = {
     "lifecycle": check_lifecycle, "ifs": check_lifecycle, "asyncselect": check_asyncselect,
     "blocking": check_blocking, "events": check_events, "apc": check_apc,
     "overlapped": check_overlapped, "fdisset": check_fdisset, "misuse": check_misuse,
+    "crossthread": check_crossthread,
     "stress": check_stress,
 }
 

@@ -2,6 +2,9 @@
 # Records the sample captures of resources/captures from the real tracer under Wine:
 #   scenario-all-x64.wputrace      wpuhost --scenario all over sample_nonifs.dll (x64)
 #   scenario-all-ifs-x64.wputrace  wpuhost --scenario all --ifs over sample_ifs.dll (x64)
+#   crossthread-x64.wputrace       wpuhost --scenario crossthread: two cross-thread misuses
+#   stress-8-threads-x64.wputrace  wpuhost --scenario stress --threads 8 --iterations 400: a
+#                                  correct provider busy on 8 threads (handle values reused at once)
 # Usage: record_capture.sh BUILD_DIR DEST_DIR (make -f windows.mk capture).
 set -eu
 build=$(cd "$1" && pwd)
@@ -27,3 +30,5 @@ record() { # name, then wpuhost arguments
 cd "$build/x64"
 record scenario-all-x64.wputrace --scenario all sample_nonifs.dll
 record scenario-all-ifs-x64.wputrace --scenario all --ifs sample_ifs.dll
+record crossthread-x64.wputrace --scenario crossthread sample_nonifs.dll
+record stress-8-threads-x64.wputrace --scenario stress --threads 8 --iterations 400 sample_nonifs.dll

@@ -28,8 +28,8 @@ for name in list(ENV):
         del ENV[name]
 
 NONIFS = ["lifecycle", "asyncselect", "blocking", "events", "apc", "overlapped", "fdisset",
-          "providerpath", "misuse"]
-IFS = ["ifs", "asyncselect", "blocking", "events", "apc", "fdisset", "providerpath"]
+          "providerpath", "misuse", "crossthread"]
+IFS = ["ifs", "asyncselect", "blocking", "events", "apc", "fdisset", "providerpath", "crossthread"]
 results = {"passed": 0, "failed": 0}
 LOAD_FAILED, INVALID_PROC_TABLE = 4, 12          # tracer status codes
 CLEANUP, STARTUP_FAILED = 1, 4                   # PROCESS_GOODBYE end_reason
