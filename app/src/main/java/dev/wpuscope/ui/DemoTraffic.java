@@ -232,6 +232,11 @@ final class DemoTraffic {
      * because the kernel cannot run its 32-bit loader); else {@code wine} on the PATH.
      */
     private Optional<String> wine() {
+        return wine(environment);
+    }
+
+    /** Wine's loader for x64 programs, found from {@code environment}'s PATH (see {@link #wine()}). */
+    static Optional<String> wine(Map<String, String> environment) {
         List<Path> dirs = Arrays.stream(environment.getOrDefault("PATH", "").split(File.pathSeparator))
                 .filter(dir -> !dir.isEmpty()).map(Path::of).toList();
         Stream<Path> loaders = Stream.concat(
