@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 public final class ExampleData {
     public static final String CATALOG = "examples/example-catalog.reg";
     public static final String CAPTURES = "captures";
+    static final String EXAMPLE_CAPTURE = "scenario-all-x64.wputrace";
 
     private final Path resources;
 
@@ -45,9 +46,15 @@ public final class ExampleData {
         }
     }
 
-    /** The recorded capture: the largest {@code .wputrace} file in {@code resources/captures}. */
+    /**
+     * The recorded capture shown at start-up: {@code resources/captures/scenario-all-x64.wputrace} (every scenario of
+     * the non-IFS sample), or, without it, the largest capture there.
+     */
     public Optional<Path> capture() {
         Path dir = resources.resolve(CAPTURES);
+        if (Files.isRegularFile(dir.resolve(EXAMPLE_CAPTURE))) {
+            return Optional.of(dir.resolve(EXAMPLE_CAPTURE));
+        }
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
