@@ -110,6 +110,9 @@ public final class TraceStatistics extends UpcallAnalyzer {
                     + d.dropped() + " events (" + d.droppedTotal() + " in total): findings may miss them");
         } else if (record instanceof TracerMessage m) {
             messages.add(m);
+            if (TracerStatus.chainCannotStart(m.status())) {
+                return; // the provider start's own finding says it, with the next entry and what applications get
+            }
             report(m.severity() >= 3 ? Severity.ERROR : m.severity() == 2 ? Severity.WARNING : Severity.INFO,
                     FindingKind.TRACER_MESSAGE, m.pid(), TRACER, m.offset(),
                     TracerStatus.describe(m.status()) + ": " + m.message());
