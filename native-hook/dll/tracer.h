@@ -30,7 +30,6 @@ void config_read(tracer_config *cfg);
 typedef struct catalog_entry {
     WSAPROTOCOL_INFOW info;
     WCHAR path[MAX_PATH]; /* provider DLL path, expanded */
-    bool path_ok;
 } catalog_entry;
 
 /* Where the tracer sits in a chain and what is below it. */
@@ -42,8 +41,8 @@ typedef struct chain_position {
     WCHAR detail[160];        /* why, when status is not OK */
 } chain_position;
 
-/* Finds the tracer in info's chain and the next provider, from WPUSCOPE_CATALOG when it is
- * set (test hook), else from WSCEnumProtocols and WSCGetProviderPath. Allocates from the
+/* Finds the tracer in info's chain and the next provider, from WSCEnumProtocols and
+ * WSCGetProviderPath (in wpuhost.exe these answer from the host catalog). Allocates from the
  * process heap during the lookup only (never on an upcall path). */
 void catalog_locate(const WSAPROTOCOL_INFOW *info, chain_position *out);
 

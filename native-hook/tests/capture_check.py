@@ -9,7 +9,8 @@ POST = "WPUPostMessage"
 FD_READ, FD_WRITE, FD_CLOSE = 1, 2, 0x20
 WSAECONNRESET, WSAEFAULT, WSAEINVAL, WSAENOTSOCK = 10054, 10014, 10022, 10038
 ASYNC_MESSAGE = 0x401  # WM_USER + 1
-CHAIN_ENTRY = 1201     # the host catalog's protocol chain entry
+BASE_ENTRY = 50001     # the host catalog's base provider entry
+CHAIN_ENTRY = 50003    # the tracer's protocol chain over the base: [50002, 50001]
 
 
 class CaptureError(Exception):
@@ -45,7 +46,7 @@ def load_sessions(cap):
     return [Capture([{"header": {}}] + s + [{"summary": cap.summary}]) for s in sessions]
 
 
-def check_common(cap, bitness, sample_dll, exact_drops=True):
+def check_common(cap, bitness, sample_dll, exact_drops=True, served_entry=CHAIN_ENTRY):
     """Header, HELLO, MODULE, PROVIDER_LOADED, caller attribution, sequence, GOODBYE books."""
     expect(cap.summary is not None, "wptdump printed no summary")
     expect(cap.headers, "no stream header")
@@ -63,7 +64,7 @@ def check_common(cap, bitness, sample_dll, exact_drops=True):
     p = loaded[0]
     expect(p["status"] == 0 and p["startup_result"] == 0,
            f"PROVIDER_LOADED status {p['status']} result {p['startup_result']}")
-    expect(p["served_entry_id"] == CHAIN_ENTRY and p["chain_position"] == 0,
+    expect(p["served_entry_id"] == served_entry and p["chain_position"] == 0,
            f"served entry {p['served_entry_id']} position {p['chain_position']}")
     expect(p["served_provider_id"] == "7c3f9a52-4e1d-4b8a-9d61-2f0b5ea4c813",
            "served provider is not the tracer GUID")

@@ -13,8 +13,8 @@ import subprocess
 import sys
 import time
 
-from capture_check import (CaptureError, Capture, check_common, check_scenario, expect,
-                           load_sessions)
+from capture_check import (BASE_ENTRY, CaptureError, Capture, check_common, check_scenario,
+                           expect, load_sessions)
 
 BUILD = os.path.abspath(sys.argv[1])
 WPTDUMP = os.path.abspath(sys.argv[2])
@@ -34,7 +34,7 @@ results = {"passed": 0, "failed": 0}
 LOAD_FAILED, INVALID_PROC_TABLE = 4, 12          # tracer status codes
 CLEANUP, STARTUP_FAILED = 1, 4                   # PROCESS_GOODBYE end_reason
 NO_ERROR_CODE = 4                                # upcall_flags bit 2
-BASE_ENTRY = 1101
+RECORDED_CHAIN_ENTRY = 1201  # served entry of the committed captures (recorded with ids 1001..)
 ZERO_GUID = "00000000-0000-0000-0000-000000000000"
 STRESS_UPCALLS = {False: ["WPUCreateEvent", "WPUSetEvent", "WPUResetEvent", "WPUCloseEvent",
                           "WPUCreateSocketHandle", "WPUQuerySocketHandleContext",
@@ -427,7 +427,7 @@ def committed_captures_test():
         for name, sample in (("scenario-all-x64.wputrace", "sample_nonifs.dll"),
                              ("scenario-all-ifs-x64.wputrace", "sample_ifs.dll")):
             cap = decode(os.path.join(CAPTURES, name))
-            check_common(cap, 64, sample)
+            check_common(cap, 64, sample, served_entry=RECORDED_CHAIN_ENTRY)
             seen |= {u["upcall"] for u in cap.upcalls}
         expect(seen == set(range(16)), f"upcalls missing from the captures: "
                f"{sorted(set(range(16)) - seen)}")
