@@ -65,6 +65,10 @@ uint32_t session_module_id(const void *address);
 /* Queue records for the preamble (sent first on every connection). Any thread but thunks. */
 void session_provider_loaded(const wpt_provider_loaded *loaded, const void *module_address);
 void session_message(wpt_severity severity, wpt_status status, const WCHAR *text);
+/* Has the flusher thread write out everything recorded so far, naming the modules that made
+ * the upcalls while they are still loaded (a WSPCleanup below may free them); waits at most
+ * FLUSH_WAIT_MS. Nothing to do when no flusher thread runs. Never under the loader lock. */
+void session_flush(void);
 /* Ends the load session (the last WSPCleanup, or a failed WSPStartup with none alive):
  * drains, PROCESS_GOODBYE with reason, and no thread left (waits, bounded, for the flusher
  * thread's last write; never call it under the loader lock while the thread runs). */
