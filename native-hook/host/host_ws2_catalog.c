@@ -69,25 +69,27 @@ static int WSPAPI host_WSCEnumProtocols(LPINT protocols, LPWSAPROTOCOL_INFOW buf
     return n;
 }
 
-/* WSAEnumProtocols reports its errors through WSASetLastError. */
-static int WSAAPI host_WSAEnumProtocolsW(LPINT protocols, LPWSAPROTOCOL_INFOW buffer,
-                                         LPDWORD length)
+/* WSAEnumProtocols: no layered entries, errors reported through WSASetLastError. */
+static int wsa_enumerate(const INT *protocols, void *buffer, size_t entry_size,
+                         copy_entry_fn copy, LPDWORD length)
 {
     int error = 0;
-    int n = enumerate(protocols, FALSE, buffer, sizeof *buffer, copy_wide, length, &error);
+    int n = enumerate(protocols, FALSE, buffer, entry_size, copy, length, &error);
     if (n == SOCKET_ERROR)
         WSASetLastError(error);
     return n;
 }
 
+static int WSAAPI host_WSAEnumProtocolsW(LPINT protocols, LPWSAPROTOCOL_INFOW buffer,
+                                         LPDWORD length)
+{
+    return wsa_enumerate(protocols, buffer, sizeof *buffer, copy_wide, length);
+}
+
 static int WSAAPI host_WSAEnumProtocolsA(LPINT protocols, LPWSAPROTOCOL_INFOA buffer,
                                          LPDWORD length)
 {
-    int error = 0;
-    int n = enumerate(protocols, FALSE, buffer, sizeof *buffer, copy_ansi, length, &error);
-    if (n == SOCKET_ERROR)
-        WSASetLastError(error);
-    return n;
+    return wsa_enumerate(protocols, buffer, sizeof *buffer, copy_ansi, length);
 }
 
 static int WSPAPI host_WSCGetProviderPath(LPGUID id, WCHAR *path, LPINT path_len,
