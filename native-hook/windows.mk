@@ -3,6 +3,8 @@
 #   build/<arch>/wpuhost.exe        the provider test host (+ libwpuhost.a, its import library)
 #   build/<arch>/sample_nonifs.dll  sample non-IFS base provider
 #   build/<arch>/sample_ifs.dll     sample IFS base provider
+#   build/<arch>/sample_lsp.dll     sample layered (non-IFS) LSP; sample_lsp2.dll: a second
+#                                   build under another GUID, for stacking two LSPs
 #   build/<arch>/pipe_server.exe    test helper: a named-pipe sink that comes and goes
 # Included by Makefile (targets windows, windows-check) or run alone: make -f windows.mk [check].
 WIN_DIR := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
@@ -25,14 +27,18 @@ CORE_SRC := $(filter-out %/wpt_decode.c,$(CORE_SRCS))
 DLL_SRC := $(wildcard $(WIN_DIR)/dll/*.c)
 DLL_RC := $(WIN_DIR)/dll/wputrace.rc
 HOST_SRC := $(wildcard $(WIN_DIR)/host/*.c)
-SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c $(WIN_DIR)/samples/sample_unsupported.c
+SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c $(WIN_DIR)/samples/sample_unsupported.c \
+	$(WIN_DIR)/samples/sample_records.c
+LSP_SRC := $(WIN_DIR)/samples/sample_lsp.c $(WIN_DIR)/samples/sample_lsp_calls.c \
+	$(WIN_DIR)/samples/sample_records.c
 WIN_HEADERS := $(wildcard $(CORE_DIR)/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \
 	$(WIN_DIR)/samples/*.h)
 
 define WIN_ARCH
 $(1)_OUT := $(WIN_BUILD)/$(1)
 $(1)_BINS := $$($(1)_OUT)/wputrace.dll $$($(1)_OUT)/wpuhost.exe $$($(1)_OUT)/sample_nonifs.dll \
-	$$($(1)_OUT)/sample_ifs.dll $$($(1)_OUT)/pipe_server.exe $$($(1)_OUT)/bitness_probe.exe
+	$$($(1)_OUT)/sample_ifs.dll $$($(1)_OUT)/sample_lsp.dll $$($(1)_OUT)/sample_lsp2.dll \
+	$$($(1)_OUT)/pipe_server.exe $$($(1)_OUT)/bitness_probe.exe
 
 # The VERSIONINFO resource (numbers from core/wpt_version.h), compiled for this architecture.
 $$($(1)_OUT)/wputrace_rc.o: $(DLL_RC) $(CORE_DIR)/wpt_version.h
@@ -46,7 +52,7 @@ $$($(1)_OUT)/wputrace.dll: $(DLL_SRC) $(CORE_SRC) $(WIN_HEADERS) $$($(1)_OUT)/wp
 
 $$($(1)_OUT)/wpuhost.exe: $(HOST_SRC) $(WIN_HEADERS)
 	@mkdir -p $$(@D)
-	$(2) $(WIN_CFLAGS) -municode -o $$@ $(HOST_SRC) $(WIN_LDFLAGS) -luser32
+	$(2) $(WIN_CFLAGS) -municode -o $$@ $(HOST_SRC) $(WIN_LDFLAGS) -lws2_32 -lole32 -luser32
 
 # Import library of wpuhost.exe's export, for the samples (x86: stdcall-decorated symbol,
 # undecorated export name).
@@ -61,6 +67,14 @@ $$($(1)_OUT)/sample_nonifs.dll: $(SAMPLE_SRC) $$($(1)_OUT)/libwpuhost.a $(WIN_HE
 $$($(1)_OUT)/sample_ifs.dll: $(SAMPLE_SRC) $$($(1)_OUT)/libwpuhost.a $(WIN_HEADERS)
 	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_IFS=1 -o $$@ $(SAMPLE_SRC) $(WIN_LDFLAGS) \
 		-L$$($(1)_OUT) -lwpuhost
+
+$$($(1)_OUT)/sample_lsp.dll: $(LSP_SRC) $(WIN_HEADERS)
+	@mkdir -p $$(@D)
+	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_LSP_INSTANCE=1 -o $$@ $(LSP_SRC) $(WIN_LDFLAGS) -lws2_32
+
+$$($(1)_OUT)/sample_lsp2.dll: $(LSP_SRC) $(WIN_HEADERS)
+	@mkdir -p $$(@D)
+	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_LSP_INSTANCE=2 -o $$@ $(LSP_SRC) $(WIN_LDFLAGS) -lws2_32
 
 $$($(1)_OUT)/pipe_server.exe: $(WIN_DIR)/tests/pipe_server.c $(WIN_HEADERS)
 	@mkdir -p $$(@D)

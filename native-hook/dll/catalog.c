@@ -6,48 +6,11 @@
 
 static const GUID tracer_guid = WPUTRACE_PROVIDER_GUID_INIT;
 
-/* The catalog as an array of entries (paths filled only for the test catalog file). */
+/* The catalog as an array of entries (paths filled by provider_path when needed). */
 typedef struct catalog {
     catalog_entry *entries;
     size_t count;
-    bool from_file;
 } catalog;
-
-static bool load_file(const WCHAR *file, catalog *cat, WCHAR *detail, size_t cap)
-{
-    HANDLE h = CreateFileW(file, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
-                           OPEN_EXISTING, 0, NULL);
-    LARGE_INTEGER size;
-    if (h == INVALID_HANDLE_VALUE || !GetFileSizeEx(h, &size) ||
-        size.QuadPart % sizeof(wputrace_catalog_record) != 0 || size.QuadPart > (1 << 24)) {
-        swprintf(detail, cap, L"test catalog %ls unreadable or not a whole number of records",
-                 file);
-        if (h != INVALID_HANDLE_VALUE)
-            CloseHandle(h);
-        return false;
-    }
-    size_t n = (size_t)size.QuadPart / sizeof(wputrace_catalog_record);
-    wputrace_catalog_record *records = HeapAlloc(GetProcessHeap(), 0, size.QuadPart + 1);
-    cat->entries = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, (n + 1) * sizeof *cat->entries);
-    DWORD got = 0;
-    bool ok = records && cat->entries && ReadFile(h, records, (DWORD)size.QuadPart, &got, NULL) &&
-              got == size.QuadPart;
-    CloseHandle(h);
-    for (size_t i = 0; ok && i < n; i++) {
-        catalog_entry *e = &cat->entries[i];
-        e->info = records[i].info;
-        records[i].provider_path[MAX_PATH - 1] = L'\0';
-        DWORD len = ExpandEnvironmentStringsW(records[i].provider_path, e->path, MAX_PATH);
-        e->path_ok = len > 0 && len <= MAX_PATH;
-    }
-    if (records)
-        HeapFree(GetProcessHeap(), 0, records);
-    cat->count = ok ? n : 0;
-    cat->from_file = true;
-    if (!ok)
-        swprintf(detail, cap, L"cannot read test catalog %ls", file);
-    return ok;
-}
 
 static bool load_winsock(catalog *cat, WCHAR *detail, size_t cap)
 {
@@ -81,14 +44,8 @@ static catalog_entry *find_entry(const catalog *cat, DWORD id)
     return NULL;
 }
 
-static bool provider_path(const catalog *cat, catalog_entry *e, WCHAR *detail, size_t cap)
+static bool provider_path(catalog_entry *e, WCHAR *detail, size_t cap)
 {
-    if (cat->from_file) {
-        if (!e->path_ok)
-            swprintf(detail, cap, L"path of catalog entry %lu does not expand",
-                     e->info.dwCatalogEntryId);
-        return e->path_ok;
-    }
     WCHAR raw[MAX_PATH];
     int len = MAX_PATH, err = 0;
     if (WSCGetProviderPath(&e->info.ProviderId, raw, &len, &err) != 0) {
@@ -126,7 +83,7 @@ static wpt_status locate(const catalog *cat, const WSAPROTOCOL_INFOW *info, chai
             return WPT_STATUS_NEXT_PROVIDER_NOT_FOUND;
         }
         out->next = *next;
-        if (!provider_path(cat, &out->next, out->detail, 160))
+        if (!provider_path(&out->next, out->detail, 160))
             return WPT_STATUS_PROVIDER_PATH_FAILED;
         return WPT_STATUS_OK;
     }
@@ -139,10 +96,7 @@ void catalog_locate(const WSAPROTOCOL_INFOW *info, chain_position *out)
 {
     ZeroMemory(out, sizeof *out);
     catalog cat = {0};
-    WCHAR file[MAX_PATH];
-    DWORD n = GetEnvironmentVariableW(WPUTRACE_ENV_CATALOG, file, MAX_PATH);
-    bool loaded = n > 0 && n < MAX_PATH ? load_file(file, &cat, out->detail, 160)
-                                        : load_winsock(&cat, out->detail, 160);
+    bool loaded = load_winsock(&cat, out->detail, 160);
     out->status = loaded ? locate(&cat, info, out) : WPT_STATUS_NEXT_PROVIDER_NOT_FOUND;
     if (cat.entries)
         HeapFree(GetProcessHeap(), 0, cat.entries);

@@ -55,6 +55,7 @@ static void release_lower(HMODULE lower)
 
 static int cleanup(int slot, LPINT lpErrno)
 {
+    session_flush(); /* the modules that made upcalls may go with the lower WSPCleanup */
     int rc = startups[slot].lower_cleanup(lpErrno);
     if (rc != 0)
         return rc;

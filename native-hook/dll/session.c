@@ -28,6 +28,7 @@
 #define RING_CAPACITY 2048
 #define FLUSH_INTERVAL_MS 10
 #define STOP_TIMEOUT_MS 5000
+#define FLUSH_WAIT_MS 2000
 #define MAX_MODULES 64
 #define RECORD_BUFFER 8192
 #define COMMAND_LINE_MAX 2048 /* UTF-16 units of the command line kept in PROCESS_HELLO */
@@ -51,8 +52,9 @@ static uint8_t batch[2 * WPT_FLUSHER_MIN_BATCH];
 static uint8_t preamble[65536];
 static wpt_clock_info clock;
 static volatile LONG state = IDLE;
-static HANDLE thread_wake, thread_finished;
+static HANDLE thread_wake, thread_finished, thread_passed;
 static volatile LONG stop_requested, flusher_busy, flusher_done, detaching;
+static volatile LONG flusher_passes; /* flusher passes completed, for session_flush */
 static wpt_end_reason end_reason; /* what the flusher thread writes in PROCESS_GOODBYE */
 static SRWLOCK modules_lock = SRWLOCK_INIT;
 static module_info modules[MAX_MODULES];
@@ -192,6 +194,8 @@ static DWORD WINAPI flusher_main(void *self)
         if (!stop_requested)
             wpt_flusher_run(&flusher, session_now());
         InterlockedExchange(&flusher_busy, 0);
+        InterlockedIncrement(&flusher_passes);
+        SetEvent(thread_passed);
     }
     InterlockedExchange(&flusher_busy, 1);
     finish(end_reason);
@@ -258,8 +262,10 @@ bool session_run(void)
         thread_wake = CreateEventW(NULL, FALSE, FALSE, NULL);
     if (!thread_finished)
         thread_finished = CreateEventW(NULL, TRUE, FALSE, NULL);
+    if (!thread_passed)
+        thread_passed = CreateEventW(NULL, FALSE, FALSE, NULL);
     HMODULE self = NULL; /* the thread's reference, taken before the thread exists */
-    if (!thread_wake || !thread_finished ||
+    if (!thread_wake || !thread_finished || !thread_passed ||
         !GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS,
                             (LPCWSTR)(void *)flusher_main, &self))
         return false;
@@ -299,6 +305,19 @@ void session_message(wpt_severity severity, wpt_status status, const WCHAR *text
                                             utf16(text, 1024)));
 }
 
+void session_flush(void)
+{
+    if (state != RUNNING)
+        return;
+    /* A pass under way may have started before the last events: wait for the one after it. */
+    LONG wanted = flusher_passes + 2;
+    ULONGLONG deadline = GetTickCount64() + FLUSH_WAIT_MS;
+    while (state == RUNNING && flusher_passes - wanted < 0 && GetTickCount64() < deadline) {
+        SetEvent(thread_wake);
+        WaitForSingleObject(thread_passed, FLUSH_INTERVAL_MS);
+    }
+}
+
 void session_end(wpt_end_reason reason)
 {
     LONG was = InterlockedCompareExchange(&state, STOPPING, PREPARED);
@@ -334,6 +353,8 @@ void session_detach(bool process_exit)
         CloseHandle(thread_wake);
     if (thread_finished)
         CloseHandle(thread_finished);
-    thread_wake = thread_finished = NULL;
+    if (thread_passed)
+        CloseHandle(thread_passed);
+    thread_wake = thread_finished = thread_passed = NULL;
     sink_release();
 }

@@ -30,7 +30,6 @@ void config_read(tracer_config *cfg);
 typedef struct catalog_entry {
     WSAPROTOCOL_INFOW info;
     WCHAR path[MAX_PATH]; /* provider DLL path, expanded */
-    bool path_ok;
 } catalog_entry;
 
 /* Where the tracer sits in a chain and what is below it. */
@@ -42,8 +41,8 @@ typedef struct chain_position {
     WCHAR detail[160];        /* why, when status is not OK */
 } chain_position;
 
-/* Finds the tracer in info's chain and the next provider, from WPUSCOPE_CATALOG when it is
- * set (test hook), else from WSCEnumProtocols and WSCGetProviderPath. Allocates from the
+/* Finds the tracer in info's chain and the next provider, from WSCEnumProtocols and
+ * WSCGetProviderPath (in wpuhost.exe these answer from the host catalog). Allocates from the
  * process heap during the lookup only (never on an upcall path). */
 void catalog_locate(const WSAPROTOCOL_INFOW *info, chain_position *out);
 
@@ -66,6 +65,10 @@ uint32_t session_module_id(const void *address);
 /* Queue records for the preamble (sent first on every connection). Any thread but thunks. */
 void session_provider_loaded(const wpt_provider_loaded *loaded, const void *module_address);
 void session_message(wpt_severity severity, wpt_status status, const WCHAR *text);
+/* Has the flusher thread write out everything recorded so far, naming the modules that made
+ * the upcalls while they are still loaded (a WSPCleanup below may free them); waits at most
+ * FLUSH_WAIT_MS. Nothing to do when no flusher thread runs. Never under the loader lock. */
+void session_flush(void);
 /* Ends the load session (the last WSPCleanup, or a failed WSPStartup with none alive):
  * drains, PROCESS_GOODBYE with reason, and no thread left (waits, bounded, for the flusher
  * thread's last write; never call it under the loader lock while the thread runs). */

@@ -1,6 +1,6 @@
 /* Public contract of wputrace.dll, the wpuscope tracing layered service provider: its
- * provider GUID, its configuration (registry and environment) and the test catalog hook that
- * wpuhost.exe uses under Wine (whose ws2_32 has no provider catalog). See native-hook/README.md. */
+ * provider GUID, its configuration (registry and environment) and the proc-table check it
+ * shares with wpuhost.exe. See native-hook/README.md. */
 #ifndef WPUTRACE_H
 #define WPUTRACE_H
 
@@ -22,11 +22,6 @@
 #define WPUTRACE_ENV_EXCLUDE L"WPUSCOPE_TRACE_EXCLUDE" /* Exclude  image names, ';' separated */
 #define WPUTRACE_DEFAULT_PIPE L"\\\\.\\pipe\\wpuscope-trace"
 
-/* Test hook: when this variable names a file, the tracer reads its catalog from that file
- * instead of WSCEnumProtocols/WSCGetProviderPath. Unset in production. The file is a sequence
- * of wputrace_catalog_record (no header); wpuhost.exe writes it for the chain it hosts. */
-#define WPUTRACE_ENV_CATALOG L"WPUSCOPE_CATALOG"
-
 /* Whether a provider's WSPStartup set every entry of its WSPPROC_TABLE, as ws2_32 (and a
  * well-written layered provider above it) requires; otherwise it fails with
  * WSAEINVALIDPROCTABLE. Shared by the tracer and wpuhost.exe. */
@@ -38,10 +33,5 @@ static inline int wputrace_proc_table_complete(const WSPPROC_TABLE *table)
             return 0;
     return 1;
 }
-
-typedef struct wputrace_catalog_record {
-    WSAPROTOCOL_INFOW info;         /* the catalog entry, 628 bytes */
-    WCHAR provider_path[MAX_PATH];  /* its DLL path (may hold %VARIABLES%), NUL-padded */
-} wputrace_catalog_record;
 
 #endif

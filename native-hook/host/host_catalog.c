@@ -3,19 +3,19 @@
 #include <stdio.h>
 #include <wchar.h>
 
-#define LAYER_ID_BASE 1001
-#define BASE_ID 1101
-#define CHAIN_ID 1201
+/* Derived GUIDs: {6b1c2d00+n-1111-4222-8333-77686f7374XX}, XX = what the entry is: 'L' a
+ * layered entry (n = the layer's position), 'C' a protocol chain (n = its index in the
+ * catalog), 'B' the base provider (n = 0). */
+enum { GUID_LAYER = 'L', GUID_CHAIN = 'C', GUID_BASE = 'B' };
 
-static const GUID tracer_guid = WPUTRACE_PROVIDER_GUID_INIT;
-
-/* ProviderIds of the non-tracer entries: {6b1c2d00+n-1111-4222-8333-77686f737400}. */
-static GUID host_guid(int n)
+static GUID host_guid(int n, unsigned char kind)
 {
     GUID g = {0x6b1c2d00u + (unsigned)n, 0x1111, 0x4222,
-              {0x83, 0x33, 'w', 'h', 'o', 's', 't', 0}};
+              {0x83, 0x33, 'w', 'h', 'o', 's', 't', kind}};
     return g;
 }
+
+GUID host_catalog_default_layer_guid(int position) { return host_guid(position, GUID_LAYER); }
 
 static const WCHAR *file_name(const WCHAR *path)
 {
@@ -23,79 +23,131 @@ static const WCHAR *file_name(const WCHAR *path)
     return slash ? slash + 1 : path;
 }
 
-static wputrace_catalog_record *add(host_catalog *cat, const WCHAR *path, GUID id,
-                                    DWORD entry_id, int chain_len)
+static host_catalog_entry *add(host_catalog *cat, const WSAPROTOCOL_INFOW *like,
+                               const WCHAR *path, GUID id, int chain_len)
 {
-    wputrace_catalog_record *r = &cat->records[cat->count++];
-    ZeroMemory(r, sizeof *r);
-    wcsncpy(r->provider_path, path, MAX_PATH - 1);
-    r->info.ProviderId = id;
-    r->info.dwCatalogEntryId = entry_id;
-    r->info.ProtocolChain.ChainLen = chain_len;
-    r->info.iVersion = 2;
-    r->info.iAddressFamily = AF_INET;
-    r->info.iMaxSockAddr = sizeof(struct sockaddr_in);
-    r->info.iMinSockAddr = sizeof(struct sockaddr_in);
-    r->info.iSocketType = SOCK_STREAM;
-    r->info.iProtocol = IPPROTO_TCP;
-    r->info.iNetworkByteOrder = BIGENDIAN;
-    r->info.dwServiceFlags1 = XP1_GUARANTEED_DELIVERY | XP1_GUARANTEED_ORDER | XP1_GRACEFUL_CLOSE;
-    return r;
+    host_catalog_entry *e = &cat->entries[cat->count];
+    ZeroMemory(e, sizeof *e);
+    if (like)
+        e->info = *like;
+    wcsncpy(e->provider_path, path, MAX_PATH - 1);
+    e->info.ProviderId = id;
+    e->info.dwCatalogEntryId = HOST_FIRST_ENTRY_ID + cat->count++;
+    e->info.ProtocolChain.ChainLen = chain_len;
+    return e;
 }
 
-BOOL host_catalog_build(host_catalog *cat, WCHAR paths[][MAX_PATH], int count, BOOL tracer_first,
-                        BOOL ifs)
+static void add_base(host_catalog *cat, const WCHAR *path, BOOL ifs)
 {
-    if (count < 1 || count > MAX_PROTOCOL_CHAIN)
+    cat->base_index = cat->count;
+    host_catalog_entry *base = add(cat, NULL, path, host_guid(0, GUID_BASE), BASE_PROTOCOL);
+    WSAPROTOCOL_INFOW *i = &base->info;
+    i->dwServiceFlags1 = XP1_GUARANTEED_DELIVERY | XP1_GUARANTEED_ORDER | XP1_GRACEFUL_CLOSE |
+                         (ifs ? XP1_IFS_HANDLES : 0);
+    i->dwProviderFlags = PFL_MATCHES_PROTOCOL_ZERO;
+    i->iVersion = 2;
+    i->iAddressFamily = AF_INET;
+    i->iMaxSockAddr = sizeof(struct sockaddr_in);
+    i->iMinSockAddr = sizeof(struct sockaddr_in);
+    i->iSocketType = SOCK_STREAM;
+    i->iProtocol = IPPROTO_TCP;
+    i->iNetworkByteOrder = BIGENDIAN;
+    swprintf(i->szProtocol, WSAPROTOCOL_LEN, L"%ls", file_name(path));
+}
+
+/* What an installer adds for one layer over the chain below it (below == NULL: over the base):
+ * its layered entry and its protocol chain. Returns the chain entry. */
+static host_catalog_entry *add_layer(host_catalog *cat, const host_layer *layer,
+                                     const host_catalog_entry *below)
+{
+    const WSAPROTOCOL_INFOW *base = &cat->entries[cat->base_index].info;
+    host_catalog_entry *layered = add(cat, base, layer->path, layer->id, LAYERED_PROTOCOL);
+    layered->info.dwProviderFlags = PFL_HIDDEN;
+    swprintf(layered->info.szProtocol, WSAPROTOCOL_LEN, L"%ls", file_name(layer->path));
+    DWORD layered_id = layered->info.dwCatalogEntryId;
+    host_catalog_entry *chain = add(cat, below ? &below->info : base, layer->path,
+                                    host_guid(cat->count, GUID_CHAIN), 0);
+    WSAPROTOCOL_INFOW *i = &chain->info;
+    WSAPROTOCOLCHAIN lower = below ? below->info.ProtocolChain
+                                   : (WSAPROTOCOLCHAIN){1, {base->dwCatalogEntryId}};
+    i->ProtocolChain.ChainLen = lower.ChainLen + 1;
+    i->ProtocolChain.ChainEntries[0] = layered_id;
+    memcpy(&i->ProtocolChain.ChainEntries[1], lower.ChainEntries,
+           lower.ChainLen * sizeof lower.ChainEntries[0]);
+    swprintf(i->szProtocol, WSAPROTOCOL_LEN, L"%ls over [%ls]", file_name(layer->path),
+             base->szProtocol);
+    return chain;
+}
+
+BOOL host_catalog_build(host_catalog *cat, const host_layer *layers, int layer_count,
+                        const WCHAR *base_path, BOOL ifs)
+{
+    if (layer_count < 0 || layer_count > HOST_MAX_LAYERS)
         return FALSE;
     ZeroMemory(cat, sizeof *cat);
-    DWORD ifs_flag = ifs ? XP1_IFS_HANDLES : 0;
-    int layers = count - 1;
-    for (int i = 0; i < layers; i++) {
-        wputrace_catalog_record *r = add(cat, paths[i], tracer_first && i == 0 ? tracer_guid
-                                                                               : host_guid(i),
-                                         LAYER_ID_BASE + i, LAYERED_PROTOCOL);
-        swprintf(r->info.szProtocol, WSAPROTOCOL_LEN, L"%ls [layered]", file_name(paths[i]));
-    }
-    cat->base_index = cat->count;
-    wputrace_catalog_record *base = add(cat, paths[layers], host_guid(layers), BASE_ID,
-                                        BASE_PROTOCOL);
-    base->info.dwServiceFlags1 |= ifs_flag;
-    swprintf(base->info.szProtocol, WSAPROTOCOL_LEN, L"%ls", file_name(paths[layers]));
-    if (layers == 0) {
-        cat->chain_index = cat->base_index;
-        return TRUE;
-    }
-    /* The chain entry: installed by the top layer, so it carries the top layer's GUID and path. */
-    cat->chain_index = cat->count;
-    wputrace_catalog_record *chain = add(cat, paths[0], cat->records[0].info.ProviderId,
-                                         CHAIN_ID, count);
-    chain->info.dwServiceFlags1 |= ifs_flag;
-    for (int i = 0; i < layers; i++)
-        chain->info.ProtocolChain.ChainEntries[i] = LAYER_ID_BASE + i;
-    chain->info.ProtocolChain.ChainEntries[layers] = BASE_ID;
-    swprintf(chain->info.szProtocol, WSAPROTOCOL_LEN, L"%ls over %ls", file_name(paths[0]),
-             file_name(paths[layers]));
+    add_base(cat, base_path, ifs);
+    const host_catalog_entry *top = NULL;
+    for (int i = layer_count - 1; i >= 0; i--) /* installed from the bottom up */
+        top = add_layer(cat, &layers[i], top);
+    cat->served_index = top ? (int)(top - cat->entries) : cat->base_index;
     return TRUE;
 }
 
-BOOL host_catalog_write(const host_catalog *cat, const WCHAR *file)
-{
-    HANDLE h = CreateFileW(file, GENERIC_WRITE, FILE_SHARE_READ, NULL, CREATE_ALWAYS,
-                           FILE_ATTRIBUTE_TEMPORARY, NULL);
-    if (h == INVALID_HANDLE_VALUE)
-        return FALSE;
-    DWORD size = (DWORD)(cat->count * sizeof cat->records[0]), written = 0;
-    BOOL ok = WriteFile(h, cat->records, size, &written, NULL) && written == size;
-    return CloseHandle(h) && ok;
-}
-
-BOOL host_catalog_path(const host_catalog *cat, const GUID *id, const WCHAR **path)
+const host_catalog_entry *host_catalog_find_id(const host_catalog *cat, DWORD entry_id)
 {
     for (int i = 0; i < cat->count; i++)
-        if (IsEqualGUID(&cat->records[i].info.ProviderId, id)) {
-            *path = cat->records[i].provider_path;
-            return TRUE;
-        }
-    return FALSE;
+        if (cat->entries[i].info.dwCatalogEntryId == entry_id)
+            return &cat->entries[i];
+    return NULL;
+}
+
+const host_catalog_entry *host_catalog_find_guid(const host_catalog *cat, const GUID *id)
+{
+    for (int i = 0; i < cat->count; i++)
+        if (IsEqualGUID(&cat->entries[i].info.ProviderId, id))
+            return &cat->entries[i];
+    return NULL;
+}
+
+int host_catalog_provider_path(const host_catalog *cat, const GUID *id, WCHAR *path,
+                               LPINT path_len, LPINT lpErrno)
+{
+    const host_catalog_entry *e = id && path_len ? host_catalog_find_guid(cat, id) : NULL;
+    if (!e) {
+        if (lpErrno)
+            *lpErrno = WSAEINVAL;
+        return SOCKET_ERROR;
+    }
+    int needed = (int)wcslen(e->provider_path) + 1;
+    if (!path || *path_len < needed) {
+        *path_len = needed;
+        if (lpErrno)
+            *lpErrno = WSAEFAULT;
+        return SOCKET_ERROR;
+    }
+    memcpy(path, e->provider_path, needed * sizeof(WCHAR));
+    *path_len = needed - 1;
+    return 0;
+}
+
+void host_catalog_describe(const host_catalog *cat, DWORD entry_id, char *text, size_t len)
+{
+    const host_catalog_entry *e = host_catalog_find_id(cat, entry_id);
+    if (!e) {
+        snprintf(text, len, "entry %lu (not in the host catalog)", entry_id);
+        return;
+    }
+    const WSAPROTOCOLCHAIN *chain = &e->info.ProtocolChain;
+    if (chain->ChainLen <= BASE_PROTOCOL) {
+        snprintf(text, len, "%ls (entry %lu)", file_name(e->provider_path), entry_id);
+        return;
+    }
+    size_t used = (size_t)snprintf(text, len, "chain entry %lu [", entry_id);
+    for (int i = 0; i < chain->ChainLen && used < len; i++) {
+        const host_catalog_entry *member = host_catalog_find_id(cat, chain->ChainEntries[i]);
+        used += (size_t)snprintf(text + used, len - used, "%s%ls", i ? ", " : "",
+                                 member ? file_name(member->provider_path) : L"?");
+    }
+    if (used < len)
+        snprintf(text + used, len - used, "]");
 }

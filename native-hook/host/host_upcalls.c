@@ -51,7 +51,7 @@ static volatile LONG calls[HOST_UPCALL_COUNT];
 static logged_message logged[MAX_LOGGED_MESSAGES];
 static int logged_count;
 static host_counters counters;
-static host_path_lookup_fn path_lookup;
+static const host_catalog *catalog;
 static HWND window;
 static UINT async_message;
 
@@ -134,6 +134,31 @@ static socket_slot *find_socket(SOCKET s)
     return NULL;
 }
 
+host_entry_books host_entry_books_of(const host_counters *k, DWORD entry_id)
+{
+    for (int i = 0; i < k->entry_count; i++)
+        if (k->entries[i].entry_id == entry_id)
+            return k->entries[i];
+    return (host_entry_books){entry_id, 0, 0};
+}
+
+/* Counts a socket created (+1) or closed (-1) for the entry it was created for (under lock;
+ * entries beyond HOST_MAX_ENTRY_BOOKS go uncounted here, the totals still count them). */
+static void count_for_entry(DWORD entry_id, int change)
+{
+    int i = 0;
+    while (i < counters.entry_count && counters.entries[i].entry_id != entry_id)
+        i++;
+    if (i == HOST_MAX_ENTRY_BOOKS)
+        return;
+    if (i == counters.entry_count)
+        counters.entries[counters.entry_count++] = (host_entry_books){entry_id, 0, 0};
+    if (change > 0)
+        counters.entries[i].created++;
+    else
+        counters.entries[i].closed++;
+}
+
 static SOCKET add_socket(BOOL ifs, SOCKET proposed, DWORD catalog_id, DWORD_PTR context)
 {
     SOCKET result = INVALID_SOCKET;
@@ -143,6 +168,7 @@ static SOCKET add_socket(BOOL ifs, SOCKET proposed, DWORD catalog_id, DWORD_PTR 
             continue;
         SOCKET handle = ifs ? proposed : (SOCKET)(SOCKET_BASE + 4 * i);
         sockets[i] = (socket_slot){TRUE, ifs, FALSE, handle, catalog_id, context};
+        count_for_entry(catalog_id, +1);
         result = handle;
     }
     LeaveCriticalSection(&lock);
@@ -167,10 +193,12 @@ static int WSPAPI host_close_socket_handle(SOCKET s, LPINT lpErrno)
     EnterCriticalSection(&lock);
     socket_slot *slot = find_socket(s);
     BOOL ok = slot && !slot->ifs;
-    if (ok && refuse)
+    if (ok && refuse) {
         slot->close_refused = TRUE;
-    else if (ok)
+    } else if (ok) {
         slot->used = FALSE;
+        count_for_entry(slot->catalog_id, -1);
+    }
     LeaveCriticalSection(&lock);
     if (refuse)
         return SOCKET_ERROR;
@@ -220,25 +248,16 @@ static int WSPAPI host_fd_isset(SOCKET s, fd_set *set)
     return 0;
 }
 
-/* Lengths as Windows most probably gives them (native-hook/README.md, "WPUGetProviderPath"):
- * on success the path's length without its NUL; when the buffer is too small WSAEFAULT and the
- * size needed, NUL included; an unknown provider WSAEINVAL, the length untouched. */
+/* The lengths are those of WSCGetProviderPath: one implementation (host_catalog.c). */
 static int WSPAPI host_get_provider_path(LPGUID id, WCHAR *path, LPINT path_len, LPINT lpErrno)
 {
     if (injected(GET_PROVIDER_PATH))
         return SOCKET_ERROR;
     InterlockedIncrement(&counters.path_queries);
-    const WCHAR *found = NULL;
-    if (!id || !path_len || !path_lookup(id, &found))
-        return fail(lpErrno, WSAEINVAL, &counters.path_errors);
-    int needed = (int)wcslen(found) + 1;
-    if (!path || *path_len < needed) {
-        *path_len = needed;
-        return fail(lpErrno, WSAEFAULT, &counters.path_errors);
-    }
-    memcpy(path, found, needed * sizeof(WCHAR));
-    *path_len = needed - 1;
-    return 0;
+    int rc = host_catalog_provider_path(catalog, id, path, path_len, lpErrno);
+    if (rc != 0)
+        InterlockedIncrement(&counters.path_errors);
+    return rc;
 }
 
 static SOCKET WSPAPI host_modify_ifs_handle(DWORD catalog_id, SOCKET proposed, LPINT lpErrno)
@@ -402,10 +421,10 @@ static LRESULT CALLBACK window_proc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM l
     return 0;
 }
 
-BOOL host_upcalls_init(host_path_lookup_fn lookup)
+BOOL host_upcalls_init(const host_catalog *cat)
 {
     InitializeCriticalSection(&lock);
-    path_lookup = lookup;
+    catalog = cat;
     async_message = WM_USER + 1;
     WNDCLASSW wc = {0};
     wc.lpfnWndProc = window_proc;
@@ -452,8 +471,10 @@ void host_forget_ifs_handle(SOCKET s)
 {
     EnterCriticalSection(&lock);
     socket_slot *slot = find_socket(s);
-    if (slot && slot->ifs)
+    if (slot && slot->ifs) {
         slot->used = FALSE;
+        count_for_entry(slot->catalog_id, -1);
+    }
     LeaveCriticalSection(&lock);
 }
 
@@ -515,9 +536,11 @@ host_leaks host_end_load_session(FILE *out)
     EnterCriticalSection(&lock);
     for (int i = 0; i < MAX_SOCKETS; i++)
         if (sockets[i].used) {
-            fprintf(out, "  leaked %s socket 0x%llx (catalog entry %lu, context 0x%llx)%s\n",
+            char provider[200];
+            host_catalog_describe(catalog, sockets[i].catalog_id, provider, sizeof provider);
+            fprintf(out, "  leaked %s socket 0x%llx created by %s, context 0x%llx%s\n",
                     sockets[i].ifs ? "IFS" : "non-IFS", (unsigned long long)sockets[i].handle,
-                    sockets[i].catalog_id, (unsigned long long)sockets[i].context,
+                    provider, (unsigned long long)sockets[i].context,
                     refused_note(sockets[i].close_refused));
             leaks.open++;
             leaks.close_refused += sockets[i].close_refused != FALSE;

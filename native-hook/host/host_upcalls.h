@@ -13,11 +13,18 @@
 #include <ws2spi.h>
 #include <stdio.h>
 
-/* Provider paths for WPUGetProviderPath: looked up by ProviderId. */
-typedef int (*host_path_lookup_fn)(const GUID *id, const WCHAR **path);
+#include "host_catalog.h"
 
 /* Upcalls in WSPUPCALLTABLE order, then WPUCompleteOverlappedRequest (as SPEC.md numbers them). */
 enum { HOST_UPCALL_COUNT = 16 };
+
+/* Socket handles per catalog entry id that a provider passed to WPUCreateSocketHandle or
+ * WPUModifyIFSHandle: who created how many, and how many of them were closed. */
+#define HOST_MAX_ENTRY_BOOKS 16
+typedef struct host_entry_books {
+    DWORD entry_id;
+    LONG created, closed;
+} host_entry_books;
 
 typedef struct host_counters {
     LONG sockets_created, socket_create_errors, sockets_closed, socket_close_errors;
@@ -28,6 +35,8 @@ typedef struct host_counters {
     LONG blocking_queries, blocking_errors, blocking_callbacks;
     LONG fd_isset_calls, path_queries, path_errors, overlapped_completions, overlapped_errors;
     LONG injected_failures;
+    int entry_count;
+    host_entry_books entries[HOST_MAX_ENTRY_BOOKS];
 } host_counters;
 
 /* What is left at the end of a load session (host_end_load_session). */
@@ -37,8 +46,8 @@ typedef struct host_leaks {
 } host_leaks;
 
 /* Sets up the tables and the message-only window (on the calling thread, which must pump it
- * with host_pump_messages). */
-BOOL host_upcalls_init(host_path_lookup_fn lookup);
+ * with host_pump_messages). Provider paths and the names of catalog entries come from catalog. */
+BOOL host_upcalls_init(const host_catalog *catalog);
 void host_upcalls_fill(WSPUPCALLTABLE *table);
 HWND host_window(void);
 UINT host_async_message(void);
@@ -48,6 +57,8 @@ void host_pump_messages(void);
 /* Forgets an IFS handle the way ws2_32 does when closesocket reaches the provider. */
 void host_forget_ifs_handle(SOCKET s);
 host_counters host_get_counters(void);
+/* The books of entry_id in k (zeros when it made no socket). */
+host_entry_books host_entry_books_of(const host_counters *k, DWORD entry_id);
 /* Prints the messages the window received since the last call. */
 void host_print_messages(FILE *out);
 /* The upcall named name ("WPUCreateEvent", ...): its index, or -1. */

@@ -8,9 +8,11 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "../dll/wputrace.h"
 #include "../samples/sample_api.h"
 #include "host_catalog.h"
 #include "host_upcalls.h"
+#include "host_ws2_catalog.h"
 
 #include <tlhelp32.h>
 
@@ -50,19 +52,26 @@ static const scenario scenarios[] = {
 };
 #define SCENARIO_COUNT (int)(sizeof scenarios / sizeof scenarios[0])
 
+/* --layer-guid DLL=GUID: the installed GUID of a layer's layered entry. */
+typedef struct layer_guid {
+    WCHAR path[MAX_PATH];
+    GUID id;
+} layer_guid;
+
 typedef struct options {
-    WCHAR paths[MAX_PROTOCOL_CHAIN][MAX_PATH];
+    WCHAR paths[MAX_PROTOCOL_CHAIN][MAX_PATH]; /* top of the chain first, the base last */
     int path_count;
+    layer_guid layer_guids[MAX_PROTOCOL_CHAIN];
+    int layer_guid_count;
     BOOL tracer;
     WCHAR tracer_path[MAX_PATH];
     BOOL ifs;
-    BOOL system_catalog; /* do not hand the tracer the host catalog (WPUSCOPE_CATALOG) */
+    BOOL system_catalog; /* leave ws2_32's catalog functions alone (Wine's or Windows' own) */
     BOOL selected[SCENARIO_COUNT];
     BOOL any_selected;
     unsigned threads, iterations;
     unsigned cycles;        /* WSAStartup ... WSACleanup cycles in this process */
     BOOL hold_loader_lock;  /* hold the loader lock across LoadLibrary + WSPStartup */
-    WCHAR catalog_file[MAX_PATH];
 } options;
 
 typedef struct chain {
@@ -71,8 +80,6 @@ typedef struct chain {
     WSPPROC_TABLE procs;
     sample_run_fn run; /* the base provider's SampleRunScenario, or NULL */
 } chain;
-
-static host_catalog *active_catalog;
 
 static void usage(FILE *out)
 {
@@ -98,10 +105,12 @@ static void usage(FILE *out)
           "                     writing *lpErrno, as ws2_32 sometimes does (repeatable)\n"
           "  --hold-loader-lock hold the loader lock from LoadLibrary to the end of WSPStartup\n"
           "                     (and FreeLibrary after a failure): no new thread can start\n"
-          "  --catalog FILE     where to write the host catalog for the tracer\n"
-          "                     (default %TEMP%\\wpuhost-PID.catalog; WPUSCOPE_CATALOG names it)\n"
-          "  --system-catalog   let the tracer look itself up in the system catalog\n"
-          "                     (WSCEnumProtocols) instead of the host catalog\n"
+          "  --layer-guid DLL=GUID  the GUID of LAYER DLL's layered entry, as its installer\n"
+          "                     registers it (repeatable; default {6b1c2d0N-1111-4222-8333-\n"
+          "                     77686f73744c}, N = the layer's position, 1 = the first LAYER)\n"
+          "  --system-catalog   do not answer ws2_32's catalog functions (WSCEnumProtocols,\n"
+          "                     WSCGetProviderPath, ...) from the host catalog: the hosted\n"
+          "                     DLLs see this system's own catalog\n"
           "  --help             this text\n"
           "The tracer is configured by WPUSCOPE_TRACE_* variables (see README.md), e.g.\n"
           "  WPUSCOPE_TRACE_SINK=file WPUSCOPE_TRACE_FILE=C:\\t\\trace-%p.wputrace\n"
@@ -157,6 +166,52 @@ static BOOL full_path(const WCHAR *in, WCHAR out[MAX_PATH])
     return n > 0 && n < MAX_PATH;
 }
 
+/* A GUID written 8-4-4-4-12, with or without braces. */
+static BOOL parse_guid(const WCHAR *text, GUID *out)
+{
+    WCHAR digits[33];
+    int n = 0;
+    size_t len = wcslen(text);
+    BOOL braces = len == 38 && text[0] == L'{' && text[37] == L'}';
+    if (len != 36 && !braces)
+        return FALSE;
+    for (size_t i = braces; i < len - braces; i++) {
+        size_t at = i - braces;
+        BOOL dash = at == 8 || at == 13 || at == 18 || at == 23;
+        if (dash != (text[i] == L'-') || (!dash && !iswxdigit(text[i])))
+            return FALSE;
+        if (!dash)
+            digits[n++] = text[i];
+    }
+    digits[n] = L'\0';
+    unsigned char b[16];
+    for (int i = 0; i < 16; i++) {
+        WCHAR pair[3] = {digits[2 * i], digits[2 * i + 1], L'\0'};
+        b[i] = (unsigned char)wcstoul(pair, NULL, 16);
+    }
+    out->Data1 = (DWORD)b[0] << 24 | (DWORD)b[1] << 16 | (DWORD)b[2] << 8 | b[3];
+    out->Data2 = (WORD)(b[4] << 8 | b[5]);
+    out->Data3 = (WORD)(b[6] << 8 | b[7]);
+    memcpy(out->Data4, b + 8, 8);
+    return TRUE;
+}
+
+/* DLL=GUID of --layer-guid. */
+static BOOL parse_layer_guid(const WCHAR *text, options *o)
+{
+    const WCHAR *equals = wcsrchr(text, L'=');
+    WCHAR dll[MAX_PATH];
+    if (!equals || equals == text || equals - text >= MAX_PATH ||
+        o->layer_guid_count == MAX_PROTOCOL_CHAIN)
+        return FALSE;
+    swprintf(dll, MAX_PATH, L"%.*ls", (int)(equals - text), text);
+    layer_guid *g = &o->layer_guids[o->layer_guid_count];
+    if (!full_path(dll, g->path) || !parse_guid(equals + 1, &g->id))
+        return FALSE;
+    o->layer_guid_count++;
+    return TRUE;
+}
+
 /* Parses argv; returns -1 to go on, else the exit code. */
 static int parse(int argc, WCHAR **argv, options *o)
 {
@@ -171,9 +226,6 @@ static int parse(int argc, WCHAR **argv, options *o)
     if (n == 0 || n >= MAX_PATH || !slash)
         return fputs("wpuhost: cannot find its own path\n", stderr), EXIT_USAGE;
     swprintf(o->tracer_path, MAX_PATH, L"%.*ls\\wputrace.dll", (int)(slash - exe), exe);
-    swprintf(o->catalog_file, MAX_PATH, L"%ls", _wgetenv(L"TEMP") ? _wgetenv(L"TEMP") : L".");
-    swprintf(o->catalog_file + wcslen(o->catalog_file), MAX_PATH - wcslen(o->catalog_file),
-             L"\\wpuhost-%lu.catalog", GetCurrentProcessId());
     for (int i = 1; i < argc; i++) {
         char arg[MAX_PATH];
         WideCharToMultiByte(CP_UTF8, 0, argv[i], -1, arg, sizeof arg, NULL, NULL);
@@ -202,7 +254,7 @@ static int parse(int argc, WCHAR **argv, options *o)
         }
         BOOL takes_value = !strcmp(arg, "--scenario") || !strcmp(arg, "--tracer") ||
                            !strcmp(arg, "--threads") || !strcmp(arg, "--iterations") ||
-                           !strcmp(arg, "--catalog") || !strcmp(arg, "--cycles") ||
+                           !strcmp(arg, "--layer-guid") || !strcmp(arg, "--cycles") ||
                            !strcmp(arg, "--fail-upcall");
         if (takes_value && !value)
             return fprintf(stderr, "wpuhost: %s needs a value\n", arg), EXIT_USAGE;
@@ -214,9 +266,14 @@ static int parse(int argc, WCHAR **argv, options *o)
             for (int k = 0; k < SCENARIO_COUNT; k++)
                 o->selected[k] |= s == k || (s < 0 && in_all(&scenarios[k]));
             o->any_selected = TRUE;
-        } else if (!strcmp(arg, "--tracer") || !strcmp(arg, "--catalog")) {
-            if (!full_path(value, !strcmp(arg, "--tracer") ? o->tracer_path : o->catalog_file))
+        } else if (!strcmp(arg, "--tracer")) {
+            if (!full_path(value, o->tracer_path))
                 return fprintf(stderr, "wpuhost: bad path for %s\n", arg), EXIT_USAGE;
+        } else if (!strcmp(arg, "--layer-guid")) {
+            if (!parse_layer_guid(value, o))
+                return fprintf(stderr, "wpuhost: --layer-guid needs DLL=GUID, e.g. "
+                                       "my_lsp.dll={71708dd8-8c0e-4318-b17d-8ba2a2381916}\n"),
+                       EXIT_USAGE;
         } else if (!strcmp(arg, "--threads") || !strcmp(arg, "--iterations") ||
                    !strcmp(arg, "--cycles")) {
             unsigned *count = !strcmp(arg, "--threads")      ? &o->threads
@@ -253,28 +310,54 @@ static int parse(int argc, WCHAR **argv, options *o)
     return -1;
 }
 
-static int lookup_path(const GUID *id, const WCHAR **path)
+/* The layers of the chain (every DLL but the base) with the GUIDs of their layered entries:
+ * the tracer's own, the one --layer-guid gives, or the one derived from the position. Returns
+ * -1 to go on, else the exit code. */
+static int layers_of(const options *o, host_layer *layers)
 {
-    return host_catalog_path(active_catalog, id, path);
+    int count = o->path_count - 1;
+    static const GUID tracer_guid = WPUTRACE_PROVIDER_GUID_INIT;
+    for (int i = 0; i < count; i++) {
+        layers[i].path = o->paths[i];
+        layers[i].id = o->tracer && i == 0 ? tracer_guid
+                                           : host_catalog_default_layer_guid(o->tracer ? i : i + 1);
+    }
+    for (int g = 0; g < o->layer_guid_count; g++) {
+        int i = 0;
+        while (i < count && _wcsicmp(o->layer_guids[g].path, o->paths[i]))
+            i++;
+        if (i == count)
+            return fprintf(stderr, "wpuhost: --layer-guid names %ls, which is not a layer of "
+                                   "the chain\n", o->layer_guids[g].path), EXIT_USAGE;
+        layers[i].id = o->layer_guids[g].id;
+    }
+    return -1;
 }
 
-/* Builds the host catalog, writes it for the tracer and prints it (once per process). */
+/* Builds the host catalog, makes ws2_32's catalog functions answer from it (unless
+ * --system-catalog) and prints it (once per process, before any provider is loaded). */
 static int prepare_catalog(const options *o, chain *c)
 {
     ZeroMemory(c, sizeof *c);
-    active_catalog = &c->catalog;
-    if (!host_catalog_build(&c->catalog, (WCHAR(*)[MAX_PATH])o->paths, o->path_count, o->tracer,
-                            o->ifs) ||
-        (!o->system_catalog && (!host_catalog_write(&c->catalog, o->catalog_file) ||
-                                !SetEnvironmentVariableW(WPUTRACE_ENV_CATALOG, o->catalog_file))) ||
-        (o->system_catalog && !SetEnvironmentVariableW(WPUTRACE_ENV_CATALOG, NULL) &&
-         GetLastError() != ERROR_ENVVAR_NOT_FOUND))
-        return fprintf(stderr, "wpuhost: cannot write the catalog file %ls\n", o->catalog_file),
-               EXIT_LOAD_FAILED;
+    host_layer layers[MAX_PROTOCOL_CHAIN];
+    int rc = layers_of(o, layers);
+    if (rc >= 0)
+        return rc;
+    if (!host_catalog_build(&c->catalog, layers, o->path_count - 1, o->paths[o->path_count - 1],
+                            o->ifs))
+        return fputs("wpuhost: the chain is too long\n", stderr), EXIT_USAGE;
+    if (!o->system_catalog && !host_ws2_catalog_install(&c->catalog, stdout))
+        return EXIT_LOAD_FAILED;
     for (int i = 0; i < c->catalog.count; i++) {
-        const WSAPROTOCOL_INFOW *e = &c->catalog.records[i].info;
-        printf("catalog entry %lu: chain length %d, %ls (%ls)\n", e->dwCatalogEntryId,
-               e->ProtocolChain.ChainLen, e->szProtocol, c->catalog.records[i].provider_path);
+        const host_catalog_entry *e = &c->catalog.entries[i];
+        const WSAPROTOCOLCHAIN *entries = &e->info.ProtocolChain;
+        WCHAR guid[40];
+        StringFromGUID2(&e->info.ProviderId, guid, 40);
+        printf("catalog entry %lu: chain length %d", e->info.dwCatalogEntryId, entries->ChainLen);
+        for (int k = 0; k < entries->ChainLen && entries->ChainLen > BASE_PROTOCOL; k++)
+            printf("%s%lu", k ? ", " : " [", entries->ChainEntries[k]);
+        printf("%s, %ls %ls (%ls)%s\n", entries->ChainLen > BASE_PROTOCOL ? "]" : "", guid,
+               e->info.szProtocol, e->provider_path, i == c->catalog.served_index ? " served" : "");
     }
     return -1;
 }
@@ -321,7 +404,7 @@ static int load_chain(const options *o, chain *c)
     if (startup) {
         WSPUPCALLTABLE upcalls;
         host_upcalls_fill(&upcalls);
-        WSAPROTOCOL_INFOW info = c->catalog.records[c->catalog.chain_index].info;
+        WSAPROTOCOL_INFOW info = c->catalog.entries[c->catalog.served_index].info;
         rc = startup(MAKEWORD(2, 2), &data, &info, upcalls, &c->procs);
         if (rc == 0 && !wputrace_proc_table_complete(&c->procs)) {
             int ignored = 0;
@@ -349,7 +432,7 @@ static int load_chain(const options *o, chain *c)
 /* WSPSocket + WSPCloseSocket through the proc table, as an application's socket()/closesocket(). */
 static BOOL run_socket_lifecycle(chain *c, const options *o, char *report, size_t len)
 {
-    WSAPROTOCOL_INFOW info = c->catalog.records[c->catalog.chain_index].info;
+    WSAPROTOCOL_INFOW info = c->catalog.entries[c->catalog.served_index].info;
     int err = 0;
     if (!c->procs.lpWSPSocket || !c->procs.lpWSPCloseSocket)
         return snprintf(report, len, "the proc table has no WSPSocket/WSPCloseSocket"), FALSE;
@@ -365,13 +448,41 @@ static BOOL run_socket_lifecycle(chain *c, const options *o, char *report, size_
     return rc == 0;
 }
 
-/* What the host's own books must show after a scenario (before/after counters). */
-static BOOL host_books_agree(const char *name, host_counters b, host_counters a, BOOL ifs)
+/* Whether every provider closed the sockets it created during a scenario (per catalog entry
+ * id passed to WPUCreateSocketHandle / WPUModifyIFSHandle); names those that did not. */
+static BOOL every_provider_closed(const host_catalog *cat, const host_counters *b,
+                                  const host_counters *a, char *why, size_t len)
 {
-    if (!strcmp(name, "lifecycle") || !strcmp(name, "ifs"))
-        return ifs ? a.ifs_handles == b.ifs_handles + 1
-                   : a.sockets_created == b.sockets_created + 1 &&
-                         a.sockets_closed == b.sockets_closed + 1;
+    BOOL balanced = TRUE;
+    size_t used = 0;
+    for (int i = 0; i < a->entry_count; i++) {
+        host_entry_books before = host_entry_books_of(b, a->entries[i].entry_id);
+        LONG created = a->entries[i].created - before.created;
+        LONG closed = a->entries[i].closed - before.closed;
+        if (created == closed)
+            continue;
+        char provider[200];
+        host_catalog_describe(cat, a->entries[i].entry_id, provider, sizeof provider);
+        if (used < len)
+            used += (size_t)snprintf(why + used, len - used, " [%s created %ld socket(s), "
+                                     "closed %ld]", provider, created, closed);
+        balanced = FALSE;
+    }
+    return balanced;
+}
+
+/* What the host's own books must show after a scenario (before/after counters); why names
+ * the providers whose sockets do not add up. */
+static BOOL host_books_agree(const host_catalog *cat, const char *name, host_counters b,
+                             host_counters a, char *why, size_t len)
+{
+    if (strcmp(name, "misuse") && strcmp(name, "stress") &&
+        !every_provider_closed(cat, &b, &a, why, len))
+        return FALSE;
+    if (!strcmp(name, "lifecycle"))
+        return a.sockets_created > b.sockets_created;
+    if (!strcmp(name, "ifs"))
+        return a.ifs_handles == b.ifs_handles + 1;
     if (!strcmp(name, "asyncselect"))
         return a.messages_received == b.messages_received + 3;
     if (!strcmp(name, "blocking"))
@@ -416,14 +527,15 @@ static int run_scenario(chain *c, const options *o, const scenario *s, const sam
     }
     host_pump_messages();
     host_counters after = host_get_counters();
-    BOOL books = host_books_agree(s->name, before, after, o->ifs);
-    printf("scenario %-12s %s: %s%s\n", s->name, ok && books ? "PASSED" : "FAILED", report,
-           books ? "" : " [the host's books disagree]");
+    char why[600] = "";
+    BOOL books = host_books_agree(&c->catalog, s->name, before, after, why, sizeof why);
+    printf("scenario %-12s %s: %s%s%s\n", s->name, ok && books ? "PASSED" : "FAILED", report,
+           books ? "" : " [the host's books disagree]", why);
     host_print_messages(stdout);
     return ok && books;
 }
 
-static void print_counters(void)
+static void print_counters(const host_catalog *cat)
 {
     host_counters k = host_get_counters();
     printf("host books:\n"
@@ -442,6 +554,12 @@ static void print_counters(void)
            k.messages_received, k.blocking_queries, k.blocking_errors, k.blocking_callbacks,
            k.fd_isset_calls, k.path_queries, k.path_errors, k.overlapped_completions,
            k.overlapped_errors);
+    for (int i = 0; i < k.entry_count; i++) {
+        char provider[200];
+        host_catalog_describe(cat, k.entries[i].entry_id, provider, sizeof provider);
+        printf("  sockets of %s: created %ld, closed %ld\n", provider, k.entries[i].created,
+               k.entries[i].closed);
+    }
 }
 
 /* Threads of this process (Toolhelp snapshot); -1 when it cannot tell. */
@@ -516,23 +634,22 @@ int wmain(int argc, WCHAR **argv)
     int rc = parse(argc, argv, &o);
     if (rc >= 0)
         return rc;
-    if (!host_upcalls_init(lookup_path))
-        return fputs("wpuhost: cannot create the message window\n", stderr), EXIT_LOAD_FAILED;
-    int threads_before = thread_count();
-    long handles_before = handle_count();
     static chain c;
     rc = prepare_catalog(&o, &c);
     if (rc >= 0)
         return rc;
+    if (!host_upcalls_init(&c.catalog))
+        return fputs("wpuhost: cannot create the message window\n", stderr), EXIT_LOAD_FAILED;
+    int threads_before = thread_count();
+    long handles_before = handle_count();
     sample_env env = {host_window(), host_async_message(),
-                      c.catalog.records[c.catalog.base_index].info.ProviderId,
+                      c.catalog.entries[c.catalog.base_index].info.ProviderId,
                       {0xdeadbeef, 0, 0, {0}}, o.threads, o.iterations,
                       host_forget_ifs_handle};
     totals t = {0};
     for (unsigned cycle = 1; cycle <= o.cycles; cycle++)
         run_cycle(&o, &c, &env, cycle, &t);
-    DeleteFileW(o.catalog_file);
-    print_counters();
+    print_counters(&c.catalog);
     printf("host: threads %d at start, %d at end; handles %ld at start, %ld at end\n",
            threads_before, thread_count(), handles_before, handle_count());
     if (o.cycles > 1)

@@ -13,55 +13,16 @@
 #include <string.h>
 
 #include "sample_api.h"
+#include "sample_records.h"
 
 #ifndef SAMPLE_IFS
 #define SAMPLE_IFS 0
 #endif
 
-#define CONTEXT_MAGIC 0x534f434bu /* 'SOCK' */
-#define MAX_CONTEXTS 4096
-
-/* The sample's own record of a non-IFS socket; its address is the handle's context. */
-typedef struct socket_context {
-    volatile LONG used;
-    DWORD magic;
-    DWORD catalog_id;
-    SOCKET handle;
-} socket_context;
-
-static socket_context contexts[MAX_CONTEXTS];
-
 static WSPUPCALLTABLE up;
 static DWORD catalog_id;
 static LONG startups;
 static volatile LONG apcs_delivered;
-
-static socket_context *context_new(DWORD entry)
-{
-    for (int i = 0; i < MAX_CONTEXTS; i++)
-        if (InterlockedCompareExchange(&contexts[i].used, 1, 0) == 0) {
-            contexts[i].magic = CONTEXT_MAGIC;
-            contexts[i].catalog_id = entry;
-            contexts[i].handle = INVALID_SOCKET;
-            return &contexts[i];
-        }
-    return NULL;
-}
-
-static void context_free(socket_context *ctx)
-{
-    ctx->magic = 0;
-    InterlockedExchange(&ctx->used, 0);
-}
-
-/* The context of s from the sample's own records: for when ws2_32 cannot say. */
-static socket_context *context_of(SOCKET s)
-{
-    for (int i = 0; i < MAX_CONTEXTS; i++)
-        if (contexts[i].used && contexts[i].magic == CONTEXT_MAGIC && contexts[i].handle == s)
-            return &contexts[i];
-    return NULL;
-}
 
 /* A new socket handle: through ws2_32's table (non-IFS) or our own handle (IFS). */
 static SOCKET open_socket(DWORD entry, int *err)
@@ -76,12 +37,12 @@ static SOCKET open_socket(DWORD entry, int *err)
             CloseHandle(h);
         return s;
     }
-    socket_context *ctx = context_new(entry);
+    sample_record *ctx = sample_record_new(entry);
     if (!ctx)
         return *err = WSAENOBUFS, INVALID_SOCKET;
     SOCKET s = up.lpWPUCreateSocketHandle(entry, (DWORD_PTR)ctx, err);
     if (s == INVALID_SOCKET)
-        context_free(ctx);
+        sample_record_free(ctx);
     else
         ctx->handle = s;
     return s;
@@ -97,15 +58,15 @@ static int close_socket(SOCKET s, const sample_env *env, int *err)
         return 0;
     }
     DWORD_PTR value = 0;
-    socket_context *ctx = up.lpWPUQuerySocketHandleContext(s, &value, err) == 0
-                              ? (socket_context *)value : NULL;
-    if (!ctx || ctx->magic != CONTEXT_MAGIC || ctx->handle != s)
-        ctx = context_of(s);
+    sample_record *ctx = up.lpWPUQuerySocketHandleContext(s, &value, err) == 0
+                             ? sample_record_checked(value, s) : NULL;
+    if (!ctx)
+        ctx = sample_record_of(s);
     if (!ctx)
         return *err = WSAENOTSOCK, SOCKET_ERROR;
     if (up.lpWPUCloseSocketHandle(s, err) != 0)
         return SOCKET_ERROR; /* still open in ws2_32: its context stays */
-    context_free(ctx);
+    sample_record_free(ctx);
     return 0;
 }
 

@@ -9,7 +9,11 @@ POST = "WPUPostMessage"
 FD_READ, FD_WRITE, FD_CLOSE = 1, 2, 0x20
 WSAECONNRESET, WSAEFAULT, WSAEINVAL, WSAENOTSOCK = 10054, 10014, 10022, 10038
 ASYNC_MESSAGE = 0x401  # WM_USER + 1
-CHAIN_ENTRY = 1201     # the host catalog's protocol chain entry
+TRACER_GUID = "7c3f9a52-4e1d-4b8a-9d61-2f0b5ea4c813"
+BASE_ENTRY = 50001     # the host catalog's base provider entry
+CHAIN_ENTRY = 50003    # the tracer's protocol chain over the base: [50002, 50001]
+# The entry the tracer serves: id and GUID (a chain has a GUID of its own: 'C', n = 2).
+SERVED = (CHAIN_ENTRY, "6b1c2d02-1111-4222-8333-77686f737443")
 
 
 class CaptureError(Exception):
@@ -45,8 +49,10 @@ def load_sessions(cap):
     return [Capture([{"header": {}}] + s + [{"summary": cap.summary}]) for s in sessions]
 
 
-def check_common(cap, bitness, sample_dll, exact_drops=True):
-    """Header, HELLO, MODULE, PROVIDER_LOADED, caller attribution, sequence, GOODBYE books."""
+def check_common(cap, bitness, sample_dll, exact_drops=True, served=SERVED, callers=None):
+    """Header, HELLO, MODULE, PROVIDER_LOADED, caller attribution, sequence, GOODBYE books.
+    sample_dll is the provider right below the tracer; callers the DLLs whose upcalls the
+    capture may hold (default: sample_dll alone)."""
     expect(cap.summary is not None, "wptdump printed no summary")
     expect(cap.headers, "no stream header")
     hello = cap.of("PROCESS_HELLO")
@@ -63,21 +69,24 @@ def check_common(cap, bitness, sample_dll, exact_drops=True):
     p = loaded[0]
     expect(p["status"] == 0 and p["startup_result"] == 0,
            f"PROVIDER_LOADED status {p['status']} result {p['startup_result']}")
-    expect(p["served_entry_id"] == CHAIN_ENTRY and p["chain_position"] == 0,
+    expect(p["served_entry_id"] == served[0] and p["chain_position"] == 0,
            f"served entry {p['served_entry_id']} position {p['chain_position']}")
-    expect(p["served_provider_id"] == "7c3f9a52-4e1d-4b8a-9d61-2f0b5ea4c813",
-           "served provider is not the tracer GUID")
+    expect(p["served_provider_id"] == served[1],
+           f"served entry's GUID {p['served_provider_id']}, expected {served[1]}")
     expect(ntpath.basename(p["next_provider_path"]).lower() == sample_dll,
            f"next provider {p['next_provider_path']}")
     modules = {m["module_id"]: m for m in cap.of("MODULE")}
     sample = modules.get(p["next_module_id"])
     expect(sample and ntpath.basename(sample["path"]).lower() == sample_dll,
            "the next provider's MODULE record is missing or wrong")
+    allowed = callers or [sample_dll]
     for u in cap.upcalls:
-        expect(u["caller_module_id"] == sample["module_id"],
-               f"upcall seq {u['sequence']} attributed to module {u['caller_module_id']}")
-        expect(sample["base"] <= u["caller_address"] < sample["base"] + sample["size"],
-               f"upcall seq {u['sequence']} caller address outside {sample_dll}")
+        m = modules.get(u["caller_module_id"])
+        expect(m and ntpath.basename(m["path"]).lower() in allowed,
+               f"upcall seq {u['sequence']} attributed to module {u['caller_module_id']} "
+               f"({m and m['path']}), not one of {allowed}")
+        expect(m["base"] <= u["caller_address"] < m["base"] + m["size"],
+               f"upcall seq {u['sequence']} caller address outside {m['path']}")
     goodbye = cap.of("PROCESS_GOODBYE")
     expect(len(goodbye) == 1 and cap.records[-1]["type_name"] == "PROCESS_GOODBYE",
            "PROCESS_GOODBYE is not the single last record")

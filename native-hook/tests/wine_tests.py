@@ -7,13 +7,15 @@ Also checks the committed sample captures (resources/captures).
 Usage: wine_tests.py BUILD_DIR WPTDUMP CAPTURES_DIR. Last line: "wine: N passed, M failed"."""
 
 import json
+import ntpath
 import os
 import re
 import subprocess
 import sys
 import time
 
-from capture_check import (CaptureError, Capture, check_common, check_scenario, expect,
+from capture_check import (BASE_ENTRY, CLOSE, CREATE, QUERY, TRACER_GUID, WSAENOTSOCK,
+                           CaptureError, Capture, check_common, check_scenario, expect, failed,
                            load_sessions)
 
 BUILD = os.path.abspath(sys.argv[1])
@@ -34,7 +36,9 @@ results = {"passed": 0, "failed": 0}
 LOAD_FAILED, INVALID_PROC_TABLE = 4, 12          # tracer status codes
 CLEANUP, STARTUP_FAILED = 1, 4                   # PROCESS_GOODBYE end_reason
 NO_ERROR_CODE = 4                                # upcall_flags bit 2
-BASE_ENTRY = 1101
+# The served entry of the committed captures, recorded when the host numbered its catalog from
+# 1001 and gave the chain the tracer's GUID.
+RECORDED_SERVED = (1201, TRACER_GUID)
 ZERO_GUID = "00000000-0000-0000-0000-000000000000"
 STRESS_UPCALLS = {False: ["WPUCreateEvent", "WPUSetEvent", "WPUResetEvent", "WPUCloseEvent",
                           "WPUCreateSocketHandle", "WPUQuerySocketHandleContext",
@@ -388,6 +392,156 @@ def stress_pipe_test(arch, bitness):
     test(f"{arch} stress: 6 threads, pipe server vanishing and coming back, books exact", body)
 
 
+LSP_GUID, LSP2_GUID = ("5a3c1e70-2b4d-4e8f-9a1b-6c7d8e9f0a01",
+                       "5a3c1e70-2b4d-4e8f-9a1b-6c7d8e9f0a02")
+LSP_ENTRY, LSP2_ENTRY = 50002, 50004        # their layered entries (over the base 50001)
+LSP_LAYER = ["--layer-guid", f"sample_lsp.dll={{{LSP_GUID}}}"]
+LSP2_LAYER = ["--layer-guid", f"sample_lsp2.dll={LSP2_GUID}"]
+BASE = "sample_nonifs.dll"
+CATALOG_ANSWERS = ("host catalog answers: WSCEnumProtocols WSCGetProviderPath WSAEnumProtocolsW "
+                   "WSAEnumProtocolsA WSCGetProviderInfo")
+
+
+def module_names(cap):
+    return {m["module_id"]: ntpath.basename(m["path"]).lower() for m in cap.of("MODULE")}
+
+
+def upcalls_by(cap, dll, name=None):
+    by = module_names(cap)
+    return [u for u in cap.upcalls if by.get(u["caller_module_id"]) == dll and
+            (name is None or u["upcall_name"] == name)]
+
+
+def expect_creators(cap, creators):
+    """Each DLL created its sockets with the catalog entry id of its own entry."""
+    for dll, entry in creators.items():
+        made = upcalls_by(cap, dll, "WPUCreateSocketHandle")
+        expect(made and all(u["args"][0] == entry and u["error"] == 0 for u in made),
+               f"{dll}: WPUCreateSocketHandle {[u['args'] for u in made]}, expected entry {entry}")
+
+
+def check_layered_lifecycle(cap, lsp, base):
+    """WSPSocket + WSPCloseSocket through a non-IFS LSP over a non-IFS base: the base makes its
+    handle, the LSP its own over it; closing, the LSP finds its record, the base closes its
+    handle, then the LSP closes its own."""
+    by = module_names(cap)
+    got = [(by.get(u["caller_module_id"]), u["upcall_name"]) for u in cap.upcalls[:6]]
+    wanted = [(base, CREATE), (lsp, CREATE), (lsp, QUERY), (base, QUERY), (base, CLOSE),
+              (lsp, CLOSE)]
+    expect(got == wanted, f"layered lifecycle upcalls {got}\n  expected {wanted}")
+    lower, own = cap.upcalls[0], cap.upcalls[1]
+    for opened, query, close in ((own, cap.upcalls[2], cap.upcalls[5]),
+                                 (lower, cap.upcalls[3], cap.upcalls[4])):
+        expect(query["args"] == [opened["result"], opened["args"][1]] and query["result"] == 0,
+               f"context query {query['args']} of handle {opened['result']:#x}")
+        expect(close["args"] == [opened["result"]] and close["result"] == 0,
+               f"close {close['args']} of handle {opened['result']:#x}")
+
+
+def lsp_all_test(arch, bitness):
+    """Tracer -> sample_lsp.dll -> sample_nonifs.dll: the LSP finds itself by its GUID through
+    the host's WSCEnumProtocols, loads the base through WSCGetProviderPath; every scenario
+    passes; the capture attributes each upcall to the module that made it."""
+    def body():
+        rc, out, capture = host_run(arch, "lsp-all", ["--scenario", "all"] + LSP_LAYER +
+                                    ["sample_lsp.dll", BASE])
+        expect(rc == 0 and "wpuhost: 9 passed, 0 failed, 1 not applicable" in out,
+               f"exit {rc}:\n{out}")
+        expect(CATALOG_ANSWERS in out, f"the host did not answer the catalog functions:\n{out}")
+        expect(f"catalog entry 50002: chain length 0, {{{LSP_GUID.upper()}}} sample_lsp.dll"
+               in out and "catalog entry 50005: chain length 3 [50004, 50002, 50001]" in out,
+               f"catalog layout:\n{out}")
+        expect("sockets of sample_lsp.dll (entry 50002): created 1, closed 1" in out,
+               f"the LSP's books:\n{out}")
+        cap = decode(capture)
+        check_common(cap, bitness, "sample_lsp.dll",
+                     served=(50005, "6b1c2d04-1111-4222-8333-77686f737443"),
+                     callers=["sample_lsp.dll", BASE])
+        check_layered_lifecycle(cap, "sample_lsp.dll", BASE)
+        expect_creators(cap, {"sample_lsp.dll": LSP_ENTRY, BASE: BASE_ENTRY})
+        expect({u["upcall_name"] for u in upcalls_by(cap, "sample_lsp.dll")} ==
+               {CREATE, QUERY, CLOSE}, "the LSP made upcalls other than its socket handles'")
+    test(f"{arch} layered LSP: tracer -> sample_lsp -> {BASE}, every scenario, found by GUID",
+         body)
+
+
+def lsp_untraced_test(arch):
+    def body():
+        rc, out, _ = host_run(arch, "lsp-untraced", ["--no-tracer", "--scenario", "all"] +
+                              LSP_LAYER + ["sample_lsp.dll", BASE])
+        expect(rc == 0 and "wpuhost: 9 passed, 0 failed, 1 not applicable" in out,
+               f"exit {rc}:\n{out}")
+        expect("catalog entry 50003: chain length 2 [50002, 50001]" in out and
+               out.count(" served") == 1 and "[50002, 50001], {6B1C2D02" in out,
+               f"the LSP's own chain is not the served entry:\n{out}")
+    test(f"{arch} layered LSP without the tracer: every scenario", body)
+
+
+def lsp_not_found_test(arch, tag, args, where):
+    """The LSP cannot find its layered entry: without its GUID in the host catalog, or when the
+    host leaves the catalog functions to the system (--system-catalog)."""
+    def body():
+        rc, out, _ = host_run(arch, f"lsp-not-found-{tag}", ["--no-tracer", "--scenario",
+                                                             "lifecycle"] + args +
+                              ["sample_lsp.dll", BASE])
+        expect(rc == 3 and "sample_lsp: no layered catalog entry with this LSP's GUID" in out
+               and "returned 10106" in out, f"exit {rc}:\n{out}")
+    test(f"{arch} layered LSP not found {where}: WSAEPROVIDERFAILEDINIT, said why", body)
+
+
+def lsp_stacked_test(arch, bitness):
+    """Two LSPs stacked under the tracer, each found by its own GUID: each layer's chain is
+    [layer, ..., base] with a GUID of its own; each provider creates its handles with its own
+    entry id, and the books balance per provider."""
+    def body():
+        rc, out, capture = host_run(arch, "lsp-stacked", ["--scenario", "lifecycle"] +
+                                    LSP_LAYER + LSP2_LAYER +
+                                    ["sample_lsp2.dll", "sample_lsp.dll", BASE])
+        expect(rc == 0 and "wpuhost: 1 passed, 0 failed" in out, f"exit {rc}:\n{out}")
+        for line in ("catalog entry 50004: chain length 0, {5A3C1E70-2B4D-4E8F-9A1B-"
+                     "6C7D8E9F0A02} sample_lsp2.dll",
+                     "catalog entry 50005: chain length 3 [50004, 50002, 50001], {6B1C2D04",
+                     "catalog entry 50007: chain length 4 [50006, 50004, 50002, 50001], "
+                     "{6B1C2D06"):
+            expect(line in out, f"no line {line!r}:\n{out}")
+        for dll, entry in (("sample_lsp2.dll", LSP2_ENTRY), ("sample_lsp.dll", LSP_ENTRY),
+                           (BASE, BASE_ENTRY)):
+            expect(f"sockets of {dll} (entry {entry}): created 1, closed 1" in out,
+                   f"books of {dll}:\n{out}")
+        cap = decode(capture)
+        check_common(cap, bitness, "sample_lsp2.dll",
+                     served=(50007, "6b1c2d06-1111-4222-8333-77686f737443"),
+                     callers=["sample_lsp2.dll", "sample_lsp.dll", BASE])
+        expect_creators(cap, {"sample_lsp2.dll": LSP2_ENTRY, "sample_lsp.dll": LSP_ENTRY,
+                              BASE: BASE_ENTRY})
+    test(f"{arch} two LSPs stacked: tracer -> sample_lsp2 -> sample_lsp -> {BASE}", body)
+
+
+def lsp_bugs_test(arch, bitness):
+    """The LSP's deliberate bugs (WPUSCOPE_SAMPLE_LSP_BUGS): a context query of the base's handle
+    and a close of the base's handle instead of its own. The host's books name the LSP, its
+    leak report names the LSP's entry, and the capture attributes both wrong upcalls to
+    sample_lsp.dll."""
+    def body():
+        rc, out, capture = host_run(arch, "lsp-bugs", ["--scenario", "lifecycle"] + LSP_LAYER +
+                                    ["sample_lsp.dll", BASE],
+                                    {"WPUSCOPE_SAMPLE_LSP_BUGS": "1"})
+        expect(rc == 1 and "[sample_lsp.dll (entry 50002) created 1 socket(s), closed 0]" in out
+               and re.search(r"leaked non-IFS socket 0x[0-9a-f]+ created by sample_lsp\.dll "
+                             r"\(entry 50002\)", out), f"exit {rc}:\n{out}")
+        cap = decode(capture)
+        check_common(cap, bitness, "sample_lsp.dll",
+                     served=(50005, "6b1c2d04-1111-4222-8333-77686f737443"),
+                     callers=["sample_lsp.dll", BASE])
+        base_handles = {u["result"] for u in upcalls_by(cap, BASE, CREATE)}
+        wrong = [u for u in upcalls_by(cap, "sample_lsp.dll")
+                 if u["upcall_name"] in (QUERY, CLOSE) and u["args"][0] in base_handles]
+        expect([u["upcall_name"] for u in wrong] == [QUERY, CLOSE],
+               f"the LSP's upcalls on the base's handle: {wrong}")
+        failed(wrong[1], WSAENOTSOCK)  # the base had closed it already
+    test(f"{arch} layered LSP's deliberate bugs found and attributed to sample_lsp.dll", body)
+
+
 def arch_tests(arch, bitness):
     os.makedirs(os.path.join(OUT, arch), exist_ok=True)
     for scenario in NONIFS:
@@ -419,6 +573,13 @@ def arch_tests(arch, bitness):
             fail_upcall_test(arch, "sample_ifs.dll" if ifs else "sample_nonifs.dll", ifs, upcall)
     invalid_proc_table_test(arch, tracer=True)
     invalid_proc_table_test(arch, tracer=False)
+    lsp_all_test(arch, bitness)
+    lsp_untraced_test(arch)
+    lsp_not_found_test(arch, "no-guid", [], "without its GUID in the host catalog")
+    lsp_not_found_test(arch, "system-catalog", ["--system-catalog"] + LSP_LAYER,
+                       "in the system catalog (--system-catalog)")
+    lsp_stacked_test(arch, bitness)
+    lsp_bugs_test(arch, bitness)
 
 
 def committed_captures_test():
@@ -429,7 +590,7 @@ def committed_captures_test():
         for name, sample in (("scenario-all-x64.wputrace", "sample_nonifs.dll"),
                              ("scenario-all-ifs-x64.wputrace", "sample_ifs.dll")):
             cap = decode(os.path.join(CAPTURES, name))
-            check_common(cap, 64, sample)
+            check_common(cap, 64, sample, served=RECORDED_SERVED)
             seen |= {u["upcall"] for u in cap.upcalls}
         expect(seen == set(range(16)), f"upcalls missing from the captures: "
                f"{sorted(set(range(16)) - seen)}")
