@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -203,9 +204,7 @@ final class ResourceTracker {
         if (entry == null) {
             entry = unknown(key, event, provider);
         }
-        while (entry.previous != null && entry.creation != null && order.certainlyBefore(event, entry.creation)) {
-            entry = entry.previous;
-        }
+        entry = generationAt(entry, event);
         if (!entry.closed() || !order.certainlyBefore(entry.firstClose, event)) {
             addUse(entry, event);
             return entry.creation;
@@ -220,17 +219,7 @@ final class ResourceTracker {
             addUse(closed, event);
             closed.usedAfterClose = true;
         };
-        if (closed.nextCreation != null) {
-            report.run(); // the next generation was created certainly after this use
-        } else {
-            pend(closed, event, (later, creation) -> {
-                boolean ofNewGeneration = creation && !order.certainlyBefore(event, later);
-                if (ofNewGeneration) {
-                    addUse(latest.get(key), event);
-                }
-                return ofNewGeneration;
-            }, report);
-        }
+        reportUnlessANewGenerationExplains(closed, event, fresh -> addUse(fresh, event), report);
         return null;
     }
 
@@ -246,11 +235,7 @@ final class ResourceTracker {
             close(open, event, provider);
             return;
         }
-        Entry entry = newest;
-        while (entry.previous != null && entry.creation != null && order.certainlyBefore(event, entry.creation)) {
-            entry = entry.previous;
-        }
-        Entry closed = entry;
+        Entry closed = generationAt(newest, event);
         long dropped = order.droppedSoFar(event.pid());
         Runnable report = () -> {
             closed.closes.add(event);
@@ -260,17 +245,36 @@ final class ResourceTracker {
                             + "; first closed at offset " + closed.firstClose.offset() + ", thread "
                             + closed.firstClose.tid() + ")" + UpcallAnalyzer.errorSuffix(event));
         };
+        reportUnlessANewGenerationExplains(closed, event, fresh -> markClosed(fresh, event), report);
+    }
+
+    /** The newest generation from {@code newest} back whose creation does not certainly follow {@code event}. */
+    private Entry generationAt(Entry newest, UpcallEvent event) {
+        Entry entry = newest;
+        while (entry.previous != null && entry.creation != null && order.certainlyBefore(event, entry.creation)) {
+            entry = entry.previous;
+        }
+        return entry;
+    }
+
+    /**
+     * {@code event} misuses the closed generation {@code closed}: reported at once when the next generation was
+     * created certainly after it; otherwise it waits, and a creation of the value recorded later that may have
+     * preceded it explains it: {@code event} then belongs to that new generation ({@code takeIn}).
+     */
+    private void reportUnlessANewGenerationExplains(Entry closed, UpcallEvent event, Consumer<Entry> takeIn,
+                                                     Runnable report) {
         if (closed.nextCreation != null) {
             report.run();
-        } else {
-            pend(closed, event, (later, creation) -> {
-                boolean ofNewGeneration = creation && !order.certainlyBefore(event, later);
-                if (ofNewGeneration) {
-                    markClosed(latest.get(key), event);
-                }
-                return ofNewGeneration;
-            }, report);
+            return;
         }
+        pend(closed, event, (later, creation) -> {
+            boolean ofNewGeneration = creation && !order.certainlyBefore(event, later);
+            if (ofNewGeneration) {
+                takeIn.accept(latest.get(closed.key));
+            }
+            return ofNewGeneration;
+        }, report);
     }
 
     /** A later record of the process: pending findings it can no longer explain are reported. */
