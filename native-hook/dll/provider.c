@@ -165,9 +165,14 @@ static HMODULE start_lower(WORD version, LPWSPDATA data, LPWSAPROTOCOL_INFOW inf
         message(WPT_SEVERITY_WARNING, WPT_STATUS_INTERNAL,
                 L"catalog entry %lu brought a different upcall table: passed through untraced",
                 info->dwCatalogEntryId);
-    if ((trace ? iat_hook_module(lower) : 0) < 0)
+    int hooked = trace ? iat_hook_module(lower) : 0;
+    if (hooked < 0)
         message(WPT_SEVERITY_WARNING, WPT_STATUS_IAT_HOOK_FAILED,
                 L"could not hook WPUCompleteOverlappedRequest in %ls", pos->next.path);
+    else if (trace && hooked == 0)
+        message(WPT_SEVERITY_INFO, WPT_STATUS_OK,
+                L"%ls does not import WPUCompleteOverlappedRequest: calls of it by providers it loads "
+                L"itself (below a layered provider) are not traced", pos->next.path);
     int rc = lower_startup(version, data, info, passed, procs);
     if (rc == 0 && !wputrace_proc_table_complete(procs)) {
         int ignored = 0;

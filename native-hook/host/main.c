@@ -292,6 +292,10 @@ static int parse(int argc, WCHAR **argv, options *o)
             if (o->path_count == MAX_PROTOCOL_CHAIN - 1 || !full_path(argv[i], o->paths[o->path_count]))
                 return fprintf(stderr, "wpuhost: too many providers or bad path %s\n", arg),
                        EXIT_USAGE;
+            if (GetFileAttributesW(o->paths[o->path_count]) == INVALID_FILE_ATTRIBUTES)
+                fprintf(stderr, "wpuhost: note: %ls does not exist (a relative name is taken from "
+                                "the current directory); its chain will not start\n",
+                        o->paths[o->path_count]);
             o->path_count++;
             continue;
         }

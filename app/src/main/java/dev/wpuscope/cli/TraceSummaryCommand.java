@@ -53,11 +53,8 @@ final class TraceSummaryCommand implements Callable<Integer> {
         if (catalog == null) {
             return ServiceFlagsLookup.NONE;
         }
-        Bitness bitness = switch (catalogBitness) {
-            case 64 -> Bitness.X64;
-            case 32 -> Bitness.X86;
-            default -> throw new ParameterException(spec.commandLine(), "--catalog-bitness must be 64 or 32");
-        };
+        Bitness bitness = Bitness.ofBits(catalogBitness).orElseThrow(
+                () -> new ParameterException(spec.commandLine(), "--catalog-bitness must be 64 or 32"));
         CatalogSnapshot snapshot = CatalogSources.read(catalog);
         Catalog chosen = snapshot.catalog(bitness).orElseThrow(() -> new CatalogReadException(
                 catalog + ": holds no " + bitness.label() + " catalog (see --catalog-bitness)"));

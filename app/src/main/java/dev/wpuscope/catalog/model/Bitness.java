@@ -15,6 +15,15 @@ public enum Bitness {
         this.registryKey = registryKey;
     }
 
+    /** The catalog of 64 or 32 bits, or empty for any other number. */
+    public static java.util.Optional<Bitness> ofBits(int bits) {
+        return switch (bits) {
+            case 64 -> java.util.Optional.of(X64);
+            case 32 -> java.util.Optional.of(X86);
+            default -> java.util.Optional.empty();
+        };
+    }
+
     public String label() {
         return label;
     }
