@@ -1,5 +1,7 @@
 #include "host_catalog.h"
 
+#include "../dll/wputrace.h"
+
 #include <stdio.h>
 #include <wchar.h>
 
@@ -23,16 +25,25 @@ static const WCHAR *file_name(const WCHAR *path)
     return slash ? slash + 1 : path;
 }
 
+/* Appends an entry with info's fields (zero when NULL) and the DLL path. */
+static host_catalog_entry *append(host_catalog *cat, const WSAPROTOCOL_INFOW *info,
+                                  const WCHAR *path)
+{
+    host_catalog_entry *e = &cat->entries[cat->count++];
+    ZeroMemory(e, sizeof *e);
+    if (info)
+        e->info = *info;
+    wcsncpy(e->provider_path, path, MAX_PATH - 1);
+    return e;
+}
+
 static host_catalog_entry *add(host_catalog *cat, const WSAPROTOCOL_INFOW *like,
                                const WCHAR *path, GUID id, int chain_len)
 {
-    host_catalog_entry *e = &cat->entries[cat->count];
-    ZeroMemory(e, sizeof *e);
-    if (like)
-        e->info = *like;
-    wcsncpy(e->provider_path, path, MAX_PATH - 1);
+    DWORD entry_id = HOST_FIRST_ENTRY_ID + cat->count;
+    host_catalog_entry *e = append(cat, like, path);
     e->info.ProviderId = id;
-    e->info.dwCatalogEntryId = HOST_FIRST_ENTRY_ID + cat->count++;
+    e->info.dwCatalogEntryId = entry_id;
     e->info.ProtocolChain.ChainLen = chain_len;
     return e;
 }
@@ -91,6 +102,128 @@ BOOL host_catalog_build(host_catalog *cat, const host_layer *layers, int layer_c
         top = add_layer(cat, &layers[i], top);
     cat->served_index = top ? (int)(top - cat->entries) : cat->base_index;
     return TRUE;
+}
+
+/* The PackedCatalogItem layout: a 260-byte ANSI DLL path, then the WSAPROTOCOL_INFOW. */
+#define PACKED_PATH_SIZE 260
+#define PACKED_ITEM_SIZE (PACKED_PATH_SIZE + sizeof(WSAPROTOCOL_INFOW))
+_Static_assert(PACKED_ITEM_SIZE == 888, "a PackedCatalogItem is 888 bytes");
+
+/* The local stand-in of a DLL path, or the path itself. */
+static const WCHAR *mapped(const WCHAR *path, const host_dll_map *maps, int map_count)
+{
+    for (int i = 0; i < map_count; i++)
+        if (!_wcsicmp(file_name(path), maps[i].name))
+            return maps[i].path;
+    return path;
+}
+
+static BOOL read_packed(host_catalog *cat, const WCHAR *file, const host_dll_map *maps,
+                        int map_count, char *why, size_t why_len)
+{
+    HANDLE h = CreateFileW(file, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    if (h == INVALID_HANDLE_VALUE)
+        return snprintf(why, why_len, "cannot open %ls (error %lu)", file, GetLastError()), FALSE;
+    BYTE item[PACKED_ITEM_SIZE];
+    DWORD got = 0;
+    long offset = 0;
+    BOOL ok = TRUE;
+    while (ok && ReadFile(h, item, sizeof item, &got, NULL) && got > 0) {
+        if (got != sizeof item || cat->count == HOST_MAX_ENTRIES) {
+            snprintf(why, why_len, got != sizeof item
+                         ? "%ls: byte offset %ld: a PackedCatalogItem cut short (%lu of 888 bytes)"
+                         : "%ls: byte offset %ld: more than 256 catalog entries",
+                     file, offset, got);
+            ok = FALSE;
+            break;
+        }
+        char ansi[PACKED_PATH_SIZE + 1] = {0};
+        memcpy(ansi, item, PACKED_PATH_SIZE);
+        WCHAR path[MAX_PATH] = L"";
+        MultiByteToWideChar(CP_ACP, 0, ansi, -1, path, MAX_PATH);
+        append(cat, (const WSAPROTOCOL_INFOW *)(item + PACKED_PATH_SIZE),
+               mapped(path, maps, map_count));
+        offset += (long)sizeof item;
+    }
+    CloseHandle(h);
+    if (ok && cat->count == 0)
+        return snprintf(why, why_len, "%ls holds no catalog entry", file), FALSE;
+    return ok;
+}
+
+/* The tracer's layered entry and its chain over the served entry, served instead. */
+static BOOL add_tracer(host_catalog *cat, const WCHAR *tracer_path, char *why, size_t why_len)
+{
+    static const GUID tracer_guid = WPUTRACE_PROVIDER_GUID_INIT;
+    const WSAPROTOCOL_INFOW served = cat->entries[cat->served_index].info;
+    const WSAPROTOCOLCHAIN *below = &served.ProtocolChain;
+    if (below->ChainLen >= MAX_PROTOCOL_CHAIN || cat->count + 2 > HOST_MAX_ENTRIES)
+        return snprintf(why, why_len, "entry %lu's chain is full: no room for the tracer",
+                        served.dwCatalogEntryId), FALSE;
+    DWORD next_id = HOST_FIRST_ENTRY_ID;
+    for (int i = 0; i < cat->count; i++)
+        if (cat->entries[i].info.dwCatalogEntryId >= next_id)
+            next_id = cat->entries[i].info.dwCatalogEntryId + 1;
+    host_catalog_entry *layered = append(cat, &served, tracer_path);
+    layered->info.ProviderId = tracer_guid;
+    layered->info.dwCatalogEntryId = next_id;
+    layered->info.dwProviderFlags = PFL_HIDDEN;
+    layered->info.ProtocolChain = (WSAPROTOCOLCHAIN){LAYERED_PROTOCOL, {0}};
+    swprintf(layered->info.szProtocol, WSAPROTOCOL_LEN, L"%ls", file_name(tracer_path));
+    host_catalog_entry *chain = append(cat, &served, tracer_path);
+    chain->info.ProviderId = host_guid(cat->count, GUID_CHAIN);
+    chain->info.dwCatalogEntryId = next_id + 1;
+    WSAPROTOCOLCHAIN *c = &chain->info.ProtocolChain;
+    BOOL base = below->ChainLen == BASE_PROTOCOL;
+    c->ChainLen = base ? 2 : below->ChainLen + 1;
+    c->ChainEntries[0] = next_id;
+    if (base)
+        c->ChainEntries[1] = served.dwCatalogEntryId;
+    else
+        memcpy(&c->ChainEntries[1], below->ChainEntries, below->ChainLen * sizeof(DWORD));
+    swprintf(chain->info.szProtocol, WSAPROTOCOL_LEN, L"%ls over [%ls]", file_name(tracer_path),
+             served.szProtocol);
+    cat->served_index = cat->count - 1;
+    return TRUE;
+}
+
+BOOL host_catalog_load_packed(host_catalog *cat, const WCHAR *file, const host_dll_map *maps,
+                              int map_count, DWORD served_id, const WCHAR *tracer_path,
+                              char *why, size_t why_len)
+{
+    ZeroMemory(cat, sizeof *cat);
+    if (!read_packed(cat, file, maps, map_count, why, why_len))
+        return FALSE;
+    const host_catalog_entry *served = host_catalog_find_id(cat, served_id);
+    if (!served || served->info.ProtocolChain.ChainLen == LAYERED_PROTOCOL)
+        return snprintf(why, why_len, "%ls has no %s entry %lu to serve", file,
+                        served ? "protocol chain or base" : "catalog", served_id), FALSE;
+    cat->served_index = (int)(served - cat->entries);
+    const WSAPROTOCOLCHAIN *chain = &served->info.ProtocolChain;
+    const host_catalog_entry *base =
+        chain->ChainLen > BASE_PROTOCOL ? host_catalog_find_id(cat, chain->ChainEntries[chain->ChainLen - 1])
+                                        : served;
+    if (!base)
+        return snprintf(why, why_len, "entry %lu's chain ends in entry %lu, which %ls lacks",
+                        served_id, chain->ChainEntries[chain->ChainLen - 1], file), FALSE;
+    cat->base_index = (int)(base - cat->entries);
+    return !tracer_path || add_tracer(cat, tracer_path, why, why_len);
+}
+
+int host_catalog_chain_paths(const host_catalog *cat, WCHAR paths[][MAX_PATH])
+{
+    const host_catalog_entry *served = &cat->entries[cat->served_index];
+    const WSAPROTOCOLCHAIN *chain = &served->info.ProtocolChain;
+    if (chain->ChainLen <= BASE_PROTOCOL) {
+        wcscpy(paths[0], served->provider_path);
+        return 1;
+    }
+    int count = 0;
+    for (int i = 0; i < chain->ChainLen && i < MAX_PROTOCOL_CHAIN; i++) {
+        const host_catalog_entry *e = host_catalog_find_id(cat, chain->ChainEntries[i]);
+        wcscpy(paths[count++], e ? e->provider_path : L"");
+    }
+    return count;
 }
 
 const host_catalog_entry *host_catalog_find_id(const host_catalog *cat, DWORD entry_id)

@@ -13,6 +13,7 @@
 
 #define HOST_MAX_LAYERS (MAX_PROTOCOL_CHAIN - 1)
 #define HOST_FIRST_ENTRY_ID 50001
+#define HOST_MAX_ENTRIES 256 /* a real catalog has 20 to 60 entries per bitness */
 
 typedef struct host_catalog_entry {
     WSAPROTOCOL_INFOW info;         /* the catalog entry, 628 bytes */
@@ -21,7 +22,7 @@ typedef struct host_catalog_entry {
 
 typedef struct host_catalog {
     int count;
-    host_catalog_entry entries[1 + 2 * HOST_MAX_LAYERS]; /* base, then layered + chain per layer */
+    host_catalog_entry entries[HOST_MAX_ENTRIES]; /* base, then layered + chain per layer */
     int served_index;                /* the entry the host serves: the top chain, or the base */
     int base_index;                  /* the base provider entry */
 } host_catalog;
@@ -40,6 +41,28 @@ GUID host_catalog_default_layer_guid(int position);
  * every chain over it) gives out are IFS handles. FALSE when the chain is too long. */
 BOOL host_catalog_build(host_catalog *cat, const host_layer *layers, int layer_count,
                         const WCHAR *base_path, BOOL ifs);
+
+/* --dll NAME=PATH of --catalog-from: the local DLL that stands in for a catalog entry's DLL
+ * whose file name is NAME (compared without case). */
+typedef struct host_dll_map {
+    WCHAR name[MAX_PATH];
+    WCHAR path[MAX_PATH];
+} host_dll_map;
+
+/* Lays out the catalog as a customer's machine has it: file holds its entries in provider order,
+ * each the registry's 888-byte PackedCatalogItem (`wpuscope catalog --packed FILE export.reg`
+ * writes it), ids and GUIDs kept; a DLL path whose file name maps gets the local path. The
+ * entry served is served_id; with tracer_path, the tracer's layered entry and its chain over
+ * served_id are added, as the tracer's installer adds them, and served instead. FALSE (why says
+ * it) when the file is unreadable or not whole, or served_id is not an entry or cannot take the
+ * tracer. */
+BOOL host_catalog_load_packed(host_catalog *cat, const WCHAR *file, const host_dll_map *maps,
+                              int map_count, DWORD served_id, const WCHAR *tracer_path,
+                              char *why, size_t why_len);
+
+/* The DLL paths of the served entry's chain, top first (the served entry's own for a base
+ * provider); returns how many (at most MAX_PROTOCOL_CHAIN). */
+int host_catalog_chain_paths(const host_catalog *cat, WCHAR paths[][MAX_PATH]);
 
 const host_catalog_entry *host_catalog_find_id(const host_catalog *cat, DWORD entry_id);
 const host_catalog_entry *host_catalog_find_guid(const host_catalog *cat, const GUID *id);

@@ -72,6 +72,10 @@ typedef struct options {
     unsigned threads, iterations;
     unsigned cycles;        /* WSAStartup ... WSACleanup cycles in this process */
     BOOL hold_loader_lock;  /* hold the loader lock across LoadLibrary + WSPStartup */
+    WCHAR catalog_from[MAX_PATH]; /* --catalog-from: a customer's catalog, or empty */
+    unsigned served_id;           /* --serve */
+    host_dll_map dll_maps[HOST_MAX_ENTRIES];
+    int dll_map_count;
 } options;
 
 typedef struct chain {
@@ -103,6 +107,12 @@ static void usage(FILE *out)
           "  --fail-upcall NAME[:N]  every Nth call (default every call) of upcall NAME\n"
           "                     (e.g. WPUCreateEvent) fails without doing anything and without\n"
           "                     writing *lpErrno, as ws2_32 sometimes does (repeatable)\n"
+          "  --catalog-from FILE  lay the catalog out as a customer's machine has it, instead\n"
+          "                     of from the DLLs given: FILE holds its PackedCatalogItems\n"
+          "                     (wpuscope catalog --packed FILE winsock2.reg writes it)\n"
+          "  --serve ID         with --catalog-from: the catalog entry (a protocol chain) to start\n"
+          "  --dll NAME=PATH    with --catalog-from: the local DLL that stands in for the\n"
+          "                     customer's NAME (e.g. mswsock.dll=sample_nonifs.dll; repeatable)\n"
           "  --hold-loader-lock hold the loader lock from LoadLibrary to the end of WSPStartup\n"
           "                     (and FreeLibrary after a failure): no new thread can start\n"
           "  --layer-guid DLL=GUID  the GUID of LAYER DLL's layered entry, as its installer\n"
@@ -196,6 +206,21 @@ static BOOL parse_guid(const WCHAR *text, GUID *out)
     return TRUE;
 }
 
+/* NAME=PATH of --dll. */
+static BOOL parse_dll_map(const WCHAR *text, options *o)
+{
+    const WCHAR *equals = wcschr(text, L'=');
+    if (!equals || equals == text || equals - text >= MAX_PATH ||
+        o->dll_map_count == HOST_MAX_ENTRIES)
+        return FALSE;
+    host_dll_map *m = &o->dll_maps[o->dll_map_count];
+    swprintf(m->name, MAX_PATH, L"%.*ls", (int)(equals - text), text);
+    if (!full_path(equals + 1, m->path))
+        return FALSE;
+    o->dll_map_count++;
+    return TRUE;
+}
+
 /* DLL=GUID of --layer-guid. */
 static BOOL parse_layer_guid(const WCHAR *text, options *o)
 {
@@ -255,7 +280,8 @@ static int parse(int argc, WCHAR **argv, options *o)
         BOOL takes_value = !strcmp(arg, "--scenario") || !strcmp(arg, "--tracer") ||
                            !strcmp(arg, "--threads") || !strcmp(arg, "--iterations") ||
                            !strcmp(arg, "--layer-guid") || !strcmp(arg, "--cycles") ||
-                           !strcmp(arg, "--fail-upcall");
+                           !strcmp(arg, "--fail-upcall") || !strcmp(arg, "--catalog-from") ||
+                           !strcmp(arg, "--serve") || !strcmp(arg, "--dll");
         if (takes_value && !value)
             return fprintf(stderr, "wpuhost: %s needs a value\n", arg), EXIT_USAGE;
         if (!strcmp(arg, "--scenario")) {
@@ -282,6 +308,16 @@ static int parse(int argc, WCHAR **argv, options *o)
             if (!parse_count(value8, count))
                 return fprintf(stderr, "wpuhost: %s needs a number 1..1000000\n", arg),
                        EXIT_USAGE;
+        } else if (!strcmp(arg, "--catalog-from")) {
+            if (!full_path(value, o->catalog_from))
+                return fprintf(stderr, "wpuhost: bad path for %s\n", arg), EXIT_USAGE;
+        } else if (!strcmp(arg, "--serve")) {
+            if (!parse_count(value8, &o->served_id))
+                return fprintf(stderr, "wpuhost: --serve needs a catalog entry id\n"), EXIT_USAGE;
+        } else if (!strcmp(arg, "--dll")) {
+            if (!parse_dll_map(value, o))
+                return fprintf(stderr, "wpuhost: --dll needs NAME=PATH, e.g. "
+                                       "mswsock.dll=sample_nonifs.dll\n"), EXIT_USAGE;
         } else if (!strcmp(arg, "--fail-upcall")) {
             if (!parse_fail_upcall(value8))
                 return fprintf(stderr, "wpuhost: --fail-upcall needs NAME or NAME:N with an "
@@ -301,11 +337,16 @@ static int parse(int argc, WCHAR **argv, options *o)
         }
         i++;
     }
-    if (o->path_count == 0)
-        return fputs("wpuhost: no provider DLL given (see --help)\n", stderr), EXIT_USAGE;
     if (!o->any_selected)
         for (int k = 0; k < SCENARIO_COUNT; k++)
             o->selected[k] = in_all(&scenarios[k]);
+    if (o->catalog_from[0] && (o->path_count || !o->served_id))
+        return fputs("wpuhost: --catalog-from takes --serve ID and no provider DLL (the catalog "
+                     "names them; --dll maps them to local files)\n", stderr), EXIT_USAGE;
+    if (o->catalog_from[0])
+        return -1; /* the chain's DLLs come from the catalog (prepare_catalog) */
+    if (o->path_count == 0)
+        return fputs("wpuhost: no provider DLL given (see --help)\n", stderr), EXIT_USAGE;
     if (o->tracer) {
         memmove(o->paths[1], o->paths[0], sizeof o->paths[0] * o->path_count);
         wcscpy(o->paths[0], o->tracer_path);
@@ -338,18 +379,36 @@ static int layers_of(const options *o, host_layer *layers)
     return -1;
 }
 
-/* Builds the host catalog, makes ws2_32's catalog functions answer from it (unless
- * --system-catalog) and prints it (once per process, before any provider is loaded). */
-static int prepare_catalog(const options *o, chain *c)
+/* The host catalog from the chain's DLLs, or (--catalog-from) from a customer's catalog, whose
+ * served chain then gives the DLLs. Returns -1 to go on, else the exit code. */
+static int build_catalog(options *o, host_catalog *cat)
 {
-    ZeroMemory(c, sizeof *c);
+    if (o->catalog_from[0]) {
+        char why[600];
+        if (!host_catalog_load_packed(cat, o->catalog_from, o->dll_maps, o->dll_map_count,
+                                      o->served_id, o->tracer ? o->tracer_path : NULL, why,
+                                      sizeof why))
+            return fprintf(stderr, "wpuhost: %s\n", why), EXIT_USAGE;
+        o->path_count = host_catalog_chain_paths(cat, o->paths);
+        return -1;
+    }
     host_layer layers[MAX_PROTOCOL_CHAIN];
     int rc = layers_of(o, layers);
     if (rc >= 0)
         return rc;
-    if (!host_catalog_build(&c->catalog, layers, o->path_count - 1, o->paths[o->path_count - 1],
-                            o->ifs))
+    if (!host_catalog_build(cat, layers, o->path_count - 1, o->paths[o->path_count - 1], o->ifs))
         return fputs("wpuhost: the chain is too long\n", stderr), EXIT_USAGE;
+    return -1;
+}
+
+/* Builds the host catalog, makes ws2_32's catalog functions answer from it (unless
+ * --system-catalog) and prints it (once per process, before any provider is loaded). */
+static int prepare_catalog(options *o, chain *c)
+{
+    ZeroMemory(c, sizeof *c);
+    int rc = build_catalog(o, &c->catalog);
+    if (rc >= 0)
+        return rc;
     if (!o->system_catalog && !host_ws2_catalog_install(&c->catalog, stdout))
         return EXIT_LOAD_FAILED;
     for (int i = 0; i < c->catalog.count; i++) {

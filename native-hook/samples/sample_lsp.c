@@ -40,10 +40,28 @@ static WSAPROTOCOL_INFOW *read_catalog(int *count, int *err)
     return all;
 }
 
-/* The catalog entry after the LSP's own in the chain of info: its layered entry by the GUID
- * compiled in, its position in the chain, the next entry. 0, or the error WSPStartup returns. */
+/* The GUID the LSP finds itself by: SAMPLE_ENV_LSP_GUID's, else the one compiled in. */
+static GUID own_guid(void)
+{
+    WCHAR text[64];
+    unsigned long d1;
+    unsigned int d2, d3, b[8];
+    DWORD n = GetEnvironmentVariableW(SAMPLE_ENV_LSP_GUID, text, 64);
+    if (n == 0 || n >= 64 ||
+        swscanf(text, L"{%8lx-%4x-%4x-%2x%2x-%2x%2x%2x%2x%2x%2x}", &d1, &d2, &d3, &b[0], &b[1],
+                &b[2], &b[3], &b[4], &b[5], &b[6], &b[7]) != 11)
+        return lsp_guid;
+    GUID g = {d1, (WORD)d2, (WORD)d3, {0}};
+    for (int i = 0; i < 8; i++)
+        g.Data4[i] = (BYTE)b[i];
+    return g;
+}
+
+/* The catalog entry after the LSP's own in the chain of info: its layered entry by its GUID
+ * (own_guid), its position in the chain, the next entry. 0, or the error WSPStartup returns. */
 static int find_next_entry(const WSAPROTOCOL_INFOW *info, WSAPROTOCOL_INFOW *next)
 {
+    GUID guid = own_guid();
     int count = 0, err = 0;
     WSAPROTOCOL_INFOW *all = read_catalog(&count, &err);
     if (!all)
@@ -51,7 +69,7 @@ static int find_next_entry(const WSAPROTOCOL_INFOW *info, WSAPROTOCOL_INFOW *nex
     int own = -1, found = -1;
     for (int i = 0; i < count && own < 0; i++)
         if (all[i].ProtocolChain.ChainLen == LAYERED_PROTOCOL &&
-            IsEqualGUID(&all[i].ProviderId, &lsp_guid))
+            IsEqualGUID(&all[i].ProviderId, &guid))
             own = i;
     const WSAPROTOCOLCHAIN *chain = &info->ProtocolChain;
     int position = -1;

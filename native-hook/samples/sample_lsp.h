@@ -21,6 +21,11 @@
 #define SAMPLE_LSP_GUID_INIT \
     { 0x5a3c1e70, 0x2b4d, 0x4e8f, { 0x9a, 0x1b, 0x6c, 0x7d, 0x8e, 0x9f, 0x0a, SAMPLE_LSP_INSTANCE } }
 
+/* When this variable holds a GUID ({xxxxxxxx-xxxx-...}), the LSP finds itself by it instead of
+ * its compiled-in one: it then stands in for another vendor's LSP in a customer's catalog laid
+ * out by wpuhost --catalog-from. */
+#define SAMPLE_ENV_LSP_GUID L"WPUSCOPE_SAMPLE_LSP_GUID"
+
 /* When this variable is set, the LSP's WSPCloseSocket makes two deliberate mistakes, for the
  * tests: it queries the context of the lower provider's handle (not its own), and closes the
  * lower provider's handle with WPUCloseSocketHandle instead of its own (which then leaks). */
