@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * "Demo traffic" on Linux: runs the project's test host {@code wpuhost.exe} under Wine with the tracer
- * {@code wputrace.dll} on top of the sample non-IFS provider, the tracer writing a capture file that the
+ * {@code wputrace.dll} on top of the layered sample LSP over the sample non-IFS provider (so the capture shows two
+ * providers' upcalls, each under its own module), the tracer writing a capture file that the
  * Live Traffic view follows. Every scenario runs once, then the stress scenario keeps traffic flowing.
  * Captures go to a per-user temporary directory; starting a demo deletes the captures of earlier demos.
  * When the host fails (non-zero exit, or no capture within {@link #CAPTURE_TIMEOUT}) the user is told,
@@ -30,8 +31,11 @@ import java.util.stream.Stream;
 final class DemoTraffic {
     /** Every scenario of the non-IFS sample, then the stress scenario that keeps traffic flowing. */
     static final List<String> SCENARIOS = List.of("lifecycle", "asyncselect", "blocking", "events", "apc",
-            "overlapped", "fdisset", "providerpath", "misuse", "stress");
+            "overlapped", "fdisset", "providerpath", "misuse", "crossthread", "stress");
     static final String STRESS_THREADS = "2";
+    /** The layered sample LSP between the tracer and the base sample, and the GUID it finds itself by. */
+    private static final String SAMPLE_LSP = "sample_lsp.dll";
+    private static final String SAMPLE_LSP_GUID = "{5a3c1e70-2b4d-4e8f-9a1b-6c7d8e9f0a01}";
     static final String STRESS_ITERATIONS = "20000";
     static final Duration CAPTURE_TIMEOUT = Duration.ofSeconds(30);
     /** Lines of the host's output a failure message quotes. */
@@ -69,7 +73,7 @@ final class DemoTraffic {
 
     private List<Path> nativeFiles() {
         return List.of(buildDir().resolve("wpuhost.exe"), buildDir().resolve("wputrace.dll"),
-                buildDir().resolve("sample_nonifs.dll"));
+                buildDir().resolve(SAMPLE_LSP), buildDir().resolve("sample_nonifs.dll"));
     }
 
     /** What is missing to run the demo, each with how to get it; empty when it can run. */
@@ -131,7 +135,8 @@ final class DemoTraffic {
             command.add("--scenario");
             command.add(scenario);
         }
-        command.add(winePath(buildDir().resolve("sample_nonifs.dll")));
+        command.addAll(List.of("--layer-guid", winePath(buildDir().resolve(SAMPLE_LSP)) + "=" + SAMPLE_LSP_GUID,
+                winePath(buildDir().resolve(SAMPLE_LSP)), winePath(buildDir().resolve("sample_nonifs.dll"))));
         return command;
     }
 

@@ -87,7 +87,7 @@ class PreferencesAndMessagesTest {
         List<String> missing = demo.missing();
         assertEquals(2, missing.size());
         assertTrue(missing.get(0).startsWith("Wine is not installed"), missing.get(0));
-        assertTrue(missing.get(1).contains("wpuhost.exe, wputrace.dll, sample_nonifs.dll missing"), missing.get(1));
+        assertTrue(missing.get(1).contains("wpuhost.exe, wputrace.dll, sample_lsp.dll, sample_nonifs.dll missing"), missing.get(1));
         assertTrue(missing.get(1).contains("./setup.sh"));
         assertEquals("Z:\\tmp\\a b\\c.wputrace", DemoTraffic.winePath(Path.of("/tmp/a b/c.wputrace")));
     }
