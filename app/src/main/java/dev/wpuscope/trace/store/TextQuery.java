@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.BitSet;
@@ -24,8 +25,10 @@ final class TextQuery {
     private final BitSet sites = new BitSet();
     private final boolean[] upcallNames = new boolean[UNKNOWN + 1];
     private final UpcallQuery[] upcalls = new UpcallQuery[UNKNOWN + 1];
-    /** Rows whose error text matches. */
+    /** Rows whose error text matches (rows with an error code). */
     private final BitSet errorRows = new BitSet();
+    /** Whether the query lies in the Error cell of a call that failed without an error code. */
+    private final boolean noErrorCodeMatches;
     private final ShownValues values = new ShownValues();
 
     /** Compiles {@code query} for the rows in {@code [from, limit)}. */
@@ -49,6 +52,7 @@ final class TextQuery {
                     || contains(EventText.providerLabel(EntryLabels.fileName(modules.get(s.module()).path())), q));
         }
         markErrorRows(q, from, limit);
+        noErrorCodeMatches = contains(WsaErrors.NO_ERROR_CODE_GIVEN, q);
     }
 
     private void markErrorRows(String q, int from, int limit) {
@@ -67,7 +71,8 @@ final class TextQuery {
 
     boolean matches(int row, int site, int upcall) {
         int compiled = Math.min(upcall, UNKNOWN);
-        return upcallNames[compiled] || sites.get(site) || errorRows.get(row)
+        return upcallNames[compiled] || sites.get(site)
+                || (store.errorGiven(row) ? errorRows.get(row) : noErrorCodeMatches)
                 || upcalls[compiled].matches(store, row, values);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.ValueMatch.Relation;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Locale;
  * template ({@code name=value, name=value}) with the values as {@link ArgFormat} writes them, so every way the
  * query can lie in it (inside a value, or across names and values) comes down to conditions on single values
  * ({@link ValueMatch}), tested per row without building the text. Rows whose text has no fixed template
- * (WPUGetProviderPath, unknown upcalls, fewer arguments than names) are formatted and searched.
+ * (WPUGetProviderPath, unknown upcalls, fewer arguments than names, an out-argument not written) are formatted
+ * and searched.
  */
 final class UpcallQuery {
 
@@ -63,8 +65,8 @@ final class UpcallQuery {
      * checked on its own text.
      */
     private boolean argumentsMatch(EventStore store, int row, ShownValues values) {
-        if (formatArguments) {
-            return contains(EventText.arguments(store, row));
+        if (formatArguments || (store.upcallFlags(row) & TraceRecord.UpcallEvent.FLAG_OUT_ARG_NOT_WRITTEN) != 0) {
+            return contains(EventText.arguments(store, row)); // an out-argument shows as "(not written)"
         }
         if (!argumentsAlways && !anyConditionHolds(store, row, values)) {
             return false;

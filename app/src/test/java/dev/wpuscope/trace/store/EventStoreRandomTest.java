@@ -70,7 +70,7 @@ class EventStoreRandomTest {
         "FD_READ", "lparam=0x1", "=0x11", "x10a, ", "dwerror=2", "socket_error", "true", "-1", "id=1", "=0x",
         "0, c", "unknown", "(unknown module)", "fd_write|fd_r", "Handle=0x10", "0x10a, context=0x", "path=c:",
         "msg=0x1", "0x12", "A, M", "=", ", ", "x", "null", "1007", "0", "f", "00", "fffffff", "=0x10a, ", "0a, ",
-        "7, c", "=0x101, "};
+        "7, c", "=0x101, ", "no error code", "(not written)", "not wr"};
 
     @Test
     void everyTextQueryAloneEqualsBruteForce() {
@@ -159,7 +159,7 @@ class EventStoreRandomTest {
             SHOWN[row] = String.join("\n", EventText.process(STORE, row), Integer.toString(STORE.pid(row)),
                     Integer.toString(STORE.tid(row)), EventText.providerLabel(EventText.providerFile(STORE, row)),
                     EventText.upcall(STORE.upcall(row)), EventText.arguments(STORE, row),
-                    EventText.result(STORE.upcall(row), STORE.result(row)), EventText.error(STORE.error(row)))
+                    EventText.result(STORE.upcall(row), STORE.result(row)), EventText.error(STORE, row))
                     .toLowerCase(Locale.ROOT);
         }
         return SHOWN[row].contains(query.toLowerCase(Locale.ROOT));

@@ -34,6 +34,6 @@ final class StoreFixtures {
         String text = r.nextInt(30) == 0 ? "C:\\dir" + r.nextInt(5) + "\\mswsock.dll" : "";
         return new TraceRecord.UpcallEvent(0, 100 + r.nextInt(4), sequence, upcall, 7000 + r.nextInt(6),
                 r.nextInt(3), 0x7FF0_0000_0000L + r.nextInt(8), 1000L + sequence, duration, result, error,
-                r.nextInt(4), args, text);
+                r.nextInt(16), args, text);
     }
 }
