@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef JAVA_VM /* a 32-bit Java's says "Server VM" or "Client VM" */
+#define JAVA_VM "64-Bit Server VM"
+#endif
 #ifndef JAVA_VERSION
 #define JAVA_VERSION "17.0.9"
 #endif
@@ -13,7 +16,7 @@
 int main(int argc, char **argv) {
     if (argc == 2 && strcmp(argv[1], "-version") == 0) {
         fprintf(stderr, "openjdk version \"%s\" 2024-01-16\nOpenJDK Runtime Environment (build %s+7)\n"
-                        "OpenJDK 64-Bit Server VM (build %s+7, mixed mode)\n", JAVA_VERSION, JAVA_VERSION, JAVA_VERSION);
+                        "OpenJDK " JAVA_VM " (build %s+7, mixed mode)\n", JAVA_VERSION, JAVA_VERSION, JAVA_VERSION);
         return 0;
     }
     const char *log_path = getenv("WPUSCOPE_STANDIN_LOG");
