@@ -49,6 +49,7 @@ finish_checks() {
     exit 1
   fi
   echo "$1: all checks passed"
+  exit 0
 }
 
 # The machine field of a PE file's COFF header: 8664 (x64) or 014c (x86); "none" if not a PE file.
@@ -57,4 +58,11 @@ pe_machine() {
   pe_offset=$(od -An -tu4 -j 60 -N 4 "$1" | tr -d ' ')
   [ "$(od -An -c -j "$pe_offset" -N 2 "$1" | tr -d ' ')" = PE ] || { echo none; return; }
   od -An -tx2 -j $((pe_offset + 4)) -N 2 "$1" | tr -d ' '
+}
+
+# Wine's loader for x64 programs: $WPUSCOPE_WINE64 when set (set and empty: none, to try the skips), else
+# wine64 on the PATH, else Debian's /usr/lib/wine/wine64 (it runs x64 programs where the wine launcher cannot).
+find_wine64() {
+  if [ -n "${WPUSCOPE_WINE64+set}" ]; then echo "$WPUSCOPE_WINE64"; return; fi
+  command -v wine64 || ls /usr/lib/wine/wine64 2>/dev/null || true
 }

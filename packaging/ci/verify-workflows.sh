@@ -28,7 +28,7 @@ fi
 
 client="$root/packaging/target/e2e-client"
 check "the end-to-end Winsock client builds for x64 and x86 (windows/e2e/build.sh)" "$root/packaging/windows/e2e/build.sh" "$client"
-wine64="$(command -v wine64 || ls /usr/lib/wine/wine64 2>/dev/null)"
+wine64="$(find_wine64)"
 if [ -z "$wine64" ]; then
   echo "packaging/ci/verify-workflows.sh: SKIPPED running the Winsock client: Wine (wine64) is not installed (./setup.sh installs it)"
 elif [ -f "$client/wsclient-x64.exe" ]; then

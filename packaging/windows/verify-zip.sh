@@ -79,7 +79,7 @@ check "with wpuscope.root at the zip's folder, tracer plan finds the bundled exa
   '[ "$status" = 0 ] && contains "$output" "$home/native-hook/build/x64/wputrace.dll" && contains "$output" "$home/native-hook/build/x86/wputrace.dll"'
 
 # The launchers under Wine's cmd, with stand-ins for java.exe (standin-java.c: prints its arguments, exits 7).
-wine64="$(command -v wine64 || ls /usr/lib/wine/wine64 2>/dev/null)"
+wine64="$(find_wine64)"
 if [ -z "$wine64" ]; then
   echo "packaging/windows/verify-zip.sh: SKIPPED the launcher checks under Wine: Wine (wine64) is not installed (./setup.sh installs it)"
   finish_checks packaging/windows/verify-zip.sh
