@@ -33,22 +33,22 @@ for /f "usebackq tokens=1-3" %%a in ("%VERSION_FILE%") do (
   if "%%c"=="64-Bit" set "JAVA_64=1"
 )
 del "%VERSION_FILE%" >nul 2>&1
-if not defined JAVA_VERSION goto old_java
+if not defined JAVA_VERSION set "JAVA_VERSION=unknown (its -version printed no version)"
+if "%JAVA_VERSION:~0,7%"=="unknown" goto old_java
 for /f "tokens=1,2 delims=.-_+" %%m in ("%JAVA_VERSION%") do (set "JAVA_MAJOR=%%m" & if "%%m"=="1" set "JAVA_MAJOR=%%n")
 set /a JAVA_MAJOR=JAVA_MAJOR 2>nul
 if %JAVA_MAJOR% LSS 17 goto old_java
 if not defined JAVA_64 goto java_32
 
-if defined WPUSCOPE_GUI goto gui
-"%JAVA_EXE%" %WPUSCOPE_JAVA_OPTS% --module-path "%WPUSCOPE_HOME%\javafx" --add-modules javafx.controls,javafx.fxml "-Dwpuscope.root=%WPUSCOPE_HOME%" -cp "%WPUSCOPE_HOME%\wpuscope.jar;%WPUSCOPE_HOME%\lib\*" dev.wpuscope.Main %*
+rem wpuscope.cmd without arguments sets WPUSCOPE_GUI: the GUI with javaw.exe (no console window), not waited for.
+set "RUN_EXE=%JAVA_EXE%"
+set "LAUNCH="
+if not defined WPUSCOPE_GUI goto run
+set LAUNCH=start "wpuscope"
+if exist "%JAVA_EXE:~0,-8%javaw.exe" set "RUN_EXE=%JAVA_EXE:~0,-8%javaw.exe"
+:run
+%LAUNCH% "%RUN_EXE%" %WPUSCOPE_JAVA_OPTS% --module-path "%WPUSCOPE_HOME%\javafx" --add-modules javafx.controls,javafx.fxml "-Dwpuscope.root=%WPUSCOPE_HOME%" -cp "%WPUSCOPE_HOME%\wpuscope.jar;%WPUSCOPE_HOME%\lib\*" dev.wpuscope.Main %*
 exit /b %ERRORLEVEL%
-
-:gui
-rem wpuscope.cmd without arguments: the GUI with javaw.exe (no console window), not waited for.
-set "JAVAW_EXE=%JAVA_EXE:~0,-8%javaw.exe"
-if not exist "%JAVAW_EXE%" set "JAVAW_EXE=%JAVA_EXE%"
-start "wpuscope" "%JAVAW_EXE%" %WPUSCOPE_JAVA_OPTS% --module-path "%WPUSCOPE_HOME%\javafx" --add-modules javafx.controls,javafx.fxml "-Dwpuscope.root=%WPUSCOPE_HOME%" -cp "%WPUSCOPE_HOME%\wpuscope.jar;%WPUSCOPE_HOME%\lib\*" dev.wpuscope.Main
-exit /b 0
 
 :no_java
 >&2 echo wpuscope needs Java 17 or newer (64-bit), and found none: no JAVA_HOME with bin\java.exe, no java.exe on the PATH.
