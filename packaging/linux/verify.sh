@@ -10,26 +10,12 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$root/packaging/target/linux"
 image="$out/image/wpuscope"
-source "$here/version.sh"
+source "$root/packaging/common.sh"
 version="$(package_version "${1:-}")"
 deb="$out/wpuscope_${version}-1_amd64.deb"
-failures=0
-
-pass() { echo "  ok    $1"; }
-fail() { echo "  FAIL  $1" >&2; failures=$((failures + 1)); }
-check() { local what="$1"; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
-contains() { grep -qF -- "$2" <<<"$1"; }
 
 # Runs the launcher $1 with the remaining arguments; sets $output (stdout and stderr) and $status.
 run() { local launcher="$1"; shift; output="$(env -u DISPLAY -u WAYLAND_DISPLAY "$launcher" "$@" 2>&1)"; status=$?; }
-
-# The machine field of a PE file's COFF header: 8664 (x64) or 014c (x86).
-pe_machine() {
-  local pe_offset
-  pe_offset=$(od -An -tu4 -j 60 -N 4 "$1" | tr -d ' ')
-  [ "$(od -An -c -j "$pe_offset" -N 2 "$1" | tr -d ' ')" = PE ] || { echo none; return; }
-  od -An -tx2 -j $((pe_offset + 4)) -N 2 "$1" | tr -d ' '
-}
 
 # The big-endian 32-bit number at byte offset $2 of file $1.
 be32() { od -An -tu1 -j "$2" -N 4 "$1" | awk '{print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4}'; }
@@ -76,7 +62,7 @@ for lib in libglass.so libglassgtk3.so libprism_es2.so libprism_sw.so libjavafx_
 done
 check "no JavaFX jar on the class path" eval '! grep -q "javafx" "$app/wpuscope.cfg" && ! ls "$app"/lib/javafx-* >/dev/null 2>&1'
 check "launcher sets wpuscope.root to the app folder" grep -qxF 'java-options=-Dwpuscope.root=$APPDIR' "$app/wpuscope.cfg"
-for file in wputrace.dll wpuhost.exe sample_nonifs.dll sample_ifs.dll; do
+for file in "${native_files[@]}"; do
   check "native-hook/build/x64/$file is an x64 PE file" [ "$(pe_machine "$app/native-hook/build/x64/$file")" = 8664 ]
   check "native-hook/build/x86/$file is an x86 PE file" [ "$(pe_machine "$app/native-hook/build/x86/$file")" = 014c ]
 done
@@ -96,7 +82,8 @@ for path in bin/wpuscope lib/wpuscope-wpuscope.desktop lib/wpuscope.png lib/app/
     lib/app/resources/examples/example-catalog.reg lib/app/resources/captures/scenario-all-x64.wputrace \
     lib/app/native-hook/build/x64/wputrace.dll lib/app/native-hook/build/x86/wputrace.dll \
     lib/app/native-hook/build/x64/wpuhost.exe lib/app/native-hook/build/x86/wpuhost.exe \
-    lib/app/native-hook/build/x64/sample_nonifs.dll lib/app/native-hook/build/x86/sample_ifs.dll; do
+    lib/app/native-hook/build/x64/sample_nonifs.dll lib/app/native-hook/build/x86/sample_ifs.dll \
+    lib/app/native-hook/build/x64/sample_lsp.dll lib/app/native-hook/build/x86/sample_lsp.dll; do
   check "contains /opt/wpuscope/$path" grep -qxF "./opt/wpuscope/$path" <<<"$contents"
 done
 
@@ -125,8 +112,4 @@ check_commands "$unpacked/usr/bin/wpuscope" "$unpacked/opt/wpuscope/lib/app" "un
 check "prerm remove takes the link and the menu entry away" eval \
   'relocate prerm | sh -s remove && [ ! -e "$unpacked/usr/bin/wpuscope" ] && [ ! -e "$unpacked/usr/share/applications/wpuscope.desktop" ]'
 
-if [ "$failures" -gt 0 ]; then
-  echo "packaging/linux/verify.sh: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "packaging/linux/verify.sh: all checks passed"
+finish_checks packaging/linux/verify.sh

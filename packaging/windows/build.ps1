@@ -10,9 +10,9 @@
   - WiX Toolset 3.x (candle.exe, light.exe) on the PATH: jpackage makes the MSI with it;
   - the app built on Windows, so that app\target\lib holds JavaFX's Windows jars (javafx-*-win.jar):
       mvn -B -DskipTests package -pl app
-  - the native build for both bitnesses, x64\ and x86\ with wputrace.dll, wpuhost.exe, sample_nonifs.dll
-    and sample_ifs.dll: native-hook\build after ./setup.sh on Linux (mingw-w64), copied over, or any
-    folder named with -NativeDir.
+  - the native build for both bitnesses, x64\ and x86\ with the files packaging\native-files.txt names
+    (wputrace.dll, wpuhost.exe, the sample providers): native-hook\build after ./setup.sh on Linux
+    (mingw-w64), copied over (the Windows workflow downloads it), or any folder named with -NativeDir.
   The installer holds a runtime made by jlink with JavaFX as modules, the app, the example catalog, the
   recorded captures, and both tracer DLLs with the test host and the sample providers; it installs the
   launchers wpuscope.exe (GUI, Start menu and desktop shortcut) and wpuscope-cli.exe (console).
@@ -47,8 +47,8 @@ function Invoke-Tool([string] $Tool, [string[]] $Arguments) {
     if ($LASTEXITCODE -ne 0) { throw "$Tool failed (exit code $LASTEXITCODE)" }
 }
 
-# The tracer DLLs, the test host and the sample providers, for both bitnesses.
-$nativeFiles = 'wputrace.dll', 'wpuhost.exe', 'sample_nonifs.dll', 'sample_ifs.dll'
+# The tracer DLLs, the test host and the sample providers, for both bitnesses (the list every package shares).
+$nativeFiles = Get-Content (Join-Path $root 'packaging\native-files.txt') | Where-Object { $_ -and -not $_.StartsWith('#') }
 if (-not (Test-Path (Join-Path $app 'wpuscope.jar'))) {
     throw "$app\wpuscope.jar is missing: build the app first (mvn -B -DskipTests package -pl app)"
 }
