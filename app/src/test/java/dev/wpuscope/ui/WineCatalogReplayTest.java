@@ -7,12 +7,10 @@ import dev.wpuscope.cli.WpuscopeCommand;
 import dev.wpuscope.trace.analysis.CaptureAnalysis;
 import dev.wpuscope.trace.analysis.Finding;
 import dev.wpuscope.trace.model.TraceRecord;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,39 +24,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WineCatalogReplayTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("wpuscope.root", ".")).toAbsolutePath();
-    private static final Path BUILD = ROOT.resolve("native-hook/build/x64");
-    private static final Path EXPORT = ROOT.resolve("../shared/samples/reg/cingchun_bccc_winsock2.reg").normalize();
+    private static final Path EXPORT = WineHost.ROOT.resolve("../shared/samples/reg/cingchun_bccc_winsock2.reg").normalize();
     private static final String TENCENT_GUID = "{71708dd8-8c0e-4318-b17d-8ba2a2381916}";
 
     @Test
     void theTencentChainOfARealExportStartsWithStandInsAndIsTraced(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(EXPORT), "the shared samples are absent: " + EXPORT);
-        Optional<String> wine = DemoTraffic.wine(System.getenv());
-        Assumptions.assumeTrue(wine.isPresent(), "Wine is not installed (./setup.sh installs it)");
-        Assumptions.assumeTrue(Files.isRegularFile(BUILD.resolve("sample_lsp.dll")),
-                "native-hook is not built in " + BUILD);
+        WineHost.wineOrSkip("wpuhost.exe", "sample_lsp.dll");
         Path packed = dir.resolve("customer.packed");
         assertEquals(0, WpuscopeCommand.commandLine().execute("catalog", "--packed", packed.toString(),
                 EXPORT.toString()));
         assertEquals(19 * 888, Files.size(packed), "the 19 entries of the 64-bit catalog");
 
         Path capture = dir.resolve("replay.wputrace");
-        ProcessBuilder builder = new ProcessBuilder(wine.get(), BUILD.resolve("wpuhost.exe").toString(),
-                "--catalog-from", DemoTraffic.winePath(packed), "--serve", "1021",
-                "--dll", "ierd_tgp_lsp64.dll=sample_lsp.dll", "--dll", "mswsock.dll=sample_nonifs.dll",
-                "--scenario", "lifecycle", "--scenario", "events")
-                .directory(BUILD.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("wpuhost.log").toFile());
-        builder.environment().put("WINEDEBUG", "-all");
-        builder.environment().put("WINEPREFIX", ROOT.resolve("native-hook/build/wineprefix").toString());
-        builder.environment().put("WPUSCOPE_SAMPLE_LSP_GUID", TENCENT_GUID);
-        builder.environment().put("WPUSCOPE_TRACE_SINK", "file");
-        builder.environment().put("WPUSCOPE_TRACE_FILE", DemoTraffic.winePath(capture));
-        Process host = builder.start();
-        assertTrue(host.waitFor(120, TimeUnit.SECONDS), "wpuhost did not end");
-        String log = Files.readString(dir.resolve("wpuhost.log"));
-        assertEquals(0, host.exitValue(), log);
+        String log = WineHost.run(List.of("--catalog-from", DemoTraffic.winePath(packed), "--serve", "1021",
+                        "--dll", "ierd_tgp_lsp64.dll=sample_lsp.dll", "--dll", "mswsock.dll=sample_nonifs.dll",
+                        "--scenario", "lifecycle", "--scenario", "events"),
+                Map.of("WPUSCOPE_SAMPLE_LSP_GUID", TENCENT_GUID), capture, dir, 120);
         assertTrue(log.contains("catalog entry 1021: chain length 2 [1020, 1007], {4292DFAF-0BB5-4541-9AE4-D84D04F7731B}"),
                 log);
         assertTrue(log.contains("wpuhost: 2 passed, 0 failed"), log);

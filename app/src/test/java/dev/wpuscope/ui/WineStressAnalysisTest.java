@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wpuscope.trace.analysis.CaptureAnalysis;
 import dev.wpuscope.trace.analysis.Finding;
 import dev.wpuscope.trace.analysis.ProcessSummary;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,36 +21,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class WineStressAnalysisTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("wpuscope.root", ".")).toAbsolutePath();
-    private static final Path BUILD = ROOT.resolve("native-hook/build/x64");
-
     @ParameterizedTest(name = "{0}, {1} threads")
     @CsvSource({"sample_nonifs.dll, 2", "sample_nonifs.dll, 4", "sample_nonifs.dll, 8",
             "sample_ifs.dll, 2", "sample_ifs.dll, 4", "sample_ifs.dll, 8"})
     void aCorrectProviderBusyOnSeveralThreadsGivesNoFinding(String sample, int threads, @TempDir Path dir)
             throws Exception {
-        Optional<String> wine = DemoTraffic.wine(System.getenv());
-        Assumptions.assumeTrue(wine.isPresent(), "Wine is not installed (./setup.sh installs it)");
-        Assumptions.assumeTrue(Files.isRegularFile(BUILD.resolve("wpuhost.exe"))
-                && Files.isRegularFile(BUILD.resolve(sample)), "native-hook is not built in " + BUILD);
+        WineHost.wineOrSkip("wpuhost.exe", sample);
         Path capture = dir.resolve("stress.wputrace");
-        List<String> command = new ArrayList<>(List.of(wine.get(), BUILD.resolve("wpuhost.exe").toString(),
-                "--scenario", "stress", "--threads", String.valueOf(threads), "--iterations", "300"));
+        List<String> arguments = new ArrayList<>(List.of("--scenario", "stress", "--threads",
+                String.valueOf(threads), "--iterations", "300"));
         if (sample.contains("_ifs")) {
-            command.add("--ifs");
+            arguments.add("--ifs");
         }
-        command.add(sample);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(BUILD.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("wpuhost.log").toFile());
-        builder.environment().put("WINEDEBUG", "-all");
-        builder.environment().put("WINEPREFIX", ROOT.resolve("native-hook/build/wineprefix").toString());
-        builder.environment().put("WPUSCOPE_TRACE_SINK", "file");
-        builder.environment().put("WPUSCOPE_TRACE_FILE", DemoTraffic.winePath(capture));
-        Process host = builder.start();
-        assertTrue(host.waitFor(300, TimeUnit.SECONDS), "wpuhost did not end");
-        String log = Files.readString(dir.resolve("wpuhost.log"));
-        assertEquals(0, host.exitValue(), log);
+        arguments.add(sample);
+        WineHost.run(arguments, Map.of(), capture, dir, 300);
 
         CaptureAnalysis read = CaptureAnalysis.of(capture);
         assertEquals(List.of(), read.readProblems());
