@@ -41,6 +41,8 @@ public final class TraceDecoder {
     private boolean finished;
     /** Where the current damage started, or -1 when not resyncing. */
     private long damageFrom = -1;
+    /** Capture offset of a complete valid resync candidate found ahead of a pending one, or -1. */
+    private long completeCandidateAt = -1;
 
     /** @param source the file or pipe name used in error messages */
     public TraceDecoder(String source, TraceListener listener) {
@@ -238,15 +240,21 @@ public final class TraceDecoder {
 
     /**
      * Moves forward one byte at a time until a valid header or a record with an in-range length and a
-     * matching CRC starts (§3). A candidate not yet complete is waited for, unless the data has ended.
+     * matching CRC starts (§3) that holds no other complete valid header or record inside it: a candidate
+     * that encloses one is a length read from damaged bytes, not a record.
+     *
+     * <p>The rule gives the same resync point whatever part of the data is available, so that following a
+     * growing file reports exactly what reading the whole file does. A candidate not yet complete is waited
+     * for only while no complete valid candidate follows it in the data available: one that does ends before
+     * the pending candidate would, so it lies inside it and rules it out, now as later.
      */
     private boolean resync(boolean atEnd) throws TraceReadException {
         while (start < end) {
             Candidate candidate = candidateAt(start, end - start, atEnd);
-            if (candidate == Candidate.NEED_MORE) {
+            if (candidate == Candidate.NEED_MORE && !completeCandidateAhead()) {
                 return false;
             }
-            if (candidate == Candidate.FOUND) {
+            if (candidate == Candidate.FOUND && !enclosesCandidate(start)) {
                 endDamage();
                 return true;
             }
@@ -256,6 +264,38 @@ public final class TraceDecoder {
             endDamage();
         }
         return false;
+    }
+
+    /** Whether a complete valid header or record starts after {@code buf[start]} in the data available. */
+    private boolean completeCandidateAhead() throws TraceReadException {
+        if (completeCandidateAt > consumed) {
+            return true;
+        }
+        for (int r = start + 1; r < end; r++) {
+            if (candidateAt(r, end - r, true) == Candidate.FOUND) {
+                completeCandidateAt = consumed + (r - start);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the valid candidate at {@code buf[at]} holds another complete valid candidate inside it. */
+    private boolean enclosesCandidate(int at) throws TraceReadException {
+        int candidateEnd = at + candidateLength(at);
+        for (int r = at + 1; r < candidateEnd; r++) {
+            if (candidateAt(r, candidateEnd - r, true) == Candidate.FOUND) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Length of the valid header or record at {@code buf[at]}. */
+    private int candidateLength(int at) {
+        boolean header = Arrays.equals(buf, at, at + TraceFormat.MAGIC.length, TraceFormat.MAGIC, 0,
+                TraceFormat.MAGIC.length);
+        return (int) LittleEndian.u32(buf, header ? at + 12 : at);
     }
 
     /** Whether a valid header or record starts at {@code buf[at]}, of which {@code avail} bytes are here. */
@@ -296,5 +336,6 @@ public final class TraceDecoder {
     private void endDamage() {
         listener.onDamage(new Damage(damageFrom, consumed - damageFrom));
         damageFrom = -1;
+        completeCandidateAt = -1;
     }
 }
