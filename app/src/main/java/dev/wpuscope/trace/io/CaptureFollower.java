@@ -5,11 +5,7 @@ import dev.wpuscope.trace.model.TraceRecord;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,6 +15,11 @@ import java.util.concurrent.locks.LockSupport;
  * sink gets every record in order on the polling thread; after a poll that read bytes, the batch listener
  * is told how many records it brought, so a view can refresh once per batch. A file that does not exist
  * yet is waited for.
+ *
+ * <p>Like {@code tail -F}, it follows the name: when the file shrinks, or the name comes to lead to other
+ * content (rotated, deleted and created again, rewritten from its start), it reads what is left of the
+ * old file, ends that content (a record it cut is reported as a truncated tail), tells the sink with
+ * {@link TraceListener#onRestart}, and reads the new content from its start with a new decoder.
  */
 public final class CaptureFollower implements Closeable {
 
@@ -38,9 +39,10 @@ public final class CaptureFollower implements Closeable {
 
     private final Path file;
     private final BatchListener batches;
-    private final TraceDecoder decoder;
+    private final TraceListener sink;
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_SIZE);
-    private FileChannel channel;
+    private TraceDecoder decoder;
+    private FollowedFile followed;
     private long position;
     private int recordsInBatch;
     private volatile boolean stopped;
@@ -49,7 +51,8 @@ public final class CaptureFollower implements Closeable {
     public CaptureFollower(Path file, TraceListener sink, BatchListener batches) {
         this.file = file;
         this.batches = batches;
-        this.decoder = new TraceDecoder(file.toString(), counting(sink));
+        this.sink = counting(sink);
+        this.decoder = new TraceDecoder(file.toString(), this.sink);
     }
 
     private TraceListener counting(TraceListener sink) {
@@ -79,38 +82,65 @@ public final class CaptureFollower implements Closeable {
             public void onTruncated(long offset) {
                 sink.onTruncated(offset);
             }
+
+            @Override
+            public void onRestart(FileRestart restart) {
+                sink.onRestart(restart);
+            }
         };
     }
 
     /**
-     * Reads what was added since the last poll. Returns the batch, or null when nothing was added (or the
-     * file does not exist yet). Call from one thread at a time (or use {@link #start}).
+     * Reads what was added since the last poll (after a restart: the new content). Returns the batch, or
+     * null when nothing was added (or the file does not exist yet). Call from one thread at a time (or use
+     * {@link #start}).
      */
     public Batch poll() throws TraceReadException {
         try {
-            if (channel == null) {
-                if (!Files.exists(file)) {
-                    return null;
-                }
-                channel = FileChannel.open(file, StandardOpenOption.READ);
+            if (followed == null && (followed = FollowedFile.open(file)) == null) {
+                return null;
             }
             long from = position;
             recordsInBatch = 0;
-            int n;
-            while ((n = channel.read(buffer.clear(), position)) > 0) {
-                decoder.feed(buffer.array(), 0, n);
-                position += n;
+            FileRestart restart = followed.change(position);
+            if (restart == null || restart.change() == FileRestart.Change.REPLACED) {
+                readToEnd(); // what was added, or the rest of a file that another one replaced
+                restart = restart == null ? followed.change(position) : restart;
             }
-            if (position == from) {
+            if (restart != null) {
+                restart(restart);
+                from = 0;
+            } else if (position == from) {
                 return null;
             }
             Batch batch = new Batch(from, position, recordsInBatch);
             batches.onBatch(batch);
             return batch;
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException e) {
             throw TraceReader.cannotRead(file.toString(), e);
+        }
+    }
+
+    private void readToEnd() throws IOException, TraceReadException {
+        int n;
+        while ((n = followed.read(buffer.clear(), position)) > 0) {
+            decoder.feed(buffer.array(), 0, n);
+            position += n;
+        }
+    }
+
+    /** Ends the old content, then reads the new one from its start. */
+    private void restart(FileRestart restart) throws IOException, TraceReadException {
+        if (position > 0) {
+            decoder.finish();
+        }
+        sink.onRestart(restart);
+        followed.close();
+        decoder = new TraceDecoder(file.toString(), sink);
+        position = 0;
+        followed = FollowedFile.open(file);
+        if (followed != null) {
+            readToEnd();
         }
     }
 
@@ -162,8 +192,8 @@ public final class CaptureFollower implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (channel != null) {
-            channel.close();
+        if (followed != null) {
+            followed.close();
         }
     }
 }

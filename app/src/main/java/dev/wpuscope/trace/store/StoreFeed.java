@@ -1,6 +1,7 @@
 package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.FileRestart;
 import dev.wpuscope.trace.io.TraceListener;
 import dev.wpuscope.trace.io.TraceReadException;
 import dev.wpuscope.trace.io.TraceReader;
@@ -89,5 +90,13 @@ public final class StoreFeed implements TraceListener {
     @Override
     public void onTruncated(long offset) {
         store.addProblem(new CaptureProblem(source, CaptureProblem.Kind.TRUNCATED, offset, 0));
+    }
+
+    /** The new content has its own stream header, which gives its clock. */
+    @Override
+    public void onRestart(FileRestart restart) {
+        header = null;
+        helloClocks.clear();
+        store.addProblem(CaptureProblem.of(source, restart));
     }
 }

@@ -2,6 +2,7 @@ package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.FileRestart;
 import dev.wpuscope.trace.io.TraceListener;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
@@ -57,6 +58,11 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
         main.onTruncated(offset);
     }
 
+    @Override
+    public void onRestart(FileRestart restart) {
+        main.onRestart(restart);
+    }
+
     /** The opened capture was read to its end (a stream of the pipe ending is not the end of the session). */
     @Override
     public void onEnd() {
@@ -97,6 +103,11 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
         @Override
         public void onTruncated(long offset) {
             feed.onTruncated(offset);
+        }
+
+        @Override
+        public void onRestart(FileRestart restart) {
+            feed.onRestart(restart);
         }
     }
 

@@ -233,8 +233,7 @@ class TraceDecoderDamageTest {
      */
     @Test
     void damageFollowedWithoutAnEndGivesWhatTheWholeFileGives() throws Exception {
-        byte[] data = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("wpuscope.root", "."),
-                "resources", "captures", "scenario-all-x64.wputrace"));
+        byte[] data = RecordedCaptures.bytes("scenario-all-x64");
         data[1500] ^= (byte) 0xFF;
         DecodeLog whole = DecodeLog.decode(data);
         DecodeLog followed = new DecodeLog();
