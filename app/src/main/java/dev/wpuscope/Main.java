@@ -10,6 +10,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(WpuscopeCommand.commandLine().execute(args));
+        CommandLine cli = WpuscopeCommand.commandLine();
+        int exit = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(exit);
     }
 }

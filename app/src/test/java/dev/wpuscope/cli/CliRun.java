@@ -1,6 +1,5 @@
 package dev.wpuscope.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,11 +10,10 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(Callable<Integer> command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(command);
-        cli.setExecutionExceptionHandler(new UserErrorHandler());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
+        CommandLine cli = WpuscopeCommand.configured(new CommandLine(command), out, err);
         int exit = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
         return new CliRun(exit, out.toString(), err.toString());
     }
 }
