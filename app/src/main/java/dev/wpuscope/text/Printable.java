@@ -4,7 +4,7 @@ package dev.wpuscope.text;
  * Makes text taken from input safe to show on a terminal or in a dialog: control characters (C0, DEL,
  * C1: ESC sequences that clear a screen or set colours), line and paragraph separators and invisible
  * format characters (bidirectional overrides) become visible escapes such as {@code \x1b} or
- * {@code \u202e}. Every other character, non-ASCII letters included, stays as it is.
+ * {@code \\u202e}. Every other character, non-ASCII letters included, stays as it is.
  */
 public final class Printable {
 
@@ -40,7 +40,7 @@ public final class Printable {
                 && type != Character.UNASSIGNED;
     }
 
-    /** Appends {@code \xNN} for a character below 256, else {@code \uNNNN}. */
+    /** Appends {@code \xNN} for a character below 256, else {@code \\u} and four hex digits. */
     public static void appendEscape(StringBuilder out, char c) {
         String hex = Integer.toHexString(c);
         out.append(c < 0x100 ? "\\x" : "\\u").append("0".repeat((c < 0x100 ? 2 : 4) - hex.length())).append(hex);

@@ -3,6 +3,8 @@ package dev.wpuscope.trace.io;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.zip.CRC32;
 
 /**
@@ -43,6 +45,10 @@ public final class TraceDecoder {
     private long damageFrom = -1;
     /** Capture offset of a complete valid resync candidate found ahead of a pending one, or -1. */
     private long completeCandidateAt = -1;
+    /** Capture offset of the next position the lookahead of a pending resync candidate tests. */
+    private long lookaheadFrom = -1;
+    /** Positions the lookahead found incomplete: {data end at which to test again, capture offset}. */
+    private final PriorityQueue<long[]> waitingAhead = new PriorityQueue<>(Comparator.comparingLong(w -> w[0]));
 
     /** @param source the file or pipe name used in error messages */
     public TraceDecoder(String source, TraceListener listener) {
@@ -266,16 +272,46 @@ public final class TraceDecoder {
         return false;
     }
 
-    /** Whether a complete valid header or record starts after {@code buf[start]} in the data available. */
+    /**
+     * Whether a complete valid header or record starts after {@code buf[start]} in the data available. Each
+     * position is tested once, and again only when the data reaches the end its candidate claims, so that
+     * waiting through a long damaged stretch fed in small chunks stays linear.
+     */
     private boolean completeCandidateAhead() throws TraceReadException {
         if (completeCandidateAt > consumed) {
             return true;
         }
-        for (int r = start + 1; r < end; r++) {
-            if (candidateAt(r, end - r, true) == Candidate.FOUND) {
-                completeCandidateAt = consumed + (r - start);
+        long available = consumed + (end - start);
+        if (lookaheadFrom <= consumed) {
+            lookaheadFrom = consumed + 1;
+            waitingAhead.clear();
+        }
+        while (!waitingAhead.isEmpty() && waitingAhead.peek()[0] <= available) {
+            long at = waitingAhead.poll()[1];
+            if (at > consumed && lookahead(at, available)) {
                 return true;
             }
+        }
+        for (; lookaheadFrom < available; lookaheadFrom++) {
+            if (lookahead(lookaheadFrom, available)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tests the candidate at capture offset {@code at}; one not yet complete waits for the end it claims. */
+    private boolean lookahead(long at, long available) throws TraceReadException {
+        int i = start + (int) (at - consumed);
+        Candidate candidate = candidateAt(i, end - i, false);
+        if (candidate == Candidate.FOUND) {
+            completeCandidateAt = at;
+            return true;
+        }
+        if (candidate == Candidate.NEED_MORE) {
+            boolean recordLength = end - i >= 4 && TraceFormat.isRecordLengthInRange(LittleEndian.u32(buf, i))
+                    && checkHeader(i, end - i) == HeaderCheck.NOT_MAGIC;
+            waitingAhead.add(new long[] {recordLength ? at + LittleEndian.u32(buf, i) : available + 1, at});
         }
         return false;
     }
@@ -337,5 +373,7 @@ public final class TraceDecoder {
         listener.onDamage(new Damage(damageFrom, consumed - damageFrom));
         damageFrom = -1;
         completeCandidateAt = -1;
+        lookaheadFrom = -1;
+        waitingAhead.clear();
     }
 }

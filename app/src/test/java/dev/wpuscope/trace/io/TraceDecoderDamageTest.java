@@ -249,7 +249,7 @@ class TraceDecoderDamageTest {
     @Test
     void reportsBeforeTheEndArePrefixesOfTheWholeFilesReports() throws Exception {
         Random random = new Random(12);
-        for (int round = 0; round < 60; round++) {
+        for (int round = 0; round < 25; round++) {
             byte[] data = GoldenFiles.bytes("two-streams");
             for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
                 data[random.nextInt(data.length)] = (byte) random.nextInt(256);
@@ -260,7 +260,7 @@ class TraceDecoderDamageTest {
             } catch (TraceReadException e) {
                 continue;
             }
-            for (int cut = 0; cut <= data.length; cut += 1 + random.nextInt(7)) {
+            for (int cut = 0; cut <= data.length; cut += 1 + random.nextInt(13)) {
                 DecodeLog partial = new DecodeLog();
                 new TraceDecoder("test.wputrace", partial).feed(data, 0, cut);
                 String where = "round " + round + ", cut " + cut;
