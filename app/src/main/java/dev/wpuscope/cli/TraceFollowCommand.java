@@ -4,11 +4,9 @@ import dev.wpuscope.trace.analysis.Finding;
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.export.DecodedEvent;
 import dev.wpuscope.trace.io.CaptureFollower;
-import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.ForwardingListener;
 import dev.wpuscope.trace.io.FileRestart;
-import dev.wpuscope.trace.io.TraceListener;
 import dev.wpuscope.trace.io.TraceReadException;
-import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.store.CaptureProblem;
 import dev.wpuscope.trace.store.EventStore;
@@ -52,35 +50,20 @@ final class TraceFollowCommand implements Callable<Integer> {
      * Feeds the store (for printing) and the analyzers from one decoder. New content after a restart is
      * another capture: the analysis of the old one ends (its last findings are printed) and a new one starts.
      */
-    private static final class Tee implements TraceListener {
-        final EventStore store = new EventStore();
+    private static final class Tee extends ForwardingListener {
+        final EventStore store;
         TraceAnalysis analysis = new TraceAnalysis();
-        final StoreFeed feed;
         Printed printed;
 
-        Tee(String source) {
-            feed = new StoreFeed(store, source);
-        }
-
-        @Override
-        public void onHeader(TraceHeader header) {
-            feed.onHeader(header);
+        Tee(EventStore store, String source) {
+            super(new StoreFeed(store, source));
+            this.store = store;
         }
 
         @Override
         public void onRecord(TraceRecord record, int length) {
-            feed.onRecord(record, length);
+            super.onRecord(record, length);
             analysis.accept(record);
-        }
-
-        @Override
-        public void onDamage(Damage damage) {
-            feed.onDamage(damage);
-        }
-
-        @Override
-        public void onTruncated(long offset) {
-            feed.onTruncated(offset);
         }
 
         @Override
@@ -89,13 +72,13 @@ final class TraceFollowCommand implements Callable<Integer> {
             printed.catchUp(this);
             printed.findings.clear();
             analysis = new TraceAnalysis();
-            feed.onRestart(restart);
+            super.onRestart(restart);
         }
     }
 
     @Override
     public Integer call() throws TraceReadException, IOException, InterruptedException {
-        Tee tee = new Tee(capture.toString());
+        Tee tee = new Tee(new EventStore(), capture.toString());
         Printed printed = new Printed(spec.commandLine().getOut(), spec.commandLine().getErr());
         tee.printed = printed;
         long idleSince = System.nanoTime();

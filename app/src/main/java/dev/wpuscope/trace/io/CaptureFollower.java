@@ -1,6 +1,5 @@
 package dev.wpuscope.trace.io;
 
-import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.io.Closeable;
 import java.io.IOException;
@@ -55,37 +54,20 @@ public final class CaptureFollower implements Closeable {
         this.decoder = new TraceDecoder(file.toString(), this.sink);
     }
 
+    /**
+     * Passes everything on and counts the records of a batch. The end of one content (at a restart, or at
+     * {@link #finish}) is not the end of the input: whoever follows decides that.
+     */
     private TraceListener counting(TraceListener sink) {
-        return new TraceListener() {
-            @Override
-            public void onHeader(TraceHeader header) {
-                sink.onHeader(header);
-            }
-
+        return new ForwardingListener(sink) {
             @Override
             public void onRecord(TraceRecord record, int length) {
                 recordsInBatch++;
-                sink.onRecord(record, length);
+                super.onRecord(record, length);
             }
 
             @Override
-            public void onUnknownRecord(long offset, int type, int pid, int length) {
-                sink.onUnknownRecord(offset, type, pid, length);
-            }
-
-            @Override
-            public void onDamage(Damage damage) {
-                sink.onDamage(damage);
-            }
-
-            @Override
-            public void onTruncated(long offset) {
-                sink.onTruncated(offset);
-            }
-
-            @Override
-            public void onRestart(FileRestart restart) {
-                sink.onRestart(restart);
+            public void onEnd() {
             }
         };
     }

@@ -41,6 +41,8 @@ public final class TraceDecoder {
     private long consumed;
     private boolean started;
     private boolean finished;
+    /** The pid of the current stream's last record while it has not said goodbye, or null. */
+    private Integer streamOpenFor;
     /** Where the current damage started, or -1 when not resyncing. */
     private long damageFrom = -1;
     /** Capture offset of a complete valid resync candidate found ahead of a pending one, or -1. */
@@ -74,6 +76,7 @@ public final class TraceDecoder {
     public void finish() throws TraceReadException {
         if (!finished) {
             drain(true);
+            endStream();
             finished = true;
             listener.onEnd();
         }
@@ -197,11 +200,13 @@ public final class TraceDecoder {
             beginDamage();
             return;
         }
+        streamOpenFor = type == TraceFormat.PROCESS_GOODBYE ? null : record.pid();
         consume(length);
         listener.onRecord(record, length);
     }
 
     private void emitHeader() {
+        endStream();
         int length = (int) LittleEndian.u32(buf, start + 12);
         TraceHeader header = new TraceHeader(consumed, LittleEndian.u16(buf, start + 8),
                 LittleEndian.u16(buf, start + 10), length, LittleEndian.i64(buf, start + 16),
@@ -367,6 +372,14 @@ public final class TraceDecoder {
         }
         ranges.cover(buf, start, at + length);
         return ranges.crc(at, at + length);
+    }
+
+    /** A stream ends (another header, or the end of the data): says so if it did without goodbye. */
+    private void endStream() {
+        if (streamOpenFor != null) {
+            listener.onEndedShort(new EndedShort(consumed, streamOpenFor));
+            streamOpenFor = null;
+        }
     }
 
     private void endDamage() {

@@ -1,6 +1,7 @@
 package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.EndedShort;
 import dev.wpuscope.trace.io.FileRestart;
 import dev.wpuscope.trace.io.TraceListener;
 import dev.wpuscope.trace.io.TraceReadException;
@@ -84,12 +85,17 @@ public final class StoreFeed implements TraceListener {
 
     @Override
     public void onDamage(Damage damage) {
-        store.addProblem(new CaptureProblem(source, CaptureProblem.Kind.DAMAGE, damage.offset(), damage.skipped()));
+        store.addProblem(CaptureProblem.damage(source, damage));
     }
 
     @Override
     public void onTruncated(long offset) {
-        store.addProblem(new CaptureProblem(source, CaptureProblem.Kind.TRUNCATED, offset, 0));
+        store.addProblem(CaptureProblem.truncated(source, offset));
+    }
+
+    @Override
+    public void onEndedShort(EndedShort end) {
+        store.addProblem(CaptureProblem.endedShort(source, end));
     }
 
     /** The new content has its own stream header, which gives its clock. */
@@ -97,6 +103,6 @@ public final class StoreFeed implements TraceListener {
     public void onRestart(FileRestart restart) {
         header = null;
         helloClocks.clear();
-        store.addProblem(CaptureProblem.of(source, restart));
+        store.addProblem(CaptureProblem.restart(source, restart));
     }
 }
