@@ -83,14 +83,16 @@ final class TraceFollowCommand implements Callable<Integer> {
         tee.printed = printed;
         long idleSince = System.nanoTime();
         try (CaptureFollower follower = new CaptureFollower(capture, tee, batch -> { })) {
-            while (stopAfterIdleMillis <= 0
-                    || System.nanoTime() - idleSince < TimeUnit.MILLISECONDS.toNanos(stopAfterIdleMillis)) {
-                if (follower.poll() == null) {
+            while (true) {
+                if (follower.poll() != null) {
+                    idleSince = System.nanoTime();
+                    printed.catchUp(tee);
+                } else if (stopAfterIdleMillis > 0
+                        && System.nanoTime() - idleSince >= TimeUnit.MILLISECONDS.toNanos(stopAfterIdleMillis)) {
+                    break;
+                } else {
                     Thread.sleep(intervalMillis);
-                    continue;
                 }
-                idleSince = System.nanoTime();
-                printed.catchUp(tee);
             }
             follower.finish(); // stopped: a record left cut is a truncated tail, as export says
         }

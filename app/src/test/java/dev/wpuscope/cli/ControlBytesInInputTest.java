@@ -41,8 +41,9 @@ class ControlBytesInInputTest {
     static void assertNoControlCharacters(String output) {
         for (int i = 0; i < output.length(); i++) {
             char c = output.charAt(i);
+            int at = i;
             assertFalse(c != '\n' && c != '\r' && c != '\t' && !Printable.isPrintable(c),
-                    "character " + (int) c + " at " + i + " in: " + output);
+                    () -> "character " + (int) c + " at " + at + " in: " + output);
         }
     }
 }

@@ -148,9 +148,14 @@ public final class CaptureFollower implements Closeable {
         }
     }
 
-    /** The capture is complete: reports a truncated tail, if any (no more polls after this). */
+    /**
+     * The capture is complete: reports a truncated tail, if any (no more polls after this). A file that never
+     * held a byte is not reported: it may not have been written yet.
+     */
     public void finish() throws TraceReadException {
-        decoder.finish();
+        if (position > 0) {
+            decoder.finish();
+        }
     }
 
     /** Bytes read so far. */
