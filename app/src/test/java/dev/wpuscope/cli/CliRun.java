@@ -8,8 +8,11 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(Callable<Integer> command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        return of(new StringWriter(), new StringWriter(), command, args);
+    }
+
+    /** Runs with the given writers, which another thread may read while the command runs. */
+    static CliRun of(StringWriter out, StringWriter err, Callable<Integer> command, String... args) {
         CommandLine cli = WpuscopeCommand.configured(new CommandLine(command), out, err);
         int exit = cli.execute(args);
         cli.getOut().flush();
