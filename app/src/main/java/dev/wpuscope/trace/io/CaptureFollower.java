@@ -87,7 +87,6 @@ public final class CaptureFollower implements Closeable {
             FileRestart restart = followed.change(position);
             if (restart == null || restart.change() == FileRestart.Change.REPLACED) {
                 readToEnd(); // what was added, or the rest of a file that another one replaced
-                restart = restart == null ? followed.change(position) : restart;
             }
             if (restart != null) {
                 restart(restart);
