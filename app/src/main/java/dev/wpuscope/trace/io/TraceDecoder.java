@@ -41,8 +41,10 @@ public final class TraceDecoder {
     private long consumed;
     private boolean started;
     private boolean finished;
-    /** The pid of the current stream's last record while it has not said goodbye, or null. */
-    private Integer streamOpenFor;
+    /** Where the current stream started while it has not said goodbye, or -1. */
+    private long streamOpenSince = -1;
+    /** The pid of the current stream's last record, or -1 before any. */
+    private int streamPid = -1;
     /** Where the current damage started, or -1 when not resyncing. */
     private long damageFrom = -1;
     /** Capture offset of a complete valid resync candidate found ahead of a pending one, or -1. */
@@ -200,13 +202,20 @@ public final class TraceDecoder {
             beginDamage();
             return;
         }
-        streamOpenFor = type == TraceFormat.PROCESS_GOODBYE ? null : record.pid();
+        if (type == TraceFormat.PROCESS_GOODBYE) {
+            streamOpenSince = -1;
+        } else if (streamOpenSince < 0) {
+            streamOpenSince = consumed;
+        }
+        streamPid = record.pid();
         consume(length);
         listener.onRecord(record, length);
     }
 
     private void emitHeader() {
         endStream();
+        streamOpenSince = consumed;
+        streamPid = -1;
         int length = (int) LittleEndian.u32(buf, start + 12);
         TraceHeader header = new TraceHeader(consumed, LittleEndian.u16(buf, start + 8),
                 LittleEndian.u16(buf, start + 10), length, LittleEndian.i64(buf, start + 16),
@@ -376,9 +385,9 @@ public final class TraceDecoder {
 
     /** A stream ends (another header, or the end of the data): says so if it did without goodbye. */
     private void endStream() {
-        if (streamOpenFor != null) {
-            listener.onEndedShort(new EndedShort(consumed, streamOpenFor));
-            streamOpenFor = null;
+        if (streamOpenSince >= 0) {
+            listener.onEndedShort(new EndedShort(consumed, streamOpenSince, streamPid));
+            streamOpenSince = -1;
         }
     }
 

@@ -14,6 +14,7 @@ final class DecodeLog implements TraceListener {
     final List<Damage> damage = new ArrayList<>();
     final List<Long> truncated = new ArrayList<>();
     final List<FileRestart> restarts = new ArrayList<>();
+    final List<EndedShort> endedShort = new ArrayList<>();
 
     /** Decodes all of {@code data} in chunks of {@code chunk} bytes, then finishes. */
     static DecodeLog decode(byte[] data, int chunk) throws TraceReadException {
@@ -62,6 +63,11 @@ final class DecodeLog implements TraceListener {
     @Override
     public void onTruncated(long offset) {
         truncated.add(offset);
+    }
+
+    @Override
+    public void onEndedShort(EndedShort end) {
+        endedShort.add(end);
     }
 
     @Override
