@@ -52,12 +52,13 @@ final class TraceFollowCommand implements Callable<Integer> {
      */
     private static final class Tee extends ForwardingListener {
         final EventStore store;
+        final Printed printed;
         TraceAnalysis analysis = new TraceAnalysis();
-        Printed printed;
 
-        Tee(EventStore store, String source) {
+        Tee(EventStore store, String source, Printed printed) {
             super(new StoreFeed(store, source));
             this.store = store;
+            this.printed = printed;
         }
 
         @Override
@@ -78,9 +79,8 @@ final class TraceFollowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TraceReadException, IOException, InterruptedException {
-        Tee tee = new Tee(new EventStore(), capture.toString());
         Printed printed = new Printed(spec.commandLine().getOut(), spec.commandLine().getErr());
-        tee.printed = printed;
+        Tee tee = new Tee(new EventStore(), capture.toString(), printed);
         long idleSince = System.nanoTime();
         try (CaptureFollower follower = new CaptureFollower(capture, tee, batch -> { })) {
             while (true) {
