@@ -13,7 +13,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule logicIsFreeOfJavaFx = noClasses()
-            .that().resideInAnyPackage("..catalog..", "..trace..", "..tracer..", "..platform..", "..cli..")
+            .that().resideInAnyPackage("..catalog..", "..trace..", "..tracer..", "..platform..", "..cli..", "..text..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
             .allowEmptyShould(true);
 
@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule logicDoesNotReachIntoUi = noClasses()
-            .that().resideInAnyPackage("..catalog..", "..trace..", "..tracer..", "..platform..")
+            .that().resideInAnyPackage("..catalog..", "..trace..", "..tracer..", "..platform..", "..text..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.wpuscope.ui..", "dev.wpuscope.cli..")
             .allowEmptyShould(true);
 

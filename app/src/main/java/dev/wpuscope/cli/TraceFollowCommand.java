@@ -4,11 +4,11 @@ import dev.wpuscope.trace.analysis.Finding;
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.export.DecodedEvent;
 import dev.wpuscope.trace.io.CaptureFollower;
-import dev.wpuscope.trace.io.Damage;
-import dev.wpuscope.trace.io.TraceListener;
+import dev.wpuscope.trace.io.ForwardingListener;
+import dev.wpuscope.trace.io.FileRestart;
 import dev.wpuscope.trace.io.TraceReadException;
-import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
+import dev.wpuscope.trace.store.CaptureProblem;
 import dev.wpuscope.trace.store.EventStore;
 import dev.wpuscope.trace.store.StoreFeed;
 import java.io.IOException;
@@ -46,75 +46,98 @@ final class TraceFollowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Feeds the store (for printing) and the analyzers from one decoder. */
-    private static final class Tee implements TraceListener {
-        final EventStore store = new EventStore();
-        final TraceAnalysis analysis = new TraceAnalysis();
-        final StoreFeed feed;
+    /**
+     * Feeds the store (for printing) and the analyzers from one decoder. New content after a restart is
+     * another capture: the analysis of the old one ends (its last findings are printed) and a new one starts.
+     */
+    private static final class Tee extends ForwardingListener {
+        final EventStore store;
+        final Printed printed;
+        TraceAnalysis analysis = new TraceAnalysis();
 
-        Tee(String source) {
-            feed = new StoreFeed(store, source);
-        }
-
-        @Override
-        public void onHeader(TraceHeader header) {
-            feed.onHeader(header);
+        Tee(EventStore store, String source, Printed printed) {
+            super(new StoreFeed(store, source));
+            this.store = store;
+            this.printed = printed;
         }
 
         @Override
         public void onRecord(TraceRecord record, int length) {
-            feed.onRecord(record, length);
+            super.onRecord(record, length);
             analysis.accept(record);
         }
 
         @Override
-        public void onDamage(Damage damage) {
-            feed.onDamage(damage);
-        }
-
-        @Override
-        public void onTruncated(long offset) {
-            feed.onTruncated(offset);
+        public void onRestart(FileRestart restart) {
+            analysis.endOfInput();
+            printed.catchUp(this);
+            printed.findings.clear();
+            analysis = new TraceAnalysis();
+            super.onRestart(restart);
         }
     }
 
     @Override
     public Integer call() throws TraceReadException, IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        Tee tee = new Tee(capture.toString());
-        int printedRows = 0;
-        Set<Finding> printedFindings = new HashSet<>(); // settled findings may come with an earlier offset
-        int printedProblems = 0;
+        Printed printed = new Printed(spec.commandLine().getOut(), spec.commandLine().getErr());
+        Tee tee = new Tee(new EventStore(), capture.toString(), printed);
         long idleSince = System.nanoTime();
         try (CaptureFollower follower = new CaptureFollower(capture, tee, batch -> { })) {
-            while (stopAfterIdleMillis <= 0
-                    || System.nanoTime() - idleSince < TimeUnit.MILLISECONDS.toNanos(stopAfterIdleMillis)) {
-                if (follower.poll() == null) {
+            while (true) {
+                if (follower.poll() != null) {
+                    idleSince = System.nanoTime();
+                    printed.catchUp(tee);
+                } else if (stopAfterIdleMillis > 0
+                        && System.nanoTime() - idleSince >= TimeUnit.MILLISECONDS.toNanos(stopAfterIdleMillis)) {
+                    break;
+                } else {
                     Thread.sleep(intervalMillis);
-                    continue;
                 }
-                idleSince = System.nanoTime();
-                for (; printedRows < tee.store.size(); printedRows++) {
-                    out.println(line(DecodedEvent.of(tee.store, printedRows)));
-                }
-                for (; printedProblems < tee.store.problems().size(); printedProblems++) {
-                    out.println("!! " + tee.store.problems().get(printedProblems));
-                }
-                printNew(tee.analysis.findings(), printedFindings, out);
-                out.flush();
             }
+            follower.finish(); // stopped: a record left cut is a truncated tail, as export says
         }
-        tee.analysis.endOfInput(); // stopped: nothing more can explain what waited
-        printNew(tee.analysis.findings(), printedFindings, out);
-        out.flush();
+        tee.analysis.endOfInput(); // nothing more can explain what waited
+        printed.catchUp(tee);
         return 0;
     }
 
-    private static void printNew(List<Finding> findings, Set<Finding> printed, PrintWriter out) {
-        for (Finding finding : findings) {
-            if (printed.add(finding)) {
-                out.println("!! " + finding);
+    /**
+     * What was printed so far. Upcalls and what the reader and the analyzers found go to stdout; that the
+     * file shrank or was replaced goes to stderr, like tail -F says it.
+     */
+    private static final class Printed {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private int rows;
+        private int problems;
+        private final Set<Finding> findings = new HashSet<>(); // settled findings may come with an earlier offset
+
+        Printed(PrintWriter out, PrintWriter err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        void catchUp(Tee tee) {
+            for (; rows < tee.store.size(); rows++) {
+                out.println(line(DecodedEvent.of(tee.store, rows)));
             }
+            List<CaptureProblem> found = tee.store.problems();
+            for (; problems < found.size(); problems++) {
+                CaptureProblem problem = found.get(problems);
+                if (problem.isRestart()) {
+                    out.flush();
+                    err.println("wpuscope: " + problem);
+                    err.flush();
+                } else {
+                    out.println("!! " + problem);
+                }
+            }
+            for (Finding finding : tee.analysis.findings()) {
+                if (findings.add(finding)) {
+                    out.println("!! " + finding);
+                }
+            }
+            out.flush();
         }
     }
 

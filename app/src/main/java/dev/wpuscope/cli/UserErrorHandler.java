@@ -1,6 +1,7 @@
 package dev.wpuscope.cli;
 
 import dev.wpuscope.catalog.source.CatalogReadException;
+import dev.wpuscope.text.Printable;
 import dev.wpuscope.trace.io.TraceReadException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -22,10 +23,10 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         }
         if (ex instanceof CatalogReadException || ex instanceof TraceReadException
                 || ex instanceof java.io.IOException) {
-            cli.getErr().println("wpuscope: " + ex.getMessage());
+            cli.getErr().println("wpuscope: " + Printable.escape(String.valueOf(ex.getMessage())));
             return EXIT_BAD_INPUT;
         }
-        cli.getErr().println("wpuscope: internal error: " + ex
+        cli.getErr().println("wpuscope: internal error: " + Printable.escape(ex.toString())
                 + " (set WPUSCOPE_DEBUG=1 for details, and please report it)");
         return EXIT_INTERNAL;
     }

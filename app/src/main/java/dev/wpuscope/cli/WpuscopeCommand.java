@@ -1,6 +1,11 @@
 package dev.wpuscope.cli;
 
 import dev.wpuscope.ui.WpuscopeApp;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,10 +19,21 @@ import picocli.CommandLine.Command;
                 DiffCommand.class, DllCommand.class, TraceCommand.class, TracerCommand.class})
 public final class WpuscopeCommand implements Callable<Integer> {
 
-    /** The configured command line, shared by {@code Main} and tests. */
+    /** The configured command line, shared by {@code Main} and tests, printing to stdout and stderr. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new WpuscopeCommand());
+        return configured(new CommandLine(new WpuscopeCommand()),
+                new BufferedWriter(new OutputStreamWriter(System.out, Charset.defaultCharset())),
+                new BufferedWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())));
+    }
+
+    /**
+     * The CLI's error handling (one line, exit code 2 for bad input) and terminal-safe output, for the real
+     * command line and for in-process runs.
+     */
+    static CommandLine configured(CommandLine cli, Writer out, Writer err) {
         cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setOut(new PrintWriter(new PrintableWriter(out), true));
+        cli.setErr(new PrintWriter(new PrintableWriter(err), true));
         return cli;
     }
 

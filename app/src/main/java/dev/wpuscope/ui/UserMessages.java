@@ -1,6 +1,7 @@
 package dev.wpuscope.ui;
 
 import dev.wpuscope.catalog.source.CatalogReadException;
+import dev.wpuscope.text.Printable;
 import dev.wpuscope.tracer.CatalogWriteException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +14,14 @@ public final class UserMessages {
     private UserMessages() {
     }
 
+    /** The sentence for a dialog, with characters from the input that are not printable escaped. */
     public static String describe(Throwable problem) {
+        return Printable.escape(sentence(problem));
+    }
+
+    private static String sentence(Throwable problem) {
         if (problem instanceof UncheckedIOException unchecked) {
-            return describe(unchecked.getCause());
+            return sentence(unchecked.getCause());
         }
         if (problem instanceof NoSuchFileException missing) {
             return missing.getFile() + ": no such file";

@@ -1,6 +1,5 @@
 package dev.wpuscope.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -9,13 +8,15 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(Callable<Integer> command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(command);
-        cli.setExecutionExceptionHandler(new UserErrorHandler());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
+        return of(new StringWriter(), new StringWriter(), command, args);
+    }
+
+    /** Runs with the given writers, which another thread may read while the command runs. */
+    static CliRun of(StringWriter out, StringWriter err, Callable<Integer> command, String... args) {
+        CommandLine cli = WpuscopeCommand.configured(new CommandLine(command), out, err);
         int exit = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
         return new CliRun(exit, out.toString(), err.toString());
     }
 }

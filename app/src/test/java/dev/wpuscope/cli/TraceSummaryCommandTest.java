@@ -114,4 +114,20 @@ class TraceSummaryCommandTest {
                 r[2]);
         assertEquals("2", run("trace", "summary", "/no/such/file.wputrace")[0]);
     }
+
+    /** A capture cut at a record boundary before its goodbye: summary and export both say the stream ended short. */
+    @Test
+    void aCaptureCutBeforeItsGoodbyeIsSaidToEndShort(@TempDir Path dir) throws Exception {
+        byte[] capture = dev.wpuscope.trace.io.RecordedCaptures.bytes("scenario-all-x64");
+        Path cut = dir.resolve("cut.wputrace");
+        Files.write(cut, java.util.Arrays.copyOf(capture, 4214)); // the goodbye starts at 4214
+        String[] summary = run("trace", "summary", cut.toString());
+        assertTrue(summary[1].contains("Damage and gaps (1):\n  byte offset 4214 (0x1076): the stream of pid 260 from"
+                + " byte offset 0 ends without PROCESS_GOODBYE"), summary[1]);
+        CliRun export = CliRun.of(new TraceExportCommand(), "--csv", "-o", dir.resolve("cut.csv").toString(),
+                cut.toString());
+        assertEquals("wpuscope: warning: " + cut + ": byte offset 4214 (0x1076): the stream of pid 260 from byte"
+                + " offset 0 ends without PROCESS_GOODBYE (the capture was cut, or the process ended before its"
+                + " tracer said goodbye)\n", export.err().replace(System.lineSeparator(), "\n"));
+    }
 }

@@ -18,13 +18,22 @@ public final class FileBytes {
 
     /** The whole file. */
     public static byte[] read(Path file) throws CatalogReadException {
+        checkSize(file);
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw cannotRead(file, e);
+        }
+    }
+
+    /** Refuses a file larger than any catalog source, naming it and the limit. */
+    public static void checkSize(Path file) throws CatalogReadException {
         try {
             long size = Files.size(file);
             if (size > MAX_SIZE) {
                 throw new CatalogReadException(file + ": " + size + " bytes is too large for a catalog source (at most "
                         + MAX_SIZE + ")");
             }
-            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw cannotRead(file, e);
         }
@@ -39,7 +48,8 @@ public final class FileBytes {
         }
     }
 
-    private static CatalogReadException cannotRead(Path file, IOException e) {
+    /** The readers' error for a file that could not be read, with the reason in words. */
+    public static CatalogReadException cannotRead(Path file, IOException e) {
         String reason;
         if (e instanceof NoSuchFileException) {
             reason = "no such file";

@@ -1,6 +1,7 @@
 package dev.wpuscope.trace.analysis;
 
 import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.EndedShort;
 import dev.wpuscope.trace.io.TraceListener;
 import dev.wpuscope.trace.io.TraceReadException;
 import dev.wpuscope.trace.io.TraceReader;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * A decoder listener that feeds a {@link TraceAnalysis} and keeps what the reader reported besides records:
- * damage, a truncated tail, records of unknown types.
+ * damage, a truncated tail, streams that ended without PROCESS_GOODBYE, records of unknown types.
  */
 public final class CaptureAnalysis implements TraceListener {
 
@@ -56,6 +57,11 @@ public final class CaptureAnalysis implements TraceListener {
     @Override
     public synchronized void onDamage(Damage damage) {
         readProblems.add(damage.toString());
+    }
+
+    @Override
+    public synchronized void onEndedShort(EndedShort end) {
+        readProblems.add(end.describe());
     }
 
     @Override

@@ -1,15 +1,10 @@
 package dev.wpuscope.trace.io;
 
-import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,6 +14,11 @@ import java.util.concurrent.locks.LockSupport;
  * sink gets every record in order on the polling thread; after a poll that read bytes, the batch listener
  * is told how many records it brought, so a view can refresh once per batch. A file that does not exist
  * yet is waited for.
+ *
+ * <p>Like {@code tail -F}, it follows the name: when the file shrinks, or the name comes to lead to other
+ * content (rotated, deleted and created again, rewritten from its start), it reads what is left of the
+ * old file, ends that content (a record it cut is reported as a truncated tail), tells the sink with
+ * {@link TraceListener#onRestart}, and reads the new content from its start with a new decoder.
  */
 public final class CaptureFollower implements Closeable {
 
@@ -38,9 +38,10 @@ public final class CaptureFollower implements Closeable {
 
     private final Path file;
     private final BatchListener batches;
-    private final TraceDecoder decoder;
+    private final TraceListener sink;
     private final ByteBuffer buffer = ByteBuffer.allocate(READ_SIZE);
-    private FileChannel channel;
+    private TraceDecoder decoder;
+    private FollowedFile followed;
     private long position;
     private int recordsInBatch;
     private volatile boolean stopped;
@@ -49,68 +50,78 @@ public final class CaptureFollower implements Closeable {
     public CaptureFollower(Path file, TraceListener sink, BatchListener batches) {
         this.file = file;
         this.batches = batches;
-        this.decoder = new TraceDecoder(file.toString(), counting(sink));
+        this.sink = counting(sink);
+        this.decoder = new TraceDecoder(file.toString(), this.sink);
     }
 
+    /**
+     * Passes everything on and counts the records of a batch. The end of one content (at a restart, or at
+     * {@link #finish}) is not the end of the input: whoever follows decides that.
+     */
     private TraceListener counting(TraceListener sink) {
-        return new TraceListener() {
-            @Override
-            public void onHeader(TraceHeader header) {
-                sink.onHeader(header);
-            }
-
+        return new ForwardingListener(sink) {
             @Override
             public void onRecord(TraceRecord record, int length) {
                 recordsInBatch++;
-                sink.onRecord(record, length);
+                super.onRecord(record, length);
             }
 
             @Override
-            public void onUnknownRecord(long offset, int type, int pid, int length) {
-                sink.onUnknownRecord(offset, type, pid, length);
-            }
-
-            @Override
-            public void onDamage(Damage damage) {
-                sink.onDamage(damage);
-            }
-
-            @Override
-            public void onTruncated(long offset) {
-                sink.onTruncated(offset);
+            public void onEnd() {
             }
         };
     }
 
     /**
-     * Reads what was added since the last poll. Returns the batch, or null when nothing was added (or the
-     * file does not exist yet). Call from one thread at a time (or use {@link #start}).
+     * Reads what was added since the last poll (after a restart: the new content). Returns the batch, or
+     * null when nothing was added (or the file does not exist yet). Call from one thread at a time (or use
+     * {@link #start}).
      */
     public Batch poll() throws TraceReadException {
         try {
-            if (channel == null) {
-                if (!Files.exists(file)) {
-                    return null;
-                }
-                channel = FileChannel.open(file, StandardOpenOption.READ);
+            if (followed == null && (followed = FollowedFile.open(file)) == null) {
+                return null;
             }
             long from = position;
             recordsInBatch = 0;
-            int n;
-            while ((n = channel.read(buffer.clear(), position)) > 0) {
-                decoder.feed(buffer.array(), 0, n);
-                position += n;
+            FileRestart restart = followed.change(position);
+            if (restart == null || restart.change() == FileRestart.Change.REPLACED) {
+                readToEnd(); // what was added, or the rest of a file that another one replaced
             }
-            if (position == from) {
+            if (restart != null) {
+                restart(restart);
+                from = 0;
+            } else if (position == from) {
                 return null;
             }
             Batch batch = new Batch(from, position, recordsInBatch);
             batches.onBatch(batch);
             return batch;
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException e) {
             throw TraceReader.cannotRead(file.toString(), e);
+        }
+    }
+
+    private void readToEnd() throws IOException, TraceReadException {
+        int n;
+        while ((n = followed.read(buffer.clear(), position)) > 0) {
+            decoder.feed(buffer.array(), 0, n);
+            position += n;
+        }
+    }
+
+    /** Ends the old content, then reads the new one from its start. */
+    private void restart(FileRestart restart) throws IOException, TraceReadException {
+        if (position > 0) {
+            decoder.finish();
+        }
+        sink.onRestart(restart);
+        followed.close();
+        decoder = new TraceDecoder(file.toString(), sink);
+        position = 0;
+        followed = FollowedFile.open(file);
+        if (followed != null) {
+            readToEnd();
         }
     }
 
@@ -136,9 +147,14 @@ public final class CaptureFollower implements Closeable {
         }
     }
 
-    /** The capture is complete: reports a truncated tail, if any (no more polls after this). */
+    /**
+     * The capture is complete: reports a truncated tail, if any (no more polls after this). A file that never
+     * held a byte is not reported: it may not have been written yet.
+     */
     public void finish() throws TraceReadException {
-        decoder.finish();
+        if (position > 0) {
+            decoder.finish();
+        }
     }
 
     /** Bytes read so far. */
@@ -162,8 +178,8 @@ public final class CaptureFollower implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (channel != null) {
-            channel.close();
+        if (followed != null) {
+            followed.close();
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.wpuscope.trace.io;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.zip.CRC32;
 
 /**
@@ -39,8 +41,18 @@ public final class TraceDecoder {
     private long consumed;
     private boolean started;
     private boolean finished;
+    /** Where the current stream started while it has not said goodbye, or -1. */
+    private long streamOpenSince = -1;
+    /** The pid of the current stream's last record, or -1 before any. */
+    private int streamPid = -1;
     /** Where the current damage started, or -1 when not resyncing. */
     private long damageFrom = -1;
+    /** Capture offset of a complete valid resync candidate found ahead of a pending one, or -1. */
+    private long completeCandidateAt = -1;
+    /** Capture offset of the next position the lookahead of a pending resync candidate tests. */
+    private long lookaheadFrom = -1;
+    /** Positions the lookahead found incomplete: {data end at which to test again, capture offset}. */
+    private final PriorityQueue<long[]> waitingAhead = new PriorityQueue<>(Comparator.comparingLong(w -> w[0]));
 
     /** @param source the file or pipe name used in error messages */
     public TraceDecoder(String source, TraceListener listener) {
@@ -66,6 +78,7 @@ public final class TraceDecoder {
     public void finish() throws TraceReadException {
         if (!finished) {
             drain(true);
+            endStream();
             finished = true;
             listener.onEnd();
         }
@@ -189,11 +202,20 @@ public final class TraceDecoder {
             beginDamage();
             return;
         }
+        if (type == TraceFormat.PROCESS_GOODBYE) {
+            streamOpenSince = -1;
+        } else if (streamOpenSince < 0) {
+            streamOpenSince = consumed;
+        }
+        streamPid = record.pid();
         consume(length);
         listener.onRecord(record, length);
     }
 
     private void emitHeader() {
+        endStream();
+        streamOpenSince = consumed;
+        streamPid = -1;
         int length = (int) LittleEndian.u32(buf, start + 12);
         TraceHeader header = new TraceHeader(consumed, LittleEndian.u16(buf, start + 8),
                 LittleEndian.u16(buf, start + 10), length, LittleEndian.i64(buf, start + 16),
@@ -238,15 +260,21 @@ public final class TraceDecoder {
 
     /**
      * Moves forward one byte at a time until a valid header or a record with an in-range length and a
-     * matching CRC starts (§3). A candidate not yet complete is waited for, unless the data has ended.
+     * matching CRC starts (§3) that holds no other complete valid header or record inside it: a candidate
+     * that encloses one is a length read from damaged bytes, not a record.
+     *
+     * <p>The rule gives the same resync point whatever part of the data is available, so that following a
+     * growing file reports exactly what reading the whole file does. A candidate not yet complete is waited
+     * for only while no complete valid candidate follows it in the data available: one that does ends before
+     * the pending candidate would, so it lies inside it and rules it out, now as later.
      */
     private boolean resync(boolean atEnd) throws TraceReadException {
         while (start < end) {
             Candidate candidate = candidateAt(start, end - start, atEnd);
-            if (candidate == Candidate.NEED_MORE) {
+            if (candidate == Candidate.NEED_MORE && !completeCandidateAhead()) {
                 return false;
             }
-            if (candidate == Candidate.FOUND) {
+            if (candidate == Candidate.FOUND && !enclosesCandidate(start)) {
                 endDamage();
                 return true;
             }
@@ -256,6 +284,68 @@ public final class TraceDecoder {
             endDamage();
         }
         return false;
+    }
+
+    /**
+     * Whether a complete valid header or record starts after {@code buf[start]} in the data available. Each
+     * position is tested once, and again only when the data reaches the end its candidate claims, so that
+     * waiting through a long damaged stretch fed in small chunks stays linear.
+     */
+    private boolean completeCandidateAhead() throws TraceReadException {
+        if (completeCandidateAt > consumed) {
+            return true;
+        }
+        long available = consumed + (end - start);
+        if (lookaheadFrom <= consumed) {
+            lookaheadFrom = consumed + 1;
+            waitingAhead.clear();
+        }
+        while (!waitingAhead.isEmpty() && waitingAhead.peek()[0] <= available) {
+            long at = waitingAhead.poll()[1];
+            if (at > consumed && lookahead(at, available)) {
+                return true;
+            }
+        }
+        for (; lookaheadFrom < available; lookaheadFrom++) {
+            if (lookahead(lookaheadFrom, available)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tests the candidate at capture offset {@code at}; one not yet complete waits for the end it claims. */
+    private boolean lookahead(long at, long available) throws TraceReadException {
+        int i = start + (int) (at - consumed);
+        Candidate candidate = candidateAt(i, end - i, false);
+        if (candidate == Candidate.FOUND) {
+            completeCandidateAt = at;
+            return true;
+        }
+        if (candidate == Candidate.NEED_MORE) {
+            boolean recordLength = end - i >= 4 && TraceFormat.isRecordLengthInRange(LittleEndian.u32(buf, i))
+                    && checkHeader(i, end - i) == HeaderCheck.NOT_MAGIC;
+            waitingAhead.add(new long[] {recordLength ? at + LittleEndian.u32(buf, i) : available + 1, at});
+        }
+        return false;
+    }
+
+    /** Whether the valid candidate at {@code buf[at]} holds another complete valid candidate inside it. */
+    private boolean enclosesCandidate(int at) throws TraceReadException {
+        int candidateEnd = at + candidateLength(at);
+        for (int r = at + 1; r < candidateEnd; r++) {
+            if (candidateAt(r, candidateEnd - r, true) == Candidate.FOUND) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Length of the valid header or record at {@code buf[at]}. */
+    private int candidateLength(int at) {
+        boolean header = Arrays.equals(buf, at, at + TraceFormat.MAGIC.length, TraceFormat.MAGIC, 0,
+                TraceFormat.MAGIC.length);
+        return (int) LittleEndian.u32(buf, header ? at + 12 : at);
     }
 
     /** Whether a valid header or record starts at {@code buf[at]}, of which {@code avail} bytes are here. */
@@ -293,8 +383,19 @@ public final class TraceDecoder {
         return ranges.crc(at, at + length);
     }
 
+    /** A stream ends (another header, or the end of the data): says so if it did without goodbye. */
+    private void endStream() {
+        if (streamOpenSince >= 0) {
+            listener.onEndedShort(new EndedShort(consumed, streamOpenSince, streamPid));
+            streamOpenSince = -1;
+        }
+    }
+
     private void endDamage() {
         listener.onDamage(new Damage(damageFrom, consumed - damageFrom));
         damageFrom = -1;
+        completeCandidateAt = -1;
+        lookaheadFrom = -1;
+        waitingAhead.clear();
     }
 }

@@ -26,6 +26,17 @@ public interface TraceListener {
     default void onTruncated(long offset) {
     }
 
+    /** A stream ended without PROCESS_GOODBYE: at the next stream's header, or at the end of the data. */
+    default void onEndedShort(EndedShort end) {
+    }
+
+    /**
+     * A followed file shrank or was replaced: the old content has ended (its truncated tail, if any, was
+     * reported) and what follows comes from the start of the new content, with offsets from 0 again.
+     */
+    default void onRestart(FileRestart restart) {
+    }
+
     /** The input is over: no record will follow (not called while a growing file is followed). */
     default void onEnd() {
     }

@@ -1,6 +1,8 @@
 package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.EndedShort;
+import dev.wpuscope.trace.io.FileRestart;
 import dev.wpuscope.trace.io.TraceListener;
 import dev.wpuscope.trace.io.TraceReadException;
 import dev.wpuscope.trace.io.TraceReader;
@@ -83,11 +85,24 @@ public final class StoreFeed implements TraceListener {
 
     @Override
     public void onDamage(Damage damage) {
-        store.addProblem(new CaptureProblem(source, CaptureProblem.Kind.DAMAGE, damage.offset(), damage.skipped()));
+        store.addProblem(CaptureProblem.damage(source, damage));
     }
 
     @Override
     public void onTruncated(long offset) {
-        store.addProblem(new CaptureProblem(source, CaptureProblem.Kind.TRUNCATED, offset, 0));
+        store.addProblem(CaptureProblem.truncated(source, offset));
+    }
+
+    @Override
+    public void onEndedShort(EndedShort end) {
+        store.addProblem(CaptureProblem.endedShort(source, end));
+    }
+
+    /** The new content has its own stream header, which gives its clock. */
+    @Override
+    public void onRestart(FileRestart restart) {
+        header = null;
+        helloClocks.clear();
+        store.addProblem(CaptureProblem.restart(source, restart));
     }
 }

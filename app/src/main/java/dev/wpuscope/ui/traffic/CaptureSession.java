@@ -2,6 +2,9 @@ package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.EndedShort;
+import dev.wpuscope.trace.io.FileRestart;
+import dev.wpuscope.trace.io.ForwardingListener;
 import dev.wpuscope.trace.io.TraceListener;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
@@ -48,6 +51,11 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
     }
 
     @Override
+    public void onUnknownRecord(long offset, int type, int pid, int length) {
+        main.onUnknownRecord(offset, type, pid, length);
+    }
+
+    @Override
     public void onDamage(Damage damage) {
         main.onDamage(damage);
     }
@@ -57,6 +65,16 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
         main.onTruncated(offset);
     }
 
+    @Override
+    public void onEndedShort(EndedShort end) {
+        main.onEndedShort(end);
+    }
+
+    @Override
+    public void onRestart(FileRestart restart) {
+        main.onRestart(restart);
+    }
+
     /** The opened capture was read to its end (a stream of the pipe ending is not the end of the session). */
     @Override
     public void onEnd() {
@@ -64,16 +82,10 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
     }
 
     /** One source of records: the capture offsets and the analysis are shared, the clock is the stream's own. */
-    private final class Stream implements TraceListener {
-        private final StoreFeed feed;
+    private final class Stream extends ForwardingListener {
 
         Stream(StoreFeed feed) {
-            this.feed = feed;
-        }
-
-        @Override
-        public void onHeader(TraceHeader header) {
-            feed.onHeader(header);
+            super(feed);
         }
 
         @Override
@@ -86,17 +98,12 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
                 offsets[row] = upcall.offset();
             }
             analysis.accept(record);
-            feed.onRecord(record, length);
+            super.onRecord(record, length);
         }
 
+        /** A stream of the pipe ending is not the end of the session. */
         @Override
-        public void onDamage(Damage damage) {
-            feed.onDamage(damage);
-        }
-
-        @Override
-        public void onTruncated(long offset) {
-            feed.onTruncated(offset);
+        public void onEnd() {
         }
     }
 

@@ -79,6 +79,8 @@ public final class TrafficViewController {
     @FXML private Label emptyHint;
     @FXML private HBox exampleBanner;
     @FXML private Label exampleText;
+    @FXML private HBox problemBanner;
+    @FXML private Label problemText;
     @FXML private TextField processField;
     @FXML private TextField threadField;
     @FXML private ComboBox<Upcall> upcallBox;
@@ -131,6 +133,8 @@ public final class TrafficViewController {
         panels.all().forEach(panel -> panelTabs.getTabs().add(panel.tab()));
         FileDrop.install(root, path -> openRequest.accept(path));
         showState();
+        problemText.textProperty().bind(model.readingProblemsProperty());
+        model.readingProblemsProperty().addListener((obs, old, now) -> showState());
         frames.start();
     }
 
@@ -339,6 +343,7 @@ public final class TrafficViewController {
         Nodes.setShown(content, open);
         Nodes.setShown(emptyState, !open);
         Nodes.setShown(exampleBanner, open && model.isExample());
+        Nodes.setShown(problemBanner, open && !model.readingProblemsProperty().get().isEmpty());
     }
 
     @FXML

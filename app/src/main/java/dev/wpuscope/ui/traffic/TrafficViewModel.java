@@ -1,5 +1,7 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.text.Printable;
+import dev.wpuscope.trace.store.CaptureProblem;
 import dev.wpuscope.trace.store.EventText;
 import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.model.Upcall;
@@ -49,7 +51,11 @@ public final class TrafficViewModel {
     private final LongProperty received = new SimpleLongProperty();
     private final LongProperty drops = new SimpleLongProperty();
     private final DoubleProperty rate = new SimpleDoubleProperty();
+    private static final int MAX_PROBLEMS_SHOWN = 5;
     private final ReadOnlyStringWrapper sourceLabel = new ReadOnlyStringWrapper("no capture");
+    /** What reading the source found besides records (damage, a cut, a followed file replaced); "" if nothing. */
+    private final ReadOnlyStringWrapper readingProblems = new ReadOnlyStringWrapper("");
+    private int problemsShown;
     private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<CountRow> upcallCounts = FXCollections.observableArrayList();
     private final ObservableList<CountRow> providerCounts = FXCollections.observableArrayList();
@@ -97,6 +103,8 @@ public final class TrafficViewModel {
         format = new EventFormat(source, zone);
         example = isExample;
         sourceLabel.set((isExample ? "Example: " : "") + label);
+        readingProblems.set("");
+        problemsShown = 0;
         clearedBefore = 0;
         counts.clear();
         countedUpTo = 0;
@@ -118,6 +126,7 @@ public final class TrafficViewModel {
         }
         int available = events.size();
         countNew(available);
+        showNewProblems();
         received.set(available - clearedBefore);
         drops.set(events.drops());
         if (rateMeter.update(nowNanos, available)) {
@@ -216,6 +225,25 @@ public final class TrafficViewModel {
             }
         }
         return matched;
+    }
+
+    private void showNewProblems() {
+        List<CaptureProblem> problems = events.store().problems();
+        if (problems.size() != problemsShown) {
+            problemsShown = problems.size();
+            readingProblems.set(describe(problems));
+        }
+    }
+
+    /** The last few problems, one a line, after how many there are. */
+    static String describe(List<CaptureProblem> problems) {
+        int shown = Math.min(problems.size(), MAX_PROBLEMS_SHOWN);
+        StringBuilder text = new StringBuilder(problems.size() == 1 ? "1 reading problem"
+                : problems.size() + " reading problems" + (shown < problems.size() ? ", the last " + shown : ""));
+        for (CaptureProblem problem : problems.subList(problems.size() - shown, problems.size())) {
+            text.append('\n').append(Printable.escape(problem.what()));
+        }
+        return text.toString();
     }
 
     private void countNew(int available) {
@@ -335,6 +363,10 @@ public final class TrafficViewModel {
 
     public DoubleProperty rateProperty() {
         return rate;
+    }
+
+    public ReadOnlyStringProperty readingProblemsProperty() {
+        return readingProblems.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty sourceLabelProperty() {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CaptureFollowerTest {
 
     private static final byte[] BASIC = GoldenFiles.bytes("basic");
+    /** A capture with another header (start time) than basic's, and longer. */
+    private static final byte[] OTHER = RecordedCaptures.bytes("scenario-all-x64");
 
     @TempDir
     Path dir;
@@ -96,6 +98,60 @@ class CaptureFollowerTest {
             TraceReadException e = org.junit.jupiter.api.Assertions.assertThrows(TraceReadException.class, follower::poll);
             assertEquals(file + ": not a wpuscope capture (no WPUTRACE header)", e.getMessage());
         }
+    }
+
+    @Test
+    void truncatedRewrittenReplacedAndRotatedFilesAreReadAgainFromTheirStart() throws Exception {
+        Path file = dir.resolve("churn.wputrace");
+        int records = DecodeLog.decode(BASIC).records.size();
+        DecodeLog log = new DecodeLog();
+        try (CaptureFollower follower = new CaptureFollower(file, log, b -> { })) {
+            append(file, 0, BASIC.length);
+            follower.poll();
+            Files.write(file, new byte[0]); // truncated to 0, then the tracer writes a new capture
+            follower.poll();
+            append(file, 0, BASIC.length);
+            follower.poll();
+            assertEquals(List.of(new FileRestart(FileRestart.Change.SHRANK, BASIC.length, 0)), log.restarts);
+            assertEquals(2 * records, log.records.size());
+
+            Files.write(file, OTHER); // rewritten in place, longer than before by the next poll
+            follower.poll();
+            assertEquals(new FileRestart(FileRestart.Change.REWRITTEN, BASIC.length, OTHER.length), log.restarts.get(1));
+            assertEquals(2 * records + DecodeLog.decode(OTHER).records.size(), log.records.size());
+
+            Files.move(file, dir.resolve("churn.1.wputrace")); // rotated: a new file under the name
+            append(file, 0, 200);
+            follower.poll();
+            append(file, 200, BASIC.length);
+            follower.poll();
+            Files.delete(file); // deleted and created again
+            assertNull(follower.poll(), "waits for the name to lead to a file again");
+            append(file, 0, BASIC.length);
+            follower.poll();
+            follower.finish();
+        }
+        assertEquals(4, log.restarts.size(), log.restarts.toString());
+        assertEquals(4 * records + DecodeLog.decode(OTHER).records.size(), log.records.size());
+        assertTrue(log.damage.isEmpty() && log.truncated.isEmpty(), log.summary());
+    }
+
+    @Test
+    void aRecordCutByATruncationIsATruncatedTailOfTheOldContent() throws Exception {
+        Path file = dir.resolve("cut.wputrace");
+        append(file, 0, BASIC.length - 5);
+        DecodeLog log = new DecodeLog();
+        try (CaptureFollower follower = new CaptureFollower(file, log, b -> { })) {
+            follower.poll();
+            Files.write(file, new byte[0]);
+            follower.poll();
+            append(file, 0, BASIC.length);
+            follower.poll();
+            follower.finish();
+        }
+        assertEquals(1, log.truncated.size());
+        assertEquals(1, log.restarts.size());
+        assertTrue(log.damage.isEmpty());
     }
 
     private static void append(Path file, int from, int to) throws Exception {

@@ -13,6 +13,8 @@ final class DecodeLog implements TraceListener {
     final List<Long> unknownOffsets = new ArrayList<>();
     final List<Damage> damage = new ArrayList<>();
     final List<Long> truncated = new ArrayList<>();
+    final List<FileRestart> restarts = new ArrayList<>();
+    final List<EndedShort> endedShort = new ArrayList<>();
 
     /** Decodes all of {@code data} in chunks of {@code chunk} bytes, then finishes. */
     static DecodeLog decode(byte[] data, int chunk) throws TraceReadException {
@@ -61,5 +63,15 @@ final class DecodeLog implements TraceListener {
     @Override
     public void onTruncated(long offset) {
         truncated.add(offset);
+    }
+
+    @Override
+    public void onEndedShort(EndedShort end) {
+        endedShort.add(end);
+    }
+
+    @Override
+    public void onRestart(FileRestart restart) {
+        restarts.add(restart);
     }
 }

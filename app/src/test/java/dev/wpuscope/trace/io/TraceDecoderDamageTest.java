@@ -226,6 +226,51 @@ class TraceDecoderDamageTest {
         }
     }
 
+    /**
+     * scenario-all-x64 with byte 1500 flipped: inside the damaged record a length's zero high half and a type
+     * look like the start of a 384 KiB record. A follower that has all the bytes but no end yet must not
+     * wait for it: the next complete record lies inside it and rules it out, as it does for the whole file.
+     */
+    @Test
+    void damageFollowedWithoutAnEndGivesWhatTheWholeFileGives() throws Exception {
+        byte[] data = RecordedCaptures.bytes("scenario-all-x64");
+        data[1500] ^= (byte) 0xFF;
+        DecodeLog whole = DecodeLog.decode(data);
+        DecodeLog followed = new DecodeLog();
+        new TraceDecoder("test.wputrace", followed).feed(data, 0, data.length);
+        assertEquals(List.of(new Damage(1461, 98)), whole.damage);
+        assertEquals(whole.summary(), followed.summary());
+    }
+
+    /**
+     * What a decoder reports before the end of the data is never taken back: with random damage, every
+     * prefix fed without {@link TraceDecoder#finish} reports a prefix of what the whole data reports.
+     */
+    @Test
+    void reportsBeforeTheEndArePrefixesOfTheWholeFilesReports() throws Exception {
+        Random random = new Random(12);
+        for (int round = 0; round < 25; round++) {
+            byte[] data = GoldenFiles.bytes("two-streams");
+            for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
+                data[random.nextInt(data.length)] = (byte) random.nextInt(256);
+            }
+            DecodeLog whole;
+            try {
+                whole = DecodeLog.decode(data);
+            } catch (TraceReadException e) {
+                continue;
+            }
+            for (int cut = 0; cut <= data.length; cut += 1 + random.nextInt(13)) {
+                DecodeLog partial = new DecodeLog();
+                new TraceDecoder("test.wputrace", partial).feed(data, 0, cut);
+                String where = "round " + round + ", cut " + cut;
+                assertEquals(RecordText.of(whole.records.subList(0, partial.records.size())),
+                        RecordText.of(partial.records), where);
+                assertEquals(whole.damage.subList(0, partial.damage.size()), partial.damage, where);
+            }
+        }
+    }
+
     private static String summaryOrError(byte[] data, int chunk) {
         try {
             return DecodeLog.decode(data, chunk).summary();

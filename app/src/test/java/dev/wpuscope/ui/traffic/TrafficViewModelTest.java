@@ -136,4 +136,18 @@ class TrafficViewModelTest {
         assertEquals(Upcall.WPU_CREATE_SOCKET_HANDLE, session.upcall(model.rows().rowAt(0)));
         assertEquals(Upcall.WPU_CLOSE_SOCKET_HANDLE, session.upcall(model.rows().rowAt(1)));
     }
+
+    @Test
+    void readingProblemsShowTheLastFiveEscapedAfterTheirCount() {
+        List<dev.wpuscope.trace.store.CaptureProblem> problems = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            problems.add(new dev.wpuscope.trace.store.CaptureProblem("f", dev.wpuscope.trace.store.CaptureProblem.Kind
+                    .DAMAGE, i, "byte offset " + i + ": damaged data\u001b[2J"));
+        }
+        String text = TrafficViewModel.describe(problems);
+        assertEquals("7 reading problems, the last 5", text.lines().findFirst().orElseThrow());
+        assertEquals(6, text.lines().count());
+        assertTrue(text.endsWith("byte offset 6: damaged data\\x1b[2J"), text);
+        assertEquals("1 reading problem\nbyte offset 0: damaged data\\x1b[2J", TrafficViewModel.describe(problems.subList(0, 1)));
+    }
 }

@@ -3,7 +3,15 @@ package dev.wpuscope.catalog.source.reg;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.CatalogFormat;
 import dev.wpuscope.catalog.source.CatalogReadException;
+import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.catalog.source.FileBytes;
+import dev.wpuscope.catalog.source.SourceText;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,13 +31,28 @@ public final class RegExportFormat implements CatalogFormat {
         return RegText.hasHeader(head);
     }
 
+    /** Reads the file as a stream of lines: the memory needed is that of the values it holds, not its size. */
     @Override
     public CatalogSnapshot read(Path file) throws CatalogReadException {
-        return read(FileBytes.read(file), file.toString());
+        String name = file.toString();
+        FileBytes.checkSize(file);
+        try {
+            SourceText.Encoding encoding = SourceText.encodingOf(file, FileBytes.head(file, CatalogSources.HEAD_SIZE));
+            try (InputStream in = Files.newInputStream(file)) {
+                in.skipNBytes(encoding.bomLength());
+                return read(new BufferedReader(new InputStreamReader(in, encoding.charset())), name);
+            }
+        } catch (IOException e) {
+            throw FileBytes.cannotRead(file, e);
+        }
     }
 
     /** Reads export bytes; {@code name} is used in messages and as the snapshot's location. */
     public CatalogSnapshot read(byte[] bytes, String name) throws CatalogReadException {
-        return RegCatalogReader.read(RegFileParser.parse(bytes, name), name);
+        return read(new BufferedReader(new StringReader(RegText.decode(bytes))), name);
+    }
+
+    private static CatalogSnapshot read(BufferedReader text, String name) throws CatalogReadException {
+        return RegCatalogReader.read(RegFileParser.parse(text, name), name);
     }
 }

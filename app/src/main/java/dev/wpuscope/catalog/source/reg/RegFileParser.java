@@ -1,7 +1,9 @@
 package dev.wpuscope.catalog.source.reg;
 
 import dev.wpuscope.catalog.source.CatalogReadException;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,51 +26,71 @@ final class RegFileParser {
 
     private static final Pattern HEX_NUMBER = Pattern.compile("[0-9a-fA-F]{1,8}");
 
+    /**
+     * The most bytes of one value kept: far more than any Winsock value holds (a PackedCatalogItem is 888
+     * bytes), so that a huge value is refused with its size instead of exhausting memory.
+     */
+    static final int MAX_VALUE_BYTES = 4 << 20;
+
     private final String file;
-    private final String[] lines;
+    private final BufferedReader lines;
+    /** Number of the line read last. */
+    private int lineNumber;
     private final List<RegKey> keys = new ArrayList<>();
     private final Map<String, Integer> keyIndex = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private Charset hexCharset;
-    private int next;
 
     private String keyPath;
     private int keyLine;
     private boolean keyDeleted;
     private List<RegValue> keyValues;
 
-    private RegFileParser(String file, String text) {
+    private RegFileParser(String file, BufferedReader lines) {
         this.file = file;
-        this.lines = RegText.lines(text);
+        this.lines = lines;
     }
 
-    static Result parse(byte[] bytes, String file) throws CatalogReadException {
-        RegFileParser parser = new RegFileParser(file, RegText.decode(bytes));
+    /** Parses the export's text line by line, so that only the values it holds stay in memory. */
+    static Result parse(BufferedReader text, String file) throws CatalogReadException {
+        RegFileParser parser = new RegFileParser(file, text);
         parser.readHeader();
         parser.readBody();
         return new Result(List.copyOf(parser.keys), List.copyOf(parser.warnings));
     }
 
-    private void readHeader() throws CatalogReadException {
-        while (next < lines.length && lines[next].isBlank()) {
-            next++;
+    /** The next line (ended by CR LF, LF or CR), or null at the end. */
+    private String nextLine() throws CatalogReadException {
+        try {
+            String line = lines.readLine();
+            if (line != null) {
+                lineNumber++;
+            }
+            return line;
+        } catch (IOException e) {
+            throw new CatalogReadException(file + ": cannot read after line " + lineNumber + ": " + e.getMessage(), e);
         }
-        String header = next < lines.length ? lines[next].strip() : "";
+    }
+
+    private void readHeader() throws CatalogReadException {
+        String first = nextLine();
+        while (first != null && first.isBlank()) {
+            first = nextLine();
+        }
+        String header = first == null ? "" : first.strip();
         if (header.equals(RegText.HEADER_V5)) {
             hexCharset = StandardCharsets.UTF_16LE;
         } else if (header.equals(RegText.HEADER_V4)) {
             hexCharset = RegText.ANSI;
         } else {
-            throw error(next + 1, "not a registry export: the first line must be \"" + RegText.HEADER_V5
+            throw error(Math.max(1, lineNumber), "not a registry export: the first line must be \"" + RegText.HEADER_V5
                     + "\" or \"" + RegText.HEADER_V4 + "\", found " + quote(header));
         }
-        next++;
     }
 
     private void readBody() throws CatalogReadException {
-        while (next < lines.length) {
-            int lineNumber = next + 1;
-            String line = lines[next++].strip();
+        for (String read = nextLine(); read != null; read = nextLine()) {
+            String line = read.strip();
             if (line.isEmpty() || line.startsWith(";")) {
                 continue;
             }
@@ -165,7 +187,7 @@ final class RegFileParser {
             return new RegValue(name, lineNumber, RegValue.REG_DWORD, null, bytes, hexCharset);
         }
         if (lower.startsWith("hex:")) {
-            byte[] bytes = readHexBytes(data.substring("hex:".length()), lineNumber);
+            byte[] bytes = readHexBytes(name, data.substring("hex:".length()), lineNumber);
             return new RegValue(name, lineNumber, RegValue.REG_BINARY, null, bytes, hexCharset);
         }
         if (lower.startsWith("hex(")) {
@@ -174,16 +196,19 @@ final class RegFileParser {
             if (!HEX_NUMBER.matcher(digits).matches()) {
                 throw error(lineNumber, "hex(N): needs a hex type number N, found " + quote(data));
             }
-            byte[] bytes = readHexBytes(data.substring(close + 2), lineNumber);
+            byte[] bytes = readHexBytes(name, data.substring(close + 2), lineNumber);
             return new RegValue(name, lineNumber, Integer.parseUnsignedInt(digits, 16), null, bytes, hexCharset);
         }
         throw error(lineNumber, "value " + quote(name) + " has no known type (a string, dword:, hex: or hex(N):),"
                 + " found " + quote(data));
     }
 
-    /** Comma-separated hex bytes; a line ending in a backslash continues on the next line. */
-    private byte[] readHexBytes(String firstSegment, int valueLine) throws CatalogReadException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /**
+     * Comma-separated hex bytes; a line ending in a backslash continues on the next line. A value of more
+     * than {@link #MAX_VALUE_BYTES} is read to its end, to name its size, and refused.
+     */
+    private byte[] readHexBytes(String name, String firstSegment, int valueLine) throws CatalogReadException {
+        HexValue value = new HexValue();
         String segment = firstSegment;
         int segmentLine = valueLine;
         while (true) {
@@ -192,15 +217,20 @@ final class RegFileParser {
             if (continues) {
                 items = items.substring(0, items.length() - 1).strip();
             }
-            readHexItems(items, segmentLine, valueLine, continues, out);
+            readHexItems(items, segmentLine, valueLine, continues, value);
             if (!continues) {
-                return out.toByteArray();
+                if (value.size > MAX_VALUE_BYTES) {
+                    throw error(valueLine, "value " + quote(name) + " holds " + value.size + " bytes, more than the "
+                            + MAX_VALUE_BYTES + " wpuscope reads of one value (a catalog entry's PackedCatalogItem"
+                            + " is 888); this is not a Winsock catalog export");
+                }
+                return value.bytes.toByteArray();
             }
-            if (next >= lines.length) {
+            segment = nextLine();
+            if (segment == null) {
                 throw error(segmentLine, "hex value ends with \\ but the file ends here");
             }
-            segmentLine = next + 1;
-            segment = lines[next++];
+            segmentLine = lineNumber;
             if (segment.isBlank()) {
                 throw error(segmentLine, "expected the hex bytes continued from line " + (segmentLine - 1)
                         + " (it ends with \\), found an empty line");
@@ -208,7 +238,19 @@ final class RegFileParser {
         }
     }
 
-    private void readHexItems(String items, int line, int valueLine, boolean continues, ByteArrayOutputStream out)
+    /** The bytes of a hex value as they are read: all of them counted, at most {@link #MAX_VALUE_BYTES} kept. */
+    private static final class HexValue {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long size;
+
+        void add(int b) {
+            if (++size <= MAX_VALUE_BYTES) {
+                bytes.write(b);
+            }
+        }
+    }
+
+    private void readHexItems(String items, int line, int valueLine, boolean continues, HexValue out)
             throws CatalogReadException {
         if (items.isEmpty()) {
             return;
@@ -225,7 +267,7 @@ final class RegFileParser {
                 String where = line == valueLine ? "" : " (continuing the value of line " + valueLine + ")";
                 throw error(line, (part.isEmpty() ? "missing hex byte" : "bad hex byte " + quote(part)) + where);
             }
-            out.write(value);
+            out.add(value);
         }
     }
 

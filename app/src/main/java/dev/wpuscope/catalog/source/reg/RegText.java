@@ -22,24 +22,6 @@ final class RegText {
         return SourceText.decode(bytes).text();
     }
 
-    /** The lines of a text ended by CR LF, LF or CR (a manual split: exports run to a million lines). */
-    static String[] lines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lines.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        lines.add(text.substring(start));
-        return lines.toArray(String[]::new);
-    }
-
     /** Whether the first line of these (possibly truncated) bytes is a regedit header. */
     static boolean hasHeader(byte[] head) {
         String text = decode(head);

@@ -53,6 +53,22 @@ class RegExportFormatTest {
         assertTrue(snapshot.limitations().contains("The export holds no namespace providers (NameSpace_Catalog5)."));
     }
 
+    /** A value far larger than any Winsock value is refused with its file, line and size, read as a stream. */
+    @Test
+    void aHugeValueIsRefusedWithItsLineAndSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String export = SyntheticCatalog.export(items);
+        byte[] huge = new byte[RegFileParser.MAX_VALUE_BYTES + 1];
+        String body = export + "\r\n[" + PARAMETERS + "\\Big]\r\n" + hexValue("Blob", "hex:", huge);
+        java.nio.file.Path file = dir.resolve("big.reg");
+        java.nio.file.Files.write(file, SyntheticCatalog.utf16(body));
+        long line = body.lines().count() - body.substring(body.indexOf("\"Blob\"")).lines().count() + 1;
+        CatalogReadException e = assertThrows(CatalogReadException.class, () -> format.read(file));
+        assertEquals(file + ":" + line + ": value \"Blob\" holds " + huge.length + " bytes, more than the "
+                + RegFileParser.MAX_VALUE_BYTES + " wpuscope reads of one value (a catalog entry's PackedCatalogItem"
+                + " is 888); this is not a Winsock catalog export", e.getMessage());
+    }
+
     @Test
     void regedit4InUtf8AndAnsiIsRead() throws Exception {
         String body = "REGEDIT4\n\n[" + PARAMETERS + "\\NameSpace_Catalog5\\Catalog_Entries\\000000000001]\n"
