@@ -43,11 +43,15 @@ final class EffectOrder {
     }
 
     private final Map<Integer, ProcessClock> clocks = new HashMap<>();
+    /** The process of the latest lookup: records mostly come in runs of one process. */
+    private int lastPid = -1;
+    private ProcessClock lastClock;
 
     /** Every record, in capture order: a PROCESS_HELLO starts a load session's clock and sequence numbers. */
     void accept(TraceRecord record) {
         if (record instanceof ProcessHello hello) {
             clocks.put(hello.pid(), new ProcessClock(hello.clockFrequency()));
+            lastPid = -1;
         } else if (record instanceof UpcallEvent event) {
             ProcessClock clock = clock(event.pid());
             clock.nextSequence = Math.max(clock.nextSequence, Integer.toUnsignedLong(event.sequence()) + 1);
@@ -78,7 +82,11 @@ final class EffectOrder {
     }
 
     private ProcessClock clock(int pid) {
-        return clocks.computeIfAbsent(pid, p -> new ProcessClock(0));
+        if (pid != lastPid || lastClock == null) {
+            lastClock = clocks.computeIfAbsent(pid, p -> new ProcessClock(0));
+            lastPid = pid;
+        }
+        return lastClock;
     }
 
     private static long end(UpcallEvent e) {

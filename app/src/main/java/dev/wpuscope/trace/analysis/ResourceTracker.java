@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The create / use / close state machine shared by socket handles, events and thread handles: one entry per
@@ -126,18 +125,6 @@ final class ResourceTracker {
         }
     }
 
-    /** Whether a creation or close of the value, recorded after a pending finding, explains it (and then applies it). */
-    @FunctionalInterface
-    private interface Explanation {
-        boolean explains(UpcallEvent later, boolean creation);
-    }
-
-    /**
-     * A misuse that a record arriving later may still explain: {@code event} on {@code entry}, reported by
-     * {@code report} unless a later creation or close of the same value explains it first.
-     */
-    private record Pending(Entry entry, UpcallEvent event, Explanation explanation, Runnable report) {
-    }
 
     private final ResourceKind kind;
     private final Reporter reporter;
@@ -146,7 +133,7 @@ final class ResourceTracker {
     /** The latest generation of each value still in a running process (open or closed). */
     private final Map<Key, Entry> latest = new HashMap<>();
     private final Map<Key, Integer> generations = new HashMap<>();
-    private final List<Pending> pending = new ArrayList<>();
+    private final PendingFindings<Key> pending = new PendingFindings<>();
 
     ResourceTracker(ResourceKind kind, Reporter reporter, EffectOrder order) {
         this.kind = kind;
@@ -171,11 +158,11 @@ final class ResourceTracker {
             forgetClosedBeyondKept(entry);
         }
         latest.put(key, entry);
-        explainPending(key, event, true);
+        pending.explain(key, event, true);
         if (previous != null && previous.openAndTracked()) {
             // a close of the previous generation may still be recorded: it may have taken effect before this
             long dropped = order.droppedSoFar(event.pid());
-            pend(previous, event, (later, creation) -> previous.firstClose == later, () -> {
+            pending.add(key, event, (later, creation) -> previous.firstClose == later, () -> {
                         previous.returnedAgain = true;
                         report(previous, event, dropped, Severity.WARNING, FindingKind.REUSED_WHILE_OPEN, provider,
                                 event.upcall().apiName() + " returned " + previous.subject() + " again while generation "
@@ -268,7 +255,7 @@ final class ResourceTracker {
             report.run();
             return;
         }
-        pend(closed, event, (later, creation) -> {
+        pending.add(closed.key, event, (later, creation) -> {
             boolean ofNewGeneration = creation && !order.certainlyBefore(event, later);
             if (ofNewGeneration) {
                 takeIn.accept(latest.get(closed.key));
@@ -279,12 +266,12 @@ final class ResourceTracker {
 
     /** A later record of the process: pending findings it can no longer explain are reported. */
     void advance(UpcallEvent later) {
-        settle(p -> p.event.pid() == later.pid() && order.settled(p.event, later));
+        pending.settleDue(later, order);
     }
 
     /** The input is over: every pending finding is reported. */
     void endOfInput() {
-        settle(p -> true);
+        pending.settleAll();
     }
 
     /**
@@ -293,7 +280,7 @@ final class ResourceTracker {
      * went on (WSPCleanup), not released before they were.
      */
     void loadSessionEnded(ProcessGoodbye goodbye) {
-        settle(p -> p.event.pid() == goodbye.pid());
+        pending.settleProcess(goodbye.pid());
         EndReason reason = goodbye.reason();
         for (Iterator<Entry> it = latest.values().iterator(); it.hasNext(); ) {
             Entry newest = it.next();
@@ -314,7 +301,7 @@ final class ResourceTracker {
      * no longer refer to anything.
      */
     void loadSessionStarted(int pid) {
-        settle(p -> p.event.pid() == pid);
+        pending.settleProcess(pid);
         latest.keySet().removeIf(k -> k.pid() == pid);
     }
 
@@ -366,7 +353,7 @@ final class ResourceTracker {
             return;
         }
         markClosed(entry, event);
-        explainPending(entry.key, event, false);
+        pending.explain(entry.key, event, false);
     }
 
     private void markClosed(Entry entry, UpcallEvent event) {
@@ -379,32 +366,6 @@ final class ResourceTracker {
         entry.uses.add(event);
         entry.useCounts.merge(event.upcall(), 1L, Long::sum);
         entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
-    }
-
-    private void pend(Entry entry, UpcallEvent event, Explanation explanation, Runnable report) {
-        pending.add(new Pending(entry, event, explanation, report));
-    }
-
-    /** A creation or close of the value arrived: the pending findings about the value it explains are dropped. */
-    private void explainPending(Key key, UpcallEvent later, boolean creation) {
-        if (!pending.isEmpty()) {
-            pending.removeIf(p -> p.entry.key.equals(key) && p.event != later
-                    && p.explanation.explains(later, creation));
-        }
-    }
-
-    private void settle(Predicate<Pending> due) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<Pending> reported = new ArrayList<>();
-        for (Pending p : pending) {
-            if (due.test(p)) {
-                reported.add(p);
-            }
-        }
-        pending.removeAll(reported);
-        reported.forEach(p -> p.report.run());
     }
 
     /**
