@@ -1,12 +1,8 @@
 package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.trace.analysis.TraceAnalysis;
-import dev.wpuscope.trace.io.Damage;
-import dev.wpuscope.trace.io.EndedShort;
-import dev.wpuscope.trace.io.FileRestart;
 import dev.wpuscope.trace.io.ForwardingListener;
 import dev.wpuscope.trace.io.TraceListener;
-import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventStore;
@@ -19,14 +15,19 @@ import java.util.Arrays;
  * and through the {@link TraceAnalysis} in one pass (on the reading thread); the view reads rows by number.
  * The store does not keep capture offsets, so this keeps one column of them to link panel rows to events.
  */
-public final class CaptureSession implements TrafficEvents, TraceListener {
-    private final EventStore store = new EventStore();
+public final class CaptureSession extends ForwardingListener implements TrafficEvents {
+    private final EventStore store;
     private final TraceAnalysis analysis = new TraceAnalysis();
     private volatile long[] offsets = new long[4096];
-    private final TraceListener main;
 
+    /** A session whose own records (it is their listener) are the main stream, e.g. an opened capture. */
     public CaptureSession(String source) {
-        this.main = newStream(source);
+        this(new EventStore(), source);
+    }
+
+    private CaptureSession(EventStore store, String source) {
+        super(new StoreFeed(store, source));
+        this.store = store;
     }
 
     // ---- writing side (the reading thread) ----
@@ -41,47 +42,31 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
     }
 
     @Override
-    public void onHeader(TraceHeader header) {
-        main.onHeader(header);
-    }
-
-    @Override
     public void onRecord(TraceRecord record, int length) {
-        main.onRecord(record, length);
-    }
-
-    @Override
-    public void onUnknownRecord(long offset, int type, int pid, int length) {
-        main.onUnknownRecord(offset, type, pid, length);
-    }
-
-    @Override
-    public void onDamage(Damage damage) {
-        main.onDamage(damage);
-    }
-
-    @Override
-    public void onTruncated(long offset) {
-        main.onTruncated(offset);
-    }
-
-    @Override
-    public void onEndedShort(EndedShort end) {
-        main.onEndedShort(end);
-    }
-
-    @Override
-    public void onRestart(FileRestart restart) {
-        main.onRestart(restart);
+        take(record);
+        super.onRecord(record, length);
     }
 
     /** The opened capture was read to its end (a stream of the pipe ending is not the end of the session). */
     @Override
     public void onEnd() {
+        super.onEnd();
         analysis.endOfInput();
     }
 
-    /** One source of records: the capture offsets and the analysis are shared, the clock is the stream's own. */
+    /** Notes a record's capture offset (for the panels) and feeds it to the analysis, before the store gets it. */
+    private void take(TraceRecord record) {
+        if (record instanceof TraceRecord.UpcallEvent upcall) {
+            int row = store.size();
+            if (row == offsets.length) {
+                offsets = Arrays.copyOf(offsets, row * 2);
+            }
+            offsets[row] = upcall.offset();
+        }
+        analysis.accept(record);
+    }
+
+    /** One more source of records: the capture offsets and the analysis are shared, the clock is the stream's own. */
     private final class Stream extends ForwardingListener {
 
         Stream(StoreFeed feed) {
@@ -90,14 +75,7 @@ public final class CaptureSession implements TrafficEvents, TraceListener {
 
         @Override
         public void onRecord(TraceRecord record, int length) {
-            if (record instanceof TraceRecord.UpcallEvent upcall) {
-                int row = store.size();
-                if (row == offsets.length) {
-                    offsets = Arrays.copyOf(offsets, row * 2);
-                }
-                offsets[row] = upcall.offset();
-            }
-            analysis.accept(record);
+            take(record);
             super.onRecord(record, length);
         }
 
