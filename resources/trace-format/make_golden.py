@@ -23,8 +23,17 @@ UPCALLS = [
     "WPUResetEvent", "WPUSetEvent", "WPUOpenCurrentThread", "WPUCloseThread",
     "WPUCompleteOverlappedRequest",
 ]
+FUNCTIONS = [
+    "WSPAccept", "WSPAddressToString", "WSPAsyncSelect", "WSPBind", "WSPCancelBlockingCall",
+    "WSPCleanup", "WSPCloseSocket", "WSPConnect", "WSPDuplicateSocket", "WSPEnumNetworkEvents",
+    "WSPEventSelect", "WSPGetOverlappedResult", "WSPGetPeerName", "WSPGetSockName",
+    "WSPGetSockOpt", "WSPGetQOSByName", "WSPIoctl", "WSPJoinLeaf", "WSPListen", "WSPRecv",
+    "WSPRecvDisconnect", "WSPRecvFrom", "WSPSelect", "WSPSend", "WSPSendDisconnect",
+    "WSPSendTo", "WSPSetSockOpt", "WSPShutdown", "WSPSocket", "WSPStringToAddress",
+    "WSPStartup",
+]
 TYPE_NAMES = {1: "PROCESS_HELLO", 2: "PROVIDER_LOADED", 3: "MODULE", 4: "UPCALL",
-              5: "DROPS", 6: "TRACER_MESSAGE", 7: "PROCESS_GOODBYE"}
+              5: "DROPS", 6: "TRACER_MESSAGE", 7: "PROCESS_GOODBYE", 8: "DOWNCALL"}
 
 
 PROCESS_START = START_FILETIME - 5_000_000  # the process was created 0.5 s before the tracer
@@ -101,15 +110,33 @@ class Stream:
                              "next_provider_path": path})
 
     def upcall(self, pid, seq, upcall, tid, module_id, addr, start, dur, result, error, flags,
-               args, text="", extra=b""):
+               args, text="", extra=b"", parent=None):
+        """An UPCALL; parent None leaves out parent_call_id (1.0 and 1.1)."""
         p = struct.pack("<IHHIIQQQqiI", seq, upcall, len(args), tid, module_id, addr, start, dur,
                         result, error, flags)
         p += b"".join(struct.pack("<Q", a) for a in args) + s(text)
-        self.add(4, pid, p, {"sequence": seq, "upcall": upcall, "upcall_name": UPCALLS[upcall],
-                             "tid": tid, "caller_module_id": module_id, "caller_address": addr,
-                             "start_ticks": start, "duration_ticks": dur, "result": result,
-                             "error": error, "upcall_flags": flags, "args": args, "text": text},
-                 extra)
+        fields = {"sequence": seq, "upcall": upcall, "upcall_name": UPCALLS[upcall],
+                  "tid": tid, "caller_module_id": module_id, "caller_address": addr,
+                  "start_ticks": start, "duration_ticks": dur, "result": result,
+                  "error": error, "upcall_flags": flags, "args": args, "text": text}
+        if parent is not None:
+            p += struct.pack("<I", parent)
+            fields["parent_call_id"] = parent
+        self.add(4, pid, p, fields, extra)
+
+    def downcall(self, pid, seq, function, tid, call_id, parent, served, start, dur, socket,
+                 result, error, flags, args, text="", data=b""):
+        p = struct.pack("<IHHIIIIQQQqiI", seq, function, len(args), tid, call_id, parent, served,
+                        start, dur, socket, result, error, flags)
+        p += b"".join(struct.pack("<Q", a) for a in args) + s(text)
+        p += struct.pack("<H", len(data)) + data
+        self.add(8, pid, p, {"sequence": seq, "function": function,
+                             "function_name": FUNCTIONS[function], "tid": tid,
+                             "call_id": call_id, "parent_call_id": parent,
+                             "served_entry_id": served, "start_ticks": start,
+                             "duration_ticks": dur, "socket": socket, "result": result,
+                             "error": error, "call_flags": flags, "args": args, "text": text,
+                             "data": data.hex()})
 
     def drops(self, pid, ticks, dropped, total):
         self.add(5, pid, struct.pack("<QQQ", ticks, dropped, total),
@@ -198,6 +225,67 @@ def load_session_stream(base, session, end_reason):
     return st
 
 
+def sockaddr_in(addr, port):
+    """sa0..sa3 of an AF_INET sockaddr (SPEC.md §4 type 8)."""
+    raw = struct.pack("<H", 2) + struct.pack(">H", port) + bytes(addr) + bytes(8)
+    return list(struct.unpack("<QQQQ", raw + bytes(32 - len(raw))))
+
+
+def spi_stream():
+    """A 1.2 conversation: downcalls with the upcalls nested in them (parent_call_id), an
+    upcall from a provider thread (no parent), a pending overlapped WSPRecv completed later,
+    a failed call, data capture, and a re-entered downcall."""
+    st = Stream(minor=2)
+    st.hello(PID, 100, 64, HOST, HOST + " --scenario spi")
+    st.module(PID, 1, 0x7FF8_1000_0000, 0x2_4000, NONIFS)
+    st.provider_loaded(PID, START_TICKS + 10, 2001, TRACER_GUID, 0, 1001, TCP_GUID, 1, 0, 0,
+                       "wputrace over [Sample non-IFS TCP]", NONIFS)
+    t, app, worker, ret = START_TICKS + 100, 7000, 7001, 0x7FF8_1000_1234
+    sock, hwnd, ov = 0x2C8, 0x0001_0A2E, 0x0000_00E1_2345_9000
+    seq = iter(range(100))
+    # WSPStartup of the next provider (call 1), no upcalls in it
+    st.downcall(PID, next(seq), 30, app, 1, 0, 2001, t, 40, 0, 0, 0, 0, [0x0202, 0x0202])
+    # WSPSocket (call 2) with its WPUCreateSocketHandle nested
+    st.upcall(PID, next(seq), 3, app, 1, ret, t + 60, 5, sock, 0, 0, [1001, 0xDEAD_BEEF],
+              parent=2)
+    st.downcall(PID, next(seq), 28, app, 2, 0, 2001, t + 50, 30, sock, sock, 0, 0,
+                [2, 1, 6, 2001, 0, 1])
+    # WSPConnect (call 3) to 127.0.0.1:8080, non-blocking: WSAEWOULDBLOCK
+    st.downcall(PID, next(seq), 7, app, 3, 0, 2001, t + 100, 12, sock, -1, 10035, 0,
+                [16, 0, 0, 0, 0] + sockaddr_in([127, 0, 0, 1], 8080))
+    # WSPAsyncSelect (call 4): FD_READ|FD_WRITE|FD_CLOSE; the provider posts from its thread
+    st.downcall(PID, next(seq), 2, app, 4, 0, 2001, t + 120, 9, sock, 0, 0, 0,
+                [hwnd, 0x0401, 0x23])
+    st.upcall(PID, next(seq), 7, worker, 1, ret + 1, t + 140, 3, 1, 0, 0,
+              [hwnd, 0x0401, sock, 0x0000_0002], parent=0)
+    # WSPSend (call 5) of 11 bytes, 8 captured
+    st.downcall(PID, next(seq), 23, app, 5, 0, 2001, t + 160, 15, sock, 0, 0, 8,
+                [1, 11, 11, 0, 0, 0], data=b"hello, w")
+    # overlapped WSPRecv (call 6): pending, completed later by the worker
+    st.downcall(PID, next(seq), 19, app, 6, 0, 2001, t + 200, 7, sock, -1, 997, 4,
+                [1, 512, 0, 0, 0, ov, 0])
+    st.upcall(PID, next(seq), 15, worker, 1, ret + 2, t + 260, 4, 0, 0, 0, [sock, ov, 0, 11],
+              parent=0)
+    # WSPIoctl SIO_BASE_HANDLE (call 7) answered with the socket itself
+    st.downcall(PID, next(seq), 16, app, 7, 0, 2001, t + 300, 6, sock, 0, 0, 0,
+                [0x4800_0022, 0, 8, 8, 0, 0, 0, sock])
+    # WSPCloseSocket (call 8) with WPUCloseSocketHandle nested, then a second close fails
+    st.upcall(PID, next(seq), 1, app, 1, ret + 3, t + 410, 2, 0, 0, 0, [sock], parent=8)
+    st.downcall(PID, next(seq), 6, app, 8, 0, 2001, t + 400, 20, sock, 0, 0, 0, [])
+    st.downcall(PID, next(seq), 6, app, 9, 0, 2001, t + 450, 3, sock, -1, 10038, 0, [])
+    # a WSPGetSockName with a null name: not read (bit 0), failed with WSAEFAULT
+    st.downcall(PID, next(seq), 13, app, 10, 0, 2001, t + 470, 2, 0x2CC, -1, 10014, 1,
+                [0, 0, 0, 0, 0])
+    # a downcall re-entered from inside another (call 12 inside call 11, same thread)
+    st.downcall(PID, next(seq), 9, app, 12, 11, 2001, t + 505, 2, 0x2CC, 0, 0, 0, [0x1A4, 0])
+    st.downcall(PID, next(seq), 22, app, 11, 0, 2001, t + 500, 30, 0, 1, 0, 0,
+                [0, 1, 0, 0, 1, 0, 0, 0xFFFF_FFFF_FFFF_FFFF])
+    # the WSPCleanup (call 13)
+    st.downcall(PID, next(seq), 5, app, 13, 0, 2001, t + 600, 25, 0, 0, 0, 0, [])
+    st.goodbye(PID, t + 700, next(seq), 0, CLEANUP)
+    return st
+
+
 def write(name, data, expected):
     OUT.mkdir(exist_ok=True)
     (OUT / f"{name}.wputrace").write_bytes(data)
@@ -220,6 +308,11 @@ def main():
     write("load-sessions", first.data + second.data,
           {"valid": True, "streams": [first.json, second.json], "damage": [],
            "truncated_at": None, "error": None})
+
+    # format 1.2: the SPI conversation, downcalls and upcalls nested in them
+    st = spi_stream()
+    write("spi", st.data, {"valid": True, "streams": [st.json], "damage": [],
+                           "truncated_at": None, "error": None})
 
     # unknown record type and a longer-than-known payload (a later minor) are both fine
     st = Stream(minor=3, extra=b"\x01\x02\x03\x04")
