@@ -56,7 +56,7 @@ static uint64_t now_ticks(void)
 static __attribute__((noinline)) int traced_set_event(uintptr_t handle, int *err)
 {
     int saved = errno;
-    wpt_upcall_event ev;
+    wpt_event ev;
     wpt_record_begin(&ev, WPT_UPCALL_SET_EVENT, thread_id,
                      (uint64_t)(uintptr_t)__builtin_return_address(0), now_ticks());
     wpt_record_arg(&ev, handle);
