@@ -2,8 +2,8 @@ package dev.wpuscope.platform;
 
 import dev.wpuscope.platform.windows.WindowsCatalogWriter;
 import dev.wpuscope.platform.windows.WindowsElevation;
-import dev.wpuscope.tracer.CatalogWriteException;
-import dev.wpuscope.tracer.CatalogWriter;
+import dev.wpuscope.change.CatalogWriteException;
+import dev.wpuscope.change.CatalogWriter;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.wpuscope.tracer;
 
+import dev.wpuscope.change.EntryDescription;
+import dev.wpuscope.change.UnsafePlanException;
 import dev.wpuscope.catalog.binary.PackedCatalogItem;
 import dev.wpuscope.catalog.binary.WsaProtocolInfoCodec;
 import dev.wpuscope.catalog.model.Catalog;
@@ -73,7 +75,7 @@ public final class TracerPlanner {
             for (CatalogEntry other : catalog.entries()) {
                 if (!TracerIds.isTracer(other) && other.info().chain().stream().anyMatch(tracerIds::contains)
                         && other.info().entryType() == EntryType.CHAIN) {
-                    reasons.add(catalog.bitness().label() + " catalog: " + describe(other) + " is layered over the"
+                    reasons.add(catalog.bitness().label() + " catalog: " + EntryDescription.of(other) + " is layered over the"
                             + " tracer; removing the tracer would break it (remove that LSP first)");
                 }
             }
@@ -97,7 +99,7 @@ public final class TracerPlanner {
                     + " snapshot or the live catalog");
         }
         catalog.entries().stream().filter(TracerIds::isTracer).findFirst().ifPresent(e -> reasons.add(where
-                + "the tracer is already installed (" + describe(e) + "); remove it first"));
+                + "the tracer is already installed (" + EntryDescription.of(e) + "); remove it first"));
         Set<Integer> seen = new HashSet<>();
         for (CatalogEntry e : catalog.entries()) {
             if (e.id() == null) {
@@ -109,7 +111,7 @@ public final class TracerPlanner {
     }
 
     private static void checkCovered(Catalog catalog, CatalogEntry entry, String where, List<String> reasons) {
-        String what = where + describe(entry);
+        String what = where + EntryDescription.of(entry);
         try {
             WsaProtocolInfoCodec.encode(entry.info());
         } catch (IllegalArgumentException unknown) {
@@ -161,8 +163,4 @@ public final class TracerPlanner {
         }
     }
 
-    static String describe(CatalogEntry entry) {
-        return "entry " + (entry.id() == null ? "?" : Integer.toUnsignedString(entry.id())) + " \""
-                + entry.displayName() + "\"";
-    }
 }
