@@ -158,8 +158,10 @@ public final class CatalogApplier {
         String in = "[" + before.bitness().label() + "] ";
         for (int attempt = 1; attempt <= ROLLBACK_ATTEMPTS; attempt++) {
             try {
-                Convergence.between(writer.enumerate(before.bitness()), before).carryOut(writer, run, "Rollback");
-                run.step(in + "Restored and verified");
+                Convergence convergence = Convergence.between(writer.enumerate(before.bitness()), before);
+                convergence.carryOut(writer, run, "Rollback");
+                run.step(in + (convergence.abandoned().isEmpty() ? "Restored and verified"
+                        : "Restored and verified, but for the broken chains named above"));
                 return true;
             } catch (CatalogWriteException | RuntimeException | LinkageError e) {
                 run.step(in + "Rollback attempt " + attempt + " failed: " + e.getMessage());

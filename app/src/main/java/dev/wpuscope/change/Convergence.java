@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * first, so that no chain outlives the layered entry it names); every target entry then missing is installed again
  * with WSCInstallProvider, one call per GUID, layered and base entries before the chains that name them; the
  * target's provider order is written and the catalog read back. Windows assigns new ids on install, so the catalog
- * reached is the target with the reinstalled entries renumbered ({@link #carryOut}). The same way serves a repair,
- * a rollback and a restore from a backup.
+ * reached is the target with the reinstalled entries renumbered. A chain that names an id the target does not hold
+ * cannot be installed (WSCInstallProvider refuses it): such a broken chain is left out, and said so ({@link
+ * #abandoned}). The same way serves a repair, a rollback and a restore from a backup.
  */
 public final class Convergence {
 
@@ -38,11 +39,14 @@ public final class Convergence {
     private final Catalog target;
     private final List<UUID> deinstalled;
     private final List<Reinstall> reinstalled;
+    private final List<CatalogEntry> abandoned;
 
-    private Convergence(Catalog target, List<UUID> deinstalled, List<Reinstall> reinstalled) {
+    private Convergence(Catalog target, List<UUID> deinstalled, List<Reinstall> reinstalled,
+                        List<CatalogEntry> abandoned) {
         this.target = target;
         this.deinstalled = List.copyOf(deinstalled);
         this.reinstalled = List.copyOf(reinstalled);
+        this.abandoned = List.copyOf(abandoned);
     }
 
     /** The calls that turn {@code now} into {@code target}; refused when the SPI cannot do it. */
@@ -57,8 +61,10 @@ public final class Convergence {
         while (true) {
             List<CatalogEntry> staying = now.entries().stream()
                     .filter(e -> !deinstall.contains(e.info().providerId())).toList();
-            List<CatalogEntry> missing = target.entries().stream()
+            List<CatalogEntry> lost = target.entries().stream()
                     .filter(t -> staying.stream().noneMatch(e -> same(t, e))).toList();
+            List<CatalogEntry> abandoned = lost.stream().filter(e -> namesAbsentId(e, target)).toList();
+            List<CatalogEntry> missing = lost.stream().filter(e -> !abandoned.contains(e)).toList();
             Set<UUID> stayingGuids = staying.stream().map(e -> e.info().providerId()).collect(Collectors.toSet());
             Set<UUID> shared = new LinkedHashSet<>();
             for (CatalogEntry entry : missing) {
@@ -68,7 +74,8 @@ public final class Convergence {
             }
             if (shared.isEmpty()) {
                 checkStayingChains(staying, missing, in);
-                return new Convergence(target, deinstallOrder(now, deinstall), reinstallOrder(missing, in));
+                return new Convergence(target, deinstallOrder(now, deinstall), reinstallOrder(missing, in),
+                        abandoned);
             }
             // WSCInstallProvider refuses a GUID that is installed: the whole GUID goes and comes back
             deinstall.addAll(shared);
@@ -85,17 +92,18 @@ public final class Convergence {
         return reinstalled;
     }
 
-    public boolean changesNothing() {
-        return deinstalled.isEmpty() && reinstalled.isEmpty();
+    /** Broken chains of the target that are gone and cannot be installed again: the catalog reached lacks them. */
+    public List<CatalogEntry> abandoned() {
+        return abandoned;
     }
 
     /**
-     * Makes the calls, writes the provider order, reads the catalog back and verifies it.
+     * Makes the calls, writes the provider order, reads the catalog back and verifies that it is the target with
+     * reinstalled entries renumbered and without the abandoned ones.
      *
      * @param purpose how each step starts, e.g. "Rollback" or "Repair"
-     * @return the catalog reached: the target with reinstalled entries renumbered
      */
-    public List<CatalogEntry> carryOut(CatalogWriter writer, ApplyRun run, String purpose)
+    public void carryOut(CatalogWriter writer, ApplyRun run, String purpose)
             throws CatalogWriteException {
         Bitness bitness = target.bitness();
         String in = "[" + bitness.label() + "] " + purpose + ": ";
@@ -118,7 +126,12 @@ public final class Convergence {
             }
             run.step(in + "installed as catalog ids " + assigned.stream().map(Integer::toUnsignedString).toList());
         }
-        List<CatalogEntry> expected = target.entries().stream().map(ids::apply).toList();
+        for (CatalogEntry gone : abandoned) {
+            run.step(in + EntryDescription.of(gone) + " is not installed again: its chain " + gone.info().chain()
+                    + " names an id that is not in the catalog, and WSCInstallProvider refuses such a chain");
+        }
+        List<CatalogEntry> expected = target.entries().stream().filter(e -> !abandoned.contains(e))
+                .map(ids::apply).toList();
         List<Integer> order = expected.stream().map(CatalogEntry::id).toList();
         if (!writer.enumerate(bitness).entries().stream().map(CatalogEntry::id).toList().equals(order)) {
             run.step(in + "writing the provider order");
@@ -126,7 +139,11 @@ public final class Convergence {
         }
         run.step(in + "reading the catalog back to verify it");
         CatalogComparison.verify(expected, writer.enumerate(bitness).entries());
-        return expected;
+    }
+
+    private static boolean namesAbsentId(CatalogEntry entry, Catalog target) {
+        return entry.info().entryType() == EntryType.CHAIN
+                && entry.info().chain().stream().anyMatch(id -> target.byId(id).isEmpty());
     }
 
     static boolean same(CatalogEntry a, CatalogEntry b) {

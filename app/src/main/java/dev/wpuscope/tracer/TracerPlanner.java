@@ -1,6 +1,7 @@
 package dev.wpuscope.tracer;
 
 import dev.wpuscope.change.EntryDescription;
+import dev.wpuscope.change.PlannableCatalog;
 import dev.wpuscope.change.UnsafePlanException;
 import dev.wpuscope.catalog.binary.PackedCatalogItem;
 import dev.wpuscope.catalog.binary.WsaProtocolInfoCodec;
@@ -93,21 +94,9 @@ public final class TracerPlanner {
 
     private static void checkWholeCatalog(Catalog catalog, CatalogSnapshot snapshot, String where,
                                           List<String> reasons) {
-        if (!catalog.orderKnown()) {
-            reasons.add(where + "its provider order is unknown (this " + snapshot.kind().label() + " is not a whole"
-                    + " catalog in provider order); plan from a complete export of the WinSock2 key, a wpuscope"
-                    + " snapshot or the live catalog");
-        }
+        PlannableCatalog.check(catalog, snapshot, where, reasons);
         catalog.entries().stream().filter(TracerIds::isTracer).findFirst().ifPresent(e -> reasons.add(where
                 + "the tracer is already installed (" + EntryDescription.of(e) + "); remove it first"));
-        Set<Integer> seen = new HashSet<>();
-        for (CatalogEntry e : catalog.entries()) {
-            if (e.id() == null) {
-                reasons.add(where + e.origin() + " has no known catalog id");
-            } else if (!seen.add(e.id())) {
-                reasons.add(where + "catalog id " + Integer.toUnsignedString(e.id()) + " appears more than once");
-            }
-        }
     }
 
     private static void checkCovered(Catalog catalog, CatalogEntry entry, String where, List<String> reasons) {
