@@ -25,7 +25,8 @@ public interface LiveCatalog {
             @Override
             public Optional<String> unavailableReason() {
                 return windows ? Optional.empty() : Optional.of("the live Winsock catalog exists only on Windows"
-                        + " (this is " + os + "); `wpuscope tracer plan <file>` works on a catalog file anywhere");
+                        + " (this is " + os + "); plans (`wpuscope tracer plan <file>`, `wpuscope repair plan <file>`)"
+                        + " work on a catalog file anywhere");
             }
 
             @Override
