@@ -1,12 +1,12 @@
 package dev.wpuscope.cli;
 
 import dev.wpuscope.catalog.model.CatalogSnapshot;
-import dev.wpuscope.tracer.CatalogWriteException;
+import dev.wpuscope.change.CatalogWriteException;
 import dev.wpuscope.tracer.InstallPlan;
 import dev.wpuscope.tracer.PlanText;
 import dev.wpuscope.tracer.TracerApplier;
 import dev.wpuscope.tracer.TracerPlanner;
-import dev.wpuscope.tracer.UnsafePlanException;
+import dev.wpuscope.change.UnsafePlanException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;

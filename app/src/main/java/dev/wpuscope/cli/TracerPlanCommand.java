@@ -6,7 +6,7 @@ import dev.wpuscope.tracer.InstallPlan;
 import dev.wpuscope.tracer.PlanJson;
 import dev.wpuscope.tracer.PlanText;
 import dev.wpuscope.tracer.TracerPlanner;
-import dev.wpuscope.tracer.UnsafePlanException;
+import dev.wpuscope.change.UnsafePlanException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package dev.wpuscope.platform;
 
 import dev.wpuscope.platform.windows.WindowsCatalogWriter;
 import dev.wpuscope.platform.windows.WindowsElevation;
-import dev.wpuscope.tracer.CatalogWriteException;
-import dev.wpuscope.tracer.CatalogWriter;
+import dev.wpuscope.change.CatalogWriteException;
+import dev.wpuscope.change.CatalogWriter;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,7 +25,8 @@ public interface LiveCatalog {
             @Override
             public Optional<String> unavailableReason() {
                 return windows ? Optional.empty() : Optional.of("the live Winsock catalog exists only on Windows"
-                        + " (this is " + os + "); `wpuscope tracer plan <file>` works on a catalog file anywhere");
+                        + " (this is " + os + "); plans (`wpuscope tracer plan <file>`, `wpuscope repair plan <file>`)"
+                        + " work on a catalog file anywhere");
             }
 
             @Override

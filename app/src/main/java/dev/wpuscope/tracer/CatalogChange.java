@@ -3,6 +3,7 @@ package dev.wpuscope.tracer;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
+import dev.wpuscope.change.CatalogEdit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * @param dllPath  the tracer DLL path stored in this catalog (of this catalog's bitness)
  * @param covered  the entries the tracer is put on top of, in provider order
  */
-public record CatalogChange(Catalog before, String dllPath, List<CatalogEntry> covered) {
+public record CatalogChange(Catalog before, String dllPath, List<CatalogEntry> covered) implements CatalogEdit {
 
     public CatalogChange {
         covered = List.copyOf(covered);

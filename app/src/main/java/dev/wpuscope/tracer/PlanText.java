@@ -1,5 +1,6 @@
 package dev.wpuscope.tracer;
 
+import dev.wpuscope.change.EntryDescription;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
@@ -33,7 +34,7 @@ public final class PlanText {
                 CatalogEntry covered = change.covered().get(i);
                 out.append("    C").append(i + 1).append("  \"").append(chains.get(i).info().protocolName())
                         .append("\"  chain [").append(chainIds(chains.get(i))).append("]\n");
-                out.append("        covers ").append(TracerPlanner.describe(covered)).append('\n');
+                out.append("        covers ").append(EntryDescription.of(covered)).append('\n');
             }
             out.append("  provider order afterwards (").append(change.before().entries().size() + chains.size() + 1)
                     .append(" entries):\n");
@@ -53,7 +54,7 @@ public final class PlanText {
         for (RemovalPlan plan : plans) {
             out.append('\n').append(plan.bitness().label()).append(" catalog: remove ")
                     .append(plan.tracerEntries().size()).append(" entries\n");
-            plan.tracerEntries().forEach(e -> out.append("  - ").append(TracerPlanner.describe(e)).append('\n'));
+            plan.tracerEntries().forEach(e -> out.append("  - ").append(EntryDescription.of(e)).append('\n'));
             out.append("  deinstall, in this order: ").append(plan.guidsToDeinstall().stream()
                     .map(g -> "{" + g + "}").collect(Collectors.joining(", "))).append('\n');
         }
@@ -72,7 +73,7 @@ public final class PlanText {
             }
             out.append("the tracer is installed (").append(tracer.size()).append(" entries)\n");
             for (CatalogEntry e : tracer) {
-                out.append("  ").append(TracerPlanner.describe(e));
+                out.append("  ").append(EntryDescription.of(e));
                 if (!e.info().chain().isEmpty()) {
                     out.append("  chain ").append(e.info().chain());
                 }
@@ -92,7 +93,7 @@ public final class PlanText {
             if (index >= 0) {
                 out.append(String.format("    %3d. + C%d%n", position++, index + 1));
             }
-            out.append(String.format("    %3d.   %s%n", position++, TracerPlanner.describe(entry)));
+            out.append(String.format("    %3d.   %s%n", position++, EntryDescription.of(entry)));
         }
         out.append(String.format("    %3d. + T%n", position));
     }

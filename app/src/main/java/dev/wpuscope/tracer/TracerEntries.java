@@ -5,7 +5,6 @@ import dev.wpuscope.catalog.model.ProtocolInfo;
 import dev.wpuscope.catalog.model.ProviderFlag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Builds the tracer's WSAPROTOCOL_INFOW structures the way LSP installers do: the layered entry from a covered
@@ -44,14 +43,6 @@ final class TracerEntries {
     /** The ids a new chain continues with: a base provider's own id, or a chain's whole chain. */
     static List<Integer> chainOf(ProtocolInfo covered) {
         return covered.chainLength() == 1 ? List.of(covered.catalogEntryId()) : covered.chain();
-    }
-
-    static ProtocolInfo withIdentity(ProtocolInfo info, UUID providerId, int id) {
-        return new ProtocolInfo(info.serviceFlags1(), info.serviceFlags2(), info.serviceFlags3(),
-                info.serviceFlags4(), info.providerFlags(), providerId, id, info.chainLength(), info.chainEntries(),
-                info.version(), info.addressFamily(), info.maxSockAddr(), info.minSockAddr(), info.socketType(),
-                info.protocol(), info.protocolMaxOffset(), info.networkByteOrder(), info.securityScheme(),
-                info.messageSize(), info.providerReserved(), info.protocolName());
     }
 
     /** "wpuscope tracer over [name]", cut to fit szProtocol (255 characters and the NUL). */

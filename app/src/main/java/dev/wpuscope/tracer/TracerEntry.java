@@ -1,5 +1,6 @@
 package dev.wpuscope.tracer;
 
+import dev.wpuscope.change.CatalogWriter;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.ProtocolInfo;
 import java.util.UUID;
@@ -12,7 +13,6 @@ public record TracerEntry(ProtocolInfo info, String dllPath) {
 
     /** The entry as the catalog holds it once installed under {@code providerId} with {@code id}. */
     public CatalogEntry installed(UUID providerId, int id) {
-        return new CatalogEntry(TracerEntries.withIdentity(info, providerId, id), dllPath, null, null,
-                "wpuscope tracer (installed as " + Integer.toUnsignedString(id) + ")");
+        return CatalogWriter.installedEntry(info, dllPath, providerId, id);
     }
 }

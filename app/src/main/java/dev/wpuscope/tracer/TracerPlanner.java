@@ -1,5 +1,8 @@
 package dev.wpuscope.tracer;
 
+import dev.wpuscope.change.EntryDescription;
+import dev.wpuscope.change.PlannableCatalog;
+import dev.wpuscope.change.UnsafePlanException;
 import dev.wpuscope.catalog.binary.PackedCatalogItem;
 import dev.wpuscope.catalog.binary.WsaProtocolInfoCodec;
 import dev.wpuscope.catalog.model.Catalog;
@@ -73,7 +76,7 @@ public final class TracerPlanner {
             for (CatalogEntry other : catalog.entries()) {
                 if (!TracerIds.isTracer(other) && other.info().chain().stream().anyMatch(tracerIds::contains)
                         && other.info().entryType() == EntryType.CHAIN) {
-                    reasons.add(catalog.bitness().label() + " catalog: " + describe(other) + " is layered over the"
+                    reasons.add(catalog.bitness().label() + " catalog: " + EntryDescription.of(other) + " is layered over the"
                             + " tracer; removing the tracer would break it (remove that LSP first)");
                 }
             }
@@ -91,25 +94,13 @@ public final class TracerPlanner {
 
     private static void checkWholeCatalog(Catalog catalog, CatalogSnapshot snapshot, String where,
                                           List<String> reasons) {
-        if (!catalog.orderKnown()) {
-            reasons.add(where + "its provider order is unknown (this " + snapshot.kind().label() + " is not a whole"
-                    + " catalog in provider order); plan from a complete export of the WinSock2 key, a wpuscope"
-                    + " snapshot or the live catalog");
-        }
+        PlannableCatalog.check(catalog, snapshot, where, reasons);
         catalog.entries().stream().filter(TracerIds::isTracer).findFirst().ifPresent(e -> reasons.add(where
-                + "the tracer is already installed (" + describe(e) + "); remove it first"));
-        Set<Integer> seen = new HashSet<>();
-        for (CatalogEntry e : catalog.entries()) {
-            if (e.id() == null) {
-                reasons.add(where + e.origin() + " has no known catalog id");
-            } else if (!seen.add(e.id())) {
-                reasons.add(where + "catalog id " + Integer.toUnsignedString(e.id()) + " appears more than once");
-            }
-        }
+                + "the tracer is already installed (" + EntryDescription.of(e) + "); remove it first"));
     }
 
     private static void checkCovered(Catalog catalog, CatalogEntry entry, String where, List<String> reasons) {
-        String what = where + describe(entry);
+        String what = where + EntryDescription.of(entry);
         try {
             WsaProtocolInfoCodec.encode(entry.info());
         } catch (IllegalArgumentException unknown) {
@@ -161,8 +152,4 @@ public final class TracerPlanner {
         }
     }
 
-    static String describe(CatalogEntry entry) {
-        return "entry " + (entry.id() == null ? "?" : Integer.toUnsignedString(entry.id())) + " \""
-                + entry.displayName() + "\"";
-    }
 }

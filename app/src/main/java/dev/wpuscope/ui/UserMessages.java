@@ -2,7 +2,7 @@ package dev.wpuscope.ui;
 
 import dev.wpuscope.catalog.source.CatalogReadException;
 import dev.wpuscope.text.Printable;
-import dev.wpuscope.tracer.CatalogWriteException;
+import dev.wpuscope.change.CatalogWriteException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;

@@ -1,5 +1,8 @@
 package dev.wpuscope.tracer;
 
+import dev.wpuscope.change.ApplyReport;
+import dev.wpuscope.change.CatalogWriteException;
+import dev.wpuscope.change.InMemoryCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 

@@ -1,5 +1,11 @@
 package dev.wpuscope.tracer;
 
+import dev.wpuscope.change.ApplyReport;
+import dev.wpuscope.change.CatalogWriteException;
+import dev.wpuscope.change.CatalogWriter;
+import dev.wpuscope.change.InMemoryCatalog;
+import dev.wpuscope.change.SnapshotBackupDirectory;
+import dev.wpuscope.change.UnsafePlanException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,9 +20,9 @@ import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.model.ProtocolInfo;
 import dev.wpuscope.catalog.snapshot.SnapshotJson;
-import dev.wpuscope.tracer.ApplyReport.Outcome;
-import dev.wpuscope.tracer.InMemoryCatalog.FailureMode;
-import dev.wpuscope.tracer.InMemoryCatalog.Operation;
+import dev.wpuscope.change.ApplyReport.Outcome;
+import dev.wpuscope.change.InMemoryCatalog.FailureMode;
+import dev.wpuscope.change.InMemoryCatalog.Operation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -242,7 +248,7 @@ class TracerApplierTest {
         memory.writeProviderOrder(Bitness.X64, List.of(1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009));
         ApplyReport changed = applier(memory).install(plan(snapshot), s -> { });
         assertEquals(Outcome.REFUSED, changed.outcome());
-        assertTrue(changed.steps().get(0).contains("the 64-bit catalog changed since the plan was made"));
+        assertTrue(changed.steps().get(0).contains("the 64-bit catalog is not the one the plan was made from"));
         assertEquals(0, memory.calls(Operation.INSTALL));
         assertNull(changed.backup());
     }

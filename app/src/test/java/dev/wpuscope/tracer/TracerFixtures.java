@@ -1,5 +1,7 @@
 package dev.wpuscope.tracer;
 
+import dev.wpuscope.change.CatalogWriteException;
+import dev.wpuscope.change.InMemoryCatalog;
 import dev.wpuscope.catalog.binary.PackedCatalogItem;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;

@@ -1,5 +1,8 @@
 package dev.wpuscope.tracer;
 
+import dev.wpuscope.change.ApplyReport;
+import dev.wpuscope.change.InMemoryCatalog;
+import dev.wpuscope.change.UnsafePlanException;
 import static dev.wpuscope.catalog.CatalogFixtures.AF_INET6;
 import static dev.wpuscope.catalog.CatalogFixtures.IPPROTO_UDP;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.wpuscope.tracer;
 
+import dev.wpuscope.change.UnsafePlanException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

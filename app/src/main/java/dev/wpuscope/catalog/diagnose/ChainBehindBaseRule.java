@@ -28,15 +28,8 @@ final class ChainBehindBaseRule extends PerCatalogRule {
             return;
         }
         for (InstalledLsp lsp : InstalledLsp.of(catalog)) {
-            List<CatalogEntry> bypassed = new ArrayList<>();
-            List<CatalogEntry> picked = new ArrayList<>();
-            for (CatalogEntry chain : lsp.chains()) {
-                CatalogEntry first = firstWithSameProtocol(catalog, chain);
-                if (first != null && !first.info().chain().contains(lsp.layeredId())) {
-                    bypassed.add(chain);
-                    picked.add(first);
-                }
-            }
+            List<CatalogEntry> bypassed = bypassed(catalog, lsp);
+            List<CatalogEntry> picked = bypassed.stream().map(chain -> firstWithSameProtocol(catalog, chain)).toList();
             if (!bypassed.isEmpty()) {
                 List<EntryRef> refs = new ArrayList<>(lsp.refs(bypassed));
                 picked.forEach(b -> refs.add(EntryRef.of(catalog.bitness(), b)));
@@ -55,8 +48,20 @@ final class ChainBehindBaseRule extends PerCatalogRule {
         }
     }
 
+    /** The LSP's chains that socket() does not pick, because an entry not going through the LSP comes first. */
+    static List<CatalogEntry> bypassed(Catalog catalog, InstalledLsp lsp) {
+        List<CatalogEntry> bypassed = new ArrayList<>();
+        for (CatalogEntry chain : lsp.chains()) {
+            CatalogEntry first = firstWithSameProtocol(catalog, chain);
+            if (first != null && !first.info().chain().contains(lsp.layeredId())) {
+                bypassed.add(chain);
+            }
+        }
+        return bypassed;
+    }
+
     /** The first entry in provider order that socket() would take for the chain's protocol. */
-    private static CatalogEntry firstWithSameProtocol(Catalog catalog, CatalogEntry chain) {
+    static CatalogEntry firstWithSameProtocol(Catalog catalog, CatalogEntry chain) {
         ProtocolSlot slot = ProtocolSlot.of(chain.info());
         if (slot == null) {
             return null;

@@ -19,22 +19,37 @@ final class ChainShapeRule extends PerCatalogRule {
                 + "provider (e.g. first link not a layered entry, last link not a base provider)", false);
     }
 
+    /** Positions of the links that name an entry of the wrong type (missing links are WPS001's and WPS002's). */
+    static List<Integer> wrongLinks(List<ChainLink> links) {
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            ChainLink link = links.get(i);
+            EntryType actual = link.isMissing() ? null : link.entry().info().entryType();
+            if (actual != null && actual != expectedType(i, links.size())) {
+                wrong.add(i);
+            }
+        }
+        return wrong;
+    }
+
+    private static EntryType expectedType(int position, int length) {
+        return position == length - 1 ? EntryType.BASE : EntryType.LAYERED;
+    }
+
     @Override
     void check(Catalog catalog, DiagnosisContext context, List<Finding> findings) {
         for (CatalogEntry chain : catalog.entriesOfType(EntryType.CHAIN)) {
             List<ChainLink> links = catalog.resolveChain(chain);
             List<String> problems = new ArrayList<>();
             List<EntryRef> refs = new ArrayList<>(List.of(EntryRef.of(catalog.bitness(), chain)));
-            for (int i = 0; i < links.size(); i++) {
+            for (int i : wrongLinks(links)) {
                 ChainLink link = links.get(i);
-                EntryType expected = i == links.size() - 1 ? EntryType.BASE : EntryType.LAYERED;
-                EntryType actual = link.isMissing() ? null : link.entry().info().entryType();
-                if (actual != null && actual != expected) {
-                    problems.add("link " + (i + 1) + " (#" + Integer.toUnsignedString(link.catalogEntryId()) + " "
-                            + EntryLabels.name(link.entry()) + ") is a " + actual.label().toLowerCase()
-                            + ", expected a " + expected.label().toLowerCase());
-                    refs.add(EntryRef.of(catalog.bitness(), link.entry()));
-                }
+                EntryType expected = expectedType(i, links.size());
+                EntryType actual = link.entry().info().entryType();
+                problems.add("link " + (i + 1) + " (#" + Integer.toUnsignedString(link.catalogEntryId()) + " "
+                        + EntryLabels.name(link.entry()) + ") is a " + actual.label().toLowerCase()
+                        + ", expected a " + expected.label().toLowerCase());
+                refs.add(EntryRef.of(catalog.bitness(), link.entry()));
             }
             if (!problems.isEmpty()) {
                 findings.add(finding("Chain " + EntryLabels.name(chain) + " is malformed: " + String.join("; ", problems),

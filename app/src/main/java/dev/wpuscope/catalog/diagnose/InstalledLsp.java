@@ -40,6 +40,11 @@ record InstalledLsp(Bitness bitness, int layeredId, CatalogEntry layered, List<C
         return lsps;
     }
 
+    /** WPS002: chains are left but the layered entry they name first is gone. */
+    boolean orphaned() {
+        return layered == null;
+    }
+
     /** The layered entry's name, else the LSP part of a chain name ("X over [Y]"), else "LSP #id". */
     String name() {
         if (layered != null) {

@@ -16,18 +16,27 @@ final class MissingChainLinkRule extends PerCatalogRule {
                 + "that is not in the catalog", true);
     }
 
+    /** Positions (from 1: the first link is WPS002's) of the chain's links that name no entry. */
+    static List<Integer> missingLowerLinks(List<ChainLink> links) {
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 1; i < links.size(); i++) {
+            if (links.get(i).isMissing()) {
+                missing.add(i);
+            }
+        }
+        return missing;
+    }
+
     @Override
     void check(Catalog catalog, DiagnosisContext context, List<Finding> findings) {
         for (CatalogEntry chain : catalog.entriesOfType(EntryType.CHAIN)) {
             List<ChainLink> links = catalog.resolveChain(chain);
             List<EntryRef> refs = new ArrayList<>(List.of(EntryRef.of(catalog.bitness(), chain)));
             List<String> missing = new ArrayList<>();
-            for (int i = 1; i < links.size(); i++) {
-                if (links.get(i).isMissing()) {
-                    refs.add(EntryRef.missing(catalog.bitness(), links.get(i).catalogEntryId()));
-                    missing.add("#" + Integer.toUnsignedString(links.get(i).catalogEntryId())
-                            + " (link " + (i + 1) + " of " + links.size() + ")");
-                }
+            for (int i : missingLowerLinks(links)) {
+                refs.add(EntryRef.missing(catalog.bitness(), links.get(i).catalogEntryId()));
+                missing.add("#" + Integer.toUnsignedString(links.get(i).catalogEntryId())
+                        + " (link " + (i + 1) + " of " + links.size() + ")");
             }
             if (!missing.isEmpty()) {
                 findings.add(finding("Chain " + EntryLabels.name(chain) + " names missing " + String.join(", ", missing),

@@ -15,7 +15,7 @@ final class OrphanedChainRule extends PerCatalogRule {
     @Override
     void check(Catalog catalog, DiagnosisContext context, List<Finding> findings) {
         for (InstalledLsp lsp : InstalledLsp.of(catalog)) {
-            if (lsp.layered() != null) {
+            if (!lsp.orphaned()) {
                 continue;
             }
             List<EntryRef> refs = new ArrayList<>(lsp.refs(lsp.chains()));

@@ -1,19 +1,16 @@
 package dev.wpuscope.catalog.diagnose;
 
-import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * WPS011: an LSP installed in only one of the 64-bit and 32-bit catalogs. An LSP is recognised in the other
- * catalog by its layered entry's GUID, or by its name or DLL name once a "64"/"32" suffix is dropped (some
- * vendors install the two halves under different GUIDs, e.g. ierd_tgp_lsp and ierd_tgp_lsp64).
+ * WPS011: an LSP installed in only one of the 64-bit and 32-bit catalogs, recognised in the other catalog by its
+ * {@link LspIdentity}.
  */
 final class SingleBitnessLspRule extends BaseRule {
 
@@ -54,24 +51,7 @@ final class SingleBitnessLspRule extends BaseRule {
 
     private static Set<String> identities(List<InstalledLsp> lsps) {
         Set<String> ids = new HashSet<>();
-        for (InstalledLsp lsp : lsps) {
-            if (lsp.layered().info().providerId() != null) {
-                ids.add("guid:" + lsp.layered().info().providerId());
-            }
-            ids.add("name:" + stem(EntryLabels.name(lsp.layered())));
-            if (lsp.layered().providerPath() != null) {
-                ids.add("dll:" + stem(EntryLabels.fileName(lsp.layered().providerPath())));
-            }
-        }
+        lsps.forEach(lsp -> ids.addAll(LspIdentity.of(lsp.layered())));
         return ids;
-    }
-
-    /** Lower case, without ".dll" and without a trailing bitness marker such as "64", "_x64", "32", "x86". */
-    static String stem(String name) {
-        String s = name.toLowerCase(Locale.ROOT).trim();
-        if (s.endsWith(".dll")) {
-            s = s.substring(0, s.length() - 4);
-        }
-        return s.replaceFirst("[_\\-. ]?(x64|x86|amd64|64|32)$", "");
     }
 }

@@ -12,8 +12,8 @@ import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.ProtocolInfo;
 import dev.wpuscope.catalog.source.CatalogReadException;
-import dev.wpuscope.tracer.CatalogWriteException;
-import dev.wpuscope.tracer.CatalogWriter;
+import dev.wpuscope.change.CatalogWriteException;
+import dev.wpuscope.change.CatalogWriter;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package dev.wpuscope.ui.tracerview;
 
-import dev.wpuscope.tracer.ApplyProgress;
-import dev.wpuscope.tracer.ApplyReport;
+import dev.wpuscope.change.ApplyProgress;
+import dev.wpuscope.change.ApplyReport;
 import dev.wpuscope.ui.Daemons;
 import dev.wpuscope.ui.Dialogs;
 import dev.wpuscope.ui.UserMessages;

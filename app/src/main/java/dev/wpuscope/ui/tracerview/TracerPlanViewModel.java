@@ -9,7 +9,7 @@ import dev.wpuscope.tracer.PlanText;
 import dev.wpuscope.tracer.Selection;
 import dev.wpuscope.tracer.TracerDlls;
 import dev.wpuscope.tracer.TracerPlanner;
-import dev.wpuscope.tracer.UnsafePlanException;
+import dev.wpuscope.change.UnsafePlanException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -263,7 +263,7 @@ class CatalogDiagnosticsTest {
             CatalogBuilder x86 = windows(Bitness.X86);
             x86.lsp("vendor_lsp", "C:\\Windows\\SysWOW64\\vendor_lsp.dll", false, x86.get(1001));
             assertEquals(List.of(), findings("WPS011", x64, x86));
-            assertEquals("vendor_lsp", SingleBitnessLspRule.stem("Vendor_LSP64.dll"));
+            assertEquals("vendor_lsp", LspIdentity.stem("Vendor_LSP64.dll"));
         }
     }
 

@@ -10,7 +10,7 @@ import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
-import dev.wpuscope.tracer.ApplyReport;
+import dev.wpuscope.change.ApplyReport;
 import dev.wpuscope.tracer.Selection;
 import dev.wpuscope.tracer.TracerApplier;
 import dev.wpuscope.tracer.TracerDllDirectory;
@@ -63,7 +63,7 @@ class WindowsCatalogWriterTest {
         assumeTrue(dlls != null, "-Dwpuscope.tracerDlls=<folder with x64/ and x86/wputrace.dll>");
         WindowsCatalogWriter writer = WindowsCatalogWriter.forThisProcess();
         TracerApplier applier = new TracerApplier(writer, new WindowsElevation(),
-                new dev.wpuscope.tracer.SnapshotBackupDirectory(backups, Clock.systemUTC()));
+                new dev.wpuscope.change.SnapshotBackupDirectory(backups, Clock.systemUTC()));
         CatalogSnapshot before = applier.read();
         int firstBase = before.catalog(writer.catalogs().get(0)).orElseThrow().entries().stream()
                 .filter(e -> e.info().chainLength() == 1).findFirst().orElseThrow().id();

@@ -2,7 +2,7 @@ package dev.wpuscope.ui.tracerview;
 
 import dev.wpuscope.platform.Elevation;
 import dev.wpuscope.platform.LiveCatalog;
-import dev.wpuscope.tracer.CatalogWriter;
+import dev.wpuscope.change.CatalogWriter;
 import java.util.Optional;
 
 /** This machine's catalog as the tests make it: the writer, whether elevated, and why unavailable. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
-import dev.wpuscope.tracer.InMemoryCatalog;
+import dev.wpuscope.change.InMemoryCatalog;
 import dev.wpuscope.ui.ExampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;

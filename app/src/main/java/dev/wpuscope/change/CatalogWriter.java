@@ -1,7 +1,8 @@
-package dev.wpuscope.tracer;
+package dev.wpuscope.change;
 
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;
+import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.ProtocolInfo;
 import java.util.List;
 import java.util.UUID;
@@ -32,4 +33,17 @@ public interface CatalogWriter {
 
     /** Removes every entry installed under this GUID. */
     void deinstallProvider(Bitness bitness, UUID providerId) throws CatalogWriteException;
+
+    /**
+     * An entry as the catalog holds it once installed: WSCInstallProvider sets ProviderId to the GUID it was given
+     * and dwCatalogEntryId to the id it assigned, and keeps every other field as given.
+     */
+    static CatalogEntry installedEntry(ProtocolInfo info, String dllPath, UUID providerId, int id) {
+        ProtocolInfo installed = new ProtocolInfo(info.serviceFlags1(), info.serviceFlags2(), info.serviceFlags3(),
+                info.serviceFlags4(), info.providerFlags(), providerId, id, info.chainLength(), info.chainEntries(),
+                info.version(), info.addressFamily(), info.maxSockAddr(), info.minSockAddr(), info.socketType(),
+                info.protocol(), info.protocolMaxOffset(), info.networkByteOrder(), info.securityScheme(),
+                info.messageSize(), info.providerReserved(), info.protocolName());
+        return new CatalogEntry(installed, dllPath, null, null, "installed as " + Integer.toUnsignedString(id));
+    }
 }

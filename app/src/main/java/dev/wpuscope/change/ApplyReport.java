@@ -1,4 +1,4 @@
-package dev.wpuscope.tracer;
+package dev.wpuscope.change;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.wpuscope.tracer;
+package dev.wpuscope.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

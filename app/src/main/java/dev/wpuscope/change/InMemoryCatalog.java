@@ -1,4 +1,4 @@
-package dev.wpuscope.tracer;
+package dev.wpuscope.change;
 
 import dev.wpuscope.catalog.binary.PackedCatalogItem;
 import dev.wpuscope.catalog.model.Bitness;
@@ -85,7 +85,7 @@ public final class InMemoryCatalog implements CatalogWriter {
         int next = nextIds.get(bitness);
         for (ProtocolInfo info : infos) {
             ids.add(next);
-            entries.add(new TracerEntry(info, dllPath).installed(providerId, next));
+            entries.add(CatalogWriter.installedEntry(info, dllPath, providerId, next));
             next++;
         }
         nextIds.put(bitness, next);

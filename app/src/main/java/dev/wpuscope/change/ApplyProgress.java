@@ -1,4 +1,4 @@
-package dev.wpuscope.tracer;
+package dev.wpuscope.change;
 
 /** Receives each step of an install or removal as it happens (for a CLI log or a GUI progress list). */
 @FunctionalInterface

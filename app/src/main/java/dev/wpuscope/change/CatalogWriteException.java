@@ -1,4 +1,4 @@
-package dev.wpuscope.tracer;
+package dev.wpuscope.change;
 
 /** A catalog operation failed (a Winsock error code, a refused request, an injected failure). */
 public final class CatalogWriteException extends Exception {
