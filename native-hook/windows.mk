@@ -27,8 +27,8 @@ CORE_SRC := $(filter-out %/wpt_decode.c,$(CORE_SRCS))
 DLL_SRC := $(wildcard $(WIN_DIR)/dll/*.c)
 DLL_RC := $(WIN_DIR)/dll/wputrace.rc
 HOST_SRC := $(wildcard $(WIN_DIR)/host/*.c)
-SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c $(WIN_DIR)/samples/sample_unsupported.c \
-	$(WIN_DIR)/samples/sample_records.c
+SAMPLE_SRC := $(addprefix $(WIN_DIR)/samples/,sample_provider.c sample_unsupported.c \
+	sample_net.c sample_worker.c sample_spi.c sample_spi_data.c sample_spi_notify.c)
 LSP_SRC := $(WIN_DIR)/samples/sample_lsp.c $(WIN_DIR)/samples/sample_lsp_calls.c \
 	$(WIN_DIR)/samples/sample_records.c
 WIN_HEADERS := $(wildcard $(CORE_DIR)/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \

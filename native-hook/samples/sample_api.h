@@ -32,8 +32,9 @@ typedef struct sample_env {
 typedef int(WINAPI *sample_run_fn)(const char *name, const sample_env *env, char *report,
                                    int report_len);
 
-/* Fills every entry of a sample's proc table but WSPSocket, WSPCloseSocket and WSPCleanup
- * (which each sample implements) with functions that fail with WSAEOPNOTSUPP. */
+/* Fills the entries of a sample base provider's proc table that it does not support
+ * (WSPCancelBlockingCall, WSPDuplicateSocket, WSPGetQOSByName, WSPJoinLeaf, WSPRecvDisconnect,
+ * WSPSendDisconnect) with functions that fail with WSAEOPNOTSUPP. */
 void sample_fill_unsupported(LPWSPPROC_TABLE table);
 
 /* The export itself (defined by each sample). */
