@@ -15,12 +15,6 @@
 #define SAMPLE_IFS 0
 #endif
 
-/* When this variable is set at WSPSocket (or when a connection is made for WSPAccept), the new
- * socket misbehaves, for the tests: its close never calls WPUCloseSocketHandle (non-IFS), its
- * WSPAsyncSelect registration is never answered with a message, and an overlapped receive
- * pending on it is never completed (not when data arrives, not when it is closed). */
-#define SAMPLE_ENV_SPI_BUGS L"WPUSCOPE_SAMPLE_SPI_BUGS"
-
 #define SAMPLE_MAX_SOCKETS 256
 #define SAMPLE_INBOX 8192
 #define SAMPLE_MAX_OP_BUFFERS 4
