@@ -15,10 +15,11 @@
  * mistake ws2_32 answers with WSAEINVALIDPROCTABLE). */
 #define SAMPLE_ENV_INCOMPLETE_PROC_TABLE L"WPUSCOPE_SAMPLE_INCOMPLETE_PROC_TABLE"
 
-/* When this variable is set at a sample base provider's WSPSocket (or when a connection is made for WSPAccept), the new
- * socket misbehaves, for the tests: its close never calls WPUCloseSocketHandle (non-IFS), its
- * WSPAsyncSelect registration is never answered with a message, and an overlapped receive
- * pending on it is never completed (not when data arrives, not when it is closed). */
+/* When this variable is set at a sample base provider's WSPSocket (or WSPConnect, for the
+ * connection WSPAccept hands out), the new socket misbehaves, for the tests: its close never
+ * calls WPUCloseSocketHandle (non-IFS), its WSPAsyncSelect registration is never answered with
+ * a message, and an overlapped receive pending on it is never completed (not when data
+ * arrives, not when it is closed). */
 #define SAMPLE_ENV_SPI_BUGS L"WPUSCOPE_SAMPLE_SPI_BUGS"
 
 enum { SAMPLE_OK = 0, SAMPLE_FAILED = 1, SAMPLE_NOT_APPLICABLE = 2 };
