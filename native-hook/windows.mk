@@ -96,9 +96,12 @@ $(WIN_BUILD)/host/wptdump: $(WIN_DIR)/tools/wptdump.c $(CORE_SRCS) $(wildcard $(
 	@mkdir -p $(@D)
 	$(HOST_CC) -std=c11 -O2 -I$(CORE_DIR) -o $@ $< $(CORE_SRCS)
 
-# Wine integration tests (x64 always, x86 when wine32 runs); last line "wine: N passed, 0 failed".
+# Wine integration tests (x64 always, x86 when wine32 runs); last lines "wine: N passed, 0 failed"
+# and "wine downcalls: N passed, 0 failed".
 windows-check: windows $(WIN_BUILD)/host/wptdump
 	WINE=$(WINE) WPT_WINEPREFIX=$(WPT_WINEPREFIX) python3 $(WIN_DIR)/tests/wine_tests.py \
+		$(WIN_BUILD) $(WIN_BUILD)/host/wptdump $(WIN_DIR)/../resources/captures
+	WINE=$(WINE) WPT_WINEPREFIX=$(WPT_WINEPREFIX) python3 $(WIN_DIR)/tests/wine_downcalls.py \
 		$(WIN_BUILD) $(WIN_BUILD)/host/wptdump $(WIN_DIR)/../resources/captures
 
 # The tracer's added cost per upcall under Wine (untraced / file sink / pipe disconnected).

@@ -1,14 +1,19 @@
-/* wpt_bench: the added cost of a traced upcall against the same upcall untraced, in one run.
+/* wpt_bench: the added cost of a traced upcall and of a traced WSPSend/WSPRecv downcall
+ * against the same call untraced, in one run.
  *
  * A fake upcall (shaped like WPUSetEvent: a handle and an lpErrno) is called directly and
- * through a thunk that does what wputrace.dll's thunks do: preserve the error code (errno
- * here, GetLastError there), timestamp, note the return address, call the real upcall, read the
- * result, record the event through wpt_record_commit into the ring. A flusher thread drains
- * the ring meanwhile, once with a connected sink (events delivered) and once with the sink
- * disconnected (events popped and counted as dropped).
+ * through a thunk that does what wputrace.dll's upcall thunks do: preserve the error code
+ * (errno here, GetLastError there), timestamp, note the return address, call the real upcall,
+ * read the result, record the event through wpt_record_commit into the ring. A flusher thread
+ * drains the ring meanwhile, once with a connected sink (events delivered) and once with the
+ * sink disconnected (events popped and counted as dropped). Fake WSPSend and WSPRecv providers
+ * are called directly and through thunks that do what dll/downcalls.c does (call id, per-thread
+ * nesting, *lpErrno marker, buffer count and bytes, out-values, the event into the ring), with
+ * the sink connected.
  *
  *   wpt_bench                      ns per call of each mode (best of several runs)
- *   wpt_bench --mode M --calls N   one mode (direct|connected|disconnected), for callgrind
+ *   wpt_bench --mode M --calls N   one mode, for callgrind
+ *   wpt_bench --list-modes         "MODE LOOP_FUNCTION BASELINE_MODE" per line
  *
  * `make bench-callgrind` runs the second form under callgrind (bench/bench_callgrind.sh)
  * and prints instructions per call. Figures only: nothing here asserts on timing. */
@@ -56,7 +61,7 @@ static uint64_t now_ticks(void)
 static __attribute__((noinline)) int traced_set_event(uintptr_t handle, int *err)
 {
     int saved = errno;
-    wpt_upcall_event ev;
+    wpt_event ev;
     wpt_record_begin(&ev, WPT_UPCALL_SET_EVENT, thread_id,
                      (uint64_t)(uintptr_t)__builtin_return_address(0), now_ticks());
     wpt_record_arg(&ev, handle);
@@ -84,6 +89,208 @@ static __attribute__((noinline)) void measure_traced(uint64_t calls)
     int err = 0;
     for (uint64_t i = 0; i < calls; i++)
         traced_call((uintptr_t)(i | 1), &err);
+}
+
+/* ---- WSPSend and WSPRecv, untraced and traced ---- */
+
+typedef struct bench_wsabuf { /* WSABUF: u_long len; char *buf */
+    uint32_t len;
+    char *buf;
+} bench_wsabuf;
+
+/* Everything a WSPSend/WSPRecv takes (SOCKET, buffers, counts, flags, overlapped, routine,
+ * thread id, lpErrno). */
+typedef int (*send_fn)(uintptr_t s, bench_wsabuf *bufs, uint32_t count, uint32_t *sent,
+                       uint32_t flags, void *ov, void *routine, void *thread, int *err);
+typedef int (*recv_fn)(uintptr_t s, bench_wsabuf *bufs, uint32_t count, uint32_t *received,
+                       uint32_t *flags, void *ov, void *routine, void *thread, int *err);
+
+static __attribute__((noinline)) int fake_send(uintptr_t s, bench_wsabuf *bufs, uint32_t count,
+                                               uint32_t *sent, uint32_t flags, void *ov,
+                                               void *routine, void *thread, int *err)
+{
+    (void)flags, (void)ov, (void)routine, (void)thread;
+    if (s == 0) {
+        *err = 10038; /* WSAENOTSOCK */
+        return -1;
+    }
+    *sent = count > 0 ? bufs[0].len : 0;
+    return 0;
+}
+
+static __attribute__((noinline)) int fake_recv(uintptr_t s, bench_wsabuf *bufs, uint32_t count,
+                                               uint32_t *received, uint32_t *flags, void *ov,
+                                               void *routine, void *thread, int *err)
+{
+    (void)ov, (void)routine, (void)thread;
+    if (s == 0 || count == 0) {
+        *err = 10038;
+        return -1;
+    }
+    *received = bufs[0].len;
+    *flags = 0;
+    return 0;
+}
+
+#define ERRNO_MARKER 0x57505553
+
+/* The per-thread nesting of dll/thunks.c (a TLS slot there). */
+typedef struct nesting {
+    const struct nesting *outer;
+    uint32_t call_id;
+} nesting;
+
+static _Thread_local const nesting *innermost;
+static atomic_uint call_ids;
+static volatile bool tracing = true; /* the DLL's session_active() */
+
+/* What dll/downcalls.c does around a call: begin_call ... returned ... end. */
+typedef struct call {
+    nesting nest;
+    wpt_event ev;
+    int saved_errno;
+    int *lp_errno;
+    int caller_errno;
+    uint64_t end_ticks;
+    bool failed;
+} call;
+
+static bool call_begin(call *c, wpt_function fn, uintptr_t s, int *lp_errno)
+{
+    if (!tracing)
+        return false;
+    c->saved_errno = errno;
+    uint32_t id;
+    do
+        id = atomic_fetch_add_explicit(&call_ids, 1, memory_order_relaxed) + 1;
+    while (id == 0);
+    c->nest.outer = innermost;
+    c->nest.call_id = id;
+    innermost = &c->nest;
+    wpt_record_begin_downcall(&c->ev, fn, thread_id, id,
+                              c->nest.outer ? c->nest.outer->call_id : 0, 2001, 0);
+    c->ev.socket = s;
+    c->lp_errno = lp_errno;
+    c->caller_errno = *lp_errno;
+    *lp_errno = ERRNO_MARKER;
+    errno = c->saved_errno;
+    c->ev.start_ticks = now_ticks();
+    return true;
+}
+
+static void call_returned(call *c, bool failed)
+{
+    c->end_ticks = now_ticks();
+    c->saved_errno = errno;
+    c->failed = failed;
+    if (*c->lp_errno == ERRNO_MARKER) {
+        *c->lp_errno = c->caller_errno;
+        if (failed)
+            c->ev.flags |= WPT_CALL_FLAG_NO_ERROR_CODE;
+    } else if (failed) {
+        c->ev.error = *c->lp_errno;
+    }
+}
+
+static void call_end(call *c, int64_t result)
+{
+    wpt_record_commit(&recorder, &c->ev, c->end_ticks, result, c->ev.error);
+    innermost = c->nest.outer;
+    errno = c->saved_errno;
+}
+
+static void buffer_args(call *c, const bench_wsabuf *bufs, uint32_t count)
+{
+    wpt_record_arg(&c->ev, count);
+    wpt_record_arg(&c->ev, bufs ? wpt_buffer_bytes((const wpt_wsabuf *)bufs, count) : 0);
+}
+
+static uint64_t out_u32(const call *c, const uint32_t *p) { return p && !c->failed ? *p : 0; }
+
+static __attribute__((noinline)) int traced_send(uintptr_t s, bench_wsabuf *bufs, uint32_t count,
+                                                 uint32_t *sent, uint32_t flags, void *ov,
+                                                 void *routine, void *thread, int *err)
+{
+    call c;
+    bool traced = call_begin(&c, WPT_FN_SEND, s, err);
+    int r = fake_send(s, bufs, count, sent, flags, ov, routine, thread, err);
+    if (!traced)
+        return r;
+    call_returned(&c, r == -1);
+    buffer_args(&c, bufs, count);
+    wpt_record_arg(&c.ev, out_u32(&c, sent));
+    wpt_record_arg(&c.ev, flags);
+    wpt_record_arg(&c.ev, (uint64_t)(uintptr_t)ov);
+    wpt_record_arg(&c.ev, (uint64_t)(uintptr_t)routine);
+    call_end(&c, r);
+    return r;
+}
+
+static __attribute__((noinline)) int traced_recv(uintptr_t s, bench_wsabuf *bufs, uint32_t count,
+                                                 uint32_t *received, uint32_t *flags, void *ov,
+                                                 void *routine, void *thread, int *err)
+{
+    call c;
+    bool traced = call_begin(&c, WPT_FN_RECV, s, err);
+    uint64_t flags_in = traced && flags ? *flags : 0;
+    int r = fake_recv(s, bufs, count, received, flags, ov, routine, thread, err);
+    if (!traced)
+        return r;
+    call_returned(&c, r == -1);
+    buffer_args(&c, bufs, count);
+    wpt_record_arg(&c.ev, out_u32(&c, received));
+    wpt_record_arg(&c.ev, flags_in);
+    wpt_record_arg(&c.ev, out_u32(&c, flags));
+    wpt_record_arg(&c.ev, (uint64_t)(uintptr_t)ov);
+    wpt_record_arg(&c.ev, (uint64_t)(uintptr_t)routine);
+    call_end(&c, r);
+    return r;
+}
+
+static send_fn volatile send_direct_call = fake_send;
+static send_fn volatile send_traced_call = traced_send;
+static recv_fn volatile recv_direct_call = fake_recv;
+static recv_fn volatile recv_traced_call = traced_recv;
+static char payload[512];
+
+static __attribute__((noinline)) void send_loop(uint64_t calls, send_fn volatile *fn)
+{
+    int err = 0;
+    uint32_t sent;
+    bench_wsabuf buf = {sizeof payload, payload};
+    for (uint64_t i = 0; i < calls; i++)
+        (*fn)((uintptr_t)(i | 1), &buf, 1, &sent, 0, NULL, NULL, NULL, &err);
+}
+
+static __attribute__((noinline)) void recv_loop(uint64_t calls, recv_fn volatile *fn)
+{
+    int err = 0;
+    uint32_t received, flags;
+    bench_wsabuf buf = {sizeof payload, payload};
+    for (uint64_t i = 0; i < calls; i++) {
+        flags = 0;
+        (*fn)((uintptr_t)(i | 1), &buf, 1, &received, &flags, NULL, NULL, NULL, &err);
+    }
+}
+
+static __attribute__((noinline)) void measure_send_direct(uint64_t calls)
+{
+    send_loop(calls, &send_direct_call);
+}
+
+static __attribute__((noinline)) void measure_send_traced(uint64_t calls)
+{
+    send_loop(calls, &send_traced_call);
+}
+
+static __attribute__((noinline)) void measure_recv_direct(uint64_t calls)
+{
+    recv_loop(calls, &recv_direct_call);
+}
+
+static __attribute__((noinline)) void measure_recv_traced(uint64_t calls)
+{
+    recv_loop(calls, &recv_traced_call);
 }
 
 /* ---- the flusher thread and its sink ---- */
@@ -164,26 +371,45 @@ static wpt_flusher_stats flusher_stop(flusher_thread *ft)
 
 /* ---- modes ---- */
 
-typedef enum mode { DIRECT, CONNECTED, DISCONNECTED, MODES } mode;
-static const char *const mode_names[MODES] = {"direct", "connected", "disconnected"};
-static const char *const mode_titles[MODES] = {
-    "direct (untraced)", "traced, sink connected", "traced, sink disconnected"};
+typedef enum sink_state { NO_FLUSHER, SINK_CONNECTED, SINK_DISCONNECTED } sink_state;
+
+typedef struct bench_mode {
+    const char *name;
+    const char *title;
+    void (*loop)(uint64_t calls);
+    const char *loop_name; /* what callgrind counts */
+    sink_state sink;
+    int baseline;          /* the untraced mode it is compared with (itself for those) */
+} bench_mode;
+
+enum { MODES = 7 };
+static const bench_mode modes[MODES] = {
+    {"direct", "direct (untraced)", measure_direct, "measure_direct", NO_FLUSHER, 0},
+    {"connected", "traced, sink connected", measure_traced, "measure_traced", SINK_CONNECTED, 0},
+    {"disconnected", "traced, sink disconnected", measure_traced, "measure_traced",
+     SINK_DISCONNECTED, 0},
+    {"send", "WSPSend direct (untraced)", measure_send_direct, "measure_send_direct",
+     NO_FLUSHER, 3},
+    {"send-traced", "WSPSend traced", measure_send_traced, "measure_send_traced",
+     SINK_CONNECTED, 3},
+    {"recv", "WSPRecv direct (untraced)", measure_recv_direct, "measure_recv_direct",
+     NO_FLUSHER, 5},
+    {"recv-traced", "WSPRecv traced", measure_recv_traced, "measure_recv_traced",
+     SINK_CONNECTED, 5},
+};
 
 static flusher_thread flusher;
 
 /* Runs one mode; returns ns per call and fills stats for the traced modes. */
-static double run_mode(mode m, uint64_t calls, wpt_flusher_stats *stats)
+static double run_mode(int m, uint64_t calls, wpt_flusher_stats *stats)
 {
     memset(stats, 0, sizeof *stats);
-    if (m != DIRECT)
-        flusher_start(&flusher, m == CONNECTED);
+    if (modes[m].sink != NO_FLUSHER)
+        flusher_start(&flusher, modes[m].sink == SINK_CONNECTED);
     uint64_t start = now_ticks();
-    if (m == DIRECT)
-        measure_direct(calls);
-    else
-        measure_traced(calls);
+    modes[m].loop(calls);
     uint64_t elapsed = now_ticks() - start;
-    if (m != DIRECT)
+    if (modes[m].sink != NO_FLUSHER)
         *stats = flusher_stop(&flusher);
     return (double)elapsed / (double)calls;
 }
@@ -191,7 +417,7 @@ static double run_mode(mode m, uint64_t calls, wpt_flusher_stats *stats)
 static int parse_mode(const char *name)
 {
     for (int m = 0; m < MODES; m++)
-        if (strcmp(name, mode_names[m]) == 0)
+        if (strcmp(name, modes[m].name) == 0)
             return m;
     return -1;
 }
@@ -201,13 +427,17 @@ int main(int argc, char **argv)
     uint64_t calls = DEFAULT_CALLS;
     int only = -1;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--mode") == 0 && i + 1 < argc) {
+        if (strcmp(argv[i], "--list-modes") == 0 && argc == 2) {
+            for (int m = 0; m < MODES; m++)
+                printf("%s %s %s\n", modes[m].name, modes[m].loop_name,
+                       modes[modes[m].baseline].name);
+            return 0;
+        } else if (strcmp(argv[i], "--mode") == 0 && i + 1 < argc) {
             only = parse_mode(argv[++i]);
         } else if (strcmp(argv[i], "--calls") == 0 && i + 1 < argc) {
             calls = strtoull(argv[++i], NULL, 10);
         } else {
-            fprintf(stderr, "usage: wpt_bench [--mode direct|connected|disconnected] "
-                            "[--calls N]\n");
+            fprintf(stderr, "usage: wpt_bench [--mode MODE] [--calls N] | --list-modes\n");
             return 2;
         }
     }
@@ -218,20 +448,20 @@ int main(int argc, char **argv)
     thread_id = 1234;
     wpt_flusher_stats stats;
     if (only >= 0) {
-        double ns = run_mode((mode)only, calls, &stats);
+        double ns = run_mode(only, calls, &stats);
         printf("%s: %" PRIu64 " calls, %.1f ns/call, delivered %" PRIu64 ", dropped %" PRIu64
-               "\n", mode_names[only], calls, ns, stats.delivered, stats.dropped_total);
+               "\n", modes[only].name, calls, ns, stats.delivered, stats.dropped_total);
         return 0;
     }
-    printf("wpt_bench: added cost of a traced upcall (%" PRIu64 " calls per run, best of %d)\n",
-           calls, REPEATS);
+    printf("wpt_bench: added cost of a traced upcall and downcall (%" PRIu64
+           " calls per run, best of %d)\n", calls, REPEATS);
     double best[MODES];
     wpt_flusher_stats best_stats[MODES];
     for (int m = 0; m < MODES; m++)
         best[m] = 1e300;
     for (int r = 0; r < REPEATS; r++) {
         for (int m = 0; m < MODES; m++) {
-            double ns = run_mode((mode)m, calls, &stats);
+            double ns = run_mode(m, calls, &stats);
             if (ns < best[m]) {
                 best[m] = ns;
                 best_stats[m] = stats;
@@ -243,10 +473,11 @@ int main(int argc, char **argv)
         (void)now_ticks();
     double clock_ns = (double)(now_ticks() - start) / (double)calls;
     for (int m = 0; m < MODES; m++) {
-        printf("  %-28s %7.1f ns/call", mode_titles[m], best[m]);
-        if (m != DIRECT)
-            printf("  (+%.1f ns)  delivered %" PRIu64 ", dropped %" PRIu64, best[m] - best[DIRECT],
-                   best_stats[m].delivered, best_stats[m].dropped_total);
+        printf("  %-28s %7.1f ns/call", modes[m].title, best[m]);
+        if (modes[m].baseline != m)
+            printf("  (+%.1f ns)  delivered %" PRIu64 ", dropped %" PRIu64,
+                   best[m] - best[modes[m].baseline], best_stats[m].delivered,
+                   best_stats[m].dropped_total);
         printf("\n");
     }
     printf("  (of which 2 clock reads, %.1f ns each here; the DLL reads QueryPerformanceCounter)\n",

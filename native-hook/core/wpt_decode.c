@@ -121,14 +121,29 @@ static wpt_guid get_guid(reader *r)
     return g;
 }
 
+/* u16 byte count N, then N bytes (a str or a DOWNCALL's data). */
+static const uint8_t *get_counted(reader *r, uint16_t *len, const char *why)
+{
+    *len = (uint16_t)get(r, 2);
+    const uint8_t *bytes = take(r, *len, why);
+    if (bytes == NULL)
+        *len = 0;
+    return bytes;
+}
+
 static wpt_str get_str(reader *r)
 {
-    wpt_str s = {NULL, 0};
-    s.len = (uint16_t)get(r, 2);
-    s.bytes = take(r, s.len, "string runs past the payload");
-    if (s.bytes == NULL)
-        s.len = 0;
+    wpt_str s;
+    s.bytes = get_counted(r, &s.len, "string runs past the payload");
     return s;
+}
+
+static wpt_dec_args get_args(reader *r, uint16_t count)
+{
+    wpt_dec_args a;
+    a.bytes = take(r, (size_t)count * 8, "record too short for its type");
+    a.count = a.bytes != NULL ? count : 0;
+    return a;
 }
 
 /* Fields appended by a minor version: present unless the payload ends exactly here (an older
@@ -185,7 +200,7 @@ static void parse_upcall(reader *r, wpt_dec_upcall *u)
 {
     u->sequence = get_u32(r);
     u->upcall = (uint16_t)get(r, 2);
-    u->arg_count = (uint16_t)get(r, 2);
+    uint16_t arg_count = (uint16_t)get(r, 2);
     u->tid = get_u32(r);
     u->caller_module_id = get_u32(r);
     u->caller_address = get_u64(r);
@@ -194,8 +209,31 @@ static void parse_upcall(reader *r, wpt_dec_upcall *u)
     u->result = (int64_t)get_u64(r);
     u->error = (int32_t)get_u32(r);
     u->upcall_flags = get_u32(r);
-    u->args = take(r, (size_t)u->arg_count * 8, "record too short for its type");
+    u->args = get_args(r, arg_count);
     u->text = get_str(r);
+    u->has_parent = appended(r);
+    if (u->has_parent)
+        u->parent_call_id = get_u32(r);
+}
+
+static void parse_downcall(reader *r, wpt_dec_downcall *d)
+{
+    d->sequence = get_u32(r);
+    d->function = (uint16_t)get(r, 2);
+    uint16_t arg_count = (uint16_t)get(r, 2);
+    d->tid = get_u32(r);
+    d->call_id = get_u32(r);
+    d->parent_call_id = get_u32(r);
+    d->served_entry_id = get_u32(r);
+    d->start_ticks = get_u64(r);
+    d->duration_ticks = get_u64(r);
+    d->socket = get_u64(r);
+    d->result = (int64_t)get_u64(r);
+    d->error = (int32_t)get_u32(r);
+    d->call_flags = get_u32(r);
+    d->args = get_args(r, arg_count);
+    d->text = get_str(r);
+    d->data.bytes = get_counted(r, &d->data.len, "data runs past the payload");
 }
 
 static void parse_counters(reader *r, wpt_dec_counters *c)
@@ -240,6 +278,7 @@ static const char *parse_record(const uint8_t *data, size_t length, wpt_record_v
     case WPT_REC_DROPS: parse_counters(&r, &v->as.drops); break;
     case WPT_REC_TRACER_MESSAGE: parse_message(&r, &v->as.message); break;
     case WPT_REC_PROCESS_GOODBYE: parse_goodbye(&r, &v->as.goodbye); break;
+    case WPT_REC_DOWNCALL: parse_downcall(&r, &v->as.downcall); break;
     default: v->known = false; break;
     }
     return r.reason;
@@ -391,9 +430,9 @@ wpt_item_kind wpt_decode_next(wpt_decoder *dec, const uint8_t *data, size_t len,
     return item->kind = is_header ? WPT_ITEM_HEADER : WPT_ITEM_RECORD;
 }
 
-uint64_t wpt_dec_upcall_arg(const wpt_dec_upcall *upcall, unsigned index)
+uint64_t wpt_dec_arg(wpt_dec_args args, unsigned index)
 {
-    return index < upcall->arg_count ? le(upcall->args + 8 * (size_t)index, 8) : 0;
+    return index < args.count ? le(args.bytes + 8 * (size_t)index, 8) : 0;
 }
 
 size_t wpt_utf8_next(const uint8_t *s, size_t len, uint32_t *code_point)

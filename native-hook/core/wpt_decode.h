@@ -81,10 +81,15 @@ typedef struct wpt_dec_module {
     wpt_str path;
 } wpt_dec_module;
 
+/* The args of an UPCALL or DOWNCALL: count little-endian u64 values; read with wpt_dec_arg. */
+typedef struct wpt_dec_args {
+    const uint8_t *bytes;
+    uint16_t count;
+} wpt_dec_args;
+
 typedef struct wpt_dec_upcall {
     uint32_t sequence;
     uint16_t upcall;
-    uint16_t arg_count;
     uint32_t tid;
     uint32_t caller_module_id;
     uint64_t caller_address;
@@ -93,9 +98,35 @@ typedef struct wpt_dec_upcall {
     int64_t result;
     int32_t error;
     uint32_t upcall_flags;
-    const uint8_t *args; /* arg_count little-endian u64 values; read with wpt_dec_upcall_arg */
+    wpt_dec_args args;
     wpt_str text;
+    bool has_parent;          /* the 1.2 field below is present */
+    uint32_t parent_call_id;
 } wpt_dec_upcall;
+
+/* The data of a DOWNCALL: bytes exactly as in the capture. */
+typedef struct wpt_dec_data {
+    const uint8_t *bytes;
+    uint16_t len;
+} wpt_dec_data;
+
+typedef struct wpt_dec_downcall { /* 1.2 */
+    uint32_t sequence;
+    uint16_t function;
+    uint32_t tid;
+    uint32_t call_id;
+    uint32_t parent_call_id;
+    uint32_t served_entry_id;
+    uint64_t start_ticks;
+    uint64_t duration_ticks;
+    uint64_t socket;
+    int64_t result;
+    int32_t error;
+    uint32_t call_flags;
+    wpt_dec_args args;
+    wpt_str text;
+    wpt_dec_data data;
+} wpt_dec_downcall;
 
 typedef struct wpt_dec_counters { /* DROPS (a = dropped, b = dropped_total) and */
     uint64_t ticks;               /* PROCESS_GOODBYE (a = emitted, b = dropped_total) */
@@ -126,6 +157,7 @@ typedef struct wpt_record_view {
         wpt_dec_counters drops;
         wpt_dec_message message;
         wpt_dec_counters goodbye;
+        wpt_dec_downcall downcall;
     } as;
 } wpt_record_view;
 
@@ -166,8 +198,8 @@ void wpt_decoder_init(wpt_decoder *dec);
 wpt_item_kind wpt_decode_next(wpt_decoder *dec, const uint8_t *data, size_t len, bool at_end,
                               wpt_item *item, size_t *consumed);
 
-/* args[index] of an UPCALL (index < arg_count). */
-uint64_t wpt_dec_upcall_arg(const wpt_dec_upcall *upcall, unsigned index);
+/* args[index] of an UPCALL or DOWNCALL; 0 when index >= args.count. */
+uint64_t wpt_dec_arg(wpt_dec_args args, unsigned index);
 
 /* Decodes one code point from s[0, len) (len >= 1); returns the bytes it took (>= 1).
  * Invalid or overlong sequences, surrogates and truncated sequences give U+FFFD and take 1 byte

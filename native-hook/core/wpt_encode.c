@@ -196,15 +196,28 @@ size_t wpt_encode_module(uint8_t *buf, size_t cap, uint32_t pid, const wpt_modul
     return record_end(&w);
 }
 
-size_t wpt_encode_upcall(uint8_t *buf, size_t cap, uint32_t pid, const wpt_upcall_event *ev,
+/* args[0, arg_count) and text of an event, clipped to their maxima. */
+static void put_args_and_text(writer *w, const wpt_event *ev, unsigned args)
+{
+    size_t text = ev->text_len < WPT_TEXT_MAX ? ev->text_len : WPT_TEXT_MAX;
+    for (unsigned i = 0; i < args; i++)
+        put_u64(w, ev->args[i]);
+    put_str(w, (wpt_utf16){ev->text, text});
+}
+
+static unsigned used_args(const wpt_event *ev)
+{
+    return ev->arg_count < WPT_MAX_ARGS ? ev->arg_count : WPT_MAX_ARGS;
+}
+
+size_t wpt_encode_upcall(uint8_t *buf, size_t cap, uint32_t pid, const wpt_event *ev,
                          uint32_t caller_module_id)
 {
-    unsigned args = ev->arg_count < WPT_MAX_ARGS ? ev->arg_count : WPT_MAX_ARGS;
-    size_t text = ev->text_len < WPT_TEXT_MAX ? ev->text_len : WPT_TEXT_MAX;
+    unsigned args = used_args(ev);
     writer w;
     record_begin(&w, buf, cap, WPT_REC_UPCALL, pid);
     put_u32(&w, ev->sequence);
-    put_u16(&w, ev->upcall);
+    put_u16(&w, ev->function);
     put_u16(&w, (uint16_t)args);
     put_u32(&w, ev->tid);
     put_u32(&w, caller_module_id);
@@ -213,10 +226,34 @@ size_t wpt_encode_upcall(uint8_t *buf, size_t cap, uint32_t pid, const wpt_upcal
     put_u64(&w, ev->duration_ticks);
     put_u64(&w, (uint64_t)ev->result);
     put_u32(&w, (uint32_t)ev->error);
-    put_u32(&w, ev->upcall_flags);
-    for (unsigned i = 0; i < args; i++)
-        put_u64(&w, ev->args[i]);
-    put_str(&w, (wpt_utf16){ev->text, text});
+    put_u32(&w, ev->flags);
+    put_args_and_text(&w, ev, args);
+    put_u32(&w, ev->parent_call_id);
+    return record_end(&w);
+}
+
+size_t wpt_encode_downcall(uint8_t *buf, size_t cap, uint32_t pid, const wpt_event *ev)
+{
+    unsigned args = used_args(ev);
+    size_t data = ev->data_len < WPT_DATA_MAX ? ev->data_len : WPT_DATA_MAX;
+    writer w;
+    record_begin(&w, buf, cap, WPT_REC_DOWNCALL, pid);
+    put_u32(&w, ev->sequence);
+    put_u16(&w, ev->function);
+    put_u16(&w, (uint16_t)args);
+    put_u32(&w, ev->tid);
+    put_u32(&w, ev->call_id);
+    put_u32(&w, ev->parent_call_id);
+    put_u32(&w, ev->served_entry_id);
+    put_u64(&w, ev->start_ticks);
+    put_u64(&w, ev->duration_ticks);
+    put_u64(&w, ev->socket);
+    put_u64(&w, (uint64_t)ev->result);
+    put_u32(&w, (uint32_t)ev->error);
+    put_u32(&w, ev->flags);
+    put_args_and_text(&w, ev, args);
+    put_u16(&w, (uint16_t)data);
+    put_bytes(&w, ev->data, data);
     return record_end(&w);
 }
 

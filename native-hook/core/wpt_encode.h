@@ -53,9 +53,14 @@ typedef struct wpt_module {
     wpt_utf16 path;
 } wpt_module;
 
-/* Upper bound of an UPCALL record: fixed fields, WPT_MAX_ARGS args, WPT_TEXT_MAX units of text
- * at 3 UTF-8 bytes each. */
-#define WPT_UPCALL_RECORD_MAX (WPT_RECORD_OVERHEAD + 56 + 8 * WPT_MAX_ARGS + 2 + 3 * WPT_TEXT_MAX)
+/* Upper bounds of an UPCALL and a DOWNCALL record: fixed fields, WPT_MAX_ARGS args,
+ * WPT_TEXT_MAX units of text at 3 UTF-8 bytes each (+ parent_call_id; + WPT_DATA_MAX bytes of
+ * data), and of either. */
+#define WPT_UPCALL_RECORD_MAX \
+    (WPT_RECORD_OVERHEAD + 56 + 8 * WPT_MAX_ARGS + 2 + 3 * WPT_TEXT_MAX + 4)
+#define WPT_DOWNCALL_RECORD_MAX \
+    (WPT_RECORD_OVERHEAD + 64 + 8 * WPT_MAX_ARGS + 2 + 3 * WPT_TEXT_MAX + 2 + WPT_DATA_MAX)
+#define WPT_EVENT_RECORD_MAX WPT_DOWNCALL_RECORD_MAX
 /* Size of DROPS records; PROCESS_GOODBYE has end_reason too. */
 #define WPT_COUNTER_RECORD_LEN (WPT_RECORD_OVERHEAD + 24)
 #define WPT_GOODBYE_RECORD_LEN (WPT_COUNTER_RECORD_LEN + 4)
@@ -75,10 +80,15 @@ size_t wpt_encode_provider_loaded(uint8_t *buf, size_t cap, uint32_t pid,
 
 size_t wpt_encode_module(uint8_t *buf, size_t cap, uint32_t pid, const wpt_module *module);
 
-/* UPCALL record of the event; args[0, arg_count) and text[0, text_len) are written
- * (arg_count above WPT_MAX_ARGS or text_len above WPT_TEXT_MAX are clipped). */
-size_t wpt_encode_upcall(uint8_t *buf, size_t cap, uint32_t pid, const wpt_upcall_event *ev,
+/* UPCALL record of an upcall event (1.2: with parent_call_id); args[0, arg_count) and
+ * text[0, text_len) are written (arg_count above WPT_MAX_ARGS or text_len above WPT_TEXT_MAX
+ * are clipped). */
+size_t wpt_encode_upcall(uint8_t *buf, size_t cap, uint32_t pid, const wpt_event *ev,
                          uint32_t caller_module_id);
+
+/* DOWNCALL record of a downcall event (1.2); args, text and data clipped like the upcall's
+ * (data to WPT_DATA_MAX bytes). */
+size_t wpt_encode_downcall(uint8_t *buf, size_t cap, uint32_t pid, const wpt_event *ev);
 
 size_t wpt_encode_drops(uint8_t *buf, size_t cap, uint32_t pid, uint64_t ticks,
                         uint64_t dropped, uint64_t dropped_total);

@@ -71,7 +71,7 @@ static void batch_start(wpt_flusher *fl, uint64_t now_ticks)
 {
     uint64_t dropped = total_dropped(fl);
     fl->batch_len = 0;
-    fl->batch_upcalls = 0;
+    fl->batch_events = 0;
     fl->batch_reported = fl->reported;
     if (dropped > fl->reported) {
         fl->batch_len = wpt_encode_drops(fl->cfg.batch, fl->cfg.batch_capacity, fl->cfg.pid,
@@ -80,23 +80,24 @@ static void batch_start(wpt_flusher *fl, uint64_t now_ticks)
     }
 }
 
-/* Writes the batch: its UPCALLs become delivered, or dropped when the write fails. */
+/* Writes the batch: its events become delivered, or dropped when the write fails. */
 static void batch_flush(wpt_flusher *fl)
 {
     if (fl->batch_len > 0) {
         if (sink_write(fl, fl->cfg.batch, fl->batch_len)) {
-            fl->delivered += fl->batch_upcalls;
+            fl->delivered += fl->batch_events;
             fl->reported = fl->batch_reported;
         } else {
-            fl->sink_dropped += fl->batch_upcalls;
+            fl->sink_dropped += fl->batch_events;
         }
     }
     fl->batch_len = 0;
-    fl->batch_upcalls = 0;
+    fl->batch_events = 0;
 }
 
-/* Appends the event's MODULE (first time on this connection) and UPCALL records. */
-static bool batch_append_event(wpt_flusher *fl, const wpt_upcall_event *ev, uint32_t module_id,
+/* Appends the event's record, after its caller's MODULE when an upcall names a module not
+ * announced on this connection yet. */
+static bool batch_append_event(wpt_flusher *fl, const wpt_event *ev, uint32_t module_id,
                                const wpt_module *module)
 {
     uint8_t *at = fl->cfg.batch + fl->batch_len;
@@ -107,25 +108,29 @@ static bool batch_append_event(wpt_flusher *fl, const wpt_upcall_event *ev, uint
         if (module_len == 0)
             return false;
     }
-    size_t upcall_len = wpt_encode_upcall(at + module_len, room - module_len, fl->cfg.pid, ev,
-                                          module_id);
-    if (upcall_len == 0)
+    size_t event_len =
+        ev->kind == WPT_EVENT_DOWNCALL
+            ? wpt_encode_downcall(at + module_len, room - module_len, fl->cfg.pid, ev)
+            : wpt_encode_upcall(at + module_len, room - module_len, fl->cfg.pid, ev, module_id);
+    if (event_len == 0)
         return false;
-    fl->batch_len += module_len + upcall_len;
-    fl->batch_upcalls++;
+    fl->batch_len += module_len + event_len;
+    fl->batch_events++;
     if (announce)
         mark_announced(fl, module_id);
     return true;
 }
 
-static void handle_event(wpt_flusher *fl, const wpt_upcall_event *ev, uint64_t now_ticks)
+static void handle_event(wpt_flusher *fl, const wpt_event *ev, uint64_t now_ticks)
 {
     if (!fl->connected) {
         fl->sink_dropped++;
         return;
     }
     wpt_module module = {0};
-    uint32_t module_id = fl->cfg.resolve(fl->cfg.resolve_ctx, ev->caller_address, &module);
+    uint32_t module_id = ev->kind == WPT_EVENT_UPCALL
+                             ? fl->cfg.resolve(fl->cfg.resolve_ctx, ev->caller_address, &module)
+                             : 0;
     module.module_id = module_id;
     if (fl->batch_len == 0)
         batch_start(fl, now_ticks);

@@ -1,6 +1,7 @@
 /* The portable part of the tracer's background flusher: drains the recorder's ring, encodes
- * MODULE and UPCALL records into batches, writes them to a sink, and keeps the books exact:
- * every emitted event ends up in exactly one delivered UPCALL record or in dropped_total.
+ * MODULE, UPCALL and DOWNCALL records into batches, writes them to a sink, and keeps the books
+ * exact: every emitted event ends up in exactly one delivered UPCALL or DOWNCALL record or in
+ * dropped_total.
  *
  * The DLL runs wpt_flusher_run() in its flusher thread (e.g. every few ms or when signalled)
  * and wpt_flusher_finish() once at unload. Only the flusher thread calls run/finish/stats;
@@ -10,7 +11,7 @@
  * the whole preamble (the PROCESS_HELLO, PROVIDER_LOADED and TRACER_MESSAGE records added so
  * far), and announces each module (MODULE record) again before the first UPCALL that names it,
  * so a reader that joins late (the GUI's pipe) gets complete context. While the sink is
- * unavailable, popped events are counted as dropped; a failed write counts the UPCALLs of
+ * unavailable, popped events are counted as dropped; a failed write counts the events of
  * that batch as dropped and disconnects. When drops are pending and the sink is up, a DROPS
  * record is written (its `dropped` is the count since the previous delivered DROPS). */
 #ifndef WPT_FLUSHER_H
@@ -45,9 +46,9 @@ typedef uint32_t (*wpt_resolve_fn)(void *ctx, uint64_t address, wpt_module *modu
 #define WPT_FLUSHER_MAX_MODULES 1024
 /* Events popped from the ring at a time. */
 #define WPT_FLUSHER_CHUNK 32
-/* Smallest batch buffer: a DROPS, a MODULE with the longest path and an UPCALL fit. */
+/* Smallest batch buffer: a DROPS, a MODULE with the longest path and an event record fit. */
 #define WPT_FLUSHER_MIN_BATCH                                                                  \
-    (WPT_COUNTER_RECORD_LEN + (WPT_RECORD_OVERHEAD + 18 + WPT_STR_MAX) + WPT_UPCALL_RECORD_MAX)
+    (WPT_COUNTER_RECORD_LEN + (WPT_RECORD_OVERHEAD + 18 + WPT_STR_MAX) + WPT_EVENT_RECORD_MAX)
 
 typedef struct wpt_flusher_config {
     wpt_recorder *recorder;
@@ -64,7 +65,7 @@ typedef struct wpt_flusher_config {
 
 typedef struct wpt_flusher_stats {
     uint64_t emitted;       /* sequence numbers handed out */
-    uint64_t delivered;     /* UPCALL records the sink accepted */
+    uint64_t delivered;     /* UPCALL and DOWNCALL records the sink accepted */
     uint64_t dropped_total; /* ring drops + sink drops (+ events lost at finish) */
     uint64_t reported;      /* dropped events already announced in a delivered DROPS record */
     uint64_t connects;      /* successful (re)connections */
@@ -76,7 +77,7 @@ typedef struct wpt_flusher {
     bool connected;
     bool finished;
     size_t batch_len;
-    uint64_t batch_upcalls;       /* UPCALL records in the batch being built */
+    uint64_t batch_events;        /* UPCALL and DOWNCALL records in the batch being built */
     uint64_t batch_reported;      /* `reported` once the batch is delivered */
     uint64_t final_emitted;       /* emitted, fixed when the recorder is closed at finish */
     bool books_closed;            /* finish drained the ring: undelivered = dropped */
@@ -89,7 +90,7 @@ typedef struct wpt_flusher {
     uint64_t connects;
     uint64_t write_failures;
     uint8_t announced[WPT_FLUSHER_MAX_MODULES / 8];
-    wpt_upcall_event chunk[WPT_FLUSHER_CHUNK];
+    wpt_event chunk[WPT_FLUSHER_CHUNK];
 } wpt_flusher;
 
 /* Returns false (flusher unusable) when the config is incomplete or the batch too small. */

@@ -9,7 +9,7 @@
 #define WPT_MAGIC "WPUTRACE"
 #define WPT_MAGIC_LEN 8
 #define WPT_FORMAT_MAJOR 1
-#define WPT_FORMAT_MINOR 1
+#define WPT_FORMAT_MINOR 2
 #define WPT_HEADER_LEN 48          /* header of format 1.0, magic and CRC included */
 #define WPT_RECORD_MIN_LEN 16      /* length, type, flags, pid, crc */
 #define WPT_RECORD_MAX_LEN 1048576
@@ -27,10 +27,11 @@ typedef enum wpt_record_type {
     WPT_REC_UPCALL = 4,
     WPT_REC_DROPS = 5,
     WPT_REC_TRACER_MESSAGE = 6,
-    WPT_REC_PROCESS_GOODBYE = 7
+    WPT_REC_PROCESS_GOODBYE = 7,
+    WPT_REC_DOWNCALL = 8 /* 1.2 */
 } wpt_record_type;
 
-/* "PROCESS_HELLO" ... "PROCESS_GOODBYE"; "UNKNOWN" for any other type. */
+/* "PROCESS_HELLO" ... "DOWNCALL"; "UNKNOWN" for any other type. */
 const char *wpt_record_type_name(unsigned type);
 
 /* PROCESS_GOODBYE end_reason (1.1): why a load session ends. */

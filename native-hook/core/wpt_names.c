@@ -1,4 +1,4 @@
-/* Name tables of record types, upcalls and status codes. */
+/* Name tables of record types, upcalls, downcall functions and status codes. */
 #include <stddef.h>
 
 #include "wpt_event.h"
@@ -8,7 +8,7 @@
 
 static const char *const record_type_names[] = {
     NULL, "PROCESS_HELLO", "PROVIDER_LOADED", "MODULE", "UPCALL", "DROPS", "TRACER_MESSAGE",
-    "PROCESS_GOODBYE",
+    "PROCESS_GOODBYE", "DOWNCALL",
 };
 
 static const char *const upcall_names[WPT_UPCALL_COUNT] = {
@@ -21,6 +21,16 @@ static const char *const upcall_names[WPT_UPCALL_COUNT] = {
 
 static const unsigned char upcall_arg_counts[WPT_UPCALL_COUNT] = {
     1, 1, 0, 2, 2, 4, 2, 4, 3, 2, 4, 1, 1, 2, 2, 4,
+};
+
+static const char *const function_names[WPT_FUNCTION_COUNT] = {
+    "WSPAccept", "WSPAddressToString", "WSPAsyncSelect", "WSPBind", "WSPCancelBlockingCall",
+    "WSPCleanup", "WSPCloseSocket", "WSPConnect", "WSPDuplicateSocket", "WSPEnumNetworkEvents",
+    "WSPEventSelect", "WSPGetOverlappedResult", "WSPGetPeerName", "WSPGetSockName",
+    "WSPGetSockOpt", "WSPGetQOSByName", "WSPIoctl", "WSPJoinLeaf", "WSPListen", "WSPRecv",
+    "WSPRecvDisconnect", "WSPRecvFrom", "WSPSelect", "WSPSend", "WSPSendDisconnect",
+    "WSPSendTo", "WSPSetSockOpt", "WSPShutdown", "WSPSocket", "WSPStringToAddress",
+    "WSPStartup",
 };
 
 static const char *const status_names[WPT_STATUS_COUNT] = {
@@ -42,6 +52,26 @@ const char *wpt_upcall_name(unsigned upcall)
 unsigned wpt_upcall_arg_count(unsigned upcall)
 {
     return upcall < WPT_UPCALL_COUNT ? upcall_arg_counts[upcall] : 0;
+}
+
+const char *wpt_function_name(unsigned function)
+{
+    return function < WPT_FUNCTION_COUNT ? function_names[function] : NULL;
+}
+
+static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+unsigned wpt_function_by_name(const char *name, size_t len)
+{
+    for (unsigned f = 0; f < WPT_FUNCTION_COUNT; f++) {
+        const char *known = function_names[f];
+        size_t i = 0;
+        while (i < len && known[i] != '\0' && ascii_lower(known[i]) == ascii_lower(name[i]))
+            i++;
+        if (i == len && known[i] == '\0')
+            return f;
+    }
+    return WPT_FUNCTION_COUNT;
 }
 
 const char *wpt_status_name(unsigned status)

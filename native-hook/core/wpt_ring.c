@@ -6,11 +6,17 @@
 
 #include <string.h>
 
-/* Bytes of an event that carry data: everything up to the used part of text. */
-static size_t event_used_size(const wpt_upcall_event *ev)
+/* Copies the parts of an event that carry data: the fixed fields, the used args, text and
+ * data. */
+static void event_copy(wpt_event *to, const wpt_event *from)
 {
-    size_t units = ev->text_len < WPT_TEXT_MAX ? ev->text_len : WPT_TEXT_MAX;
-    return offsetof(wpt_upcall_event, text) + units * sizeof(ev->text[0]);
+    size_t args = from->arg_count < WPT_MAX_ARGS ? from->arg_count : WPT_MAX_ARGS;
+    memcpy(to, from, offsetof(wpt_event, args) + args * sizeof from->args[0]);
+    if (from->text_len > 0)
+        memcpy(to->text, from->text,
+               (from->text_len < WPT_TEXT_MAX ? from->text_len : WPT_TEXT_MAX) * sizeof to->text[0]);
+    if (from->data_len > 0)
+        memcpy(to->data, from->data, from->data_len < WPT_DATA_MAX ? from->data_len : WPT_DATA_MAX);
 }
 
 bool wpt_ring_init(wpt_ring *ring, wpt_ring_slot *slots, size_t capacity)
@@ -26,7 +32,7 @@ bool wpt_ring_init(wpt_ring *ring, wpt_ring_slot *slots, size_t capacity)
     return true;
 }
 
-bool wpt_ring_try_push(wpt_ring *ring, const wpt_upcall_event *event)
+bool wpt_ring_try_push(wpt_ring *ring, const wpt_event *event)
 {
     size_t pos = atomic_load_explicit(&ring->head, memory_order_relaxed);
     for (int attempt = 0; attempt < WPT_RING_PUSH_ATTEMPTS; attempt++) {
@@ -37,7 +43,7 @@ bool wpt_ring_try_push(wpt_ring *ring, const wpt_upcall_event *event)
             if (atomic_compare_exchange_weak_explicit(&ring->head, &pos, pos + 1,
                                                       memory_order_relaxed,
                                                       memory_order_relaxed)) {
-                memcpy(&slot->event, event, event_used_size(event));
+                event_copy(&slot->event, event);
                 atomic_store_explicit(&slot->turn, pos + 1, memory_order_release);
                 return true;
             }
@@ -51,7 +57,7 @@ bool wpt_ring_try_push(wpt_ring *ring, const wpt_upcall_event *event)
     return false;
 }
 
-size_t wpt_ring_pop(wpt_ring *ring, wpt_upcall_event *out, size_t max)
+size_t wpt_ring_pop(wpt_ring *ring, wpt_event *out, size_t max)
 {
     size_t n = 0;
     while (n < max) {
@@ -59,7 +65,7 @@ size_t wpt_ring_pop(wpt_ring *ring, wpt_upcall_event *out, size_t max)
         size_t turn = atomic_load_explicit(&slot->turn, memory_order_acquire);
         if (turn != ring->tail + 1)
             break;
-        memcpy(&out[n], &slot->event, event_used_size(&slot->event));
+        event_copy(&out[n], &slot->event);
         atomic_store_explicit(&slot->turn, ring->tail + ring->mask + 1, memory_order_release);
         ring->tail++;
         n++;

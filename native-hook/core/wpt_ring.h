@@ -1,4 +1,4 @@
-/* Bounded lock-free multi-producer single-consumer ring of upcall events in caller-provided
+/* Bounded lock-free multi-producer single-consumer ring of events in caller-provided
  * memory. Producers (the thunks, any thread) never block, never allocate and retry a bounded
  * number of times; the single consumer is the flusher. */
 #ifndef WPT_RING_H
@@ -17,7 +17,7 @@
  * position + 1 once filled for the consumer. */
 typedef struct wpt_ring_slot {
     atomic_size_t turn;
-    wpt_upcall_event event;
+    wpt_event event;
 } wpt_ring_slot;
 
 typedef struct wpt_ring {
@@ -33,10 +33,10 @@ bool wpt_ring_init(wpt_ring *ring, wpt_ring_slot *slots, size_t capacity);
 
 /* Copies *event into a free slot. Returns false when the ring is full or the race for a slot
  * was lost WPT_RING_PUSH_ATTEMPTS times; the caller counts that as a drop. Any thread. */
-bool wpt_ring_try_push(wpt_ring *ring, const wpt_upcall_event *event);
+bool wpt_ring_try_push(wpt_ring *ring, const wpt_event *event);
 
 /* Moves up to max filled events, oldest first, into out[]; returns how many. Only the single
  * consumer may call it. Stops early at a slot a producer has claimed but not filled yet. */
-size_t wpt_ring_pop(wpt_ring *ring, wpt_upcall_event *out, size_t max);
+size_t wpt_ring_pop(wpt_ring *ring, wpt_event *out, size_t max);
 
 #endif

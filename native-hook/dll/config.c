@@ -18,17 +18,61 @@ static void read_string(HKEY key, const WCHAR *value, const WCHAR *env, const WC
     swprintf(out, cap, L"%ls", fallback);
 }
 
-static bool read_enabled(HKEY key)
+/* A DWORD setting: the environment variable (a number, or true/false) if set, else the registry
+ * value, else fallback. */
+static DWORD read_dword(HKEY key, const WCHAR *value, const WCHAR *env, DWORD fallback)
 {
     WCHAR text[16];
-    DWORD n = GetEnvironmentVariableW(WPUTRACE_ENV_ENABLED, text, 16);
-    if (n > 0 && n < 16)
-        return wcscmp(text, L"0") != 0 && _wcsicmp(text, L"false") != 0;
-    DWORD value = 1, bytes = sizeof value;
-    if (key && RegGetValueW(key, NULL, L"Enabled", RRF_RT_REG_DWORD, NULL, &value, &bytes) ==
+    DWORD n = GetEnvironmentVariableW(env, text, 16);
+    if (n > 0 && n < 16) {
+        if (_wcsicmp(text, L"false") == 0)
+            return 0;
+        WCHAR *end;
+        unsigned long number = wcstoul(text, &end, 0);
+        return *end == L'\0' ? (DWORD)number : 1; /* anything else but 0/false: on */
+    }
+    DWORD number = fallback, bytes = sizeof number;
+    if (key && RegGetValueW(key, NULL, value, RRF_RT_REG_DWORD, NULL, &number, &bytes) !=
                    ERROR_SUCCESS)
-        return value != 0;
-    return true;
+        number = fallback;
+    return number;
+}
+
+/* The functions named in a ';'-separated list (case-insensitive, blanks around names ignored);
+ * an empty list names all. Names that name no function are collected in unknown. */
+static uint32_t read_functions(const WCHAR *list, WCHAR *unknown, size_t unknown_cap)
+{
+    uint32_t functions = 0;
+    bool any = false;
+    unknown[0] = L'\0';
+    for (const WCHAR *p = list; *p;) {
+        const WCHAR *end = wcschr(p, L';');
+        size_t len = end ? (size_t)(end - p) : wcslen(p);
+        const WCHAR *item = p;
+        p += len + (end ? 1 : 0);
+        while (len > 0 && iswspace(*item))
+            item++, len--;
+        while (len > 0 && iswspace(item[len - 1]))
+            len--;
+        if (len == 0)
+            continue;
+        any = true;
+        char ascii[32];
+        bool is_ascii = len < sizeof ascii;
+        for (size_t i = 0; is_ascii && i < len; i++) {
+            is_ascii = item[i] < 0x80;
+            ascii[i] = (char)item[i];
+        }
+        unsigned f = is_ascii ? wpt_function_by_name(ascii, len) : WPT_FUNCTION_COUNT;
+        if (f < WPT_FUNCTION_COUNT) {
+            functions |= 1u << f;
+        } else {
+            size_t used = wcslen(unknown);
+            swprintf(unknown + used, unknown_cap - used, L"%ls'%.*ls'", used ? L", " : L"",
+                     (int)len, item);
+        }
+    }
+    return any ? functions : TRACER_ALL_FUNCTIONS;
 }
 
 /* Is name in the ';'-separated list (case-insensitive)? */
@@ -71,13 +115,23 @@ void config_read(tracer_config *cfg)
     if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, WPUTRACE_REG_KEY, 0, KEY_READ | KEY_WOW64_64KEY, &key) !=
         ERROR_SUCCESS)
         key = NULL;
-    WCHAR sink[16], file[MAX_PATH], include[TRACER_LIST_MAX], exclude[TRACER_LIST_MAX];
+    WCHAR sink[16], file[MAX_PATH], include[TRACER_LIST_MAX], exclude[TRACER_LIST_MAX],
+        functions[TRACER_LIST_MAX];
     read_string(key, L"Sink", WPUTRACE_ENV_SINK, L"pipe", sink, 16);
     read_string(key, L"Path", WPUTRACE_ENV_FILE, L"%TEMP%\\wpuscope-%p.wputrace", file, MAX_PATH);
     read_string(key, L"PipeName", WPUTRACE_ENV_PIPE, WPUTRACE_DEFAULT_PIPE, cfg->pipe, MAX_PATH);
     read_string(key, L"Include", WPUTRACE_ENV_INCLUDE, L"", include, TRACER_LIST_MAX);
     read_string(key, L"Exclude", WPUTRACE_ENV_EXCLUDE, L"", exclude, TRACER_LIST_MAX);
-    cfg->enabled = read_enabled(key);
+    read_string(key, L"DowncallFunctions", WPUTRACE_ENV_DOWNCALL_FUNCTIONS, L"", functions,
+                TRACER_LIST_MAX);
+    cfg->unknown_functions[0] = L'\0';
+    cfg->enabled = read_dword(key, L"Enabled", WPUTRACE_ENV_ENABLED, 1) != 0;
+    cfg->downcalls = read_dword(key, L"TraceDowncalls", WPUTRACE_ENV_DOWNCALLS, 1) != 0
+                         ? read_functions(functions, cfg->unknown_functions,
+                                          sizeof cfg->unknown_functions / sizeof(WCHAR))
+                         : 0;
+    DWORD capture = read_dword(key, L"CaptureBytes", WPUTRACE_ENV_CAPTURE_BYTES, 0);
+    cfg->capture_bytes = (uint16_t)(capture < WPT_DATA_MAX ? capture : WPT_DATA_MAX);
     if (key)
         RegCloseKey(key);
     cfg->pipe_sink = _wcsicmp(sink, L"file") != 0;

@@ -1,8 +1,9 @@
 /* wputrace.dll's entry points: WSPStartup (find our place in the chain, load the next
  * provider, give it the wrapped upcall table, hook its WPUCompleteOverlappedRequest import,
- * check and return its proc table) and DllMain. Only WSPCleanup in the returned proc table is
- * ours: one small thunk per startup slot, so that each cleanup releases the lower module of
- * its startup and the last one ends the load session outside the loader lock.
+ * check its proc table and hand ws2_32 the startup slot's downcall thunks over it) and
+ * DllMain. Each startup has a slot with its own thunks (downcalls.c); its WSPCleanup thunk
+ * releases the lower module of the startup, and the last one ends the load session outside
+ * the loader lock.
  *
  * ws2_32 may FreeLibrary the tracer right after a WSPStartup that failed and right after the
  * last WSPCleanup: both leave no thread of ours running, no hooked import and no reference on
@@ -15,17 +16,10 @@
 
 #include "tracer.h"
 
-#define MAX_STARTUPS 32
-
-typedef struct startup_slot {
-    bool used;
-    LPWSPCLEANUP lower_cleanup;
-    HMODULE lower; /* our reference on the lower provider, released by its cleanup */
-} startup_slot;
+startup_slot startups[MAX_STARTUPS];
 
 static HMODULE self;
 static CRITICAL_SECTION lock;
-static startup_slot startups[MAX_STARTUPS];
 static int live_startups;    /* startups whose WSPCleanup has not run */
 static int pending_startups; /* WSPStartup calls under way */
 
@@ -46,22 +40,18 @@ static void release_lower(HMODULE lower)
     bool in_use = false;
     EnterCriticalSection(&lock);
     for (int i = 0; i < MAX_STARTUPS; i++)
-        in_use = in_use || (startups[i].used && startups[i].lower == lower);
+        in_use = in_use || (startups[i].used && startups[i].lower_module == lower);
     LeaveCriticalSection(&lock);
     if (!in_use)
         iat_unhook_module(lower);
     FreeLibrary(lower);
 }
 
-static int cleanup(int slot, LPINT lpErrno)
+void startup_cleaned_up(startup_slot *slot)
 {
-    session_flush(); /* the modules that made upcalls may go with the lower WSPCleanup */
-    int rc = startups[slot].lower_cleanup(lpErrno);
-    if (rc != 0)
-        return rc;
     EnterCriticalSection(&lock);
-    HMODULE lower = startups[slot].lower;
-    startups[slot].used = false;
+    HMODULE lower = slot->lower_module;
+    slot->used = false;
     bool last = --live_startups == 0 && pending_startups == 0;
     LeaveCriticalSection(&lock);
     if (last) {
@@ -69,25 +59,14 @@ static int cleanup(int slot, LPINT lpErrno)
         session_end(WPT_END_CLEANUP);
     }
     release_lower(lower);
-    return 0;
 }
 
-#define CLEANUP_THUNK(n) \
-    static int WSPAPI cleanup_##n(LPINT lpErrno) { return cleanup(n, lpErrno); }
-CLEANUP_THUNK(0) CLEANUP_THUNK(1) CLEANUP_THUNK(2) CLEANUP_THUNK(3) CLEANUP_THUNK(4) CLEANUP_THUNK(5) CLEANUP_THUNK(6) CLEANUP_THUNK(7)
-CLEANUP_THUNK(8) CLEANUP_THUNK(9) CLEANUP_THUNK(10) CLEANUP_THUNK(11) CLEANUP_THUNK(12) CLEANUP_THUNK(13) CLEANUP_THUNK(14) CLEANUP_THUNK(15)
-CLEANUP_THUNK(16) CLEANUP_THUNK(17) CLEANUP_THUNK(18) CLEANUP_THUNK(19) CLEANUP_THUNK(20) CLEANUP_THUNK(21) CLEANUP_THUNK(22) CLEANUP_THUNK(23)
-CLEANUP_THUNK(24) CLEANUP_THUNK(25) CLEANUP_THUNK(26) CLEANUP_THUNK(27) CLEANUP_THUNK(28) CLEANUP_THUNK(29) CLEANUP_THUNK(30) CLEANUP_THUNK(31)
-static const LPWSPCLEANUP cleanup_thunks[MAX_STARTUPS] = {
-    cleanup_0, cleanup_1, cleanup_2, cleanup_3, cleanup_4, cleanup_5, cleanup_6, cleanup_7,
-    cleanup_8, cleanup_9, cleanup_10, cleanup_11, cleanup_12, cleanup_13, cleanup_14, cleanup_15,
-    cleanup_16, cleanup_17, cleanup_18, cleanup_19, cleanup_20, cleanup_21, cleanup_22, cleanup_23,
-    cleanup_24, cleanup_25, cleanup_26, cleanup_27, cleanup_28, cleanup_29, cleanup_30, cleanup_31,
-};
-
-/* Takes over procs->lpWSPCleanup; false when every slot is busy (then the lower module stays
- * loaded for good and the load session may end before this startup's cleanup). */
-static bool track_startup(LPWSPPROC_TABLE procs, HMODULE lower)
+/* Takes a slot for the startup and puts its thunks into procs (the next provider's table);
+ * false when every slot is busy (then procs stays the next provider's: the lower module stays
+ * loaded for good, the load session may end before this startup's cleanup, and its calls are
+ * not recorded). */
+static bool track_startup(LPWSPPROC_TABLE procs, HMODULE lower, const WSAPROTOCOL_INFOW *info,
+                          const tracer_config *cfg)
 {
     EnterCriticalSection(&lock);
     int slot = -1;
@@ -95,8 +74,9 @@ static bool track_startup(LPWSPPROC_TABLE procs, HMODULE lower)
         if (!startups[i].used)
             slot = i;
     if (slot >= 0) {
-        startups[slot] = (startup_slot){true, procs->lpWSPCleanup, lower};
-        procs->lpWSPCleanup = cleanup_thunks[slot];
+        startups[slot] = (startup_slot){true, lower, *procs, info->dwCatalogEntryId,
+                                        cfg->downcalls, cfg->capture_bytes};
+        downcalls_table(slot, procs);
         live_startups++;
     }
     LeaveCriticalSection(&lock);
@@ -138,8 +118,9 @@ static void chain_fails(wpt_provider_loaded *rec, wpt_status status, int32_t res
 /* Loads the next provider and starts it; NULL (rec says why, nothing of it kept) when the
  * chain cannot start. */
 static HMODULE start_lower(WORD version, LPWSPDATA data, LPWSAPROTOCOL_INFOW info,
-                           const WSPUPCALLTABLE *upcalls, bool trace, LPWSPPROC_TABLE procs,
-                           const chain_position *pos, wpt_provider_loaded *rec)
+                           const WSPUPCALLTABLE *upcalls, bool trace, bool record_startup,
+                           LPWSPPROC_TABLE procs, const chain_position *pos,
+                           wpt_provider_loaded *rec)
 {
     WCHAR why[400];
     HMODULE lower = LoadLibraryW(pos->next.path);
@@ -173,7 +154,7 @@ static HMODULE start_lower(WORD version, LPWSPDATA data, LPWSAPROTOCOL_INFOW inf
         message(WPT_SEVERITY_INFO, WPT_STATUS_OK,
                 L"%ls does not import WPUCompleteOverlappedRequest: calls of it by providers it loads "
                 L"itself (below a layered provider) are not traced", pos->next.path);
-    int rc = lower_startup(version, data, info, passed, procs);
+    int rc = downcalls_startup(lower_startup, record_startup, version, data, info, passed, procs);
     if (rc == 0 && !wputrace_proc_table_complete(procs)) {
         int ignored = 0;
         if (procs->lpWSPCleanup)
@@ -203,6 +184,11 @@ __declspec(dllexport) int WSPAPI WSPStartup(WORD version, LPWSPDATA data,
     tracer_config cfg;
     config_read(&cfg);
     bool trace = cfg.enabled && session_prepare(&cfg) == WPT_STATUS_OK;
+    if (!trace)
+        cfg.downcalls = 0; /* the next provider's own table, with our WSPCleanup */
+    if (trace && cfg.unknown_functions[0])
+        message(WPT_SEVERITY_WARNING, WPT_STATUS_OK,
+                L"DowncallFunctions names no function called %ls: ignored", cfg.unknown_functions);
     chain_position pos;
     catalog_locate(info, &pos);
     wpt_provider_loaded rec = {0};
@@ -218,14 +204,15 @@ __declspec(dllexport) int WSPAPI WSPStartup(WORD version, LPWSPDATA data,
     if (pos.status == WPT_STATUS_OK) {
         rec.next_provider_path = (wpt_utf16){(const uint16_t *)pos.next.path,
                                              wcslen(pos.next.path)};
-        lower = start_lower(version, data, info, &upcalls, trace, procs, &pos, &rec);
+        lower = start_lower(version, data, info, &upcalls, trace,
+                            (cfg.downcalls >> WPT_FN_STARTUP) & 1u, procs, &pos, &rec);
     } else {
         chain_fails(&rec, pos.status, WSAEPROVIDERFAILEDINIT, pos.detail);
     }
-    if (lower && !track_startup(procs, lower))
+    if (lower && !track_startup(procs, lower, info, &cfg))
         message(WPT_SEVERITY_WARNING, WPT_STATUS_INTERNAL,
-                L"more than %d live startups: WSPCleanup of catalog entry %lu not tracked",
-                MAX_STARTUPS, info->dwCatalogEntryId);
+                L"more than %d live startups: catalog entry %lu passed through untraced, its "
+                L"WSPCleanup not tracked", MAX_STARTUPS, info->dwCatalogEntryId);
     session_provider_loaded(&rec, lower);
     if (lower && trace && !session_run())
         message(WPT_SEVERITY_ERROR, WPT_STATUS_INTERNAL,

@@ -55,6 +55,7 @@ static volatile LONG state = IDLE;
 static HANDLE thread_wake, thread_finished, thread_passed;
 static volatile LONG stop_requested, flusher_busy, flusher_done, detaching;
 static volatile LONG flusher_passes; /* flusher passes completed, for session_flush */
+static volatile LONG call_ids;       /* the last call id handed out in this load session */
 static wpt_end_reason end_reason; /* what the flusher thread writes in PROCESS_GOODBYE */
 static SRWLOCK modules_lock = SRWLOCK_INIT;
 static module_info modules[MAX_MODULES];
@@ -68,6 +69,15 @@ uint64_t session_now(void)
 }
 
 bool session_active(void) { return state == PREPARED || state == RUNNING; }
+
+uint32_t session_next_call_id(void)
+{
+    uint32_t id;
+    do
+        id = (uint32_t)InterlockedIncrement(&call_ids);
+    while (id == 0);
+    return id;
+}
 
 static uint32_t image_size(HMODULE m)
 {
@@ -228,7 +238,7 @@ static wpt_status prepare(const tracer_config *cfg)
     fc.batch_capacity = sizeof batch;
     fc.preamble = preamble;
     fc.preamble_capacity = sizeof preamble;
-    stop_requested = flusher_done = 0;
+    stop_requested = flusher_done = call_ids = 0;
     AcquireSRWLockExclusive(&modules_lock); /* modules of an earlier load session may be gone */
     module_count = 0;
     ReleaseSRWLockExclusive(&modules_lock);

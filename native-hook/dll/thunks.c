@@ -2,7 +2,9 @@
  * caller (return address), times the real upcall, records arguments, result and error into an
  * event on its own stack and pushes it into the lock-free ring. No locks, no allocation, no
  * blocking; GetLastError (= WSAGetLastError) is what the real upcall left; a per-thread TLS
- * slot marks calls re-entered from inside another thunk. WSPAPI is stdcall on x86.
+ * slot links the thread's traced calls in progress (nesting, shared with the downcall thunks):
+ * an upcall names the downcall it was made in and is marked when it re-entered another upcall.
+ * WSPAPI is stdcall on x86.
  *
  * Only what the callee said is recorded (SPEC.md, "What was said"): *lpErrno and the
  * out-arguments get a marker before the call; where the callee left the marker, the caller's
@@ -20,9 +22,10 @@ static DWORD tls_slot = TLS_OUT_OF_INDEXES;
 #define OUT_MARKER ((DWORD_PTR)UINT64_C(0x5750555357505553))
 
 typedef struct frame {
-    wpt_upcall_event ev;
+    nesting nest;
+    wpt_event ev;
     DWORD last_error;
-    void *outer;     /* the frame of the thunk this call re-entered from, or NULL */
+    bool nested;     /* nest was pushed */
     LPINT lp_errno;  /* the caller's lpErrno (may be NULL) */
     int caller_errno;
 } frame;
@@ -49,14 +52,14 @@ static out_slot mark_out(void *pointer)
 static void out_arg(frame *f, out_slot *o, bool read)
 {
     if (!o->at) {
-        f->ev.upcall_flags |= WPT_UPCALL_FLAG_NULL_OUT;
+        f->ev.flags |= WPT_UPCALL_FLAG_NULL_OUT;
         wpt_record_arg(&f->ev, 0);
         return;
     }
     if (*o->at == OUT_MARKER) {
         *o->at = o->caller_value;
         if (read)
-            f->ev.upcall_flags |= WPT_UPCALL_FLAG_OUT_NOT_WRITTEN;
+            f->ev.flags |= WPT_UPCALL_FLAG_OUT_NOT_WRITTEN;
     }
     wpt_record_arg(&f->ev, read ? (uint64_t)*o->at : 0);
 }
@@ -65,11 +68,13 @@ static void out_arg(frame *f, out_slot *o, bool read)
 static void enter(frame *f, wpt_upcall upcall, void *caller, LPINT lp_errno)
 {
     f->last_error = GetLastError(); /* TlsGetValue clears it */
-    f->outer = TlsGetValue(tls_slot);
-    TlsSetValue(tls_slot, f);
+    f->nested = nesting_push(&f->nest, true, 0);
     wpt_record_begin(&f->ev, upcall, GetCurrentThreadId(), (uint64_t)(uintptr_t)caller, 0);
-    if (f->outer)
-        f->ev.upcall_flags |= WPT_UPCALL_FLAG_REENTERED;
+    if (f->nested && f->nest.outer) {
+        f->ev.parent_call_id = f->nest.outer->call_id;
+        if (f->nest.outer->in_upcall)
+            f->ev.flags |= WPT_UPCALL_FLAG_REENTERED;
+    }
     f->lp_errno = lp_errno;
     if (lp_errno) {
         f->caller_errno = *lp_errno;
@@ -89,13 +94,14 @@ static void leave(frame *f, int64_t result, bool failed)
     if (f->lp_errno && *f->lp_errno == ERRNO_MARKER) {
         *f->lp_errno = f->caller_errno;
         if (failed)
-            f->ev.upcall_flags |= WPT_UPCALL_FLAG_NO_ERROR_CODE;
+            f->ev.flags |= WPT_UPCALL_FLAG_NO_ERROR_CODE;
     } else if (f->lp_errno && failed) {
         error = *f->lp_errno;
     }
     if (session_active())
         wpt_record_commit(&tracer_recorder, &f->ev, end, result, error);
-    TlsSetValue(tls_slot, f->outer);
+    if (f->nested)
+        nesting_pop(&f->nest);
     SetLastError(f->last_error);
 }
 
@@ -180,13 +186,11 @@ static int WSPAPI Hook_WPUGetProviderPath(LPGUID id, WCHAR *path, LPINT len, LPI
     arg(&f, (uint64_t)(int64_t)len_in);
     int r = real.lpWPUGetProviderPath(id, path, len, e);
     if (!len)
-        f.ev.upcall_flags |= WPT_UPCALL_FLAG_NULL_OUT;
+        f.ev.flags |= WPT_UPCALL_FLAG_NULL_OUT;
     arg(&f, len ? (uint64_t)(int64_t)*len : 0);
     if (r == 0 && path && len) { /* *len may count the NUL or not: bounded by both lengths */
-        size_t n = 0;
-        while (n < WPT_TEXT_MAX && (int)n < len_in && (int)n < *len && path[n])
-            n++;
-        wpt_record_text(&f.ev, (const uint16_t *)path, n);
+        int bound = len_in < *len ? len_in : *len;
+        wpt_record_text(&f.ev, (const uint16_t *)path, bound > 0 ? (size_t)bound : 0);
     }
     leave(&f, r, r == SOCKET_ERROR);
     return r;
@@ -322,6 +326,19 @@ void thunks_free(void)
         TlsFree(tls_slot);
     tls_slot = TLS_OUT_OF_INDEXES;
 }
+
+bool nesting_push(nesting *n, bool upcall, uint32_t call_id)
+{
+    if (tls_slot == TLS_OUT_OF_INDEXES)
+        return false;
+    n->outer = TlsGetValue(tls_slot);
+    n->in_upcall = upcall || (n->outer && n->outer->in_upcall);
+    n->call_id = call_id ? call_id : n->outer ? n->outer->call_id : 0;
+    TlsSetValue(tls_slot, n);
+    return true;
+}
+
+void nesting_pop(const nesting *n) { TlsSetValue(tls_slot, (void *)n->outer); }
 
 bool thunks_wrap(const WSPUPCALLTABLE *table, WSPUPCALLTABLE *wrapped)
 {

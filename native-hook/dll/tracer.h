@@ -1,5 +1,6 @@
 /* Internal interfaces of wputrace.dll between its parts: configuration, catalog lookup, the
- * trace session (recorder, flusher thread, sinks), the upcall thunks and the IAT hook. */
+ * trace session (recorder, flusher thread, sinks), the startups and their downcall thunks, the
+ * upcall thunks and the IAT hook. */
 #ifndef TRACER_H
 #define TRACER_H
 
@@ -15,11 +16,17 @@
 /* ---- configuration (config.c) ---- */
 #define TRACER_LIST_MAX 1024
 
+#define TRACER_ALL_FUNCTIONS ((1u << WPT_FUNCTION_COUNT) - 1)
+
 typedef struct tracer_config {
     bool enabled;         /* Enabled, and this process passes Include/Exclude */
     bool pipe_sink;       /* Sink "pipe" (default) or "file" */
     WCHAR file[MAX_PATH]; /* file sink path, %p expanded to the pid, %VARS% expanded */
     WCHAR pipe[MAX_PATH]; /* pipe sink name */
+    uint32_t downcalls;   /* bit (1 << wpt_function) per downcall recorded: TraceDowncalls and
+                           * DowncallFunctions; 0 = the next provider's own table */
+    uint16_t capture_bytes;       /* CaptureBytes, 0 .. WPT_DATA_MAX */
+    WCHAR unknown_functions[160]; /* names in DowncallFunctions that name no function */
 } tracer_config;
 
 /* Reads HKLM\SOFTWARE\wpuscope\Tracer (the 64-bit view from both bitnesses) and the
@@ -60,6 +67,8 @@ wpt_status session_prepare(const tracer_config *cfg);
 bool session_run(void);
 bool session_active(void);
 uint64_t session_now(void);
+/* The next call id of the load session: 1, 2, ..., wrapping past 2^32 - 1 to 1. */
+uint32_t session_next_call_id(void);
 /* Module id of the module containing address (announced by the flusher with MODULE). */
 uint32_t session_module_id(const void *address);
 /* Queue records for the preamble (sent first on every connection). Any thread but thunks. */
@@ -87,7 +96,7 @@ void sink_set_final(void);
 void sink_release(void);
 
 /* ---- thunks (thunks.c) ---- */
-/* Creates the TLS index of the reentrancy guard; false when none is left. */
+/* Creates the TLS index of the per-thread nesting; false when none is left. */
 bool thunks_init(void);
 void thunks_free(void);
 /* Fills wrapped with the thunks over real. The first real table wins: returns false (and
@@ -95,6 +104,43 @@ void thunks_free(void);
 bool thunks_wrap(const WSPUPCALLTABLE *real, WSPUPCALLTABLE *wrapped);
 /* The thunk of WPUCompleteOverlappedRequest over real (first real wins, like thunks_wrap). */
 LPWPUCOMPLETEOVERLAPPEDREQUEST thunks_complete_overlapped(LPWPUCOMPLETEOVERLAPPEDREQUEST real);
+
+/* What a thread's traced calls in progress tell the calls made inside them: one per thunk frame,
+ * linked innermost first through a TLS slot (no allocation). */
+typedef struct nesting {
+    const struct nesting *outer;
+    uint32_t call_id; /* the innermost downcall in progress on this thread, 0 = none */
+    bool in_upcall;   /* an upcall thunk is in progress on this thread */
+} nesting;
+/* Makes n the thread's innermost traced call: an upcall, or the downcall call_id. Returns false
+ * (nothing pushed) when there is no TLS slot. Changes the last error (TlsGetValue clears it). */
+bool nesting_push(nesting *n, bool upcall, uint32_t call_id);
+/* Makes n's outer call the innermost again. */
+void nesting_pop(const nesting *n);
+
+/* ---- startups (provider.c) and their downcall thunks (downcalls.c) ---- */
+#define MAX_STARTUPS 32
+
+/* One successful startup of the next provider, until its WSPCleanup. */
+typedef struct startup_slot {
+    bool used;
+    HMODULE lower_module;     /* our reference on the next provider, released by its cleanup */
+    WSPPROC_TABLE lower;      /* the next provider's proc table */
+    uint32_t served_entry_id; /* the catalog entry ws2_32 started the tracer for */
+    uint32_t downcalls;       /* tracer_config.downcalls of this startup */
+    uint16_t capture_bytes;
+} startup_slot;
+
+extern startup_slot startups[MAX_STARTUPS];
+
+/* The next provider's WSPCleanup of slot succeeded: releases the slot (provider.c). */
+void startup_cleaned_up(startup_slot *slot);
+/* The table ws2_32 gets for a startup in slot: the slot's thunk for each recorded function and
+ * for WSPCleanup (always: it ends the startup), the next provider's own entry otherwise. */
+void downcalls_table(int slot, WSPPROC_TABLE *table);
+/* Calls the next provider's WSPStartup, recorded as function 30 when record is set. */
+int downcalls_startup(LPWSPSTARTUP lower_startup, bool record, WORD version, LPWSPDATA data,
+                      LPWSAPROTOCOL_INFOW info, WSPUPCALLTABLE upcalls, LPWSPPROC_TABLE procs);
 
 /* ---- IAT hook (iat_hook.c) ---- */
 /* Points module's imports of WPUCompleteOverlappedRequest (from any DLL it imports from:

@@ -20,6 +20,12 @@
 #define WPUTRACE_ENV_PIPE L"WPUSCOPE_TRACE_PIPE"       /* PipeName default below */
 #define WPUTRACE_ENV_INCLUDE L"WPUSCOPE_TRACE_INCLUDE" /* Include  image names, ';' separated */
 #define WPUTRACE_ENV_EXCLUDE L"WPUSCOPE_TRACE_EXCLUDE" /* Exclude  image names, ';' separated */
+/* TraceDowncalls  DWORD 0/1, default 1: record the WSP* calls into the next provider */
+#define WPUTRACE_ENV_DOWNCALLS L"WPUSCOPE_TRACE_DOWNCALLS"
+/* DowncallFunctions  function names (WSPSend;WSPRecv), ';' separated; empty = all */
+#define WPUTRACE_ENV_DOWNCALL_FUNCTIONS L"WPUSCOPE_TRACE_DOWNCALL_FUNCTIONS"
+/* CaptureBytes  DWORD, default 0, at most 256: bytes of data kept per send/receive */
+#define WPUTRACE_ENV_CAPTURE_BYTES L"WPUSCOPE_TRACE_CAPTURE_BYTES"
 #define WPUTRACE_DEFAULT_PIPE L"\\\\.\\pipe\\wpuscope-trace"
 
 /* Whether a provider's WSPStartup set every entry of its WSPPROC_TABLE, as ws2_32 (and a

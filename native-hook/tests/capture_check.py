@@ -31,6 +31,7 @@ class Capture:
         self.headers = [i for i in items if "header" in i]
         self.records = [i for i in items if "type_name" in i]
         self.upcalls = [r for r in self.records if r["type_name"] == "UPCALL"]
+        self.downcalls = [r for r in self.records if r["type_name"] == "DOWNCALL"]
         self.summary = next((i["summary"] for i in items if "summary" in i), None)
 
     def of(self, type_name):
@@ -91,8 +92,8 @@ def check_common(cap, bitness, sample_dll, exact_drops=True, served=SERVED, call
     expect(len(goodbye) == 1 and cap.records[-1]["type_name"] == "PROCESS_GOODBYE",
            "PROCESS_GOODBYE is not the single last record")
     g = goodbye[0]
-    sequences = [u["sequence"] for u in cap.upcalls]
-    expect(len(set(sequences)) == len(sequences), "an UPCALL sequence number repeats")
+    sequences = [r["sequence"] for r in cap.records if r["type_name"] in ("UPCALL", "DOWNCALL")]
+    expect(len(set(sequences)) == len(sequences), "an UPCALL/DOWNCALL sequence number repeats")
     expect(all(s < g["emitted"] for s in sequences), "a sequence number >= emitted")
     expect(len(sequences) + g["dropped_total"] == g["emitted"],
            f"delivered {len(sequences)} + dropped {g['dropped_total']} != emitted {g['emitted']}")

@@ -1,10 +1,11 @@
 /* The streaming decoder: fed one byte at a time it finds what it finds with all bytes at once;
- * field values of the basic vector; mutated input never crashes and accounts for every byte;
- * UTF-8 replacement. (Every field of every golden vector is compared with its JSON through
+ * field values of the basic (1.1) and spi (1.2) vectors, the 1.2 parent absent from 1.1
+ * upcalls; mutated input never crashes and accounts for every byte; UTF-8 replacement. (Every field of every golden vector is compared with its JSON through
  * wptdump by check_golden_json.py.) */
 #include <stdlib.h>
 #include <string.h>
 
+#include "wpt_crc32.h"
 #include "wpt_decode.h"
 #include "wpt_event.h"
 #include "wpt_test.h"
@@ -79,9 +80,11 @@ static void test_streaming(const char *golden_dir)
 {
     static const char *const names[] = {"basic.wputrace", "damaged.wputrace",
                                         "forward-compatible.wputrace", "newer-major.wputrace",
-                                        "truncated.wputrace", "two-streams.wputrace"};
+                                        "truncated.wputrace", "two-streams.wputrace",
+                                        "spi.wputrace"};
     static const wpt_item_kind last[] = {WPT_ITEM_END, WPT_ITEM_END, WPT_ITEM_END,
-                                         WPT_ITEM_ERROR, WPT_ITEM_TRUNCATED, WPT_ITEM_END};
+                                         WPT_ITEM_ERROR, WPT_ITEM_TRUNCATED, WPT_ITEM_END,
+                                         WPT_ITEM_END};
     for (size_t v = 0; v < sizeof names / sizeof names[0]; v++) {
         size_t len;
         uint8_t *data = wpt_test_read_file(golden_dir, names[v], &len);
@@ -137,8 +140,9 @@ static void test_fields(const char *golden_dir)
     for (int i = 0; i < 5; i++)
         up = next_record(&dec, data, len, &start);
     CHECK_EQ(up.u.record.as.upcall.upcall, WPT_UPCALL_GET_PROVIDER_PATH);
-    CHECK_EQ(up.u.record.as.upcall.arg_count, 4);
-    CHECK_EQ(wpt_dec_upcall_arg(&up.u.record.as.upcall, 3), 37);
+    CHECK_EQ(up.u.record.as.upcall.args.count, 4);
+    CHECK_EQ(wpt_dec_arg(up.u.record.as.upcall.args, 3), 37);
+    CHECK(!up.u.record.as.upcall.has_parent); /* a 1.1 upcall: the 1.2 field is absent */
     CHECK(str_is(up.u.record.as.upcall.text, "%SystemRoot%\\system32\\mswsock.dll"));
     for (int i = 0; i < 13; i++)
         up = next_record(&dec, data, len, &start);
@@ -146,6 +150,79 @@ static void test_fields(const char *golden_dir)
     CHECK(up.u.record.as.upcall.result == -1);
     CHECK_EQ(up.u.record.as.upcall.error, 10038);
     free(data);
+}
+
+/* The 1.2 vector: a DOWNCALL's fields, an UPCALL's parent, data bytes. */
+static void test_spi_fields(const char *golden_dir)
+{
+    size_t len, start = 0;
+    uint8_t *data = wpt_test_read_file(golden_dir, "spi.wputrace", &len);
+    if (data == NULL)
+        return;
+    wpt_decoder dec;
+    wpt_decoder_init(&dec);
+    wpt_item item;
+    for (int i = 0; i < 4; i++) /* HELLO, MODULE, PROVIDER_LOADED, WSPStartup */
+        item = next_record(&dec, data, len, &start);
+    CHECK_EQ(item.u.record.type, WPT_REC_DOWNCALL);
+    const wpt_dec_downcall *startup = &item.u.record.as.downcall;
+    CHECK(startup->function == WPT_FN_STARTUP && startup->call_id == 1
+          && startup->parent_call_id == 0 && startup->served_entry_id == 2001);
+    CHECK_EQ(wpt_dec_arg(startup->args, 1), 0x0202);
+    item = next_record(&dec, data, len, &start);
+    CHECK(item.u.record.type == WPT_REC_UPCALL && item.u.record.as.upcall.has_parent
+          && item.u.record.as.upcall.parent_call_id == 2);
+    for (int i = 0; i < 5; i++) /* WSPSocket, WSPConnect, WSPAsyncSelect, post, WSPSend */
+        item = next_record(&dec, data, len, &start);
+    const wpt_dec_downcall *send = &item.u.record.as.downcall;
+    CHECK(item.u.record.type == WPT_REC_DOWNCALL && send->function == WPT_FN_SEND);
+    CHECK(send->socket == 0x2C8 && send->call_id == 5 && send->args.count == 6);
+    CHECK_EQ(send->call_flags, WPT_CALL_FLAG_DATA_CLIPPED);
+    CHECK(send->data.len == 8 && memcmp(send->data.bytes, "hello, w", 8) == 0);
+    item = next_record(&dec, data, len, &start);
+    CHECK(item.u.record.as.downcall.result == -1 && item.u.record.as.downcall.error == 997);
+    free(data);
+}
+
+/* A DOWNCALL cut inside its data, with a valid CRC, is damage; so is an UPCALL that ends inside
+ * its 1.2 parent_call_id. */
+static void test_short_records(void)
+{
+    static const uint8_t header[48] = "WPUTRACE\1\0\2\0\x30";
+    uint8_t data[256];
+    memcpy(data, header, sizeof header);
+    /* the header's CRC */
+    uint32_t crc = wpt_crc32(data, 44);
+    for (int i = 0; i < 4; i++)
+        data[44 + i] = (uint8_t)(crc >> (8 * i));
+    static const struct {
+        uint16_t type;
+        size_t payload; /* a payload of zeros, but for a count of 5 bytes of data/parent */
+        size_t count_at;
+    } cases[] = {
+        {WPT_REC_DOWNCALL, 64 + 2 + 2 + 3, 64 + 2}, /* data says 5 bytes, 3 follow */
+        {WPT_REC_UPCALL, 56 + 2 + 2, 0},             /* 2 of the 4 bytes of parent_call_id */
+    };
+    for (size_t c = 0; c < 2; c++) {
+        size_t n = 48, length = 16 + cases[c].payload;
+        memset(data + n, 0, length);
+        data[n] = (uint8_t)length;
+        data[n + 4] = (uint8_t)cases[c].type;
+        if (cases[c].count_at)
+            data[n + 12 + cases[c].count_at] = 5;
+        crc = wpt_crc32(data + n, length - 4);
+        for (int i = 0; i < 4; i++)
+            data[n + length - 4 + i] = (uint8_t)(crc >> (8 * i));
+        wpt_decoder dec;
+        wpt_decoder_init(&dec);
+        size_t start = 0;
+        wpt_item item = next_record(&dec, data, n + length, &start);
+        if (!CHECK_EQ(item.kind, WPT_ITEM_DAMAGE))
+            continue;
+        CHECK_EQ(item.offset, 48);
+        CHECK(strcmp(item.u.damage.reason, c == 0 ? "data runs past the payload"
+                                                  : "record too short for its type") == 0);
+    }
 }
 
 /* Flipped bytes and cut-offs: the decoder ends, offsets only grow, every byte is in exactly
@@ -243,6 +320,8 @@ void test_decode(const char *golden_dir)
 {
     test_streaming(golden_dir);
     test_fields(golden_dir);
+    test_spi_fields(golden_dir);
+    test_short_records();
     test_mutations(golden_dir);
     test_edges();
     test_utf8();

@@ -1,6 +1,6 @@
-/* The flusher against a flaky sink that vanishes and comes back: the capture it leaves is
- * decoded and checked record by record; delivered + dropped == emitted exactly; DROPS and
- * PROCESS_GOODBYE agree; each (re)connection starts a complete stream. */
+/* The flusher against a flaky sink that vanishes and comes back: the capture it leaves (upcalls
+ * and downcalls) is decoded and checked record by record; delivered + dropped == emitted
+ * exactly; DROPS and PROCESS_GOODBYE agree; each (re)connection starts a complete stream. */
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -106,14 +106,25 @@ static void rig_init(rig *r, unsigned fail_every, unsigned refuse_first)
 
 static void commit(rig *r, uint32_t tid, uint64_t i)
 {
-    wpt_upcall_event ev;
+    wpt_event ev;
     wpt_record_begin(&ev, WPT_UPCALL_CREATE_EVENT, tid, (i % (MODULES + 1)) * MODULE_SPAN + 8, i);
+    wpt_record_commit(&r->rec, &ev, i + 1, (int64_t)i, 0);
+}
+
+/* A WSPSend downcall whose call id, socket and data length encode i. */
+static void commit_downcall(rig *r, uint32_t tid, uint64_t i)
+{
+    wpt_event ev;
+    wpt_record_begin_downcall(&ev, WPT_FN_SEND, tid, (uint32_t)i + 1, 0, 2001, i);
+    ev.socket = i;
+    ev.data_len = (uint16_t)(i % 17);
+    memset(ev.data, (int)(i & 0xFF), ev.data_len);
     wpt_record_commit(&r->rec, &ev, i + 1, (int64_t)i, 0);
 }
 
 /* What the capture holds, checked while decoding. */
 typedef struct books {
-    uint64_t upcalls, streams, drops_sum, last_drops_total, problems;
+    uint64_t events, streams, drops_sum, last_drops_total, problems;
     uint64_t goodbyes, goodbye_emitted, goodbye_dropped;
     uint8_t *seen; /* per sequence number */
     size_t seen_len;
@@ -165,9 +176,21 @@ static void audit(const uint8_t *data, size_t len, books *b)
                 problem(b, "UPCALL names a module not announced in its stream", item.offset);
             if (u->sequence >= b->seen_len || b->seen[u->sequence]++)
                 problem(b, "sequence out of range or delivered twice", item.offset);
-            if ((uint64_t)u->result != u->start_ticks || u->duration_ticks != 1)
+            if ((uint64_t)u->result != u->start_ticks || u->duration_ticks != 1
+                || !u->has_parent || u->parent_call_id != 0)
                 problem(b, "UPCALL content", item.offset);
-            b->upcalls++;
+            b->events++;
+        } else if (r->type == WPT_REC_DOWNCALL) {
+            const wpt_dec_downcall *d = &r->as.downcall;
+            if (d->sequence >= b->seen_len || b->seen[d->sequence]++)
+                problem(b, "sequence out of range or delivered twice", item.offset);
+            bool data_ok = d->data.len == d->start_ticks % 17;
+            for (unsigned b_i = 0; b_i < d->data.len; b_i++)
+                data_ok = data_ok && d->data.bytes[b_i] == (uint8_t)d->start_ticks;
+            if ((uint64_t)d->result != d->start_ticks || d->call_id != d->start_ticks + 1
+                || d->socket != d->start_ticks || d->served_entry_id != 2001 || !data_ok)
+                problem(b, "DOWNCALL content", item.offset);
+            b->events++;
         } else if (r->type == WPT_REC_DROPS) {
             b->drops_sum += r->as.drops.a;
             if (r->as.drops.b != b->drops_sum || r->as.drops.a == 0)
@@ -187,7 +210,10 @@ static void *produce(void *arg)
     static atomic_uint next_tid;
     uint32_t tid = atomic_fetch_add(&next_tid, 1);
     for (uint64_t i = 0; i < 20000; i++) {
-        commit(r, tid, i);
+        if (i % 3 == 2)
+            commit_downcall(r, tid, i);
+        else
+            commit(r, tid, i);
         for (volatile int work = 0; work < 200; work++)
             ; /* what the real upcall would do */
         if (i % 1000 == 999) { /* let the flusher pass at least once per 1000 events */
@@ -243,14 +269,14 @@ static void stress(unsigned fail_every, bool finish_early, bool sink_up_at_end)
     audit(r.sink.capture, r.sink.len, &b);
     CHECK_EQ(b.problems, 0);
     CHECK_EQ(st.delivered + st.dropped_total, st.emitted);
-    CHECK_EQ(b.upcalls, st.delivered);
+    CHECK_EQ(b.events, st.delivered);
     CHECK(st.emitted > 0);
     CHECK(said_goodbye == sink_up_at_end);
     if (sink_up_at_end) {
         CHECK_EQ(b.goodbyes, 1);
         CHECK_EQ(b.goodbye_emitted, st.emitted);
         CHECK_EQ(b.goodbye_dropped, st.dropped_total);
-        CHECK_EQ(b.upcalls + b.goodbye_dropped, b.goodbye_emitted);
+        CHECK_EQ(b.events + b.goodbye_dropped, b.goodbye_emitted);
         CHECK_EQ(b.last_drops_total, b.goodbye_dropped); /* every drop was reported */
     } else {
         CHECK_EQ(b.goodbyes, 0);
@@ -283,13 +309,14 @@ static void exact_sequence(void)
     CHECK_EQ(r.sink.len, 0);
     for (uint64_t i = 1; i < 4; i++)
         commit(&r, 1, i); /* modules 1, 2, 3 */
-    CHECK_EQ(wpt_flusher_run(&r.fl, 200), 3);
+    commit_downcall(&r, 1, 9);
+    CHECK_EQ(wpt_flusher_run(&r.fl, 200), 4);
     CHECK(wpt_flusher_finish(&r.fl, 300, WPT_END_PROCESS_EXIT));
     CHECK(!wpt_flusher_finish(&r.fl, 400, WPT_END_PROCESS_EXIT)); /* only once */
 
     static const uint16_t expected[] = {WPT_REC_PROCESS_HELLO, WPT_REC_DROPS, WPT_REC_MODULE,
                                         WPT_REC_UPCALL, WPT_REC_MODULE, WPT_REC_UPCALL,
-                                        WPT_REC_MODULE, WPT_REC_UPCALL,
+                                        WPT_REC_MODULE, WPT_REC_UPCALL, WPT_REC_DOWNCALL,
                                         WPT_REC_PROCESS_GOODBYE};
     wpt_decoder dec;
     wpt_decoder_init(&dec);
@@ -305,16 +332,20 @@ static void exact_sequence(void)
                            &used) == WPT_ITEM_RECORD) {
         start += used;
         const wpt_record_view *v = &item.u.record;
-        order_ok = order_ok && n < 9 && v->type == expected[n];
+        order_ok = order_ok && n < 10 && v->type == expected[n];
         if (v->type == WPT_REC_DROPS) {
             CHECK_EQ(v->as.drops.ticks, 200);
             CHECK_EQ(v->as.drops.a, 5);
             CHECK_EQ(v->as.drops.b, 5);
         } else if (v->type == WPT_REC_UPCALL) {
             CHECK_EQ(v->as.upcall.sequence, 5 + n / 2 - 1);
+        } else if (v->type == WPT_REC_DOWNCALL) {
+            CHECK_EQ(v->as.downcall.sequence, 8);
+            CHECK_EQ(v->as.downcall.call_id, 10);
+            CHECK_EQ(v->as.downcall.data.len, 9);
         } else if (v->type == WPT_REC_PROCESS_GOODBYE) {
             CHECK_EQ(v->as.goodbye.ticks, 300);
-            CHECK_EQ(v->as.goodbye.a, 8);
+            CHECK_EQ(v->as.goodbye.a, 9);
             CHECK_EQ(v->as.goodbye.b, 5);
             CHECK(v->as.goodbye.has_end_reason);
             CHECK_EQ(v->as.goodbye.end_reason, WPT_END_PROCESS_EXIT);
@@ -322,7 +353,7 @@ static void exact_sequence(void)
         n++;
     }
     CHECK(order_ok);
-    CHECK_EQ(n, 9);
+    CHECK_EQ(n, 10);
     free(r.sink.capture);
 }
 

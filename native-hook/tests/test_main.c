@@ -14,6 +14,7 @@ int main(int argc, char **argv)
     test_encode(argv[1]);
     test_decode(argv[1]);
     test_ring();
+    test_record();
     test_flusher();
     return wpt_test_summary(argc > 2 ? argv[2] : "native");
 }

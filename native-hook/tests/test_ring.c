@@ -1,7 +1,9 @@
 /* The ring and recorder under contention: several producer threads commit through a small
  * ring while one consumer pops. Every sequence number is delivered exactly once or counted as
- * dropped; each producer's events arrive in its own order with their content intact. */
+ * dropped; each producer's events (upcalls, and downcalls with all their args and data) arrive
+ * in its own order with their content intact. */
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,10 +28,22 @@ static void *produce(void *arg)
 {
     producer *p = arg;
     for (uint32_t i = 0; i < EVENTS_PER_PRODUCER; i++) {
-        wpt_upcall_event ev;
-        wpt_record_begin(&ev, (wpt_upcall)(i % WPT_UPCALL_COUNT), p->id, 0x1000 + i, i);
+        wpt_event ev;
+        bool downcall = i % 5 == 0;
+        if (downcall)
+            wpt_record_begin_downcall(&ev, (wpt_function)(i % WPT_FUNCTION_COUNT), p->id, i,
+                                      i + 1, i + 2, i);
+        else
+            wpt_record_begin(&ev, (wpt_upcall)(i % WPT_UPCALL_COUNT), p->id, 0x1000 + i, i);
         wpt_record_arg(&ev, p->id);
         wpt_record_arg(&ev, i);
+        if (downcall) { /* every arg, and data whose length encodes i */
+            for (uint32_t k = 2; k < WPT_MAX_ARGS; k++)
+                wpt_record_arg(&ev, i + k);
+            ev.data_len = (uint16_t)(i % (WPT_DATA_MAX + 1));
+            for (size_t k = 0; k < ev.data_len; k++)
+                ev.data[k] = (uint8_t)(k + i);
+        }
         if (i % 7 == 0) { /* some events carry text: its length encodes i */
             uint16_t text[WPT_TEXT_MAX];
             for (size_t k = 0; k < WPT_TEXT_MAX; k++)
@@ -43,14 +57,30 @@ static void *produce(void *arg)
 }
 
 /* Checks one popped event against what its producer wrote; returns false when corrupted. */
-static bool intact(const wpt_upcall_event *ev, int64_t *last_seen)
+static bool intact(const wpt_event *ev, int64_t *last_seen)
 {
     uint32_t id = ev->tid, i = (uint32_t)ev->args[1];
-    if (id >= PRODUCERS || ev->arg_count != 2 || ev->args[0] != id || i <= last_seen[id]
-        || ev->upcall != i % WPT_UPCALL_COUNT || ev->caller_address != 0x1000u + i
-        || ev->duration_ticks != 5 || ev->result != -(int64_t)i || ev->error != (int32_t)id)
+    bool downcall = i % 5 == 0;
+    if (id >= PRODUCERS || ev->arg_count != (downcall ? WPT_MAX_ARGS : 2) || ev->args[0] != id
+        || i <= last_seen[id] || ev->duration_ticks != 5 || ev->result != -(int64_t)i
+        || ev->error != (int32_t)id
+        || ev->kind != (downcall ? WPT_EVENT_DOWNCALL : WPT_EVENT_UPCALL))
         return false;
     last_seen[id] = i;
+    if (downcall) {
+        if (ev->function != i % WPT_FUNCTION_COUNT || ev->call_id != i
+            || ev->parent_call_id != i + 1 || ev->served_entry_id != i + 2
+            || ev->data_len != i % (WPT_DATA_MAX + 1))
+            return false;
+        for (uint32_t k = 2; k < WPT_MAX_ARGS; k++)
+            if (ev->args[k] != i + k)
+                return false;
+        for (size_t k = 0; k < ev->data_len; k++)
+            if (ev->data[k] != (uint8_t)(k + i))
+                return false;
+    } else if (ev->function != i % WPT_UPCALL_COUNT || ev->caller_address != 0x1000u + i) {
+        return false;
+    }
     size_t text_len = i % 7 == 0 ? i % WPT_TEXT_MAX : 0;
     if (ev->text_len != text_len)
         return false;
@@ -65,7 +95,7 @@ static void test_contention(void)
     static shared sh;
     static wpt_ring_slot slots[RING_CAPACITY];
     static uint8_t seen[PRODUCERS * EVENTS_PER_PRODUCER];
-    static wpt_upcall_event out[16];
+    static wpt_event out[16];
     memset(seen, 0, sizeof seen);
     CHECK(wpt_recorder_init(&sh.rec, slots, RING_CAPACITY));
     atomic_init(&sh.producers_left, PRODUCERS);
@@ -116,7 +146,7 @@ static void test_single_thread(void)
     static wpt_ring_slot slots[4];
     CHECK(!wpt_recorder_init(&rec, slots, 3)); /* not a power of two */
     CHECK(wpt_recorder_init(&rec, slots, 4));
-    wpt_upcall_event ev, out[8];
+    wpt_event ev, out[8];
     int pushed = 0;
     for (int i = 0; i < 6; i++) {
         wpt_record_begin(&ev, WPT_UPCALL_SET_EVENT, 1, 2, 3);
@@ -145,7 +175,7 @@ static void test_single_thread(void)
     text[5] = 0;
     wpt_record_text(&ev, text, (size_t)-1);
     CHECK_EQ(ev.text_len, 5);
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < WPT_MAX_ARGS + 2; i++)
         wpt_record_arg(&ev, (uint64_t)i);
     CHECK_EQ(ev.arg_count, WPT_MAX_ARGS);
 }

@@ -27,6 +27,7 @@ void test_crc32(void);
 void test_encode(const char *golden_dir);
 void test_decode(const char *golden_dir);
 void test_ring(void);
+void test_record(void);
 void test_flusher(void);
 
 /* Reads a whole file (test helper); NULL and a failed check when it cannot. */

@@ -9,6 +9,7 @@
  *   {"truncated_at":2378}                     input ends inside a record
  *   {"error":"capture format 2.0 is newer than this wpuscope reads (1.x)"}
  *   {"summary":{"valid":true,"streams":1,"records":27,"damage":0}}   always the last line
+ * DOWNCALL records print their data as lowercase hex.
  * Unknown record types print {"offset","length","type","type_name":"UNKNOWN","pid","skipped":true}.
  * Strings are UTF-8 with invalid bytes replaced by U+FFFD; GUIDs are lowercase 8-4-4-4-12.
  * Exit status: 0 valid, 1 damaged or truncated, 2 not decodable (error) or I/O/usage error. */
@@ -98,15 +99,37 @@ static void put_counter_fields(FILE *out, const wpt_dec_counters *c, const char 
     put_u64_field(out, b_name, c->b);
 }
 
+/* "NAME":"text" or "NAME":null for a number no name is known for. */
+static void put_name_field(FILE *out, const char *field, const char *name)
+{
+    if (name != NULL)
+        fprintf(out, ",\"%s\":\"%s\"", field, name);
+    else
+        fprintf(out, ",\"%s\":null", field);
+}
+
+static void put_args_field(FILE *out, wpt_dec_args args)
+{
+    fputs(",\"args\":[", out);
+    for (unsigned i = 0; i < args.count; i++)
+        fprintf(out, "%s%" PRIu64, i ? "," : "", wpt_dec_arg(args, i));
+    fputc(']', out);
+}
+
+/* "NAME":"<lowercase hex>" */
+static void put_hex_field(FILE *out, const char *name, wpt_dec_data data)
+{
+    fprintf(out, ",\"%s\":\"", name);
+    for (unsigned i = 0; i < data.len; i++)
+        fprintf(out, "%02x", data.bytes[i]);
+    fputc('"', out);
+}
+
 static void put_upcall_fields(FILE *out, const wpt_dec_upcall *u)
 {
-    const char *name = wpt_upcall_name(u->upcall);
     put_u64_field(out, "sequence", u->sequence);
     put_u64_field(out, "upcall", u->upcall);
-    if (name != NULL)
-        fprintf(out, ",\"upcall_name\":\"%s\"", name);
-    else
-        fputs(",\"upcall_name\":null", out);
+    put_name_field(out, "upcall_name", wpt_upcall_name(u->upcall));
     put_u64_field(out, "tid", u->tid);
     put_u64_field(out, "caller_module_id", u->caller_module_id);
     put_u64_field(out, "caller_address", u->caller_address);
@@ -115,11 +138,30 @@ static void put_upcall_fields(FILE *out, const wpt_dec_upcall *u)
     put_i64_field(out, "result", u->result);
     put_i64_field(out, "error", u->error);
     put_u64_field(out, "upcall_flags", u->upcall_flags);
-    fputs(",\"args\":[", out);
-    for (unsigned i = 0; i < u->arg_count; i++)
-        fprintf(out, "%s%" PRIu64, i ? "," : "", wpt_dec_upcall_arg(u, i));
-    fputc(']', out);
+    put_args_field(out, u->args);
     put_str_field(out, "text", u->text);
+    if (u->has_parent)
+        put_u64_field(out, "parent_call_id", u->parent_call_id);
+}
+
+static void put_downcall_fields(FILE *out, const wpt_dec_downcall *d)
+{
+    put_u64_field(out, "sequence", d->sequence);
+    put_u64_field(out, "function", d->function);
+    put_name_field(out, "function_name", wpt_function_name(d->function));
+    put_u64_field(out, "tid", d->tid);
+    put_u64_field(out, "call_id", d->call_id);
+    put_u64_field(out, "parent_call_id", d->parent_call_id);
+    put_u64_field(out, "served_entry_id", d->served_entry_id);
+    put_u64_field(out, "start_ticks", d->start_ticks);
+    put_u64_field(out, "duration_ticks", d->duration_ticks);
+    put_u64_field(out, "socket", d->socket);
+    put_i64_field(out, "result", d->result);
+    put_i64_field(out, "error", d->error);
+    put_u64_field(out, "call_flags", d->call_flags);
+    put_args_field(out, d->args);
+    put_str_field(out, "text", d->text);
+    put_hex_field(out, "data", d->data);
 }
 
 static void put_record(FILE *out, uint64_t offset, const wpt_record_view *r)
@@ -169,6 +211,9 @@ static void put_record(FILE *out, uint64_t offset, const wpt_record_view *r)
         break;
     case WPT_REC_UPCALL:
         put_upcall_fields(out, &r->as.upcall);
+        break;
+    case WPT_REC_DOWNCALL:
+        put_downcall_fields(out, &r->as.downcall);
         break;
     case WPT_REC_DROPS:
         put_counter_fields(out, &r->as.drops, "dropped", "dropped_total");
