@@ -20,7 +20,7 @@
 typedef struct spi_session {
     const WSPPROC_TABLE *procs; /* the top of the chain */
     WSAPROTOCOL_INFOW info;     /* the served entry: WSPSocket's protocol info */
-    DWORD base_entry;           /* the base provider's catalog entry id */
+    const host_catalog *catalog;
     BOOL ifs;                   /* the base provider's handles are IFS handles */
     HWND window;                /* the host's window and WSAAsyncSelect message */
     UINT message;
@@ -30,6 +30,10 @@ typedef struct spi_session {
 /* host_spi_session.c: the session and the steps every conversation uses. */
 spi_session spi_session_of(const WSPPROC_TABLE *procs, const host_catalog *catalog, BOOL ifs,
                            const sample_env *env);
+/* Whether a socket handle with this creator (host_socket_creator) is a base provider's: made
+ * for a base entry or a protocol chain (the base sees the chain's entry when the layers above
+ * pass its protocol info on), not for a layer's own layered entry (nor unknown: 0). */
+BOOL spi_made_by_base(const spi_session *t, DWORD creator);
 /* Prints one check and counts it; returns ok. */
 BOOL spi_check(spi_session *t, BOOL ok, const char *name, const char *detail_fmt, ...);
 /* Checks a call that must fail with `wanted` (rc: its result, err: its *lpErrno). */

@@ -46,8 +46,8 @@ static int set_nonblocking(spi_session *t, SOCKET s, int *err)
                                 err);
 }
 
-/* SIO_BASE_HANDLE and SIO_BSP_HANDLE must name the base provider's socket (a handle the base's
- * catalog entry made), whatever layers sit above it; SIO_BSP_HANDLE_SELECT/POLL the socket
+/* SIO_BASE_HANDLE and SIO_BSP_HANDLE must name the base provider's socket (not a handle a
+ * layer made for its layered entry), whatever layers sit above it; SIO_BSP_HANDLE_SELECT/POLL the socket
  * select and WSAPoll must be given: with non-IFS layers the topmost layer's own, s. */
 static void check_handle_queries(spi_session *t, SOCKET s)
 {
@@ -62,7 +62,7 @@ static void check_handle_queries(spi_session *t, SOCKET s)
         int err = 0;
         int rc = ioctl_out(t, s, queries[i].code, &answer, sizeof answer, &err);
         DWORD creator = rc == 0 ? host_socket_creator(answer) : 0;
-        BOOL right = queries[i].base ? creator == t->base_entry : answer == s;
+        BOOL right = queries[i].base ? spi_made_by_base(t, creator) : answer == s;
         spi_check(t, rc == 0 && right, queries[i].name,
                   "result %d, error %d, socket 0x%llx made by catalog entry %lu", rc,
                   rc ? err : 0, (unsigned long long)answer, creator);

@@ -68,8 +68,11 @@ BOOL spi_run_misuse(spi_session *t)
     host_counters before = host_get_counters();
     spi_close(t, s, "buggy");
     host_counters after = host_get_counters();
-    LONG base_closes = host_entry_books_of(&after, t->base_entry).closed -
-                       host_entry_books_of(&before, t->base_entry).closed;
+    LONG base_closes = 0;
+    for (int i = 0; i < after.entry_count; i++)
+        if (spi_made_by_base(t, after.entries[i].entry_id))
+            base_closes += after.entries[i].closed -
+                           host_entry_books_of(&before, after.entries[i].entry_id).closed;
     spi_check(t, base_closes == 0,
               "WSPCloseSocket buggy never calls WPUCloseSocketHandle for the base's socket",
               "%ld socket(s) of the base provider closed during the call", base_closes);

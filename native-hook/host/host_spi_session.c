@@ -12,11 +12,17 @@ spi_session spi_session_of(const WSPPROC_TABLE *procs, const host_catalog *catal
     spi_session t = {0};
     t.procs = procs;
     t.info = catalog->entries[catalog->served_index].info;
-    t.base_entry = catalog->entries[catalog->base_index].info.dwCatalogEntryId;
+    t.catalog = catalog;
     t.ifs = ifs;
     t.window = env->window;
     t.message = env->message;
     return t;
+}
+
+BOOL spi_made_by_base(const spi_session *t, DWORD creator)
+{
+    const host_catalog_entry *e = host_catalog_find_id(t->catalog, creator);
+    return e && e->info.ProtocolChain.ChainLen != LAYERED_PROTOCOL;
 }
 
 BOOL spi_check(spi_session *t, BOOL ok, const char *name, const char *detail_fmt, ...)

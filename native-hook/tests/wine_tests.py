@@ -14,9 +14,10 @@ import subprocess
 import sys
 import time
 
-from capture_check import (BASE_ENTRY, CLOSE, CREATE, QUERY, TRACER_GUID, WSAENOTSOCK,
+from capture_check import (BASE_ENTRY, CLOSE, CREATE, POST, QUERY, TRACER_GUID, WSAENOTSOCK,
                            CaptureError, Capture, check_common, check_scenario, expect, failed,
                            load_sessions)
+from capture_spi import check_spi, check_spi_misuse
 
 BUILD = os.path.abspath(sys.argv[1])
 WPTDUMP = os.path.abspath(sys.argv[2])
@@ -30,8 +31,11 @@ for name in list(ENV):
         del ENV[name]
 
 NONIFS = ["lifecycle", "asyncselect", "blocking", "events", "apc", "overlapped", "fdisset",
-          "providerpath", "misuse", "crossthread"]
-IFS = ["ifs", "asyncselect", "blocking", "events", "apc", "fdisset", "providerpath", "crossthread"]
+          "providerpath", "misuse", "crossthread", "spi", "spi-misuse"]
+IFS = ["ifs", "asyncselect", "blocking", "events", "apc", "fdisset", "providerpath", "crossthread",
+       "spi"]
+# The SPI conversations' capture checks (capture_spi.py), by scenario: (capture, ifs).
+SPI_CHECKS = {"spi": check_spi, "spi-misuse": lambda cap, ifs: check_spi_misuse(cap)}
 results = {"passed": 0, "failed": 0}
 LOAD_FAILED, INVALID_PROC_TABLE = 4, 12          # tracer status codes
 CLEANUP, STARTUP_FAILED = 1, 4                   # PROCESS_GOODBYE end_reason
@@ -100,8 +104,22 @@ def scenario_test(arch, bitness, sample, ifs, scenario):
         expect("wpuhost: 1 passed, 0 failed" in out and rc == 0, f"host summary/exit {rc}")
         cap = decode(capture)
         check_common(cap, bitness, sample)
-        check_scenario(cap, scenario, ifs, sample)
+        if scenario in SPI_CHECKS:
+            SPI_CHECKS[scenario](cap, ifs)
+        else:
+            check_scenario(cap, scenario, ifs, sample)
     test(f"{arch} {sample} {scenario}", body)
+
+
+def spi_untraced_test(arch, sample, ifs, scenarios):
+    """The SPI conversations pass without the tracer too (nothing the tracer does is needed)."""
+    def body():
+        args = ["--no-tracer"] + [a for s in scenarios for a in ("--scenario", s)]
+        rc, out, _ = host_run(arch, f"{sample[:-4]}-spi-untraced",
+                              args + (["--ifs"] if ifs else []) + [sample])
+        expect(rc == 0 and f"wpuhost: {len(scenarios)} passed, 0 failed" in out and
+               "FAILED" not in out, f"exit {rc}:\n{out[-3000:]}")
+    test(f"{arch} {sample} {' + '.join(scenarios)} without the tracer", body)
 
 
 def not_applicable_test(arch):
@@ -445,14 +463,14 @@ def lsp_all_test(arch, bitness):
     def body():
         rc, out, capture = host_run(arch, "lsp-all", ["--scenario", "all"] + LSP_LAYER +
                                     ["sample_lsp.dll", BASE])
-        expect(rc == 0 and "wpuhost: 10 passed, 0 failed, 1 not applicable" in out,
+        expect(rc == 0 and "wpuhost: 12 passed, 0 failed, 1 not applicable" in out,
                f"exit {rc}:\n{out}")
         expect(CATALOG_ANSWERS in out, f"the host did not answer the catalog functions:\n{out}")
         expect(f"catalog entry 50002: chain length 0, {{{LSP_GUID.upper()}}} sample_lsp.dll"
                in out and "catalog entry 50005: chain length 3 [50004, 50002, 50001]" in out,
                f"catalog layout:\n{out}")
-        expect("sockets of sample_lsp.dll (entry 50002): created 1, closed 1" in out,
-               f"the LSP's books:\n{out}")
+        expect(re.search(r"sockets of sample_lsp\.dll \(entry 50002\): created (\d+), "
+                         r"closed \1\n", out), f"the LSP's books:\n{out}")
         cap = decode(capture)
         check_common(cap, bitness, "sample_lsp.dll",
                      served=(50005, "6b1c2d04-1111-4222-8333-77686f737443"),
@@ -460,7 +478,8 @@ def lsp_all_test(arch, bitness):
         check_layered_lifecycle(cap, "sample_lsp.dll", BASE)
         expect_creators(cap, {"sample_lsp.dll": LSP_ENTRY, BASE: BASE_ENTRY})
         expect({u["upcall_name"] for u in upcalls_by(cap, "sample_lsp.dll")} ==
-               {CREATE, QUERY, CLOSE}, "the LSP made upcalls other than its socket handles'")
+               {CREATE, QUERY, CLOSE, POST},
+               "the LSP made upcalls other than its socket handles' and its translated messages")
     test(f"{arch} layered LSP: tracer -> sample_lsp -> {BASE}, every scenario, found by GUID",
          body)
 
@@ -469,7 +488,7 @@ def lsp_untraced_test(arch):
     def body():
         rc, out, _ = host_run(arch, "lsp-untraced", ["--no-tracer", "--scenario", "all"] +
                               LSP_LAYER + ["sample_lsp.dll", BASE])
-        expect(rc == 0 and "wpuhost: 10 passed, 0 failed, 1 not applicable" in out,
+        expect(rc == 0 and "wpuhost: 12 passed, 0 failed, 1 not applicable" in out,
                f"exit {rc}:\n{out}")
         expect("catalog entry 50003: chain length 2 [50002, 50001]" in out and
                out.count(" served") == 1 and "[50002, 50001], {6B1C2D02" in out,
@@ -542,6 +561,53 @@ def lsp_bugs_test(arch, bitness):
     test(f"{arch} layered LSP's deliberate bugs found and attributed to sample_lsp.dll", body)
 
 
+LSP_SERVED = (50005, "6b1c2d04-1111-4222-8333-77686f737443")
+
+
+def lsp_spi_test(arch, bitness, scenario):
+    """The SPI conversations through tracer -> sample_lsp -> base: the LSP forwards every
+    entry with its handles mapped to the base's, translates the async-select messages (posted
+    from its own thread with its own handle) and answers the handle queries right."""
+    def body():
+        rc, out, capture = host_run(arch, f"lsp-{scenario}", ["--scenario", scenario] +
+                                    LSP_LAYER + ["sample_lsp.dll", BASE])
+        expect(rc == 0 and "wpuhost: 1 passed, 0 failed" in out, f"exit {rc}:\n{out[-3000:]}")
+        cap = decode(capture)
+        check_common(cap, bitness, "sample_lsp.dll", served=LSP_SERVED,
+                     callers=["sample_lsp.dll", BASE])
+        if scenario == "spi":
+            check_spi(cap, False, layered=True)
+            posts = upcalls_by(cap, "sample_lsp.dll", POST)
+            expect(len(posts) == 3 and len(upcalls_by(cap, BASE, POST)) == 3 and
+                   all(u["args"][1] == 0x401 for u in posts),
+                   "the LSP did not pass each of the base's messages on to the host's window")
+        else:
+            check_spi_misuse(cap, layered=True)
+    test(f"{arch} layered LSP: {scenario} through tracer -> sample_lsp -> {BASE}", body)
+
+
+def lsp_spi_bug_test(arch, bitness):
+    """WPUSCOPE_SAMPLE_LSP_BUGS: the LSP answers SIO_BASE_HANDLE with its own handle; the host's
+    check fails naming the LSP's entry, and the capture shows the LSP's socket as the answer."""
+    def body():
+        rc, out, capture = host_run(arch, "lsp-spi-bugs", ["--scenario", "spi"] + LSP_LAYER +
+                                    ["sample_lsp.dll", BASE], {"WPUSCOPE_SAMPLE_LSP_BUGS": "1"})
+        expect(rc == 1 and re.search(r"check WSPIoctl SIO_BASE_HANDLE: the base provider's "
+                                     r"socket: FAILED \(result 0, error 0, socket 0x[0-9a-f]+ "
+                                     r"made by catalog entry 50002\)", out),
+               f"exit {rc}:\n{out[-3000:]}")
+        expect("check WSPIoctl SIO_BSP_HANDLE: the base provider's socket: passed" in out,
+               "SIO_BSP_HANDLE must still be passed down")
+        cap = decode(capture)
+        lsp_sockets = {u["result"] for u in upcalls_by(cap, "sample_lsp.dll", CREATE)}
+        base_query = [d for d in cap.downcalls if d["function_name"] == "WSPIoctl" and
+                      d["args"][0] == 0x48000022]
+        expect(len(base_query) == 1 and base_query[0]["args"][7] in lsp_sockets and
+               base_query[0]["args"][7] == base_query[0]["socket"],
+               f"SIO_BASE_HANDLE in the capture: {base_query}")
+    test(f"{arch} layered LSP's SIO_BASE_HANDLE bug: the LSP's own handle, found", body)
+
+
 def arch_tests(arch, bitness):
     os.makedirs(os.path.join(OUT, arch), exist_ok=True)
     for scenario in NONIFS:
@@ -580,6 +646,11 @@ def arch_tests(arch, bitness):
                        "in the system catalog (--system-catalog)")
     lsp_stacked_test(arch, bitness)
     lsp_bugs_test(arch, bitness)
+    for scenario in ("spi", "spi-misuse"):
+        lsp_spi_test(arch, bitness, scenario)
+    lsp_spi_bug_test(arch, bitness)
+    spi_untraced_test(arch, "sample_nonifs.dll", False, ["spi", "spi-misuse"])
+    spi_untraced_test(arch, "sample_ifs.dll", True, ["spi"])
 
 
 def committed_captures_test():
