@@ -10,11 +10,13 @@ const scenario host_scenarios[] = {
     {"lifecycle", NEEDS_NON_IFS, DRIVE_LIFECYCLE,
      "WSPSocket + WSPCloseSocket: WPUCreateSocketHandle, WPUQuerySocketHandleContext, "
      "WPUCloseSocketHandle"},
-    {"ifs", NEEDS_IFS, DRIVE_LIFECYCLE, "WSPSocket + WSPCloseSocket of an IFS provider: WPUModifyIFSHandle"},
+    {"ifs", NEEDS_IFS, DRIVE_LIFECYCLE,
+     "WSPSocket + WSPCloseSocket of an IFS provider: WPUModifyIFSHandle"},
     {"asyncselect", NEEDS_ANY, DRIVE_SAMPLE,
      "WPUPostMessage of FD_WRITE, FD_READ and FD_CLOSE (with WSAECONNRESET)"},
     {"blocking", NEEDS_ANY, DRIVE_SAMPLE, "WPUQueryBlockingCallback, then calls the callback"},
-    {"events", NEEDS_ANY, DRIVE_SAMPLE, "WPUCreateEvent, WPUSetEvent, WPUResetEvent, WPUCloseEvent"},
+    {"events", NEEDS_ANY, DRIVE_SAMPLE,
+     "WPUCreateEvent, WPUSetEvent, WPUResetEvent, WPUCloseEvent"},
     {"apc", NEEDS_ANY, DRIVE_SAMPLE,
      "WPUOpenCurrentThread, WPUQueueApc, alertable wait delivers it, WPUCloseThread"},
     {"overlapped", NEEDS_NON_IFS, DRIVE_SAMPLE,
@@ -32,7 +34,8 @@ const scenario host_scenarios[] = {
     {"spi-misuse", NEEDS_NON_IFS, DRIVE_SPI_MISUSE,
      "a WSPCloseSocket without WPUCloseSocketHandle, an async-select registration never "
      "answered, an overlapped request never completed, a call on a closed socket"},
-    {"stress", NEEDS_ANY, DRIVE_SAMPLE, "--threads threads each making --iterations rounds of upcalls"},
+    {"stress", NEEDS_ANY, DRIVE_SAMPLE,
+     "--threads threads each making --iterations rounds of upcalls"},
     {"bench", NEEDS_ANY, DRIVE_SAMPLE, "time per upcall (WPUFDIsSet) over --iterations calls"},
 };
 const int host_scenario_count = (int)(sizeof host_scenarios / sizeof host_scenarios[0]);

@@ -47,8 +47,8 @@ static int set_nonblocking(spi_session *t, SOCKET s, int *err)
 }
 
 /* SIO_BASE_HANDLE and SIO_BSP_HANDLE must name the base provider's socket (not a handle a
- * layer made for its layered entry), whatever layers sit above it; SIO_BSP_HANDLE_SELECT/POLL the socket
- * select and WSAPoll must be given: with non-IFS layers the topmost layer's own, s. */
+ * layer made for its layered entry), whatever layers sit above it; SIO_BSP_HANDLE_SELECT/POLL
+ * the socket select and WSAPoll must be given: with non-IFS layers the topmost layer's own, s. */
 static void check_handle_queries(spi_session *t, SOCKET s)
 {
     static const struct { DWORD code; const char *name; BOOL base; } queries[] = {

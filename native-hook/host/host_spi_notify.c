@@ -63,7 +63,8 @@ static void event_select(spi_session *t)
     int err = 0;
     int rc = t->procs->lpWSPEventSelect(server, event, FD_READ | FD_CLOSE, &err);
     spi_check(t, rc == 0 && !signalled(event), "WSPEventSelect server FD_READ|FD_CLOSE",
-              "result %d, error %d, event %s", rc, rc ? err : 0, signalled(event) ? "set" : "clear");
+              "result %d, error %d, event %s", rc, rc ? err : 0,
+              signalled(event) ? "set" : "clear");
     int sent = spi_send_text(t, client, "evt", &err);
     spi_check(t, sent == 3 && signalled(event), "WSPSend client: the server's event is set",
               "sent %d, event %s", sent, signalled(event) ? "set" : "NOT set");

@@ -35,8 +35,8 @@ static void check_datagram_calls(spi_session *t, SOCKET from, SOCKET to,
     int len = sizeof source, err = 0, err2 = 0;
     int rc = t->procs->lpWSPSendTo(from, &out, 1, &sent, 0, (struct sockaddr *)&anywhere,
                                    sizeof anywhere, NULL, NULL, NULL, &err);
-    spi_check(t, rc == 0 && sent == 4, "WSPSendTo server -> client", "result %d, error %d, sent %lu",
-              rc, rc ? err : 0, sent);
+    spi_check(t, rc == 0 && sent == 4, "WSPSendTo server -> client",
+              "result %d, error %d, sent %lu", rc, rc ? err : 0, sent);
     int rc2 = t->procs->lpWSPRecvFrom(to, &in, 1, &received, &flags, (struct sockaddr *)&source,
                                       &len, NULL, NULL, NULL, &err2);
     spi_check(t, rc2 == 0 && received == 4 && !memcmp(got, "back", 4) && same(&source, sender),

@@ -71,6 +71,8 @@ typedef struct sample_effects {
 } sample_effects;
 
 /* ---- sample_net.c: the table, handles and the loopback network ---- */
+/* *err = error; returns SOCKET_ERROR. */
+int sample_fail(LPINT err, int error);
 void sample_lock(void);
 void sample_unlock(void);
 /* Waits (lock held) until another call changed the network or ms passed; FALSE on timeout. */

@@ -56,7 +56,8 @@ void lsp_fill_pass_through(LPWSPPROC_TABLE table);
 
 /* WSPAsyncSelect of the LSP's handle own over lower (sample_lsp_async.c): the lower provider
  * posts to the LSP's window, the LSP posts on to hwnd with own. */
-int lsp_register_async_select(SOCKET own, SOCKET lower, HWND hwnd, UINT msg, long events, LPINT err);
+int lsp_register_async_select(SOCKET own, SOCKET lower, HWND hwnd, UINT msg, long events,
+                              LPINT err);
 /* Drops own's registration (its close). */
 void lsp_async_forget(SOCKET own);
 /* Stops the LSP's window thread (the last WSPCleanup). */

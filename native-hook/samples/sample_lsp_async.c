@@ -99,7 +99,8 @@ static BOOL remember(SOCKET own, SOCKET lower, HWND hwnd, UINT msg)
     return !hwnd || slot >= 0;
 }
 
-int lsp_register_async_select(SOCKET own, SOCKET lower, HWND hwnd, UINT msg, long events, LPINT err)
+int lsp_register_async_select(SOCKET own, SOCKET lower, HWND hwnd, UINT msg, long events,
+                              LPINT err)
 {
     if (!started() || !remember(own, lower, events ? hwnd : NULL, msg))
         return *err = WSAENOBUFS, SOCKET_ERROR;

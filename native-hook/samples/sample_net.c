@@ -10,6 +10,12 @@ static sample_socket sockets[SAMPLE_MAX_SOCKETS];
 static SRWLOCK net_lock = SRWLOCK_INIT;
 static CONDITION_VARIABLE net_changed = CONDITION_VARIABLE_INIT;
 
+int sample_fail(LPINT err, int error)
+{
+    *err = error;
+    return SOCKET_ERROR;
+}
+
 void sample_lock(void) { AcquireSRWLockExclusive(&net_lock); }
 
 void sample_unlock(void)
@@ -18,7 +24,10 @@ void sample_unlock(void)
     WakeAllConditionVariable(&net_changed);
 }
 
-BOOL sample_wait_change(DWORD ms) { return SleepConditionVariableSRW(&net_changed, &net_lock, ms, 0); }
+BOOL sample_wait_change(DWORD ms)
+{
+    return SleepConditionVariableSRW(&net_changed, &net_lock, ms, 0);
+}
 
 BOOL sample_bugs_wanted(void) { return GetEnvironmentVariableW(SAMPLE_ENV_SPI_BUGS, NULL, 0) != 0; }
 

@@ -12,12 +12,6 @@ static USHORT next_port = 49152; /* ephemeral ports, under the lock */
 /* Byte order of a port (the provider does not import ws2_32 for htons/ntohs). */
 static USHORT swap16(USHORT v) { return (USHORT)(v << 8 | v >> 8); }
 
-static int fail(LPINT err, int error)
-{
-    *err = error;
-    return SOCKET_ERROR;
-}
-
 static BOOL same_address(const struct sockaddr_in *a, const struct sockaddr_in *b)
 {
     return a->sin_port == b->sin_port && a->sin_addr.s_addr == b->sin_addr.s_addr;
@@ -71,7 +65,7 @@ static int WSPAPI sample_bind(SOCKET s, const struct sockaddr *name, int len, LP
     if (rc == 0)
         rc = bind_locked(so, a);
     sample_unlock();
-    return rc ? fail(err, rc) : 0;
+    return rc ? sample_fail(err, rc) : 0;
 }
 
 static int WSPAPI sample_listen(SOCKET s, int backlog, LPINT err)
@@ -84,7 +78,7 @@ static int WSPAPI sample_listen(SOCKET s, int backlog, LPINT err)
         so->backlog = backlog < 1 ? 1 : backlog;
     }
     sample_unlock();
-    return rc ? fail(err, rc) : 0;
+    return rc ? sample_fail(err, rc) : 0;
 }
 
 static sample_socket *listening_at(const struct sockaddr_in *a)
@@ -158,7 +152,7 @@ static int WSPAPI sample_connect(SOCKET s, const struct sockaddr *name, int len,
         rc = WSAEWOULDBLOCK;
     sample_unlock();
     sample_apply(&fx);
-    return rc ? fail(err, rc) : 0;
+    return rc ? sample_fail(err, rc) : 0;
 }
 
 /* Condition routines (WSAAccept's) are not supported: WSAEOPNOTSUPP. */
@@ -205,7 +199,7 @@ static SOCKET WSPAPI sample_accept(SOCKET s, struct sockaddr *addr, LPINT addrle
 static int copy_name(const struct sockaddr_in *a, struct sockaddr *name, LPINT len, LPINT err)
 {
     if (!name || !len || *len < (int)sizeof *a)
-        return fail(err, WSAEFAULT);
+        return sample_fail(err, WSAEFAULT);
     memcpy(name, a, sizeof *a);
     *len = sizeof *a;
     return 0;
@@ -218,7 +212,7 @@ static int WSPAPI sample_get_sock_name(SOCKET s, struct sockaddr *name, LPINT le
     BOOL bound = so->state != SOCKET_FRESH;
     struct sockaddr_in a = so->local;
     sample_unlock();
-    return bound ? copy_name(&a, name, len, err) : fail(err, WSAEINVAL);
+    return bound ? copy_name(&a, name, len, err) : sample_fail(err, WSAEINVAL);
 }
 
 static int WSPAPI sample_get_peer_name(SOCKET s, struct sockaddr *name, LPINT len, LPINT err)
@@ -228,14 +222,14 @@ static int WSPAPI sample_get_peer_name(SOCKET s, struct sockaddr *name, LPINT le
     BOOL connected = so->state == SOCKET_CONNECTED;
     struct sockaddr_in a = so->remote;
     sample_unlock();
-    return connected ? copy_name(&a, name, len, err) : fail(err, WSAENOTCONN);
+    return connected ? copy_name(&a, name, len, err) : sample_fail(err, WSAENOTCONN);
 }
 
 static int WSPAPI sample_shutdown(SOCKET s, int how, LPINT err)
 {
     SAMPLE_FIND_OR_FAIL(so, s, err, SOCKET_ERROR);
     if (how != SD_RECEIVE && how != SD_SEND && how != SD_BOTH)
-        return fail(err, WSAEINVAL);
+        return sample_fail(err, WSAEINVAL);
     sample_effects fx = {0};
     sample_lock();
     BOOL connected = so->state == SOCKET_CONNECTED;
@@ -250,7 +244,7 @@ static int WSPAPI sample_shutdown(SOCKET s, int how, LPINT err)
     }
     sample_unlock();
     sample_apply(&fx);
-    return connected ? 0 : fail(err, WSAENOTCONN);
+    return connected ? 0 : sample_fail(err, WSAENOTCONN);
 }
 
 /* Where an int-sized writable option is kept, or NULL. */
@@ -269,7 +263,7 @@ static int WSPAPI sample_get_sock_opt(SOCKET s, int level, int name, char *value
 {
     SAMPLE_FIND_OR_FAIL(so, s, err, SOCKET_ERROR);
     if (!value || !len || *len < (int)sizeof(int))
-        return fail(err, WSAEFAULT);
+        return sample_fail(err, WSAEFAULT);
     sample_lock();
     int *kept = int_option(so, level, name), v = kept ? *kept : 0;
     BOOL known = kept || (level == SOL_SOCKET && (name == SO_TYPE || name == SO_ACCEPTCONN ||
@@ -280,7 +274,7 @@ static int WSPAPI sample_get_sock_opt(SOCKET s, int level, int name, char *value
         v = so->state == SOCKET_LISTENING;
     sample_unlock();
     if (!known)
-        return fail(err, WSAENOPROTOOPT);
+        return sample_fail(err, WSAENOPROTOOPT);
     memcpy(value, &v, sizeof v);
     *len = sizeof v;
     return 0;
@@ -291,7 +285,7 @@ static int WSPAPI sample_set_sock_opt(SOCKET s, int level, int name, const char 
 {
     SAMPLE_FIND_OR_FAIL(so, s, err, SOCKET_ERROR);
     if (!value || len < (int)sizeof(int))
-        return fail(err, WSAEFAULT);
+        return sample_fail(err, WSAEFAULT);
     int v;
     memcpy(&v, value, sizeof v);
     sample_lock();
@@ -301,7 +295,7 @@ static int WSPAPI sample_set_sock_opt(SOCKET s, int level, int name, const char 
     if (rc == 0)
         *kept = buffer ? v : v != 0;
     sample_unlock();
-    return rc ? fail(err, rc) : 0;
+    return rc ? sample_fail(err, rc) : 0;
 }
 
 /* FIONBIO, FIONREAD, and the four handle queries, which a base provider answers with its own
@@ -347,7 +341,7 @@ static int WSPAPI sample_ioctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LP
         rc = WSAENOBUFS;
     sample_unlock();
     if (rc)
-        return fail(err, rc);
+        return sample_fail(err, rc);
     if (returned)
         *returned = bytes;
     if (op) {
@@ -366,7 +360,7 @@ static INT WSPAPI sample_address_to_string(LPSOCKADDR address, DWORD length,
     struct sockaddr_in a;
     int rc = read_address(address, (int)length, &a);
     if (rc || !text_len)
-        return fail(err, rc ? rc : WSAEFAULT);
+        return sample_fail(err, rc ? rc : WSAEFAULT);
     WCHAR out[32];
     const BYTE *b = (const BYTE *)&a.sin_addr;
     int n = swprintf(out, 32, L"%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
@@ -375,7 +369,7 @@ static INT WSPAPI sample_address_to_string(LPSOCKADDR address, DWORD length,
     DWORD needed = (DWORD)wcslen(out) + 1;
     if (!text || *text_len < needed) {
         *text_len = needed;
-        return fail(err, WSAEFAULT);
+        return sample_fail(err, WSAEFAULT);
     }
     memcpy(text, out, needed * sizeof(WCHAR));
     *text_len = needed;
@@ -389,15 +383,15 @@ static INT WSPAPI sample_string_to_address(LPWSTR text, INT family, LPWSAPROTOCO
     unsigned b[4], port = 0;
     int used = 0;
     if (family != AF_INET)
-        return fail(err, WSAEINVAL);
+        return sample_fail(err, WSAEINVAL);
     if (!text || swscanf(text, L"%3u.%3u.%3u.%3u%n", &b[0], &b[1], &b[2], &b[3], &used) != 4 ||
         b[0] > 255 || b[1] > 255 || b[2] > 255 || b[3] > 255 ||
         (text[used] && (swscanf(text + used, L":%5u", &port) != 1 || port > 65535)))
-        return fail(err, WSAEINVAL);
+        return sample_fail(err, WSAEINVAL);
     if (!len || !address || *len < (int)sizeof(struct sockaddr_in)) {
         if (len)
             *len = sizeof(struct sockaddr_in);
-        return fail(err, WSAEFAULT);
+        return sample_fail(err, WSAEFAULT);
     }
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = swap16((USHORT)port)};
     BYTE *out = (BYTE *)&a.sin_addr;

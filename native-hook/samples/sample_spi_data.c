@@ -9,12 +9,6 @@
 
 #include "sample_base.h"
 
-static int fail(LPINT err, int error)
-{
-    *err = error;
-    return SOCKET_ERROR;
-}
-
 static DWORD total_length(const WSABUF *buffers, DWORD count)
 {
     DWORD total = 0;
@@ -29,7 +23,7 @@ static int send_common(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD sent, LP
 {
     SAMPLE_FIND_OR_FAIL(so, s, err, SOCKET_ERROR);
     if (count && !buffers)
-        return fail(err, WSAEFAULT);
+        return sample_fail(err, WSAEFAULT);
     sample_effects fx = {0};
     DWORD n = 0;
     int rc = 0;
@@ -57,7 +51,7 @@ static int send_common(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD sent, LP
     sample_unlock();
     sample_apply(&fx);
     if (rc)
-        return fail(err, rc);
+        return sample_fail(err, rc);
     if (sent)
         *sent = n;
     return 0;
@@ -107,7 +101,7 @@ static int recv_common(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD received
 {
     SAMPLE_FIND_OR_FAIL(so, s, err, SOCKET_ERROR);
     if ((count && !buffers) || (from && (!from_len || *from_len < (int)sizeof(struct sockaddr_in))))
-        return fail(err, WSAEFAULT);
+        return sample_fail(err, WSAEFAULT);
     BOOL peek = flags && (*flags & MSG_PEEK);
     sample_effects fx = {0};
     DWORD n = 0;
@@ -137,7 +131,7 @@ static int recv_common(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD received
         *from_len = sizeof peer;
     }
     if (rc)
-        return fail(err, rc);
+        return sample_fail(err, rc);
     if (received)
         *received = n;
     if (flags)
@@ -172,15 +166,15 @@ static BOOL WSPAPI sample_get_overlapped_result(SOCKET s, LPWSAOVERLAPPED ov, LP
     SAMPLE_FIND_OR_FAIL(so, s, err, FALSE);
     (void)so;
     if (!ov || !bytes || !flags)
-        return fail(err, WSAEFAULT), FALSE;
+        return sample_fail(err, WSAEFAULT), FALSE;
     if (ov->Internal == WSS_OPERATION_IN_PROGRESS && wait && ov->hEvent)
         WaitForSingleObject(ov->hEvent, INFINITE);
     if (ov->Internal == WSS_OPERATION_IN_PROGRESS)
-        return fail(err, WSA_IO_INCOMPLETE), FALSE;
+        return sample_fail(err, WSA_IO_INCOMPLETE), FALSE;
     *bytes = (DWORD)ov->InternalHigh;
     *flags = 0;
     if (ov->Internal != 0)
-        return fail(err, (int)ov->Internal), FALSE;
+        return sample_fail(err, (int)ov->Internal), FALSE;
     return TRUE;
 }
 

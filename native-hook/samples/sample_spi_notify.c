@@ -6,12 +6,6 @@
  * of waiting data, ...), as Winsock does. */
 #include "sample_base.h"
 
-static int fail(LPINT err, int error)
-{
-    *err = error;
-    return SOCKET_ERROR;
-}
-
 static BOOL readable(sample_socket *so)
 {
     sample_socket *oldest;
@@ -38,23 +32,31 @@ static void fire_current(sample_socket *so, sample_effects *fx)
         sample_fire(so, FD_CLOSE, 0, fx);
 }
 
+/* One registration replaces the other: it makes the socket non-blocking and reports at once
+ * what is already true. */
+static void register_for(sample_socket *so, HWND hwnd, UINT msg, LONG async_events,
+                         WSAEVENT event, LONG event_events)
+{
+    sample_effects fx = {0};
+    sample_lock();
+    so->hwnd = hwnd;
+    so->msg = msg;
+    so->async_events = async_events;
+    so->event = event;
+    so->event_events = event_events;
+    so->nonblocking = TRUE;
+    fire_current(so, &fx);
+    sample_unlock();
+    sample_apply(&fx);
+}
+
 static int WSPAPI sample_async_select(SOCKET s, HWND hwnd, unsigned int msg, __LONG32 events,
                                       LPINT err)
 {
     SAMPLE_FIND_OR_FAIL(so, s, err, SOCKET_ERROR);
     if (events && !hwnd)
-        return fail(err, WSAEINVAL);
-    sample_effects fx = {0};
-    sample_lock();
-    so->hwnd = hwnd;
-    so->msg = msg;
-    so->async_events = events;
-    so->event_events = 0; /* one registration replaces the other */
-    so->event = NULL;
-    so->nonblocking = TRUE;
-    fire_current(so, &fx);
-    sample_unlock();
-    sample_apply(&fx);
+        return sample_fail(err, WSAEINVAL);
+    register_for(so, hwnd, msg, events, NULL, 0);
     return 0;
 }
 
@@ -62,17 +64,8 @@ static int WSPAPI sample_event_select(SOCKET s, WSAEVENT event, __LONG32 events,
 {
     SAMPLE_FIND_OR_FAIL(so, s, err, SOCKET_ERROR);
     if (events && !event)
-        return fail(err, WSAEINVAL);
-    sample_effects fx = {0};
-    sample_lock();
-    so->event = event;
-    so->event_events = events;
-    so->async_events = 0;
-    so->hwnd = NULL;
-    so->nonblocking = TRUE;
-    fire_current(so, &fx);
-    sample_unlock();
-    sample_apply(&fx);
+        return sample_fail(err, WSAEINVAL);
+    register_for(so, NULL, 0, 0, event, events);
     return 0;
 }
 
@@ -81,7 +74,7 @@ static int WSPAPI sample_enum_network_events(SOCKET s, WSAEVENT event,
 {
     SAMPLE_FIND_OR_FAIL(so, s, err, SOCKET_ERROR);
     if (!events)
-        return fail(err, WSAEFAULT);
+        return sample_fail(err, WSAEFAULT);
     sample_lock();
     events->lNetworkEvents = so->network_events;
     for (int bit = 0; bit < FD_MAX_EVENTS; bit++)
@@ -138,7 +131,7 @@ static int WSPAPI sample_select(int nfds, fd_set *readfds, fd_set *writefds, fd_
             found += member[i][k] = sample_up.lpWPUFDIsSet(handles[k], sets[i]) != 0;
     }
     if (found != asked) /* a handle that is not one of this provider's sockets */
-        return fail(err, WSAENOTSOCK);
+        return sample_fail(err, WSAENOTSOCK);
     ULONGLONG wait = timeout ? (ULONGLONG)timeout->tv_sec * 1000 + timeout->tv_usec / 1000
                              : INFINITE;
     ULONGLONG deadline = GetTickCount64() + wait;

@@ -80,7 +80,8 @@ class Conversation:
                 (name is None or u["upcall_name"] == name)]
 
     def unparented(self, name):
-        return [u for u in self.cap.upcalls if u["parent_call_id"] == 0 and u["upcall_name"] == name]
+        return [u for u in self.cap.upcalls
+                if u["parent_call_id"] == 0 and u["upcall_name"] == name]
 
     def named(self, function):
         return [d for d in self.scenario if d["function_name"] == function]
