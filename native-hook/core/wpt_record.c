@@ -13,7 +13,7 @@ bool wpt_recorder_init(wpt_recorder *rec, wpt_ring_slot *slots, size_t capacity)
 void wpt_record_text(wpt_event *ev, const uint16_t *text, size_t len)
 {
     size_t n = 0;
-    while (n < len && n < WPT_TEXT_MAX && !(len == (size_t)-1 && text[n] == 0))
+    while (n < len && n < WPT_TEXT_MAX && text[n] != 0)
         n++;
     /* never keep the high half of a surrogate pair without its low half */
     if (n == WPT_TEXT_MAX && n < len && text[n - 1] >= 0xD800 && text[n - 1] <= 0xDBFF)

@@ -114,8 +114,8 @@ uint64_t wpt_buffer_bytes(const wpt_wsabuf *bufs, uint32_t count);
 void wpt_record_data(wpt_event *ev, const wpt_wsabuf *bufs, uint32_t count, uint64_t transferred,
                      size_t max);
 
-/* Sets the text to text[0, len) clipped to WPT_TEXT_MAX units (never splitting a surrogate
- * pair), or up to the first NUL when len is (size_t)-1. */
+/* Sets the text to text[0, len) up to its first NUL ((size_t)-1: up to the NUL), clipped to
+ * WPT_TEXT_MAX units (never splitting a surrogate pair). */
 void wpt_record_text(wpt_event *ev, const uint16_t *text, size_t len);
 
 /* Completes the event (duration = end_ticks - start_ticks), gives it the next sequence number

@@ -175,6 +175,10 @@ static void test_single_thread(void)
     text[5] = 0;
     wpt_record_text(&ev, text, (size_t)-1);
     CHECK_EQ(ev.text_len, 5);
+    wpt_record_text(&ev, text, 8); /* a given length stops at a NUL too */
+    CHECK_EQ(ev.text_len, 5);
+    wpt_record_text(&ev, text, 3);
+    CHECK_EQ(ev.text_len, 3);
     for (int i = 0; i < WPT_MAX_ARGS + 2; i++)
         wpt_record_arg(&ev, (uint64_t)i);
     CHECK_EQ(ev.arg_count, WPT_MAX_ARGS);
