@@ -27,10 +27,10 @@ CORE_SRC := $(filter-out %/wpt_decode.c,$(CORE_SRCS))
 DLL_SRC := $(wildcard $(WIN_DIR)/dll/*.c)
 DLL_RC := $(WIN_DIR)/dll/wputrace.rc
 HOST_SRC := $(wildcard $(WIN_DIR)/host/*.c)
-SAMPLE_SRC := $(WIN_DIR)/samples/sample_provider.c $(WIN_DIR)/samples/sample_unsupported.c \
-	$(WIN_DIR)/samples/sample_records.c
-LSP_SRC := $(WIN_DIR)/samples/sample_lsp.c $(WIN_DIR)/samples/sample_lsp_calls.c \
-	$(WIN_DIR)/samples/sample_records.c
+SAMPLE_SRC := $(addprefix $(WIN_DIR)/samples/,sample_provider.c sample_unsupported.c \
+	sample_net.c sample_worker.c sample_spi.c sample_spi_data.c sample_spi_notify.c)
+LSP_SRC := $(addprefix $(WIN_DIR)/samples/,sample_lsp.c sample_lsp_calls.c sample_lsp_async.c \
+	sample_records.c)
 WIN_HEADERS := $(wildcard $(CORE_DIR)/*.h $(WIN_DIR)/dll/*.h $(WIN_DIR)/host/*.h \
 	$(WIN_DIR)/samples/*.h)
 
@@ -70,11 +70,11 @@ $$($(1)_OUT)/sample_ifs.dll: $(SAMPLE_SRC) $$($(1)_OUT)/libwpuhost.a $(WIN_HEADE
 
 $$($(1)_OUT)/sample_lsp.dll: $(LSP_SRC) $(WIN_HEADERS)
 	@mkdir -p $$(@D)
-	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_LSP_INSTANCE=1 -o $$@ $(LSP_SRC) $(WIN_LDFLAGS) -lws2_32
+	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_LSP_INSTANCE=1 -o $$@ $(LSP_SRC) $(WIN_LDFLAGS) -lws2_32 -luser32
 
 $$($(1)_OUT)/sample_lsp2.dll: $(LSP_SRC) $(WIN_HEADERS)
 	@mkdir -p $$(@D)
-	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_LSP_INSTANCE=2 -o $$@ $(LSP_SRC) $(WIN_LDFLAGS) -lws2_32
+	$(2) $(WIN_CFLAGS) -shared -DSAMPLE_LSP_INSTANCE=2 -o $$@ $(LSP_SRC) $(WIN_LDFLAGS) -lws2_32 -luser32
 
 $$($(1)_OUT)/pipe_server.exe: $(WIN_DIR)/tests/pipe_server.c $(WIN_HEADERS)
 	@mkdir -p $$(@D)

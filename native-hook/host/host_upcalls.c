@@ -49,7 +49,7 @@ static handle_table threads = {thread_handles, thread_refused, MAX_THREADS};
 static unsigned fail_every[HOST_UPCALL_COUNT];
 static volatile LONG calls[HOST_UPCALL_COUNT];
 static logged_message logged[MAX_LOGGED_MESSAGES];
-static int logged_count;
+static int logged_count, logged_taken; /* taken: returned by host_next_message */
 static host_counters counters;
 static const host_catalog *catalog;
 static HWND window;
@@ -467,6 +467,35 @@ void host_pump_messages(void)
         DispatchMessageW(&msg);
 }
 
+BOOL host_next_message(DWORD timeout_ms, WPARAM *wparam, LPARAM *lparam)
+{
+    ULONGLONG deadline = GetTickCount64() + timeout_ms;
+    for (;;) {
+        host_pump_messages();
+        EnterCriticalSection(&lock);
+        BOOL have = logged_taken < logged_count;
+        if (have) {
+            *wparam = logged[logged_taken].wparam;
+            *lparam = logged[logged_taken].lparam;
+            logged_taken++;
+        }
+        LeaveCriticalSection(&lock);
+        ULONGLONG now = GetTickCount64();
+        if (have || now >= deadline)
+            return have;
+        MsgWaitForMultipleObjects(0, NULL, FALSE, (DWORD)(deadline - now), QS_ALLPOSTMESSAGE);
+    }
+}
+
+DWORD host_socket_creator(SOCKET s)
+{
+    EnterCriticalSection(&lock);
+    socket_slot *slot = find_socket(s);
+    DWORD entry = slot ? slot->catalog_id : 0;
+    LeaveCriticalSection(&lock);
+    return entry;
+}
+
 void host_forget_ifs_handle(SOCKET s)
 {
     EnterCriticalSection(&lock);
@@ -486,7 +515,7 @@ host_counters host_get_counters(void)
     return copy;
 }
 
-static const char *fd_event_name(WORD event)
+const char *host_fd_event_name(WORD event)
 {
     switch (event) {
     case FD_READ: return "FD_READ";
@@ -505,9 +534,9 @@ void host_print_messages(FILE *out)
     for (int i = 0; i < logged_count; i++)
         fprintf(out, "  window received: socket 0x%llx %s error %u\n",
                 (unsigned long long)logged[i].wparam,
-                fd_event_name(WSAGETSELECTEVENT(logged[i].lparam)),
+                host_fd_event_name(WSAGETSELECTEVENT(logged[i].lparam)),
                 WSAGETSELECTERROR(logged[i].lparam));
-    logged_count = 0;
+    logged_count = logged_taken = 0;
     LeaveCriticalSection(&lock);
 }
 

@@ -54,11 +54,19 @@ UINT host_async_message(void);
 
 /* Delivers posted messages to the window procedure, which counts and logs them. */
 void host_pump_messages(void);
+/* Pumps the window's messages until one arrives that no earlier call returned, or timeout_ms
+ * passed (FALSE): its wParam and lParam, in arrival order. */
+BOOL host_next_message(DWORD timeout_ms, WPARAM *wparam, LPARAM *lparam);
+/* The catalog entry id a live socket handle was created or registered for, 0 when s is not
+ * one (WPUCreateSocketHandle / WPUModifyIFSHandle). */
+DWORD host_socket_creator(SOCKET s);
 /* Forgets an IFS handle the way ws2_32 does when closesocket reaches the provider. */
 void host_forget_ifs_handle(SOCKET s);
 host_counters host_get_counters(void);
 /* The books of entry_id in k (zeros when it made no socket). */
 host_entry_books host_entry_books_of(const host_counters *k, DWORD entry_id);
+/* "FD_READ", "FD_WRITE", ... for one WSAAsyncSelect event bit. */
+const char *host_fd_event_name(WORD event);
 /* Prints the messages the window received since the last call. */
 void host_print_messages(FILE *out);
 /* The upcall named name ("WPUCreateEvent", ...): its index, or -1. */

@@ -9,48 +9,14 @@
 #include <wchar.h>
 
 #include "../dll/wputrace.h"
-#include "../samples/sample_api.h"
 #include "host_catalog.h"
+#include "host_scenarios.h"
 #include "host_upcalls.h"
 #include "host_ws2_catalog.h"
 
 #include <tlhelp32.h>
 
 enum { EXIT_PASSED = 0, EXIT_SCENARIO_FAILED = 1, EXIT_USAGE = 2, EXIT_LOAD_FAILED = 3 };
-
-typedef enum { NEEDS_NON_IFS, NEEDS_IFS, NEEDS_ANY } scenario_need;
-
-typedef struct scenario {
-    const char *name;
-    scenario_need need;
-    BOOL through_proc_table; /* driven with WSPSocket/WSPCloseSocket, works for any provider */
-    const char *what;
-} scenario;
-
-static const scenario scenarios[] = {
-    {"lifecycle", NEEDS_NON_IFS, TRUE,
-     "WSPSocket + WSPCloseSocket: WPUCreateSocketHandle, WPUQuerySocketHandleContext, "
-     "WPUCloseSocketHandle"},
-    {"ifs", NEEDS_IFS, TRUE, "WSPSocket + WSPCloseSocket of an IFS provider: WPUModifyIFSHandle"},
-    {"asyncselect", NEEDS_ANY, FALSE,
-     "WPUPostMessage of FD_WRITE, FD_READ and FD_CLOSE (with WSAECONNRESET)"},
-    {"blocking", NEEDS_ANY, FALSE, "WPUQueryBlockingCallback, then calls the callback"},
-    {"events", NEEDS_ANY, FALSE, "WPUCreateEvent, WPUSetEvent, WPUResetEvent, WPUCloseEvent"},
-    {"apc", NEEDS_ANY, FALSE,
-     "WPUOpenCurrentThread, WPUQueueApc, alertable wait delivers it, WPUCloseThread"},
-    {"overlapped", NEEDS_NON_IFS, FALSE,
-     "WPUCompleteOverlappedRequest (imported from the host, hooked by the tracer)"},
-    {"fdisset", NEEDS_ANY, FALSE, "WPUFDIsSet on a member and a non-member"},
-    {"providerpath", NEEDS_ANY, FALSE,
-     "WPUGetProviderPath: buffer too small, known provider, unknown provider"},
-    {"misuse", NEEDS_NON_IFS, FALSE,
-     "double WPUCloseSocketHandle, context query of an unknown handle, leaked handle and event"},
-    {"crossthread", NEEDS_ANY, FALSE,
-     "thread B sets an event after thread A's close returned; two threads close one event"},
-    {"stress", NEEDS_ANY, FALSE, "--threads threads each making --iterations rounds of upcalls"},
-    {"bench", NEEDS_ANY, FALSE, "time per upcall (WPUFDIsSet) over --iterations calls"},
-};
-#define SCENARIO_COUNT (int)(sizeof scenarios / sizeof scenarios[0])
 
 /* --layer-guid DLL=GUID: the installed GUID of a layer's layered entry. */
 typedef struct layer_guid {
@@ -67,7 +33,7 @@ typedef struct options {
     WCHAR tracer_path[MAX_PATH];
     BOOL ifs;
     BOOL system_catalog; /* leave ws2_32's catalog functions alone (Wine's or Windows' own) */
-    BOOL selected[SCENARIO_COUNT];
+    BOOL selected[HOST_MAX_SCENARIOS];
     BOOL any_selected;
     unsigned threads, iterations;
     unsigned cycles;        /* WSAStartup ... WSACleanup cycles in this process */
@@ -77,13 +43,6 @@ typedef struct options {
     host_dll_map dll_maps[HOST_MAX_ENTRIES];
     int dll_map_count;
 } options;
-
-typedef struct chain {
-    host_catalog catalog;
-    HMODULE top;
-    WSPPROC_TABLE procs;
-    sample_run_fn run; /* the base provider's SampleRunScenario, or NULL */
-} chain;
 
 static void usage(FILE *out)
 {
@@ -127,19 +86,6 @@ static void usage(FILE *out)
           "exit codes: 0 every scenario passed, 1 a scenario failed, 2 usage error,\n"
           "            3 the chain could not be loaded or started (in some cycle)\n",
           out);
-}
-
-static BOOL in_all(const scenario *s)
-{
-    return strcmp(s->name, "stress") != 0 && strcmp(s->name, "bench") != 0;
-}
-
-static int find_scenario(const char *name)
-{
-    for (int i = 0; i < SCENARIO_COUNT; i++)
-        if (!strcmp(scenarios[i].name, name))
-            return i;
-    return -1;
 }
 
 static BOOL parse_count(const char *text, unsigned *out)
@@ -261,8 +207,8 @@ static int parse(int argc, WCHAR **argv, options *o)
         if (!strcmp(arg, "--help"))
             return usage(stdout), EXIT_PASSED;
         if (!strcmp(arg, "--list-scenarios")) {
-            for (int s = 0; s < SCENARIO_COUNT; s++)
-                printf("%-13s %s\n", scenarios[s].name, scenarios[s].what);
+            for (int s = 0; s < host_scenario_count; s++)
+                printf("%-13s %s\n", host_scenarios[s].name, host_scenarios[s].what);
             printf("%-13s every scenario above except stress and bench\n", "all");
             return EXIT_PASSED;
         }
@@ -285,12 +231,12 @@ static int parse(int argc, WCHAR **argv, options *o)
         if (takes_value && !value)
             return fprintf(stderr, "wpuhost: %s needs a value\n", arg), EXIT_USAGE;
         if (!strcmp(arg, "--scenario")) {
-            int s = find_scenario(value8);
+            int s = host_find_scenario(value8);
             if (s < 0 && strcmp(value8, "all"))
                 return fprintf(stderr, "wpuhost: unknown scenario '%s' (see --list-scenarios)\n",
                                value8), EXIT_USAGE;
-            for (int k = 0; k < SCENARIO_COUNT; k++)
-                o->selected[k] |= s == k || (s < 0 && in_all(&scenarios[k]));
+            for (int k = 0; k < host_scenario_count; k++)
+                o->selected[k] |= s == k || (s < 0 && host_scenario_in_all(&host_scenarios[k]));
             o->any_selected = TRUE;
         } else if (!strcmp(arg, "--tracer")) {
             if (!full_path(value, o->tracer_path))
@@ -338,8 +284,8 @@ static int parse(int argc, WCHAR **argv, options *o)
         i++;
     }
     if (!o->any_selected)
-        for (int k = 0; k < SCENARIO_COUNT; k++)
-            o->selected[k] = in_all(&scenarios[k]);
+        for (int k = 0; k < host_scenario_count; k++)
+            o->selected[k] = host_scenario_in_all(&host_scenarios[k]);
     if (o->catalog_from[0] && (o->path_count || !o->served_id))
         return fputs("wpuhost: --catalog-from takes --serve ID and no provider DLL (the catalog "
                      "names them; --dll maps them to local files)\n", stderr), EXIT_USAGE;
@@ -492,112 +438,6 @@ static int load_chain(const options *o, chain *c)
     return -1;
 }
 
-/* WSPSocket + WSPCloseSocket through the proc table, as an application's socket()/closesocket(). */
-static BOOL run_socket_lifecycle(chain *c, const options *o, char *report, size_t len)
-{
-    WSAPROTOCOL_INFOW info = c->catalog.entries[c->catalog.served_index].info;
-    int err = 0;
-    if (!c->procs.lpWSPSocket || !c->procs.lpWSPCloseSocket)
-        return snprintf(report, len, "the proc table has no WSPSocket/WSPCloseSocket"), FALSE;
-    SOCKET s = c->procs.lpWSPSocket(info.iAddressFamily, info.iSocketType, info.iProtocol, &info,
-                                    0, 0, &err);
-    if (s == INVALID_SOCKET)
-        return snprintf(report, len, "WSPSocket failed with error %d", err), FALSE;
-    int rc = c->procs.lpWSPCloseSocket(s, &err);
-    if (o->ifs)
-        host_forget_ifs_handle(s);
-    snprintf(report, len, "WSPSocket returned 0x%llx, WSPCloseSocket returned %d (error %d)",
-             (unsigned long long)s, rc, rc ? err : 0);
-    return rc == 0;
-}
-
-/* Whether every provider closed the sockets it created during a scenario (per catalog entry
- * id passed to WPUCreateSocketHandle / WPUModifyIFSHandle); names those that did not. */
-static BOOL every_provider_closed(const host_catalog *cat, const host_counters *b,
-                                  const host_counters *a, char *why, size_t len)
-{
-    BOOL balanced = TRUE;
-    size_t used = 0;
-    for (int i = 0; i < a->entry_count; i++) {
-        host_entry_books before = host_entry_books_of(b, a->entries[i].entry_id);
-        LONG created = a->entries[i].created - before.created;
-        LONG closed = a->entries[i].closed - before.closed;
-        if (created == closed)
-            continue;
-        char provider[200];
-        host_catalog_describe(cat, a->entries[i].entry_id, provider, sizeof provider);
-        if (used < len)
-            used += (size_t)snprintf(why + used, len - used, " [%s created %ld socket(s), "
-                                     "closed %ld]", provider, created, closed);
-        balanced = FALSE;
-    }
-    return balanced;
-}
-
-/* What the host's own books must show after a scenario (before/after counters); why names
- * the providers whose sockets do not add up. */
-static BOOL host_books_agree(const host_catalog *cat, const char *name, host_counters b,
-                             host_counters a, char *why, size_t len)
-{
-    if (strcmp(name, "misuse") && strcmp(name, "stress") &&
-        !every_provider_closed(cat, &b, &a, why, len))
-        return FALSE;
-    if (!strcmp(name, "lifecycle"))
-        return a.sockets_created > b.sockets_created;
-    if (!strcmp(name, "ifs"))
-        return a.ifs_handles == b.ifs_handles + 1;
-    if (!strcmp(name, "asyncselect"))
-        return a.messages_received == b.messages_received + 3;
-    if (!strcmp(name, "blocking"))
-        return a.blocking_callbacks == b.blocking_callbacks + 1;
-    if (!strcmp(name, "events"))
-        return a.events_created == b.events_created + 1 && a.events_closed == b.events_closed + 1;
-    if (!strcmp(name, "apc"))
-        return a.apcs_queued == b.apcs_queued + 1 && a.threads_closed == b.threads_closed + 1;
-    if (!strcmp(name, "overlapped"))
-        return a.overlapped_completions == b.overlapped_completions + 1;
-    if (!strcmp(name, "misuse"))
-        return a.socket_close_errors == b.socket_close_errors + 1 &&
-               a.context_query_errors == b.context_query_errors + 1;
-    return TRUE;
-}
-
-/* Runs one scenario; returns 1 passed, 0 failed, -1 not applicable. */
-static int run_scenario(chain *c, const options *o, const scenario *s, const sample_env *env)
-{
-    char report[1024] = "";
-    if ((s->need == NEEDS_IFS && !o->ifs) || (s->need == NEEDS_NON_IFS && o->ifs)) {
-        printf("scenario %-12s NOT APPLICABLE (needs a%s provider)\n", s->name,
-               s->need == NEEDS_IFS ? "n IFS (--ifs)" : " non-IFS");
-        return -1;
-    }
-    if (!s->through_proc_table && !c->run) {
-        printf("scenario %-12s NOT APPLICABLE (the provider exports no %s)\n", s->name,
-               SAMPLE_RUN_EXPORT);
-        return -1;
-    }
-    host_counters before = host_get_counters();
-    BOOL ok;
-    if (s->through_proc_table) {
-        ok = run_socket_lifecycle(c, o, report, sizeof report);
-    } else {
-        int rc = c->run(s->name, env, report, sizeof report);
-        if (rc == SAMPLE_NOT_APPLICABLE) {
-            printf("scenario %-12s NOT APPLICABLE (%s)\n", s->name, report);
-            return -1;
-        }
-        ok = rc == SAMPLE_OK;
-    }
-    host_pump_messages();
-    host_counters after = host_get_counters();
-    char why[600] = "";
-    BOOL books = host_books_agree(&c->catalog, s->name, before, after, why, sizeof why);
-    printf("scenario %-12s %s: %s%s%s\n", s->name, ok && books ? "PASSED" : "FAILED", report,
-           books ? "" : " [the host's books disagree]", why);
-    host_print_messages(stdout);
-    return ok && books;
-}
-
 static void print_counters(const host_catalog *cat)
 {
     host_counters k = host_get_counters();
@@ -665,10 +505,10 @@ static void run_cycle(const options *o, chain *c, const sample_env *env, unsigne
         t->failed_startups++;
         return;
     }
-    for (int i = 0; i < SCENARIO_COUNT; i++) {
+    for (int i = 0; i < host_scenario_count; i++) {
         if (!o->selected[i])
             continue;
-        int r = run_scenario(c, o, &scenarios[i], env);
+        int r = host_run_scenario(c, o->ifs, &host_scenarios[i], env);
         t->passed += r == 1;
         t->failed += r == 0;
         t->skipped += r < 0;

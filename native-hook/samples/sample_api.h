@@ -15,6 +15,13 @@
  * mistake ws2_32 answers with WSAEINVALIDPROCTABLE). */
 #define SAMPLE_ENV_INCOMPLETE_PROC_TABLE L"WPUSCOPE_SAMPLE_INCOMPLETE_PROC_TABLE"
 
+/* When this variable is set at a sample base provider's WSPSocket (or WSPConnect, for the
+ * connection WSPAccept hands out), the new socket misbehaves, for the tests: its close never
+ * calls WPUCloseSocketHandle (non-IFS), its WSPAsyncSelect registration is never answered with
+ * a message, and an overlapped receive pending on it is never completed (not when data
+ * arrives, not when it is closed). */
+#define SAMPLE_ENV_SPI_BUGS L"WPUSCOPE_SAMPLE_SPI_BUGS"
+
 enum { SAMPLE_OK = 0, SAMPLE_FAILED = 1, SAMPLE_NOT_APPLICABLE = 2 };
 
 /* What the host (playing ws2_32 and the application) gives a scenario. */
@@ -32,8 +39,9 @@ typedef struct sample_env {
 typedef int(WINAPI *sample_run_fn)(const char *name, const sample_env *env, char *report,
                                    int report_len);
 
-/* Fills every entry of a sample's proc table but WSPSocket, WSPCloseSocket and WSPCleanup
- * (which each sample implements) with functions that fail with WSAEOPNOTSUPP. */
+/* Fills the entries of a sample base provider's proc table that it does not support
+ * (WSPCancelBlockingCall, WSPDuplicateSocket, WSPGetQOSByName, WSPJoinLeaf, WSPRecvDisconnect,
+ * WSPSendDisconnect) with functions that fail with WSAEOPNOTSUPP. */
 void sample_fill_unsupported(LPWSPPROC_TABLE table);
 
 /* The export itself (defined by each sample). */

@@ -10,13 +10,13 @@
 
 WSPPROC_TABLE lsp_lower;
 WSPUPCALLTABLE lsp_up;
+BOOL lsp_bugs;
 
 static const GUID lsp_guid = SAMPLE_LSP_GUID_INIT;
 static DWORD layered_id;           /* the catalog entry id of the LSP's layered entry */
 static WSAPROTOCOL_INFOW next_info; /* what the lower provider is started and asked with */
 static HMODULE lower_module;
 static LONG startups;
-static BOOL with_bugs;
 
 static int says(int error, const char *what)
 {
@@ -197,12 +197,13 @@ static int WSPAPI lsp_close_socket(SOCKET s, LPINT err)
     SOCKET lower = (SOCKET)r->value;
     int lower_err = 0, ignored = 0;
     DWORD_PTR context = 0;
-    if (with_bugs) /* deliberately wrong: the lower provider's handle is not ours to query */
+    lsp_async_forget(s);
+    if (lsp_bugs) /* deliberately wrong: the lower provider's handle is not ours to query */
         lsp_up.lpWPUQuerySocketHandleContext(lower, &context, &ignored);
     int lower_rc = lsp_lower.lpWSPCloseSocket(lower, &lower_err);
     *err = WSAENOTSOCK;
-    int own_rc = lsp_up.lpWPUCloseSocketHandle(with_bugs ? lower : s, err);
-    if (own_rc == 0 || with_bugs)
+    int own_rc = lsp_up.lpWPUCloseSocketHandle(lsp_bugs ? lower : s, err);
+    if (own_rc == 0 || lsp_bugs)
         sample_record_free(r);
     if (lower_rc != 0)
         *err = lower_err;
@@ -211,10 +212,13 @@ static int WSPAPI lsp_close_socket(SOCKET s, LPINT err)
 
 static int WSPAPI lsp_cleanup(LPINT err)
 {
-    if (InterlockedDecrement(&startups) < 0) {
+    LONG left = InterlockedDecrement(&startups);
+    if (left < 0) {
         InterlockedIncrement(&startups);
         return *err = WSANOTINITIALISED, SOCKET_ERROR;
     }
+    if (left == 0)
+        lsp_async_stop();
     int rc = lsp_lower.lpWSPCleanup(err);
     if (rc != 0)
         says(*err, "the next provider's WSPCleanup failed");
@@ -228,7 +232,7 @@ __declspec(dllexport) int WSPAPI WSPStartup(WORD version, LPWSPDATA data,
 {
     if (LOBYTE(version) < 2 || !data || !info || !procs)
         return says(WSAEINVAL, "WSPStartup without version 2, WSPDATA, protocol info or table");
-    with_bugs = GetEnvironmentVariableW(SAMPLE_ENV_LSP_BUGS, NULL, 0) != 0;
+    lsp_bugs = GetEnvironmentVariableW(SAMPLE_ENV_LSP_BUGS, NULL, 0) != 0;
     int rc = start_next(version, data, info, upcalls);
     if (rc)
         return rc;

@@ -26,15 +26,20 @@
  * out by wpuhost --catalog-from. */
 #define SAMPLE_ENV_LSP_GUID L"WPUSCOPE_SAMPLE_LSP_GUID"
 
-/* When this variable is set, the LSP's WSPCloseSocket makes two deliberate mistakes, for the
- * tests: it queries the context of the lower provider's handle (not its own), and closes the
- * lower provider's handle with WPUCloseSocketHandle instead of its own (which then leaks). */
+/* When this variable is set, the LSP makes three deliberate mistakes, for the tests: its
+ * WSPCloseSocket queries the context of the lower provider's handle (not its own) and closes
+ * the lower provider's handle with WPUCloseSocketHandle instead of its own (which then leaks);
+ * its WSPIoctl answers SIO_BASE_HANDLE with its own handle instead of passing it down to the
+ * base provider (a known mistake of real LSPs: the application then hands the LSP's handle to
+ * code that needs the base provider's). */
 #define SAMPLE_ENV_LSP_BUGS L"WPUSCOPE_SAMPLE_LSP_BUGS"
 
 /* The provider below, as WSPStartup found and started it. */
 extern WSPPROC_TABLE lsp_lower;
 /* The upcall table the LSP got (and passed on unchanged). */
 extern WSPUPCALLTABLE lsp_up;
+/* SAMPLE_ENV_LSP_BUGS was set at WSPStartup. */
+extern BOOL lsp_bugs;
 
 /* The lower socket of one of the LSP's handles (WPUQuerySocketHandleContext, falling back to
  * the LSP's own records when the query fails); INVALID_SOCKET and WSAENOTSOCK when s is not
@@ -48,5 +53,14 @@ SOCKET lsp_wrap(SOCKET lower, LPINT err);
  * own, in sample_lsp.c) with functions that translate the handles and call the lower
  * provider. */
 void lsp_fill_pass_through(LPWSPPROC_TABLE table);
+
+/* WSPAsyncSelect of the LSP's handle own over lower (sample_lsp_async.c): the lower provider
+ * posts to the LSP's window, the LSP posts on to hwnd with own. */
+int lsp_register_async_select(SOCKET own, SOCKET lower, HWND hwnd, UINT msg, long events,
+                              LPINT err);
+/* Drops own's registration (its close). */
+void lsp_async_forget(SOCKET own);
+/* Stops the LSP's window thread (the last WSPCleanup). */
+void lsp_async_stop(void);
 
 #endif

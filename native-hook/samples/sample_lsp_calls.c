@@ -1,7 +1,10 @@
 /* The layered sample LSP's pass-through calls: each translates the LSP's socket handle to the
  * lower provider's (sample_lsp.h: lsp_lower_socket) and calls the lower provider; the calls
  * that make a socket (WSPAccept, WSPJoinLeaf) wrap the new lower socket in a handle of the
- * LSP's own, and WSPSelect translates every fd_set both ways. */
+ * LSP's own, WSPSelect translates every fd_set both ways, WSPAsyncSelect translates the
+ * messages (sample_lsp_async.c), and WSPIoctl answers SIO_BSP_HANDLE_SELECT/POLL itself. */
+#include <mswsock.h>
+
 #include "sample_lsp.h"
 
 /* Declares `lower` for handle s, or returns failure from the calling function. */
@@ -29,7 +32,7 @@ static int WSPAPI lsp_async_select(SOCKET s, HWND hwnd, unsigned int msg, __LONG
                                    LPINT err)
 {
     LOWER_OR_FAIL(s, err, SOCKET_ERROR);
-    return lsp_lower.lpWSPAsyncSelect(lower, hwnd, msg, events, err);
+    return lsp_register_async_select(s, lower, hwnd, msg, events, err);
 }
 
 static int WSPAPI lsp_bind(SOCKET s, const struct sockaddr *name, int len, LPINT err)
@@ -107,8 +110,20 @@ static int WSPAPI lsp_ioctl(SOCKET s, DWORD code, LPVOID in, DWORD in_len, LPVOI
                             LPINT err)
 {
     LOWER_OR_FAIL(s, err, SOCKET_ERROR);
-    return lsp_lower.lpWSPIoctl(lower, code, in, in_len, out, out_len, returned, ov, completion,
-                                thread, err);
+    /* select and WSAPoll must come to this LSP (its WSPSelect translates the handles): it
+     * answers their handle queries with its own handle. SIO_BASE_HANDLE and SIO_BSP_HANDLE go
+     * down to the base provider (the bug answers SIO_BASE_HANDLE here too). */
+    BOOL own = code == SIO_BSP_HANDLE_SELECT || code == SIO_BSP_HANDLE_POLL ||
+               (lsp_bugs && code == SIO_BASE_HANDLE);
+    if (!own)
+        return lsp_lower.lpWSPIoctl(lower, code, in, in_len, out, out_len, returned, ov,
+                                    completion, thread, err);
+    if (!out || out_len < sizeof(SOCKET))
+        return *err = WSAEFAULT, SOCKET_ERROR;
+    *(SOCKET *)out = s;
+    if (returned)
+        *returned = sizeof(SOCKET);
+    return 0;
 }
 
 static SOCKET WSPAPI lsp_join_leaf(SOCKET s, const struct sockaddr *name, int len,

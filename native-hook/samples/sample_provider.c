@@ -1,10 +1,11 @@
 /* A sample base service provider for wpuhost.exe, built twice: sample_nonifs.dll (handles
  * made with WPUCreateSocketHandle, contexts looked up with WPUQuerySocketHandleContext) and,
  * with SAMPLE_IFS=1, sample_ifs.dll (its own kernel handles registered with
- * WPUModifyIFSHandle). Its proc table is complete: WSPSocket, WSPCloseSocket and WSPCleanup
- * are its own, every other entry fails with WSAEOPNOTSUPP (sample_unsupported.c); every other
- * upcall is made by SampleRunScenario (sample_api.h). It imports WPUCompleteOverlappedRequest
- * from wpuhost.exe, as a real provider imports it from ws2_32.dll.
+ * WPUModifyIFSHandle). This file: WSPStartup, WSPSocket, WSPCloseSocket, WSPCleanup and the
+ * upcall scenarios SampleRunScenario runs (sample_api.h); the rest of its proc table is an
+ * in-memory loopback network (sample_base.h, sample_spi*.c), with a few entries that fail with
+ * WSAEOPNOTSUPP (sample_unsupported.c). It imports WPUCompleteOverlappedRequest from
+ * wpuhost.exe, as a real provider imports it from ws2_32.dll.
  *
  * It releases what it acquired on every path, also when an upcall fails (wpuhost's
  * --fail-upcall): an upcall's failure is reported, never a reason to skip a close. */
@@ -12,79 +13,40 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "sample_api.h"
-#include "sample_records.h"
+#include "sample_base.h"
 
-#ifndef SAMPLE_IFS
-#define SAMPLE_IFS 0
-#endif
-
-static WSPUPCALLTABLE up;
+WSPUPCALLTABLE sample_up;
 static DWORD catalog_id;
 static LONG startups;
 static volatile LONG apcs_delivered;
 
-/* A new socket handle: through ws2_32's table (non-IFS) or our own handle (IFS). */
-static SOCKET open_socket(DWORD entry, int *err)
-{
-    if (SAMPLE_IFS) {
-        HANDLE h = CreateFileW(L"NUL", GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0,
-                               NULL);
-        if (h == INVALID_HANDLE_VALUE)
-            return *err = WSAENOBUFS, INVALID_SOCKET;
-        SOCKET s = up.lpWPUModifyIFSHandle(entry, (SOCKET)h, err);
-        if (s == INVALID_SOCKET)
-            CloseHandle(h);
-        return s;
-    }
-    sample_record *ctx = sample_record_new(entry);
-    if (!ctx)
-        return *err = WSAENOBUFS, INVALID_SOCKET;
-    SOCKET s = up.lpWPUCreateSocketHandle(entry, (DWORD_PTR)ctx, err);
-    if (s == INVALID_SOCKET)
-        sample_record_free(ctx);
-    else
-        ctx->handle = s;
-    return s;
-}
-
+/* A scenario's close: what WSPCloseSocket does, then what ws2_32 does for an IFS handle. */
 static int close_socket(SOCKET s, const sample_env *env, int *err)
 {
-    if (SAMPLE_IFS) {
-        if (!CloseHandle((HANDLE)s))
-            return *err = WSAENOTSOCK, SOCKET_ERROR;
-        if (env)
-            env->forget_ifs_handle(s);
-        return 0;
-    }
-    DWORD_PTR value = 0;
-    sample_record *ctx = up.lpWPUQuerySocketHandleContext(s, &value, err) == 0
-                             ? sample_record_checked(value, s) : NULL;
-    if (!ctx)
-        ctx = sample_record_of(s);
-    if (!ctx)
-        return *err = WSAENOTSOCK, SOCKET_ERROR;
-    if (up.lpWPUCloseSocketHandle(s, err) != 0)
-        return SOCKET_ERROR; /* still open in ws2_32: its context stays */
-    sample_record_free(ctx);
-    return 0;
+    int rc = sample_close(s, err);
+    if (SAMPLE_IFS && rc == 0)
+        env->forget_ifs_handle(s);
+    return rc;
 }
 
-static SOCKET WSPAPI sample_socket(int af, int type, int protocol, LPWSAPROTOCOL_INFOW info,
+static SOCKET WSPAPI sample_wsp_socket(int af, int type, int protocol, LPWSAPROTOCOL_INFOW info,
                                    GROUP g, DWORD flags, LPINT err)
 {
     (void)af, (void)type, (void)protocol, (void)g, (void)flags;
-    return open_socket(info ? info->dwCatalogEntryId : catalog_id, err);
+    return sample_open(info ? info->dwCatalogEntryId : catalog_id, err);
 }
 
-static int WSPAPI sample_close_socket(SOCKET s, LPINT err) { return close_socket(s, NULL, err); }
+static int WSPAPI sample_close_socket(SOCKET s, LPINT err) { return sample_close(s, err); }
 
 static int WSPAPI sample_cleanup(LPINT err)
 {
-    if (InterlockedDecrement(&startups) < 0) {
+    LONG left = InterlockedDecrement(&startups);
+    if (left < 0) {
         InterlockedIncrement(&startups);
         return *err = WSANOTINITIALISED, SOCKET_ERROR;
     }
+    if (left == 0)
+        sample_worker_stop();
     return 0;
 }
 
@@ -94,15 +56,18 @@ __declspec(dllexport) int WSPAPI WSPStartup(WORD version, LPWSPDATA data,
 {
     if (LOBYTE(version) < 2 || !data || !info || !procs)
         return WSAEINVAL;
-    up = upcalls;
+    sample_up = upcalls;
     catalog_id = info->dwCatalogEntryId;
     data->wVersion = data->wHighVersion = MAKEWORD(2, 2);
     swprintf(data->szDescription, WSPDESCRIPTION_LEN, L"wpuscope sample %ls provider",
              SAMPLE_IFS ? L"IFS" : L"non-IFS");
     sample_fill_unsupported(procs);
+    sample_fill_connection(procs);
+    sample_fill_data(procs);
+    sample_fill_notify(procs);
     if (GetEnvironmentVariableW(SAMPLE_ENV_INCOMPLETE_PROC_TABLE, NULL, 0))
         procs->lpWSPIoctl = NULL; /* deliberately wrong, for the tests */
-    procs->lpWSPSocket = sample_socket;
+    procs->lpWSPSocket = sample_wsp_socket;
     procs->lpWSPCloseSocket = sample_close_socket;
     procs->lpWSPCleanup = sample_cleanup;
     InterlockedIncrement(&startups);
@@ -132,12 +97,12 @@ static int say(report *r, BOOL ok, const char *fmt, ...)
 static int scenario_asyncselect(const sample_env *env, report *r)
 {
     int err = 0;
-    SOCKET s = open_socket(catalog_id, &err);
+    SOCKET s = sample_open(catalog_id, &err);
     if (s == INVALID_SOCKET)
         return say(r, FALSE, "could not open a socket (error %d)", err);
-    BOOL ok = up.lpWPUPostMessage(env->window, env->message, s, WSAMAKESELECTREPLY(FD_WRITE, 0)) &&
-              up.lpWPUPostMessage(env->window, env->message, s, WSAMAKESELECTREPLY(FD_READ, 0)) &&
-              up.lpWPUPostMessage(env->window, env->message, s,
+    BOOL ok = sample_up.lpWPUPostMessage(env->window, env->message, s, WSAMAKESELECTREPLY(FD_WRITE, 0)) &&
+              sample_up.lpWPUPostMessage(env->window, env->message, s, WSAMAKESELECTREPLY(FD_READ, 0)) &&
+              sample_up.lpWPUPostMessage(env->window, env->message, s,
                                   WSAMAKESELECTREPLY(FD_CLOSE, WSAECONNRESET));
     int closed = close_socket(s, env, &err);
     return say(r, ok && closed == 0, "posted FD_WRITE, FD_READ, FD_CLOSE/WSAECONNRESET for 0x%llx",
@@ -149,7 +114,7 @@ static int scenario_blocking(report *r)
     LPBLOCKINGCALLBACK callback = NULL;
     DWORD_PTR context = 0;
     int err = 0;
-    if (up.lpWPUQueryBlockingCallback(catalog_id, &callback, &context, &err) != 0)
+    if (sample_up.lpWPUQueryBlockingCallback(catalog_id, &callback, &context, &err) != 0)
         return say(r, FALSE, "WPUQueryBlockingCallback failed (error %d)", err);
     BOOL keep_blocking = callback ? callback(context) : TRUE;
     return say(r, callback != NULL, "callback %p context 0x%llx returned %d", (void *)callback,
@@ -159,12 +124,12 @@ static int scenario_blocking(report *r)
 static int scenario_events(report *r)
 {
     int err = 0;
-    WSAEVENT ev = up.lpWPUCreateEvent(&err);
+    WSAEVENT ev = sample_up.lpWPUCreateEvent(&err);
     if (ev == WSA_INVALID_EVENT)
         return say(r, FALSE, "WPUCreateEvent failed (error %d)", err);
-    BOOL set = up.lpWPUSetEvent(ev, &err) && WaitForSingleObject(ev, 0) == WAIT_OBJECT_0;
-    BOOL reset = up.lpWPUResetEvent(ev, &err) && WaitForSingleObject(ev, 0) == WAIT_TIMEOUT;
-    BOOL closed = up.lpWPUCloseEvent(ev, &err); /* whatever set and reset did */
+    BOOL set = sample_up.lpWPUSetEvent(ev, &err) && WaitForSingleObject(ev, 0) == WAIT_OBJECT_0;
+    BOOL reset = sample_up.lpWPUResetEvent(ev, &err) && WaitForSingleObject(ev, 0) == WAIT_TIMEOUT;
+    BOOL closed = sample_up.lpWPUCloseEvent(ev, &err); /* whatever set and reset did */
     return say(r, set && reset && closed, "event %p: set %s, reset %s, closed %s", ev,
                set ? "signalled" : "FAILED", reset ? "cleared" : "FAILED", closed ? "yes" : "NO");
 }
@@ -178,12 +143,12 @@ static int scenario_apc(report *r)
 {
     WSATHREADID thread = {0};
     int err = 0;
-    if (up.lpWPUOpenCurrentThread(&thread, &err) != 0)
+    if (sample_up.lpWPUOpenCurrentThread(&thread, &err) != 0)
         return say(r, FALSE, "WPUOpenCurrentThread failed (error %d)", err);
     LONG before = apcs_delivered;
-    int queued = up.lpWPUQueueApc(&thread, count_apc, 1, &err);
+    int queued = sample_up.lpWPUQueueApc(&thread, count_apc, 1, &err);
     DWORD wait = SleepEx(0, TRUE);
-    int closed = up.lpWPUCloseThread(&thread, &err);
+    int closed = sample_up.lpWPUCloseThread(&thread, &err);
     BOOL delivered = apcs_delivered == before + 1;
     return say(r, queued == 0 && wait == WAIT_IO_COMPLETION && delivered && closed == 0,
                "APC queued %s, alertable wait %s, thread handle closed %s",
@@ -194,7 +159,7 @@ static int scenario_apc(report *r)
 static int scenario_overlapped(const sample_env *env, report *r)
 {
     int err = 0;
-    SOCKET s = open_socket(catalog_id, &err);
+    SOCKET s = sample_open(catalog_id, &err);
     if (s == INVALID_SOCKET)
         return say(r, FALSE, "could not open a socket (error %d)", err);
     WSAOVERLAPPED ov = {0};
@@ -212,7 +177,7 @@ static int scenario_overlapped(const sample_env *env, report *r)
 static int scenario_fdisset(const sample_env *env, report *r)
 {
     int err = 0;
-    SOCKET a = open_socket(catalog_id, &err), b = open_socket(catalog_id, &err);
+    SOCKET a = sample_open(catalog_id, &err), b = sample_open(catalog_id, &err);
     if (a == INVALID_SOCKET || b == INVALID_SOCKET) {
         for (int i = 0; i < 2; i++)
             if ((i ? b : a) != INVALID_SOCKET)
@@ -223,7 +188,7 @@ static int scenario_fdisset(const sample_env *env, report *r)
     set.fd_count = 1;
     set.fd_array[0] = a;
     SetLastError(ERROR_INVALID_DATA); /* an upcall that does not fail must leave it alone */
-    int member = up.lpWPUFDIsSet(a, &set), stranger = up.lpWPUFDIsSet(b, &set);
+    int member = sample_up.lpWPUFDIsSet(a, &set), stranger = sample_up.lpWPUFDIsSet(b, &set);
     DWORD last_error = GetLastError();
     BOOL closed_a = close_socket(a, env, &err) == 0, closed_b = close_socket(b, env, &err) == 0;
     BOOL closed = closed_a && closed_b;
@@ -237,12 +202,12 @@ static int scenario_providerpath(const sample_env *env, report *r)
     WCHAR path[MAX_PATH];
     int len = 4, err = 0;
     GUID known = env->known_provider, unknown = env->unknown_provider;
-    int small = up.lpWPUGetProviderPath(&known, path, &len, &err);
+    int small = sample_up.lpWPUGetProviderPath(&known, path, &len, &err);
     BOOL small_ok = small == SOCKET_ERROR && err == WSAEFAULT && len > 4;
     len = MAX_PATH;
-    int found = up.lpWPUGetProviderPath(&known, path, &len, &err);
+    int found = sample_up.lpWPUGetProviderPath(&known, path, &len, &err);
     int unknown_len = MAX_PATH, unknown_err = 0;
-    int missing = up.lpWPUGetProviderPath(&unknown, path + 0, &unknown_len, &unknown_err);
+    int missing = sample_up.lpWPUGetProviderPath(&unknown, path + 0, &unknown_len, &unknown_err);
     return say(r, small_ok && found == 0 && missing == SOCKET_ERROR,
                "short buffer -> error %s, known provider -> \"%ls\", unknown provider -> "
                "error %d", small_ok ? "WSAEFAULT" : "WRONG", found == 0 ? path : L"(failed)",
@@ -252,15 +217,15 @@ static int scenario_providerpath(const sample_env *env, report *r)
 static int scenario_misuse(const sample_env *env, report *r)
 {
     int err = 0, err2 = 0, err3 = 0;
-    SOCKET s = open_socket(catalog_id, &err);
+    SOCKET s = sample_open(catalog_id, &err);
     if (s == INVALID_SOCKET)
         return say(r, FALSE, "could not open a socket (error %d)", err);
     int first = close_socket(s, env, &err);
-    int second = up.lpWPUCloseSocketHandle(s, &err2); /* misuse: double close */
+    int second = sample_up.lpWPUCloseSocketHandle(s, &err2); /* misuse: double close */
     DWORD_PTR unknown_ctx = 0;
-    int query = up.lpWPUQuerySocketHandleContext((SOCKET)0x7ffff0, &unknown_ctx, &err3);
-    SOCKET leaked = open_socket(catalog_id, &err);  /* misuse: never closed */
-    WSAEVENT leaked_event = up.lpWPUCreateEvent(&err); /* misuse: never closed */
+    int query = sample_up.lpWPUQuerySocketHandleContext((SOCKET)0x7ffff0, &unknown_ctx, &err3);
+    SOCKET leaked = sample_open(catalog_id, &err);  /* misuse: never closed */
+    WSAEVENT leaked_event = sample_up.lpWPUCreateEvent(&err); /* misuse: never closed */
     return say(r, first == 0 && second == SOCKET_ERROR && query == SOCKET_ERROR &&
                       leaked != INVALID_SOCKET && leaked_event != WSA_INVALID_EVENT,
                "double close -> error %d, unknown handle query -> error %d, leaked socket 0x%llx "
@@ -283,13 +248,13 @@ typedef struct crossthread_job {
 static BOOL close_target(crossthread_job *job)
 {
     int err = 0;
-    return up.lpWPUCloseEvent(job->target, &err);
+    return sample_up.lpWPUCloseEvent(job->target, &err);
 }
 
 static BOOL set_target(crossthread_job *job)
 {
     int err = 0;
-    return up.lpWPUSetEvent(job->target, &err);
+    return sample_up.lpWPUSetEvent(job->target, &err);
 }
 
 static DWORD WINAPI crossthread_worker(void *arg)
@@ -309,19 +274,19 @@ static HANDLE crossthread_start(crossthread_job *job)
 static int scenario_crossthread(report *r)
 {
     int err = 0;
-    crossthread_job job = {CreateEventW(NULL, TRUE, FALSE, NULL), up.lpWPUCreateEvent(&err),
+    crossthread_job job = {CreateEventW(NULL, TRUE, FALSE, NULL), sample_up.lpWPUCreateEvent(&err),
                            set_target, FALSE};
     HANDLE other = job.go && job.target != WSA_INVALID_EVENT ? crossthread_start(&job) : NULL;
     if (!other)
         return say(r, FALSE, "could not start the second thread or create the event");
-    BOOL closed = up.lpWPUCloseEvent(job.target, &err); /* returns before the other thread starts */
+    BOOL closed = sample_up.lpWPUCloseEvent(job.target, &err); /* returns before the other thread starts */
     SetEvent(job.go);
     WaitForSingleObject(other, INFINITE);
     CloseHandle(other);
     BOOL used_after_close = closed && !job.result;
 
     ResetEvent(job.go);
-    job.target = up.lpWPUCreateEvent(&err);
+    job.target = sample_up.lpWPUCreateEvent(&err);
     job.step = close_target;
     other = job.target != WSA_INVALID_EVENT ? crossthread_start(&job) : NULL;
     if (!other) {
@@ -329,7 +294,7 @@ static int scenario_crossthread(report *r)
         return say(r, FALSE, "could not start the second thread for the double close");
     }
     SetEvent(job.go);
-    BOOL here = up.lpWPUCloseEvent(job.target, &err);
+    BOOL here = sample_up.lpWPUCloseEvent(job.target, &err);
     WaitForSingleObject(other, INFINITE);
     CloseHandle(other);
     CloseHandle(job.go);
@@ -350,14 +315,14 @@ static DWORD WINAPI stress_thread(void *arg)
     stress_job *job = arg;
     for (unsigned i = 0; i < job->env->iterations; i++) {
         int err = 0;
-        WSAEVENT ev = up.lpWPUCreateEvent(&err);
+        WSAEVENT ev = sample_up.lpWPUCreateEvent(&err);
         BOOL ok = ev != WSA_INVALID_EVENT;
         if (ev != WSA_INVALID_EVENT) { /* each step runs whether the one before failed */
-            ok = up.lpWPUSetEvent(ev, &err) && ok;
-            ok = up.lpWPUResetEvent(ev, &err) && ok;
-            ok = up.lpWPUCloseEvent(ev, &err) && ok;
+            ok = sample_up.lpWPUSetEvent(ev, &err) && ok;
+            ok = sample_up.lpWPUResetEvent(ev, &err) && ok;
+            ok = sample_up.lpWPUCloseEvent(ev, &err) && ok;
         }
-        SOCKET s = open_socket(catalog_id, &err);
+        SOCKET s = sample_open(catalog_id, &err);
         ok = s != INVALID_SOCKET && ok;
         if (s != INVALID_SOCKET)
             ok = close_socket(s, job->env, &err) == 0 && ok;
@@ -400,7 +365,7 @@ static int scenario_bench(const sample_env *env, report *r)
     for (unsigned i = 0; i < rounds; i++) {
         QueryPerformanceCounter(&start);
         for (unsigned k = 0; k < ROUND; k++)
-            up.lpWPUFDIsSet((SOCKET)1, &set);
+            sample_up.lpWPUFDIsSet((SOCKET)1, &set);
         QueryPerformanceCounter(&end);
         ticks += end.QuadPart - start.QuadPart;
         Sleep(15);
@@ -415,7 +380,7 @@ __declspec(dllexport) int WINAPI SampleRunScenario(const char *name, const sampl
     report r = {text, text_len > 0 ? (size_t)text_len : 0, 0};
     if (r.cap)
         text[0] = '\0';
-    if (!up.lpWPUCreateEvent)
+    if (!sample_up.lpWPUCreateEvent)
         return say(&r, FALSE, "WSPStartup was not called");
     if (!strcmp(name, "asyncselect"))
         return scenario_asyncselect(env, &r);

@@ -14,9 +14,10 @@ import subprocess
 import sys
 import time
 
-from capture_check import (BASE_ENTRY, CLOSE, CREATE, QUERY, TRACER_GUID, WSAENOTSOCK,
+from capture_check import (BASE_ENTRY, CLOSE, CREATE, POST, QUERY, TRACER_GUID, WSAENOTSOCK,
                            CaptureError, Capture, check_common, check_scenario, expect, failed,
                            load_sessions)
+from capture_spi import check_spi, check_spi_misuse
 
 BUILD = os.path.abspath(sys.argv[1])
 WPTDUMP = os.path.abspath(sys.argv[2])
@@ -30,8 +31,11 @@ for name in list(ENV):
         del ENV[name]
 
 NONIFS = ["lifecycle", "asyncselect", "blocking", "events", "apc", "overlapped", "fdisset",
-          "providerpath", "misuse", "crossthread"]
-IFS = ["ifs", "asyncselect", "blocking", "events", "apc", "fdisset", "providerpath", "crossthread"]
+          "providerpath", "misuse", "crossthread", "spi", "spi-misuse"]
+IFS = ["ifs", "asyncselect", "blocking", "events", "apc", "fdisset", "providerpath", "crossthread",
+       "spi"]
+# The SPI conversations' capture checks (capture_spi.py), by scenario: (capture, ifs).
+SPI_CHECKS = {"spi": check_spi, "spi-misuse": lambda cap, ifs: check_spi_misuse(cap)}
 results = {"passed": 0, "failed": 0}
 LOAD_FAILED, INVALID_PROC_TABLE = 4, 12          # tracer status codes
 CLEANUP, STARTUP_FAILED = 1, 4                   # PROCESS_GOODBYE end_reason
@@ -99,9 +103,34 @@ def scenario_test(arch, bitness, sample, ifs, scenario):
         expect(f"scenario {scenario:<12} PASSED" in out, f"host did not pass:\n{out}")
         expect("wpuhost: 1 passed, 0 failed" in out and rc == 0, f"host summary/exit {rc}")
         cap = decode(capture)
-        check_common(cap, bitness, sample)
-        check_scenario(cap, scenario, ifs, sample)
+        spi = scenario in SPI_CHECKS
+        # the providers' threads commit concurrently with the host's: sequence numbers may
+        # arrive slightly out of order, but every one of them must be there
+        g = check_common(cap, bitness, sample, exact_drops=not spi)
+        if spi:
+            expect_every_sequence(cap, g)
+            SPI_CHECKS[scenario](cap, ifs)
+        else:
+            check_scenario(cap, scenario, ifs, sample)
     test(f"{arch} {sample} {scenario}", body)
+
+
+def expect_every_sequence(cap, goodbye):
+    """No drop and every sequence number once, in whatever order the threads committed."""
+    sequences = sorted(r["sequence"] for r in cap.upcalls + cap.downcalls)
+    expect(goodbye["dropped_total"] == 0 and sequences == list(range(goodbye["emitted"])) and
+           cap.summary["damage"] == 0, f"drops {goodbye['dropped_total']} or damage")
+
+
+def spi_untraced_test(arch, sample, ifs, scenarios):
+    """The SPI conversations pass without the tracer too (nothing the tracer does is needed)."""
+    def body():
+        args = ["--no-tracer"] + [a for s in scenarios for a in ("--scenario", s)]
+        rc, out, _ = host_run(arch, f"{sample[:-4]}-spi-untraced",
+                              args + (["--ifs"] if ifs else []) + [sample])
+        expect(rc == 0 and f"wpuhost: {len(scenarios)} passed, 0 failed" in out and
+               "FAILED" not in out, f"exit {rc}:\n{out[-3000:]}")
+    test(f"{arch} {sample} {' + '.join(scenarios)} without the tracer", body)
 
 
 def not_applicable_test(arch):
@@ -396,6 +425,7 @@ LSP_GUID, LSP2_GUID = ("5a3c1e70-2b4d-4e8f-9a1b-6c7d8e9f0a01",
                        "5a3c1e70-2b4d-4e8f-9a1b-6c7d8e9f0a02")
 LSP_ENTRY, LSP2_ENTRY = 50002, 50004        # their layered entries (over the base 50001)
 LSP_LAYER = ["--layer-guid", f"sample_lsp.dll={{{LSP_GUID}}}"]
+LSP_SERVED = (50005, "6b1c2d04-1111-4222-8333-77686f737443")  # tracer -> sample_lsp -> base
 LSP2_LAYER = ["--layer-guid", f"sample_lsp2.dll={LSP2_GUID}"]
 BASE = "sample_nonifs.dll"
 CATALOG_ANSWERS = ("host catalog answers: WSCEnumProtocols WSCGetProviderPath WSAEnumProtocolsW "
@@ -445,22 +475,23 @@ def lsp_all_test(arch, bitness):
     def body():
         rc, out, capture = host_run(arch, "lsp-all", ["--scenario", "all"] + LSP_LAYER +
                                     ["sample_lsp.dll", BASE])
-        expect(rc == 0 and "wpuhost: 10 passed, 0 failed, 1 not applicable" in out,
+        expect(rc == 0 and "wpuhost: 12 passed, 0 failed, 1 not applicable" in out,
                f"exit {rc}:\n{out}")
         expect(CATALOG_ANSWERS in out, f"the host did not answer the catalog functions:\n{out}")
         expect(f"catalog entry 50002: chain length 0, {{{LSP_GUID.upper()}}} sample_lsp.dll"
                in out and "catalog entry 50005: chain length 3 [50004, 50002, 50001]" in out,
                f"catalog layout:\n{out}")
-        expect("sockets of sample_lsp.dll (entry 50002): created 1, closed 1" in out,
-               f"the LSP's books:\n{out}")
+        expect(re.search(r"sockets of sample_lsp\.dll \(entry 50002\): created (\d+), "
+                         r"closed \1\n", out), f"the LSP's books:\n{out}")
         cap = decode(capture)
-        check_common(cap, bitness, "sample_lsp.dll",
-                     served=(50005, "6b1c2d04-1111-4222-8333-77686f737443"),
-                     callers=["sample_lsp.dll", BASE])
+        g = check_common(cap, bitness, "sample_lsp.dll", exact_drops=False, served=LSP_SERVED,
+                         callers=["sample_lsp.dll", BASE])
+        expect_every_sequence(cap, g)  # spi's provider threads commit concurrently
         check_layered_lifecycle(cap, "sample_lsp.dll", BASE)
         expect_creators(cap, {"sample_lsp.dll": LSP_ENTRY, BASE: BASE_ENTRY})
         expect({u["upcall_name"] for u in upcalls_by(cap, "sample_lsp.dll")} ==
-               {CREATE, QUERY, CLOSE}, "the LSP made upcalls other than its socket handles'")
+               {CREATE, QUERY, CLOSE, POST},
+               "the LSP made upcalls other than its socket handles' and its translated messages")
     test(f"{arch} layered LSP: tracer -> sample_lsp -> {BASE}, every scenario, found by GUID",
          body)
 
@@ -469,7 +500,7 @@ def lsp_untraced_test(arch):
     def body():
         rc, out, _ = host_run(arch, "lsp-untraced", ["--no-tracer", "--scenario", "all"] +
                               LSP_LAYER + ["sample_lsp.dll", BASE])
-        expect(rc == 0 and "wpuhost: 10 passed, 0 failed, 1 not applicable" in out,
+        expect(rc == 0 and "wpuhost: 12 passed, 0 failed, 1 not applicable" in out,
                f"exit {rc}:\n{out}")
         expect("catalog entry 50003: chain length 2 [50002, 50001]" in out and
                out.count(" served") == 1 and "[50002, 50001], {6B1C2D02" in out,
@@ -530,8 +561,7 @@ def lsp_bugs_test(arch, bitness):
                and re.search(r"leaked non-IFS socket 0x[0-9a-f]+ created by sample_lsp\.dll "
                              r"\(entry 50002\)", out), f"exit {rc}:\n{out}")
         cap = decode(capture)
-        check_common(cap, bitness, "sample_lsp.dll",
-                     served=(50005, "6b1c2d04-1111-4222-8333-77686f737443"),
+        check_common(cap, bitness, "sample_lsp.dll", served=LSP_SERVED,
                      callers=["sample_lsp.dll", BASE])
         base_handles = {u["result"] for u in upcalls_by(cap, BASE, CREATE)}
         wrong = [u for u in upcalls_by(cap, "sample_lsp.dll")
@@ -540,6 +570,51 @@ def lsp_bugs_test(arch, bitness):
                f"the LSP's upcalls on the base's handle: {wrong}")
         failed(wrong[1], WSAENOTSOCK)  # the base had closed it already
     test(f"{arch} layered LSP's deliberate bugs found and attributed to sample_lsp.dll", body)
+
+
+def lsp_spi_test(arch, bitness, scenario):
+    """The SPI conversations through tracer -> sample_lsp -> base: the LSP forwards every
+    entry with its handles mapped to the base's, translates the async-select messages (posted
+    from its own thread with its own handle) and answers the handle queries right."""
+    def body():
+        rc, out, capture = host_run(arch, f"lsp-{scenario}", ["--scenario", scenario] +
+                                    LSP_LAYER + ["sample_lsp.dll", BASE])
+        expect(rc == 0 and "wpuhost: 1 passed, 0 failed" in out, f"exit {rc}:\n{out[-3000:]}")
+        cap = decode(capture)
+        g = check_common(cap, bitness, "sample_lsp.dll", exact_drops=False, served=LSP_SERVED,
+                         callers=["sample_lsp.dll", BASE])
+        expect_every_sequence(cap, g)
+        if scenario == "spi":
+            check_spi(cap, False, layered=True)
+            posts = upcalls_by(cap, "sample_lsp.dll", POST)
+            expect(len(posts) == 3 and len(upcalls_by(cap, BASE, POST)) == 3 and
+                   all(u["args"][1] == 0x401 for u in posts),
+                   "the LSP did not pass each of the base's messages on to the host's window")
+        else:
+            check_spi_misuse(cap, layered=True)
+    test(f"{arch} layered LSP: {scenario} through tracer -> sample_lsp -> {BASE}", body)
+
+
+def lsp_spi_bug_test(arch, bitness):
+    """WPUSCOPE_SAMPLE_LSP_BUGS: the LSP answers SIO_BASE_HANDLE with its own handle; the host's
+    check fails naming the LSP's entry, and the capture shows the LSP's socket as the answer."""
+    def body():
+        rc, out, capture = host_run(arch, "lsp-spi-bugs", ["--scenario", "spi"] + LSP_LAYER +
+                                    ["sample_lsp.dll", BASE], {"WPUSCOPE_SAMPLE_LSP_BUGS": "1"})
+        expect(rc == 1 and re.search(r"check WSPIoctl SIO_BASE_HANDLE: the base provider's "
+                                     r"socket: FAILED \(result 0, error 0, socket 0x[0-9a-f]+ "
+                                     r"made by catalog entry 50002\)", out),
+               f"exit {rc}:\n{out[-3000:]}")
+        expect("check WSPIoctl SIO_BSP_HANDLE: the base provider's socket: passed" in out,
+               "SIO_BSP_HANDLE must still be passed down")
+        cap = decode(capture)
+        lsp_sockets = {u["result"] for u in upcalls_by(cap, "sample_lsp.dll", CREATE)}
+        base_query = [d for d in cap.downcalls if d["function_name"] == "WSPIoctl" and
+                      d["args"][0] == 0x48000022]
+        expect(len(base_query) == 1 and base_query[0]["args"][7] in lsp_sockets and
+               base_query[0]["args"][7] == base_query[0]["socket"],
+               f"SIO_BASE_HANDLE in the capture: {base_query}")
+    test(f"{arch} layered LSP's SIO_BASE_HANDLE bug: the LSP's own handle, found", body)
 
 
 def arch_tests(arch, bitness):
@@ -580,6 +655,11 @@ def arch_tests(arch, bitness):
                        "in the system catalog (--system-catalog)")
     lsp_stacked_test(arch, bitness)
     lsp_bugs_test(arch, bitness)
+    for scenario in ("spi", "spi-misuse"):
+        lsp_spi_test(arch, bitness, scenario)
+    lsp_spi_bug_test(arch, bitness)
+    spi_untraced_test(arch, "sample_nonifs.dll", False, ["spi", "spi-misuse"])
+    spi_untraced_test(arch, "sample_ifs.dll", True, ["spi"])
 
 
 def committed_captures_test():
