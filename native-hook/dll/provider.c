@@ -115,6 +115,21 @@ static void chain_fails(wpt_provider_loaded *rec, wpt_status status, int32_t res
                 ? result : WSAEPROVIDERFAILEDINIT);
 }
 
+/* After the next provider started: hooks WPUCompleteOverlappedRequest in the modules it loaded
+ * itself (the providers below a layered one); says when no module of the chain imports it. */
+static void hook_modules_below(const chain_position *pos, int hooked_next)
+{
+    int below = iat_hook_loaded_modules(self);
+    if (below < 0)
+        message(WPT_SEVERITY_WARNING, WPT_STATUS_IAT_HOOK_FAILED,
+                L"could not hook WPUCompleteOverlappedRequest in the providers below %ls",
+                pos->next.path);
+    else if (hooked_next == 0 && below == 0)
+        message(WPT_SEVERITY_INFO, WPT_STATUS_OK,
+                L"no provider module below the tracer imports WPUCompleteOverlappedRequest: a "
+                L"provider loaded after its WSPStartup that calls it is not traced");
+}
+
 /* Loads the next provider and starts it; NULL (rec says why, nothing of it kept) when the
  * chain cannot start. */
 static HMODULE start_lower(WORD version, LPWSPDATA data, LPWSAPROTOCOL_INFOW info,
@@ -150,10 +165,6 @@ static HMODULE start_lower(WORD version, LPWSPDATA data, LPWSAPROTOCOL_INFOW inf
     if (hooked < 0)
         message(WPT_SEVERITY_WARNING, WPT_STATUS_IAT_HOOK_FAILED,
                 L"could not hook WPUCompleteOverlappedRequest in %ls", pos->next.path);
-    else if (trace && hooked == 0)
-        message(WPT_SEVERITY_INFO, WPT_STATUS_OK,
-                L"%ls does not import WPUCompleteOverlappedRequest: calls of it by providers it loads "
-                L"itself (below a layered provider) are not traced", pos->next.path);
     int rc = downcalls_startup(lower_startup, record_startup, version, data, info, passed, procs);
     if (rc == 0 && !wputrace_proc_table_complete(procs)) {
         int ignored = 0;
@@ -166,8 +177,11 @@ static HMODULE start_lower(WORD version, LPWSPDATA data, LPWSAPROTOCOL_INFOW inf
         swprintf(why, 400, L"the WSPStartup of %ls returned %d", pos->next.path, rc);
         chain_fails(rec, WPT_STATUS_LOWER_STARTUP_FAILED, rc, why);
     }
-    if (rec->status == WPT_STATUS_OK)
+    if (rec->status == WPT_STATUS_OK) {
+        if (trace)
+            hook_modules_below(pos, hooked);
         return lower;
+    }
     release_lower(lower);
     return NULL;
 }

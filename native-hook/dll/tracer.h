@@ -147,6 +147,9 @@ int downcalls_startup(LPWSPSTARTUP lower_startup, bool record, WORD version, LPW
  * ws2_32.dll in production, wpuhost.exe for the samples) at the thunk. Returns the number
  * of slots hooked (0: the module does not import it), or -1 on failure. */
 int iat_hook_module(HMODULE module);
+/* Hooks every loaded module but self that imports it and is not hooked yet (the providers a
+ * layer below the tracer loaded in its WSPStartup); slots hooked now, or -1 on failure. */
+int iat_hook_loaded_modules(HMODULE self);
 /* Puts every hooked slot of module back (before it may be unloaded). */
 void iat_unhook_module(HMODULE module);
 /* Puts every hooked slot back. */
