@@ -29,9 +29,12 @@ import java.util.stream.Stream;
  * with the last lines of the host's output.
  */
 final class DemoTraffic {
-    /** Every scenario of the non-IFS sample, then the stress scenario that keeps traffic flowing. */
-    static final List<String> SCENARIOS = List.of("lifecycle", "asyncselect", "blocking", "events", "apc",
-            "overlapped", "fdisset", "providerpath", "misuse", "crossthread", "stress");
+    /**
+     * Every scenario of the non-IFS sample (the SPI conversations first: every WSP* call with the upcalls it
+     * causes, then their misuse), then the stress scenario that keeps traffic flowing.
+     */
+    static final List<String> SCENARIOS = List.of("spi", "spi-misuse", "lifecycle", "asyncselect", "blocking",
+            "events", "apc", "overlapped", "fdisset", "providerpath", "misuse", "crossthread", "stress");
     static final String STRESS_THREADS = "2";
     /** The layered sample LSP between the tracer and the base sample, and the GUID it finds itself by. */
     private static final String SAMPLE_LSP = "sample_lsp.dll";
