@@ -25,8 +25,8 @@
 
 #include <tlhelp32.h>
 
-#define RING_CAPACITY 2048
-#define FLUSH_INTERVAL_MS 10
+#define RING_CAPACITY WPT_DEFAULT_RING_SLOTS
+#define FLUSH_INTERVAL_MS WPT_DEFAULT_FLUSH_INTERVAL_MS
 #define STOP_TIMEOUT_MS 5000
 #define FLUSH_WAIT_MS 2000
 #define MAX_MODULES 64
@@ -46,12 +46,13 @@ typedef struct module_info {
 wpt_recorder tracer_recorder;
 static wpt_ring_slot slots[RING_CAPACITY];
 static wpt_flusher flusher;
-static uint8_t batch[2 * WPT_FLUSHER_MIN_BATCH];
+static uint8_t batch[WPT_DEFAULT_BATCH_BYTES];
 static uint8_t preamble[65536];
 static wpt_clock_info clock;
 volatile LONG session_state = SESSION_IDLE;
 static HANDLE thread_wake, thread_finished, thread_passed;
 static volatile LONG stop_requested, flusher_busy, flusher_done, detaching;
+static volatile LONG flusher_sleeping; /* the flusher thread waits for its interval or a wake */
 static volatile LONG flusher_passes; /* flusher passes completed, for session_flush */
 volatile LONG session_call_ids;
 static wpt_end_reason end_reason; /* what the flusher thread writes in PROCESS_GOODBYE */
@@ -61,7 +62,7 @@ static uint32_t module_count;
 
 void session_wake_flusher(void)
 {
-    if (session_state == SESSION_RUNNING)
+    if (flusher_sleeping && session_state == SESSION_RUNNING)
         SetEvent(thread_wake);
 }
 
@@ -184,11 +185,17 @@ static void finish(wpt_end_reason reason)
 /* self: the reference on wputrace.dll that session_run took for this thread. */
 static DWORD WINAPI flusher_main(void *self)
 {
+    size_t popped = 0;
     while (!stop_requested) {
-        WaitForSingleObject(thread_wake, FLUSH_INTERVAL_MS);
+        if (popped >= WPT_FLUSHER_BUSY_EVENTS) {
+            SwitchToThread(); /* events keep coming: the next pass at once */
+        } else {
+            InterlockedExchange(&flusher_sleeping, 1);
+            WaitForSingleObject(thread_wake, FLUSH_INTERVAL_MS);
+            InterlockedExchange(&flusher_sleeping, 0);
+        }
         InterlockedExchange(&flusher_busy, 1);
-        if (!stop_requested)
-            wpt_flusher_run(&flusher, session_now());
+        popped = stop_requested ? 0 : wpt_flusher_run(&flusher, session_now());
         InterlockedExchange(&flusher_busy, 0);
         InterlockedIncrement(&flusher_passes);
         SetEvent(thread_passed);
@@ -272,6 +279,9 @@ bool session_run(void)
         FreeLibrary(self);
         return false;
     }
+    /* Ahead of the traced threads when it has work (it runs only as long as events come), so
+     * a busy process does not starve the ring's only consumer (README "Drops"). */
+    SetThreadPriority(thread, THREAD_PRIORITY_ABOVE_NORMAL);
     CloseHandle(thread);
     InterlockedExchange(&session_state, SESSION_RUNNING);
     return true;

@@ -14,7 +14,7 @@
 #include "wpt_call.h"
 #include "wpt_record.h"
 
-#include <winternl.h>
+#include "tls_slots.h"
 
 /* ---- configuration (config.c) ---- */
 #define TRACER_LIST_MAX 1024
@@ -95,8 +95,8 @@ static inline uint64_t session_now(void)
     return (uint64_t)now.QuadPart;
 }
 
-/* A thunk's event started a quarter of the ring (wpt_call_publish): the flusher thread runs
- * now instead of at its next interval. Never blocks. */
+/* A thunk's event started a quarter of the ring (wpt_call_publish): the flusher thread, when
+ * it is waiting, runs now instead of at its next interval. Never blocks. */
 void session_wake_flusher(void);
 
 /* The next call id of the load session: 1, 2, ..., wrapping past 2^32 - 1 to 1. */
@@ -152,22 +152,8 @@ extern DWORD calls_tls_slot;
 
 static inline bool calls_tracked(void) { return calls_tls_slot != TLS_OUT_OF_INDEXES; }
 
-/* The TLS slots as TlsGetValue and TlsSetValue keep them (winternl.h's TEB.TlsSlots), read
- * and written without their clearing of the last error. */
-static inline void **tls_slots(void)
-{
-    void *teb; /* the TEB's own address, at TIB.Self (NtCurrentTeb's read: its inline form
-                * trips GCC 12's -Warray-bounds) */
-#ifdef _WIN64
-    __asm__("movq %%gs:0x30, %0" : "=r"(teb));
-#else
-    __asm__("movl %%fs:0x18, %0" : "=r"(teb));
-#endif
-    return ((TEB *)teb)->TlsSlots;
-}
-
 /* The thread's innermost traced call (NULL: none); only when calls_tracked(). Leaves the last
- * error alone. */
+ * error alone (tls_slots.h). */
 static inline const wpt_nest *innermost_call(void)
 {
     if (calls_tls_slot < TLS_MINIMUM_AVAILABLE)
