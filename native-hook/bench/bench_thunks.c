@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <stdatomic.h>
-#include <time.h>
 
 #include "wpt_call.h"
 
@@ -15,13 +14,6 @@ _Thread_local uint32_t bench_thread_id;
 static _Thread_local const wpt_nest *innermost; /* the DLL's TLS slot */
 static atomic_uint call_ids;                     /* the DLL's session_next_call_id */
 #define SERVED_ENTRY_ID 2001
-
-uint64_t bench_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 __attribute__((noinline)) int fake_set_event(uintptr_t handle, int *err)
 {

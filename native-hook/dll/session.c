@@ -54,6 +54,7 @@ static HANDLE thread_wake, thread_finished, thread_passed;
 static volatile LONG stop_requested, flusher_busy, flusher_done, detaching;
 static volatile LONG flusher_sleeping; /* the flusher thread waits for its interval or a wake */
 static volatile LONG flusher_passes; /* flusher passes completed, for session_flush */
+static volatile LONG flush_waiters;  /* threads in session_flush, waiting for passes */
 volatile LONG session_call_ids;
 static wpt_end_reason end_reason; /* what the flusher thread writes in PROCESS_GOODBYE */
 static SRWLOCK modules_lock = SRWLOCK_INIT;
@@ -198,7 +199,8 @@ static DWORD WINAPI flusher_main(void *self)
         popped = stop_requested ? 0 : wpt_flusher_run(&flusher, session_now());
         InterlockedExchange(&flusher_busy, 0);
         InterlockedIncrement(&flusher_passes);
-        SetEvent(thread_passed);
+        if (flush_waiters > 0) /* (a SetEvent per pass is a wineserver call under Wine) */
+            SetEvent(thread_passed);
     }
     InterlockedExchange(&flusher_busy, 1);
     finish(end_reason);
@@ -317,6 +319,7 @@ void session_flush(void)
     if (session_state != SESSION_RUNNING)
         return;
     /* A pass under way may have started before the last events: wait for the one after it. */
+    InterlockedIncrement(&flush_waiters);
     LONG wanted = flusher_passes + 2;
     ULONGLONG deadline = GetTickCount64() + FLUSH_WAIT_MS;
     while (session_state == SESSION_RUNNING && flusher_passes - wanted < 0 &&
@@ -324,6 +327,7 @@ void session_flush(void)
         SetEvent(thread_wake);
         WaitForSingleObject(thread_passed, FLUSH_INTERVAL_MS);
     }
+    InterlockedDecrement(&flush_waiters);
 }
 
 void session_end(wpt_end_reason reason)
