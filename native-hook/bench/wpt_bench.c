@@ -28,7 +28,7 @@
 #include "bench_thunks.h"
 #include "wpt_flusher.h"
 
-#define DEFAULT_RING 8192 /* slots; --ring changes it (a power of two) */
+#define DEFAULT_RING WPT_DEFAULT_RING_SLOTS /* slots; --ring changes it (a power of two) */
 #define DEFAULT_CALLS 2000000
 #define REPEATS 5
 
