@@ -216,6 +216,20 @@ static void test_multi_slot(void)
     }
     CHECK(whole);
     CHECK_EQ(delivered, 40);
+    /* the consumer is to be woken when an event starts a quarter of the ring */
+    static wpt_ring_slot sixteen[16];
+    CHECK(wpt_recorder_init(&rec, sixteen, 16));
+    unsigned wakes = 0, woken_at = 0;
+    for (unsigned i = 0; i < 8; i++) {
+        wpt_ring_room room = {0};
+        if (!CHECK(wpt_record_claim(&rec, 0, 0, &room)))
+            break;
+        wakes += room.wake;
+        woken_at |= room.wake ? 1u << room.position : 0;
+        wpt_record_publish(&room);
+    }
+    CHECK_EQ(wakes, 2);
+    CHECK_EQ(woken_at, 0x11); /* positions 0 and 4 */
     /* more slots than the ring has: dropped */
     static wpt_ring_slot two[2];
     CHECK(wpt_recorder_init(&rec, two, 2));
