@@ -83,6 +83,11 @@ $$($(1)_OUT)/pipe_server.exe: $(WIN_DIR)/tests/pipe_server.c $(WIN_HEADERS)
 $$($(1)_OUT)/bitness_probe.exe: $(WIN_DIR)/tests/bitness_probe.c
 	@mkdir -p $$(@D)
 	$(2) $(WIN_CFLAGS) -o $$@ $$< $(WIN_LDFLAGS)
+
+# What each Windows call of a thunk costs (tests/bench_wine.sh).
+$$($(1)_OUT)/wine_pieces.exe: $(WIN_DIR)/bench/wine_pieces.c $(WIN_DIR)/dll/tls_slots.h
+	@mkdir -p $$(@D)
+	$(2) $(WIN_CFLAGS) -I$(WIN_DIR)/dll -o $$@ $$< $(WIN_LDFLAGS)
 endef
 
 $(eval $(call WIN_ARCH,x64,$(CC64),$(CROSS64),))
@@ -104,8 +109,9 @@ windows-check: windows $(WIN_BUILD)/host/wptdump
 	WINE=$(WINE) WPT_WINEPREFIX=$(WPT_WINEPREFIX) python3 $(WIN_DIR)/tests/wine_downcalls.py \
 		$(WIN_BUILD) $(WIN_BUILD)/host/wptdump $(WIN_DIR)/../resources/captures
 
-# The tracer's added cost per upcall under Wine (untraced / file sink / pipe disconnected).
-windows-bench: windows
+# The tracer's added cost per upcall under Wine (untraced / file sink / pipe disconnected), and
+# what each Windows call of a thunk costs there.
+windows-bench: windows $(x64_OUT)/wine_pieces.exe $(x86_OUT)/wine_pieces.exe
 	WINE=$(WINE) WPT_WINEPREFIX=$(WPT_WINEPREFIX) $(WIN_DIR)/tests/bench_wine.sh $(WIN_BUILD)
 
 # Regenerates resources/captures/scenario-all-x64.wputrace from the real tracer under Wine.

@@ -2,14 +2,13 @@
  * against the same call untraced, in one run.
  *
  * A fake upcall (shaped like WPUSetEvent: a handle and an lpErrno) is called directly and
- * through a thunk that does what wputrace.dll's upcall thunks do: preserve the error code
- * (errno here, GetLastError there), timestamp, note the return address, call the real upcall,
- * read the result, record the event through wpt_record_commit into the ring. A flusher thread
- * drains the ring meanwhile, once with a connected sink (events delivered) and once with the
- * sink disconnected (events popped and counted as dropped). Fake WSPSend and WSPRecv providers
- * are called directly and through thunks that do what dll/downcalls.c does (call id, per-thread
- * nesting, *lpErrno marker, buffer count and bytes, out-values, the event into the ring), with
- * the sink connected.
+ * through a thunk that traces it as wputrace.dll's upcall thunks do (bench_thunks.c: the same
+ * core code, core/wpt_call.h). A flusher thread drains the ring meanwhile, once with a
+ * connected sink (events delivered) and once with the sink disconnected (events popped and
+ * counted as dropped). Fake WSPSend and WSPRecv providers are called directly and through
+ * thunks that trace them as dll/downcalls.c does (call id, per-thread nesting, *lpErrno
+ * marker, buffer count and bytes, out-values, the event written into its ring slot), with the
+ * sink connected.
  *
  *   wpt_bench                      ns per call of each mode (best of several runs)
  *   wpt_bench --mode M --calls N   one mode, for callgrind
@@ -17,9 +16,8 @@
  *
  * `make bench-callgrind` runs the second form under callgrind (bench/bench_callgrind.sh)
  * and prints instructions per call. Figures only: nothing here asserts on timing. */
-#define _POSIX_C_SOURCE 200809L /* clock_gettime, nanosleep */
+#define _POSIX_C_SOURCE 200809L /* nanosleep, clock_gettime */
 
-#include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -27,51 +25,17 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_thunks.h"
 #include "wpt_flusher.h"
 
-#define RING_CAPACITY 8192
+#define DEFAULT_RING WPT_DEFAULT_RING_SLOTS /* slots; --ring changes it (a power of two) */
 #define DEFAULT_CALLS 2000000
 #define REPEATS 5
 
-/* ---- the upcall, untraced and traced ---- */
+static wpt_ring_slot *slots;
+static size_t ring_capacity = DEFAULT_RING;
 
-typedef int (*set_event_fn)(uintptr_t handle, int *err);
-
-static __attribute__((noinline)) int fake_set_event(uintptr_t handle, int *err)
-{
-    if (handle == 0) {
-        *err = 6; /* WSA_INVALID_HANDLE */
-        return 0;
-    }
-    return 1;
-}
-
-static wpt_recorder recorder;
-static wpt_ring_slot slots[RING_CAPACITY];
-static _Thread_local uint32_t thread_id;
-
-static uint64_t now_ticks(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-/* What a thunk of the DLL does around the real upcall. */
-static __attribute__((noinline)) int traced_set_event(uintptr_t handle, int *err)
-{
-    int saved = errno;
-    wpt_event ev;
-    wpt_record_begin(&ev, WPT_UPCALL_SET_EVENT, thread_id,
-                     (uint64_t)(uintptr_t)__builtin_return_address(0), now_ticks());
-    wpt_record_arg(&ev, handle);
-    errno = saved;
-    int result = fake_set_event(handle, err);
-    saved = errno;
-    wpt_record_commit(&recorder, &ev, now_ticks(), result, result ? 0 : *err);
-    errno = saved;
-    return result;
-}
+/* ---- the measured loops: each call direct or through its thunk ---- */
 
 /* Volatile so the compiler cannot inline the calls away. */
 static set_event_fn volatile direct_call = fake_set_event;
@@ -89,162 +53,6 @@ static __attribute__((noinline)) void measure_traced(uint64_t calls)
     int err = 0;
     for (uint64_t i = 0; i < calls; i++)
         traced_call((uintptr_t)(i | 1), &err);
-}
-
-/* ---- WSPSend and WSPRecv, untraced and traced ---- */
-
-typedef struct bench_wsabuf { /* WSABUF: u_long len; char *buf */
-    uint32_t len;
-    char *buf;
-} bench_wsabuf;
-
-/* Everything a WSPSend/WSPRecv takes (SOCKET, buffers, counts, flags, overlapped, routine,
- * thread id, lpErrno). */
-typedef int (*send_fn)(uintptr_t s, bench_wsabuf *bufs, uint32_t count, uint32_t *sent,
-                       uint32_t flags, void *ov, void *routine, void *thread, int *err);
-typedef int (*recv_fn)(uintptr_t s, bench_wsabuf *bufs, uint32_t count, uint32_t *received,
-                       uint32_t *flags, void *ov, void *routine, void *thread, int *err);
-
-static __attribute__((noinline)) int fake_send(uintptr_t s, bench_wsabuf *bufs, uint32_t count,
-                                               uint32_t *sent, uint32_t flags, void *ov,
-                                               void *routine, void *thread, int *err)
-{
-    (void)flags, (void)ov, (void)routine, (void)thread;
-    if (s == 0) {
-        *err = 10038; /* WSAENOTSOCK */
-        return -1;
-    }
-    *sent = count > 0 ? bufs[0].len : 0;
-    return 0;
-}
-
-static __attribute__((noinline)) int fake_recv(uintptr_t s, bench_wsabuf *bufs, uint32_t count,
-                                               uint32_t *received, uint32_t *flags, void *ov,
-                                               void *routine, void *thread, int *err)
-{
-    (void)ov, (void)routine, (void)thread;
-    if (s == 0 || count == 0) {
-        *err = 10038;
-        return -1;
-    }
-    *received = bufs[0].len;
-    *flags = 0;
-    return 0;
-}
-
-#define ERRNO_MARKER 0x57505553
-
-/* The per-thread nesting of dll/thunks.c (a TLS slot there). */
-typedef struct nesting {
-    const struct nesting *outer;
-    uint32_t call_id;
-} nesting;
-
-static _Thread_local const nesting *innermost;
-static atomic_uint call_ids;
-static volatile bool tracing = true; /* the DLL's session_active() */
-
-/* What dll/downcalls.c does around a call: begin_call ... returned ... end. */
-typedef struct call {
-    nesting nest;
-    wpt_event ev;
-    int saved_errno;
-    int *lp_errno;
-    int caller_errno;
-    uint64_t end_ticks;
-    bool failed;
-} call;
-
-static bool call_begin(call *c, wpt_function fn, uintptr_t s, int *lp_errno)
-{
-    if (!tracing)
-        return false;
-    c->saved_errno = errno;
-    uint32_t id;
-    do
-        id = atomic_fetch_add_explicit(&call_ids, 1, memory_order_relaxed) + 1;
-    while (id == 0);
-    c->nest.outer = innermost;
-    c->nest.call_id = id;
-    innermost = &c->nest;
-    wpt_record_begin_downcall(&c->ev, fn, thread_id, id,
-                              c->nest.outer ? c->nest.outer->call_id : 0, 2001, 0);
-    c->ev.socket = s;
-    c->lp_errno = lp_errno;
-    c->caller_errno = *lp_errno;
-    *lp_errno = ERRNO_MARKER;
-    errno = c->saved_errno;
-    c->ev.start_ticks = now_ticks();
-    return true;
-}
-
-static void call_returned(call *c, bool failed)
-{
-    c->end_ticks = now_ticks();
-    c->saved_errno = errno;
-    c->failed = failed;
-    if (*c->lp_errno == ERRNO_MARKER) {
-        *c->lp_errno = c->caller_errno;
-        if (failed)
-            c->ev.flags |= WPT_CALL_FLAG_NO_ERROR_CODE;
-    } else if (failed) {
-        c->ev.error = *c->lp_errno;
-    }
-}
-
-static void call_end(call *c, int64_t result)
-{
-    wpt_record_commit(&recorder, &c->ev, c->end_ticks, result, c->ev.error);
-    innermost = c->nest.outer;
-    errno = c->saved_errno;
-}
-
-static void buffer_args(call *c, const bench_wsabuf *bufs, uint32_t count)
-{
-    wpt_record_arg(&c->ev, count);
-    wpt_record_arg(&c->ev, bufs ? wpt_buffer_bytes((const wpt_wsabuf *)bufs, count) : 0);
-}
-
-static uint64_t out_u32(const call *c, const uint32_t *p) { return p && !c->failed ? *p : 0; }
-
-static __attribute__((noinline)) int traced_send(uintptr_t s, bench_wsabuf *bufs, uint32_t count,
-                                                 uint32_t *sent, uint32_t flags, void *ov,
-                                                 void *routine, void *thread, int *err)
-{
-    call c;
-    bool traced = call_begin(&c, WPT_FN_SEND, s, err);
-    int r = fake_send(s, bufs, count, sent, flags, ov, routine, thread, err);
-    if (!traced)
-        return r;
-    call_returned(&c, r == -1);
-    buffer_args(&c, bufs, count);
-    wpt_record_arg(&c.ev, out_u32(&c, sent));
-    wpt_record_arg(&c.ev, flags);
-    wpt_record_arg(&c.ev, (uint64_t)(uintptr_t)ov);
-    wpt_record_arg(&c.ev, (uint64_t)(uintptr_t)routine);
-    call_end(&c, r);
-    return r;
-}
-
-static __attribute__((noinline)) int traced_recv(uintptr_t s, bench_wsabuf *bufs, uint32_t count,
-                                                 uint32_t *received, uint32_t *flags, void *ov,
-                                                 void *routine, void *thread, int *err)
-{
-    call c;
-    bool traced = call_begin(&c, WPT_FN_RECV, s, err);
-    uint64_t flags_in = traced && flags ? *flags : 0;
-    int r = fake_recv(s, bufs, count, received, flags, ov, routine, thread, err);
-    if (!traced)
-        return r;
-    call_returned(&c, r == -1);
-    buffer_args(&c, bufs, count);
-    wpt_record_arg(&c.ev, out_u32(&c, received));
-    wpt_record_arg(&c.ev, flags_in);
-    wpt_record_arg(&c.ev, out_u32(&c, flags));
-    wpt_record_arg(&c.ev, (uint64_t)(uintptr_t)ov);
-    wpt_record_arg(&c.ev, (uint64_t)(uintptr_t)routine);
-    call_end(&c, r);
-    return r;
 }
 
 static send_fn volatile send_direct_call = fake_send;
@@ -331,7 +139,7 @@ static void *flush_loop(void *arg)
 {
     flusher_thread *ft = arg;
     while (!atomic_load(&ft->stop)) {
-        if (wpt_flusher_run(&ft->fl, now_ticks()) == 0) {
+        if (wpt_flusher_run(&ft->fl, bench_now()) == 0) {
             struct timespec pause = {0, 100000}; /* the DLL waits on an event with a timeout */
             nanosleep(&pause, NULL);
         }
@@ -343,13 +151,16 @@ static void flusher_start(flusher_thread *ft, bool sink_available)
 {
     memset(&ft->sink, 0, sizeof ft->sink);
     ft->sink.available = sink_available;
-    wpt_recorder_init(&recorder, slots, RING_CAPACITY);
+    if (!wpt_recorder_init(&bench_recorder, slots, ring_capacity)) {
+        fprintf(stderr, "wpt_bench: --ring must be a power of two >= 2\n");
+        exit(2);
+    }
     wpt_flusher_config cfg = {
-        .recorder = &recorder,
+        .recorder = &bench_recorder,
         .sink = {&ft->sink, sink_connect, sink_write, NULL},
         .resolve = resolve,
         .pid = 1,
-        .clock = {1000000000u, 0, now_ticks()},
+        .clock = {1000000000u, 0, bench_now()},
         .batch = ft->batch,
         .batch_capacity = sizeof ft->batch,
     };
@@ -365,7 +176,7 @@ static wpt_flusher_stats flusher_stop(flusher_thread *ft)
 {
     atomic_store(&ft->stop, true);
     pthread_join(ft->thread, NULL);
-    wpt_flusher_finish(&ft->fl, now_ticks(), WPT_END_PROCESS_EXIT);
+    wpt_flusher_finish(&ft->fl, bench_now(), WPT_END_PROCESS_EXIT);
     return wpt_flusher_get_stats(&ft->fl);
 }
 
@@ -406,9 +217,9 @@ static double run_mode(int m, uint64_t calls, wpt_flusher_stats *stats)
     memset(stats, 0, sizeof *stats);
     if (modes[m].sink != NO_FLUSHER)
         flusher_start(&flusher, modes[m].sink == SINK_CONNECTED);
-    uint64_t start = now_ticks();
+    uint64_t start = bench_now();
     modes[m].loop(calls);
-    uint64_t elapsed = now_ticks() - start;
+    uint64_t elapsed = bench_now() - start;
     if (modes[m].sink != NO_FLUSHER)
         *stats = flusher_stop(&flusher);
     return (double)elapsed / (double)calls;
@@ -434,18 +245,26 @@ int main(int argc, char **argv)
             return 0;
         } else if (strcmp(argv[i], "--mode") == 0 && i + 1 < argc) {
             only = parse_mode(argv[++i]);
+            if (only < 0) {
+                fprintf(stderr, "wpt_bench: unknown mode '%s' (see --list-modes)\n", argv[i]);
+                return 2;
+            }
         } else if (strcmp(argv[i], "--calls") == 0 && i + 1 < argc) {
             calls = strtoull(argv[++i], NULL, 10);
+        } else if (strcmp(argv[i], "--ring") == 0 && i + 1 < argc) {
+            ring_capacity = strtoull(argv[++i], NULL, 10);
         } else {
-            fprintf(stderr, "usage: wpt_bench [--mode MODE] [--calls N] | --list-modes\n");
+            fprintf(stderr, "usage: wpt_bench [--mode MODE] [--calls N] [--ring SLOTS] | "
+                            "--list-modes\n");
             return 2;
         }
     }
-    if (calls == 0 || (argc > 1 && only < 0 && argc != 3)) {
-        fprintf(stderr, "wpt_bench: bad arguments\n");
+    slots = aligned_alloc(64, ring_capacity * sizeof *slots);
+    if (calls == 0 || !slots) {
+        fprintf(stderr, "wpt_bench: bad --calls or --ring\n");
         return 2;
     }
-    thread_id = 1234;
+    bench_thread_id = 1234;
     wpt_flusher_stats stats;
     if (only >= 0) {
         double ns = run_mode(only, calls, &stats);
@@ -468,10 +287,10 @@ int main(int argc, char **argv)
             }
         }
     }
-    uint64_t start = now_ticks();
+    uint64_t start = bench_now();
     for (uint64_t i = 0; i < calls; i++)
-        (void)now_ticks();
-    double clock_ns = (double)(now_ticks() - start) / (double)calls;
+        (void)bench_now();
+    double clock_ns = (double)(bench_now() - start) / (double)calls;
     for (int m = 0; m < MODES; m++) {
         printf("  %-28s %7.1f ns/call", modes[m].title, best[m]);
         if (modes[m].baseline != m)

@@ -1,6 +1,6 @@
-/* The fixed-size event that a thunk fills on its stack and pushes into the ring (an upcall a
- * provider below made, or a downcall into the provider below), the upcall and downcall
- * function numbers and the tracer status codes of SPEC.md §4 and §5. */
+/* The event of one traced call (an upcall a provider below made, or a downcall into the
+ * provider below), the upcall and downcall function numbers and the tracer status codes of
+ * SPEC.md §4 and §5. */
 #ifndef WPT_EVENT_H
 #define WPT_EVENT_H
 
@@ -119,30 +119,43 @@ typedef enum wpt_event_kind {
     WPT_EVENT_DOWNCALL = 1 /* the tracer called the provider below: DOWNCALL record (1.2) */
 } wpt_event_kind;
 
-/* One call as the thunk saw it. Filled on the thunk's stack (see wpt_record.h), copied into a
- * ring slot, encoded by the flusher as an UPCALL or DOWNCALL record. Copies take the fixed
- * fields and the used args, text and data only (wpt_event_copy). An upcall's caller module is
- * resolved later, by the flusher. */
-typedef struct wpt_event {
-    uint32_t sequence;        /* per-load-session event number, set by wpt_record_commit */
-    uint8_t kind;             /* wpt_event_kind */
-    uint8_t reserved;
-    uint16_t function;        /* wpt_upcall or wpt_function, by kind */
-    uint32_t tid;             /* calling thread id */
-    uint32_t flags;           /* WPT_UPCALL_FLAG_* or WPT_CALL_FLAG_*, by kind */
-    uint32_t call_id;         /* downcall: its call id; upcall: 0 */
-    uint32_t parent_call_id;  /* the downcall in progress on the thread when the call began */
-    uint32_t served_entry_id; /* downcall: the catalog entry the tracer serves; upcall: 0 */
-    uint16_t text_len;        /* used UTF-16 units of text */
-    uint16_t data_len;        /* used bytes of data */
-    uint64_t caller_address;  /* upcall: return address of the call; downcall: 0 */
-    uint64_t socket;          /* downcall: the socket the call is about; upcall: 0 */
-    uint64_t start_ticks;
-    uint64_t duration_ticks;
-    int64_t result;           /* sign-extended return value */
-    int32_t error;            /* *lpErrno when the call failed, else 0 */
-    uint32_t arg_count;       /* used entries of args; last fixed field (see wpt_event_copy) */
+/* The fixed fields and args of an event: what a thunk writes straight into a ring slot
+ * (wpt_ring.h). Listed once, used by wpt_event_head and by wpt_event. */
+#define WPT_EVENT_HEAD_FIELDS                                                                  \
+    uint32_t sequence;        /* per-load-session event number, set when the slot is claimed */ \
+    uint8_t kind;             /* wpt_event_kind */                                             \
+    uint8_t reserved;                                                                          \
+    uint16_t function;        /* wpt_upcall or wpt_function, by kind */                        \
+    uint32_t tid;             /* calling thread id */                                          \
+    uint32_t flags;           /* WPT_UPCALL_FLAG_* or WPT_CALL_FLAG_*, by kind */              \
+    uint32_t call_id;         /* downcall: its call id; upcall: 0 */                           \
+    uint32_t parent_call_id;  /* the downcall in progress on the thread when the call began */ \
+    uint32_t served_entry_id; /* downcall: the catalog entry the tracer serves; upcall: 0 */   \
+    uint16_t text_len;        /* used UTF-16 units of text */                                  \
+    uint16_t data_len;        /* used bytes of data */                                         \
+    uint64_t caller_address;  /* upcall: return address of the call; downcall: 0 */            \
+    uint64_t socket;          /* downcall: the socket the call is about; upcall: 0 */          \
+    uint64_t start_ticks;                                                                      \
+    uint64_t duration_ticks;                                                                   \
+    int64_t result;           /* sign-extended return value */                                 \
+    int32_t error;            /* *lpErrno when the call failed, else 0 */                      \
+    uint32_t arg_count;       /* used entries of args */                                       \
     uint64_t args[WPT_MAX_ARGS];
+
+typedef struct wpt_event_head {
+    WPT_EVENT_HEAD_FIELDS
+} wpt_event_head;
+
+/* One call as the thunk saw it, whole: the head, then its text and data (which travel through
+ * the ring after the head, only as long as they are). What the flusher pops and encodes as an
+ * UPCALL or DOWNCALL record. An upcall's caller module is resolved later, by the flusher. */
+typedef struct wpt_event {
+    union {
+        struct {
+            WPT_EVENT_HEAD_FIELDS
+        };
+        wpt_event_head head;
+    };
     uint16_t text[WPT_TEXT_MAX]; /* UTF-16, no terminator */
     uint8_t data[WPT_DATA_MAX];
 } wpt_event;

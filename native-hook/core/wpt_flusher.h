@@ -50,6 +50,16 @@ typedef uint32_t (*wpt_resolve_fn)(void *ctx, uint64_t address, wpt_module *modu
 #define WPT_FLUSHER_MIN_BATCH                                                                  \
     (WPT_COUNTER_RECORD_LEN + (WPT_RECORD_OVERHEAD + 18 + WPT_STR_MAX) + WPT_EVENT_RECORD_MAX)
 
+/* What wputrace.dll runs with by default, chosen with the drop benchmark (`make bench`,
+ * bench/wpt_drops.c; README "Drops"): ring slots (192 bytes each), the flusher's interval
+ * when nobody wakes it, and its batch buffer (bytes per sink write at most). */
+#define WPT_DEFAULT_RING_SLOTS 16384
+#define WPT_DEFAULT_FLUSH_INTERVAL_MS 10
+#define WPT_DEFAULT_BATCH_BYTES (2 * WPT_FLUSHER_MIN_BATCH)
+/* A flusher pass that popped at least this many events is followed by the next at once (after
+ * yielding), not by a wait: while events keep coming, nobody needs to wake the flusher. */
+#define WPT_FLUSHER_BUSY_EVENTS 64
+
 typedef struct wpt_flusher_config {
     wpt_recorder *recorder;
     wpt_sink sink;

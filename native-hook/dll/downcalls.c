@@ -7,16 +7,14 @@
  * Same rules as the upcall thunks (thunks.c): the last error is what the next provider left,
  * *lpErrno is what it said (a marker tells whether it wrote one), no lock, no allocation, no
  * blocking; when the session is not recording or there is no TLS slot the call goes through
- * untraced. Structures and buffers are read only after the call, and only when their pointer
- * is set and the call accepted them (no WSAEFAULT, no failure without an error code); in-values
- * of in/out arguments are read before the call, which overwrites them. */
+ * untraced. The event is written straight into its ring slot once the call returned
+ * (core/wpt_call.h). Structures and buffers are read only after the call, and only when their
+ * pointer is set and the call accepted them (no WSAEFAULT, no failure without an error code);
+ * in-values of in/out arguments are read before the call, which overwrites them. */
 #include <stddef.h>
 
 #include "tracer.h"
 
-#define ERRNO_MARKER 0x57505553 /* 'WPUS': no error code is this value */
-#define WSAEFAULT_CODE 10014
-#define WSA_IO_PENDING_CODE 997
 #define U64(x) ((uint64_t)(uintptr_t)(x))
 #define INT(x) ((uint64_t)(int64_t)(x)) /* an int argument, sign-extended */
 
@@ -27,156 +25,165 @@ _Static_assert(sizeof(WSABUF) == sizeof(wpt_wsabuf) &&
 
 /* One traced call on its thunk's stack. */
 typedef struct call {
-    nesting nest;
-    wpt_event ev;
+    wpt_call core;
     DWORD last_error;
-    LPINT lp_errno;   /* the caller's lpErrno (NULL for WSPStartup) */
-    int caller_errno;
-    uint64_t end_ticks;
-    bool failed;      /* the call returned its failure value */
-    bool readable;    /* the call accepted the caller's structures */
+    uint32_t served_entry_id;
     uint16_t capture_bytes;
+    uint64_t socket; /* the socket the call is about */
 } call;
 
-static uint64_t socket_value(SOCKET s) { return s == INVALID_SOCKET ? UINT64_MAX : (uint64_t)s; }
-
-/* Starts recording the call when record is set and the session records; false: call through
- * untraced (nothing was touched). */
-static bool begin_call(call *c, bool record, wpt_function fn, uint32_t served_entry_id,
-                       uint16_t capture_bytes, uint64_t socket, LPINT lp_errno)
+WPT_INLINE uint64_t socket_value(SOCKET s)
 {
-    if (!record || !session_active())
+    return s == INVALID_SOCKET ? UINT64_MAX : (uint64_t)s;
+}
+
+/* Starts recording the call when record is set, the session records and the thread's calls
+ * can be tracked; false: call through untraced (nothing was touched). */
+WPT_INLINE bool begin_call(call *c, wpt_nest *n, bool record, wpt_function fn,
+                           uint32_t served_entry_id, uint16_t capture_bytes, uint64_t socket,
+                           LPINT lp_errno)
+{
+    if (!record || !session_active() || !calls_tracked())
         return false;
-    c->last_error = GetLastError();
-    uint32_t id = session_next_call_id();
-    if (!nesting_push(&c->nest, false, id)) {
-        SetLastError(c->last_error);
-        return false;
-    }
-    wpt_record_begin_downcall(&c->ev, fn, GetCurrentThreadId(), id,
-                              c->nest.outer ? c->nest.outer->call_id : 0, served_entry_id, 0);
-    c->ev.socket = socket;
+    wpt_call_start(&c->core, n, WPT_EVENT_DOWNCALL, fn, innermost_call(),
+                   session_next_call_id());
+    set_innermost_call(n);
+    c->served_entry_id = served_entry_id;
     c->capture_bytes = capture_bytes;
-    c->lp_errno = lp_errno;
-    if (lp_errno) {
-        c->caller_errno = *lp_errno;
-        *lp_errno = ERRNO_MARKER;
-    }
-    SetLastError(c->last_error);
-    c->ev.start_ticks = session_now();
+    c->socket = socket;
+    wpt_call_mark_errno(&c->core, (int32_t *)lp_errno);
+    c->core.start_ticks = session_now();
     return true;
 }
 
-static bool begin(call *c, const startup_slot *slot, wpt_function fn, uint64_t socket,
-                  LPINT lp_errno)
+WPT_INLINE bool begin(call *c, wpt_nest *n, const startup_slot *slot, wpt_function fn,
+                      uint64_t socket, LPINT lp_errno)
 {
-    return begin_call(c, (slot->downcalls >> fn) & 1u, fn, slot->served_entry_id,
+    return begin_call(c, n, (slot->downcalls >> fn) & 1u, fn, slot->served_entry_id,
                       slot->capture_bytes, socket, lp_errno);
 }
 
 /* Right after the next provider returned: the time, its last error, what it said in *lpErrno
  * (the caller's own value put back where it left the marker). */
-static void returned(call *c, bool failed)
+WPT_INLINE void finished(call *c, bool failed)
 {
-    c->end_ticks = session_now();
+    uint64_t end = session_now();
     c->last_error = GetLastError();
-    c->failed = failed;
-    if (c->lp_errno && *c->lp_errno == ERRNO_MARKER) {
-        *c->lp_errno = c->caller_errno;
-        if (failed)
-            c->ev.flags |= WPT_CALL_FLAG_NO_ERROR_CODE;
-    } else if (c->lp_errno && failed) {
-        c->ev.error = *c->lp_errno;
-    }
-    if (failed && c->ev.error == WSA_IO_PENDING_CODE)
-        c->ev.flags |= WPT_CALL_FLAG_PENDING;
-    c->readable = !failed || (c->ev.error != 0 && c->ev.error != WSAEFAULT_CODE);
+    wpt_call_returned(&c->core, failed, end);
 }
 
-static void end(call *c, int64_t result)
+/* Claims the event (text_len units of text, data_len bytes of data) and writes its fixed
+ * fields; the args follow. */
+WPT_INLINE void record(call *c, int64_t result, uint16_t text_len, uint16_t data_len)
 {
-    if (session_active())
-        wpt_record_commit(&tracer_recorder, &c->ev, c->end_ticks, result, c->ev.error);
-    nesting_pop(&c->nest);
+    wpt_call_record(&c->core, session_active() ? &tracer_recorder : NULL, GetCurrentThreadId(),
+                    0, c->socket, c->served_entry_id, result, text_len, data_len);
+}
+
+/* finished and record, for a call without text or data. */
+WPT_INLINE void returned(call *c, int64_t result, bool failed)
+{
+    finished(c, failed);
+    record(c, result, 0, 0);
+}
+
+WPT_INLINE void end(call *c)
+{
+    if (wpt_call_publish(&c->core))
+        session_wake_flusher();
+    set_innermost_call(c->core.nest->outer);
     SetLastError(c->last_error);
 }
 
-static void arg(call *c, uint64_t value) { wpt_record_arg(&c->ev, value); }
+WPT_INLINE void arg(call *c, uint64_t value) { wpt_call_arg(&c->core, value); }
 
-/* May the structure at p be read? A null pointer that must be set, or one the call did not
- * accept, sets bit 0; a null optional pointer does not. */
-static bool can_read(call *c, const void *p, bool mandatory)
+WPT_INLINE bool can_read(call *c, const void *p, bool mandatory)
 {
-    if (p && c->readable)
-        return true;
-    if (p || mandatory)
-        c->ev.flags |= WPT_CALL_FLAG_NOT_READ;
-    return false;
+    return wpt_call_can_read(&c->core, p, mandatory);
 }
 
-/* An out-value: read after a call that succeeded, else 0. */
-static bool can_read_out(call *c, const void *p, bool mandatory)
+WPT_INLINE bool can_read_out(call *c, const void *p, bool mandatory)
 {
-    return can_read(c, p, mandatory) && !c->failed;
+    return wpt_call_can_read_out(&c->core, p, mandatory);
 }
 
 /* In-values of in/out arguments, read before the call. */
-static uint64_t in_int(const INT *p) { return p ? INT(*p) : 0; }
-static uint64_t in_dword(const DWORD *p) { return p ? *p : 0; }
+WPT_INLINE uint64_t in_int(const INT *p) { return p ? INT(*p) : 0; }
+WPT_INLINE uint64_t in_dword(const DWORD *p) { return p ? *p : 0; }
 
-static uint64_t out_int(call *c, const INT *p, bool mandatory)
+WPT_INLINE uint64_t out_int(call *c, const INT *p, bool mandatory)
 {
     return can_read_out(c, p, mandatory) ? INT(*p) : 0;
 }
 
-static uint64_t out_dword(call *c, const DWORD *p, bool mandatory)
+WPT_INLINE uint64_t out_dword(call *c, const DWORD *p, bool mandatory)
 {
     return can_read_out(c, p, mandatory) ? *p : 0;
 }
 
-static size_t length(int64_t len) { return len > 0 ? (size_t)len : 0; }
+WPT_INLINE size_t length(int64_t len) { return len > 0 ? (size_t)len : 0; }
 
 /* sa0..sa3 of an address the caller gave. */
-static void in_sockaddr(call *c, const void *addr, int len, bool mandatory)
+WPT_INLINE void in_sockaddr(call *c, const void *addr, int len, bool mandatory)
 {
     if (can_read(c, addr, mandatory))
-        wpt_record_sockaddr(&c->ev, addr, length(len));
+        wpt_call_sockaddr(&c->core, addr, length(len));
     else
-        wpt_record_zero_args(&c->ev, 4);
+        wpt_call_zero_args(&c->core, 4);
 }
 
 /* sa0..sa3 of an address the call returned, *len bytes long. */
-static void out_sockaddr(call *c, const void *addr, const INT *len, bool mandatory)
+WPT_INLINE void out_sockaddr(call *c, const void *addr, const INT *len, bool mandatory)
 {
     if (can_read_out(c, addr, mandatory) && len)
-        wpt_record_sockaddr(&c->ev, addr, length(*len));
+        wpt_call_sockaddr(&c->core, addr, length(*len));
     else
-        wpt_record_zero_args(&c->ev, 4);
+        wpt_call_zero_args(&c->core, 4);
 }
 
 /* The first bytes of a buffer of size bytes. */
-static uint64_t prefix(call *c, const void *p, int64_t size, bool mandatory)
+WPT_INLINE uint64_t prefix(call *c, const void *p, int64_t size, bool mandatory)
 {
     return can_read(c, p, mandatory) ? wpt_prefix_u64(p, length(size)) : 0;
 }
 
-static uint64_t wsabuf_len(call *c, const WSABUF *b, bool mandatory)
+WPT_INLINE uint64_t wsabuf_len(call *c, const WSABUF *b, bool mandatory)
 {
     return can_read(c, b, mandatory) ? b->len : 0;
 }
 
 /* buffers, buffer_bytes. */
-static void buffer_args(call *c, const WSABUF *bufs, DWORD count)
+WPT_INLINE void buffer_args(call *c, const WSABUF *bufs, DWORD count)
 {
     arg(c, count);
     arg(c, can_read(c, bufs, true) ? wpt_buffer_bytes((const wpt_wsabuf *)bufs, count) : 0);
 }
 
-/* The data a call that completed at once sent or received (CaptureBytes > 0). */
-static void capture(call *c, const WSABUF *bufs, DWORD count, const DWORD *transferred)
+/* The data length to record of a call that completed at once (CaptureBytes > 0). */
+WPT_INLINE uint16_t capture_length(call *c, const WSABUF *bufs, DWORD count,
+                                   const DWORD *transferred)
 {
-    if (c->capture_bytes > 0 && !c->failed && bufs && transferred)
-        wpt_record_data(&c->ev, (const wpt_wsabuf *)bufs, count, *transferred, c->capture_bytes);
+    if (c->capture_bytes == 0 || c->core.failed || !bufs || !transferred)
+        return 0;
+    return wpt_call_data_length(&c->core, (const wpt_wsabuf *)bufs, count, *transferred,
+                                c->capture_bytes);
+}
+
+/* finished and record for a call that sent or received data (capture_length), returning
+ * that length. */
+WPT_INLINE uint16_t returned_data(call *c, int64_t result, bool failed, const WSABUF *bufs,
+                              DWORD count, const DWORD *transferred)
+{
+    finished(c, failed);
+    uint16_t n = capture_length(c, bufs, count, transferred);
+    record(c, result, 0, n);
+    return n;
+}
+
+WPT_INLINE void capture(call *c, const WSABUF *bufs, DWORD count, uint16_t n)
+{
+    if (n > 0)
+        wpt_call_data(&c->core, (const wpt_wsabuf *)bufs, count);
 }
 
 /* ---- the 30 functions ---- */
@@ -185,17 +192,18 @@ static SOCKET traced_Accept(startup_slot *slot, SOCKET s, struct sockaddr *addr,
                             LPCONDITIONPROC condition, DWORD_PTR data, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_ACCEPT, 0, e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_ACCEPT, 0, e);
     SOCKET r = slot->lower.lpWSPAccept(s, addr, addrlen, condition, data, e);
     if (!traced)
         return r;
-    returned(&c, r == INVALID_SOCKET);
-    c.ev.socket = socket_value(r);
+    c.socket = socket_value(r);
+    returned(&c, (int64_t)(intptr_t)r, r == INVALID_SOCKET);
     arg(&c, out_int(&c, addrlen, false));
     arg(&c, U64(condition));
     arg(&c, data);
     out_sockaddr(&c, addr, addrlen, false);
-    end(&c, (int64_t)(intptr_t)r);
+    end(&c);
     return r;
 }
 
@@ -204,20 +212,25 @@ static INT traced_AddressToString(startup_slot *slot, LPSOCKADDR addr, DWORD add
                                   LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_ADDRESS_TO_STRING, 0, e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_ADDRESS_TO_STRING, 0, e);
     uint64_t len_in = traced ? in_dword(textlen) : 0;
     INT r = slot->lower.lpWSPAddressToString(addr, addrlen, info, text, textlen, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    finished(&c, r == SOCKET_ERROR);
+    uint64_t len_out = out_dword(&c, textlen, true);
+    uint16_t text_len = can_read_out(&c, text, true)
+                            ? wpt_text_length((const uint16_t *)text,
+                                              len_in < len_out ? len_in : len_out)
+                            : 0;
+    record(&c, r, text_len, 0);
     arg(&c, addrlen);
     arg(&c, len_in);
-    uint64_t len_out = out_dword(&c, textlen, true);
     arg(&c, len_out);
     in_sockaddr(&c, addr, (int)addrlen, true);
-    if (can_read_out(&c, text, true))
-        wpt_record_text(&c.ev, (const uint16_t *)text, len_in < len_out ? len_in : len_out);
-    end(&c, r);
+    wpt_call_text(&c.core, (const uint16_t *)text);
+    end(&c);
     return r;
 }
 
@@ -225,15 +238,16 @@ static int traced_AsyncSelect(startup_slot *slot, SOCKET s, HWND hwnd, unsigned 
                               __LONG32 events, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_ASYNC_SELECT, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_ASYNC_SELECT, socket_value(s), e);
     int r = slot->lower.lpWSPAsyncSelect(s, hwnd, msg, events, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, U64(hwnd));
     arg(&c, msg);
     arg(&c, INT(events));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -241,26 +255,28 @@ static int traced_Bind(startup_slot *slot, SOCKET s, const struct sockaddr *name
                        LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_BIND, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_BIND, socket_value(s), e);
     int r = slot->lower.lpWSPBind(s, name, namelen, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, INT(namelen));
     in_sockaddr(&c, name, namelen, true);
-    end(&c, r);
+    end(&c);
     return r;
 }
 
 static int traced_CancelBlockingCall(startup_slot *slot, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_CANCEL_BLOCKING_CALL, 0, e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_CANCEL_BLOCKING_CALL, 0, e);
     int r = slot->lower.lpWSPCancelBlockingCall(e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
-    end(&c, r);
+    returned(&c, r, r == SOCKET_ERROR);
+    end(&c);
     return r;
 }
 
@@ -271,11 +287,12 @@ static int traced_Cleanup(startup_slot *slot, LPINT e)
 {
     session_flush();
     call c;
-    bool traced = begin(&c, slot, WPT_FN_CLEANUP, 0, e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_CLEANUP, 0, e);
     int r = slot->lower.lpWSPCleanup(e);
     if (traced) {
-        returned(&c, r == SOCKET_ERROR);
-        end(&c, r);
+        returned(&c, r, r == SOCKET_ERROR);
+        end(&c);
     }
     if (r == 0)
         startup_cleaned_up(slot);
@@ -285,12 +302,13 @@ static int traced_Cleanup(startup_slot *slot, LPINT e)
 static int traced_CloseSocket(startup_slot *slot, SOCKET s, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_CLOSE_SOCKET, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_CLOSE_SOCKET, socket_value(s), e);
     int r = slot->lower.lpWSPCloseSocket(s, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
-    end(&c, r);
+    returned(&c, r, r == SOCKET_ERROR);
+    end(&c);
     return r;
 }
 
@@ -299,18 +317,19 @@ static int traced_Connect(startup_slot *slot, SOCKET s, const struct sockaddr *n
                           LPQOS gqos, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_CONNECT, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_CONNECT, socket_value(s), e);
     int r = slot->lower.lpWSPConnect(s, name, namelen, caller_data, callee_data, sqos, gqos, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, INT(namelen));
     arg(&c, wsabuf_len(&c, caller_data, false));
     arg(&c, wsabuf_len(&c, callee_data, false));
     arg(&c, U64(sqos));
     arg(&c, U64(gqos));
     in_sockaddr(&c, name, namelen, true);
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -318,14 +337,15 @@ static int traced_DuplicateSocket(startup_slot *slot, SOCKET s, DWORD pid,
                                   LPWSAPROTOCOL_INFOW info, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_DUPLICATE_SOCKET, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_DUPLICATE_SOCKET, socket_value(s), e);
     int r = slot->lower.lpWSPDuplicateSocket(s, pid, info, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, pid);
     arg(&c, U64(info));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -333,14 +353,15 @@ static int traced_EnumNetworkEvents(startup_slot *slot, SOCKET s, WSAEVENT event
                                     LPWSANETWORKEVENTS events, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_ENUM_NETWORK_EVENTS, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_ENUM_NETWORK_EVENTS, socket_value(s), e);
     int r = slot->lower.lpWSPEnumNetworkEvents(s, event, events, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, U64(event));
     arg(&c, can_read_out(&c, events, true) ? INT(events->lNetworkEvents) : 0);
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -348,14 +369,15 @@ static int traced_EventSelect(startup_slot *slot, SOCKET s, WSAEVENT event, __LO
                               LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_EVENT_SELECT, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_EVENT_SELECT, socket_value(s), e);
     int r = slot->lower.lpWSPEventSelect(s, event, events, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, U64(event));
     arg(&c, INT(events));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -364,16 +386,17 @@ static WINBOOL traced_GetOverlappedResult(startup_slot *slot, SOCKET s, LPWSAOVE
                                           LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_GET_OVERLAPPED_RESULT, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_GET_OVERLAPPED_RESULT, socket_value(s), e);
     WINBOOL r = slot->lower.lpWSPGetOverlappedResult(s, ov, transferred, wait, flags, e);
     if (!traced)
         return r;
-    returned(&c, !r);
+    returned(&c, r, !r);
     arg(&c, U64(ov));
     arg(&c, out_dword(&c, transferred, true));
     arg(&c, INT(wait));
     arg(&c, out_dword(&c, flags, true));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -382,14 +405,15 @@ static int traced_name(startup_slot *slot, wpt_function fn, LPWSPGETSOCKNAME low
                        struct sockaddr *name, LPINT namelen, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, fn, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, fn, socket_value(s), e);
     int r = lower(s, name, namelen, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, out_int(&c, namelen, true));
     out_sockaddr(&c, name, namelen, true);
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -411,12 +435,13 @@ static int traced_GetSockOpt(startup_slot *slot, SOCKET s, int level, int optnam
                              char *optval, LPINT optlen, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_GET_SOCK_OPT, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_GET_SOCK_OPT, socket_value(s), e);
     uint64_t len_in = traced ? in_int(optlen) : 0;
     int r = slot->lower.lpWSPGetSockOpt(s, level, optname, optval, optlen, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, INT(level));
     arg(&c, INT(optname));
     arg(&c, len_in);
@@ -424,7 +449,7 @@ static int traced_GetSockOpt(startup_slot *slot, SOCKET s, int level, int optnam
     arg(&c, len_out);
     arg(&c, can_read_out(&c, optval, true) ? wpt_prefix_u64(optval, length((int64_t)len_out))
                                             : 0);
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -432,14 +457,15 @@ static WINBOOL traced_GetQOSByName(startup_slot *slot, SOCKET s, LPWSABUF name, 
                                    LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_GET_QOS_BY_NAME, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_GET_QOS_BY_NAME, socket_value(s), e);
     WINBOOL r = slot->lower.lpWSPGetQOSByName(s, name, qos, e);
     if (!traced)
         return r;
-    returned(&c, !r);
+    returned(&c, r, !r);
     arg(&c, wsabuf_len(&c, name, true));
     arg(&c, U64(qos));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -449,12 +475,13 @@ static int traced_Ioctl(startup_slot *slot, SOCKET s, DWORD code, LPVOID in, DWO
                         LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_IOCTL, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_IOCTL, socket_value(s), e);
     int r = slot->lower.lpWSPIoctl(s, code, in, in_size, out, out_size, returned_bytes, ov,
                                    routine, thread, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, code);
     arg(&c, in_size);
     arg(&c, out_size);
@@ -465,7 +492,7 @@ static int traced_Ioctl(startup_slot *slot, SOCKET s, DWORD code, LPVOID in, DWO
     arg(&c, prefix(&c, in, in_size, false));
     uint64_t written = returned_bytes && bytes < out_size ? bytes : out_size;
     arg(&c, can_read_out(&c, out, false) ? wpt_prefix_u64(out, (size_t)written) : 0);
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -474,29 +501,31 @@ static SOCKET traced_JoinLeaf(startup_slot *slot, SOCKET s, const struct sockadd
                               LPQOS sqos, LPQOS gqos, DWORD flags, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_JOIN_LEAF, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_JOIN_LEAF, socket_value(s), e);
     SOCKET r = slot->lower.lpWSPJoinLeaf(s, name, namelen, caller_data, callee_data, sqos, gqos,
                                          flags, e);
     if (!traced)
         return r;
-    returned(&c, r == INVALID_SOCKET);
+    returned(&c, (int64_t)(intptr_t)r, r == INVALID_SOCKET);
     arg(&c, INT(namelen));
     arg(&c, flags);
     in_sockaddr(&c, name, namelen, true);
-    end(&c, (int64_t)(intptr_t)r);
+    end(&c);
     return r;
 }
 
 static int traced_Listen(startup_slot *slot, SOCKET s, int backlog, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_LISTEN, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_LISTEN, socket_value(s), e);
     int r = slot->lower.lpWSPListen(s, backlog, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, INT(backlog));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -506,33 +535,35 @@ static int traced_Recv(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
                        LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_RECV, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_RECV, socket_value(s), e);
     uint64_t flags_in = traced ? in_dword(flags) : 0;
     int r = slot->lower.lpWSPRecv(s, bufs, count, received, flags, ov, routine, thread, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    uint16_t captured = returned_data(&c, r, r == SOCKET_ERROR, bufs, count, received);
     buffer_args(&c, bufs, count);
     arg(&c, out_dword(&c, received, false));
     arg(&c, flags_in);
     arg(&c, out_dword(&c, flags, true));
     arg(&c, U64(ov));
     arg(&c, U64(routine));
-    capture(&c, bufs, count, received);
-    end(&c, r);
+    capture(&c, bufs, count, captured);
+    end(&c);
     return r;
 }
 
 static int traced_RecvDisconnect(startup_slot *slot, SOCKET s, LPWSABUF data, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_RECV_DISCONNECT, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_RECV_DISCONNECT, socket_value(s), e);
     int r = slot->lower.lpWSPRecvDisconnect(s, data, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, wsabuf_len(&c, data, false));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -543,13 +574,14 @@ static int traced_RecvFrom(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD co
                            LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_RECV_FROM, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_RECV_FROM, socket_value(s), e);
     uint64_t flags_in = traced ? in_dword(flags) : 0;
     int r = slot->lower.lpWSPRecvFrom(s, bufs, count, received, flags, from, fromlen, ov,
                                       routine, thread, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    uint16_t captured = returned_data(&c, r, r == SOCKET_ERROR, bufs, count, received);
     buffer_args(&c, bufs, count);
     arg(&c, out_dword(&c, received, false));
     arg(&c, flags_in);
@@ -558,8 +590,8 @@ static int traced_RecvFrom(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD co
     arg(&c, U64(routine));
     arg(&c, out_int(&c, fromlen, false));
     out_sockaddr(&c, from, fromlen, false);
-    capture(&c, bufs, count, received);
-    end(&c, r);
+    capture(&c, bufs, count, captured);
+    end(&c);
     return r;
 }
 
@@ -569,7 +601,8 @@ static int traced_Select(startup_slot *slot, int nfds, fd_set *readfds, fd_set *
                          fd_set *exceptfds, const PTIMEVAL timeout, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_SELECT, 0, e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_SELECT, 0, e);
     uint64_t in[3] = {0, 0, 0};
     if (traced) {
         in[0] = fd_count(readfds);
@@ -579,7 +612,7 @@ static int traced_Select(startup_slot *slot, int nfds, fd_set *readfds, fd_set *
     int r = slot->lower.lpWSPSelect(nfds, readfds, writefds, exceptfds, timeout, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, INT(nfds));
     for (int i = 0; i < 3; i++)
         arg(&c, in[i]);
@@ -590,7 +623,7 @@ static int traced_Select(startup_slot *slot, int nfds, fd_set *readfds, fd_set *
                      : can_read(&c, timeout, false)
                            ? (uint64_t)timeout->tv_sec * 1000000u + (uint64_t)timeout->tv_usec
                            : 0);
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -600,31 +633,33 @@ static int traced_Send(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
                        LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_SEND, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_SEND, socket_value(s), e);
     int r = slot->lower.lpWSPSend(s, bufs, count, sent, flags, ov, routine, thread, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    uint16_t captured = returned_data(&c, r, r == SOCKET_ERROR, bufs, count, sent);
     buffer_args(&c, bufs, count);
     arg(&c, out_dword(&c, sent, false));
     arg(&c, flags);
     arg(&c, U64(ov));
     arg(&c, U64(routine));
-    capture(&c, bufs, count, sent);
-    end(&c, r);
+    capture(&c, bufs, count, captured);
+    end(&c);
     return r;
 }
 
 static int traced_SendDisconnect(startup_slot *slot, SOCKET s, LPWSABUF data, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_SEND_DISCONNECT, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_SEND_DISCONNECT, socket_value(s), e);
     int r = slot->lower.lpWSPSendDisconnect(s, data, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, wsabuf_len(&c, data, false));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -634,12 +669,13 @@ static int traced_SendTo(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD coun
                          LPWSATHREADID thread, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_SEND_TO, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_SEND_TO, socket_value(s), e);
     int r = slot->lower.lpWSPSendTo(s, bufs, count, sent, flags, to, tolen, ov, routine, thread,
                                     e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    uint16_t captured = returned_data(&c, r, r == SOCKET_ERROR, bufs, count, sent);
     buffer_args(&c, bufs, count);
     arg(&c, out_dword(&c, sent, false));
     arg(&c, flags);
@@ -647,8 +683,8 @@ static int traced_SendTo(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD coun
     arg(&c, U64(routine));
     arg(&c, INT(tolen));
     in_sockaddr(&c, to, tolen, false);
-    capture(&c, bufs, count, sent);
-    end(&c, r);
+    capture(&c, bufs, count, captured);
+    end(&c);
     return r;
 }
 
@@ -656,29 +692,31 @@ static int traced_SetSockOpt(startup_slot *slot, SOCKET s, int level, int optnam
                              const char *optval, int optlen, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_SET_SOCK_OPT, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_SET_SOCK_OPT, socket_value(s), e);
     int r = slot->lower.lpWSPSetSockOpt(s, level, optname, optval, optlen, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, INT(level));
     arg(&c, INT(optname));
     arg(&c, INT(optlen));
     arg(&c, prefix(&c, optval, optlen, true));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
 static int traced_Shutdown(startup_slot *slot, SOCKET s, int how, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_SHUTDOWN, socket_value(s), e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_SHUTDOWN, socket_value(s), e);
     int r = slot->lower.lpWSPShutdown(s, how, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    returned(&c, r, r == SOCKET_ERROR);
     arg(&c, INT(how));
-    end(&c, r);
+    end(&c);
     return r;
 }
 
@@ -686,19 +724,20 @@ static SOCKET traced_Socket(startup_slot *slot, int af, int type, int protocol,
                             LPWSAPROTOCOL_INFOW info, GROUP group, DWORD flags, LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_SOCKET, 0, e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_SOCKET, 0, e);
     SOCKET r = slot->lower.lpWSPSocket(af, type, protocol, info, group, flags, e);
     if (!traced)
         return r;
-    returned(&c, r == INVALID_SOCKET);
-    c.ev.socket = socket_value(r);
+    c.socket = socket_value(r);
+    returned(&c, (int64_t)(intptr_t)r, r == INVALID_SOCKET);
     arg(&c, INT(af));
     arg(&c, INT(type));
     arg(&c, INT(protocol));
     arg(&c, can_read(&c, info, true) ? info->dwCatalogEntryId : 0);
     arg(&c, group);
     arg(&c, flags);
-    end(&c, (int64_t)(intptr_t)r);
+    end(&c);
     return r;
 }
 
@@ -707,19 +746,22 @@ static INT traced_StringToAddress(startup_slot *slot, LPWSTR text, INT family,
                                   LPINT e)
 {
     call c;
-    bool traced = begin(&c, slot, WPT_FN_STRING_TO_ADDRESS, 0, e);
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, WPT_FN_STRING_TO_ADDRESS, 0, e);
     uint64_t len_in = traced ? in_int(addrlen) : 0;
     INT r = slot->lower.lpWSPStringToAddress(text, family, info, addr, addrlen, e);
     if (!traced)
         return r;
-    returned(&c, r == SOCKET_ERROR);
+    finished(&c, r == SOCKET_ERROR);
+    uint16_t text_len =
+        can_read(&c, text, true) ? wpt_text_length((const uint16_t *)text, (size_t)-1) : 0;
+    record(&c, r, text_len, 0);
     arg(&c, INT(family));
     arg(&c, len_in);
     arg(&c, out_int(&c, addrlen, true));
     out_sockaddr(&c, addr, addrlen, true);
-    if (can_read(&c, text, true))
-        wpt_record_text(&c.ev, (const uint16_t *)text, (size_t)-1);
-    end(&c, r);
+    wpt_call_text(&c.core, (const uint16_t *)text);
+    end(&c);
     return r;
 }
 
@@ -727,14 +769,15 @@ int downcalls_startup(LPWSPSTARTUP lower_startup, bool record, WORD version, LPW
                       LPWSAPROTOCOL_INFOW info, WSPUPCALLTABLE upcalls, LPWSPPROC_TABLE procs)
 {
     call c;
-    bool traced = begin_call(&c, record, WPT_FN_STARTUP, info->dwCatalogEntryId, 0, 0, NULL);
+    wpt_nest n;
+    bool traced = begin_call(&c, &n, record, WPT_FN_STARTUP, info->dwCatalogEntryId, 0, 0, NULL);
     int r = lower_startup(version, data, info, upcalls, procs);
     if (!traced)
         return r;
-    returned(&c, r != 0);
+    returned(&c, r, r != 0);
     arg(&c, version);
     arg(&c, can_read_out(&c, data, true) ? data->wVersion : 0);
-    end(&c, r);
+    end(&c);
     return r;
 }
 

@@ -25,8 +25,8 @@
 
 #include <tlhelp32.h>
 
-#define RING_CAPACITY 2048
-#define FLUSH_INTERVAL_MS 10
+#define RING_CAPACITY WPT_DEFAULT_RING_SLOTS
+#define FLUSH_INTERVAL_MS WPT_DEFAULT_FLUSH_INTERVAL_MS
 #define STOP_TIMEOUT_MS 5000
 #define FLUSH_WAIT_MS 2000
 #define MAX_MODULES 64
@@ -36,8 +36,6 @@
  * child process that inherits it has another pid and starts again at 1). */
 #define LOAD_SESSIONS_VARIABLE L"WPUSCOPE_TRACE_LOAD_SESSIONS"
 
-/* PREPARED: recording, no thread yet; RUNNING: the flusher thread runs. */
-enum { IDLE, STARTING, PREPARED, RUNNING, STOPPING };
 
 typedef struct module_info {
     HMODULE handle;
@@ -48,35 +46,25 @@ typedef struct module_info {
 wpt_recorder tracer_recorder;
 static wpt_ring_slot slots[RING_CAPACITY];
 static wpt_flusher flusher;
-static uint8_t batch[2 * WPT_FLUSHER_MIN_BATCH];
+static uint8_t batch[WPT_DEFAULT_BATCH_BYTES];
 static uint8_t preamble[65536];
 static wpt_clock_info clock;
-static volatile LONG state = IDLE;
+volatile LONG session_state = SESSION_IDLE;
 static HANDLE thread_wake, thread_finished, thread_passed;
 static volatile LONG stop_requested, flusher_busy, flusher_done, detaching;
+static volatile LONG flusher_sleeping; /* the flusher thread waits for its interval or a wake */
 static volatile LONG flusher_passes; /* flusher passes completed, for session_flush */
-static volatile LONG call_ids;       /* the last call id handed out in this load session */
+static volatile LONG flush_waiters;  /* threads in session_flush, waiting for passes */
+volatile LONG session_call_ids;
 static wpt_end_reason end_reason; /* what the flusher thread writes in PROCESS_GOODBYE */
 static SRWLOCK modules_lock = SRWLOCK_INIT;
 static module_info modules[MAX_MODULES];
 static uint32_t module_count;
 
-uint64_t session_now(void)
+void session_wake_flusher(void)
 {
-    LARGE_INTEGER now;
-    QueryPerformanceCounter(&now);
-    return (uint64_t)now.QuadPart;
-}
-
-bool session_active(void) { return state == PREPARED || state == RUNNING; }
-
-uint32_t session_next_call_id(void)
-{
-    uint32_t id;
-    do
-        id = (uint32_t)InterlockedIncrement(&call_ids);
-    while (id == 0);
-    return id;
+    if (flusher_sleeping && session_state == SESSION_RUNNING)
+        SetEvent(thread_wake);
 }
 
 static uint32_t image_size(HMODULE m)
@@ -198,14 +186,21 @@ static void finish(wpt_end_reason reason)
 /* self: the reference on wputrace.dll that session_run took for this thread. */
 static DWORD WINAPI flusher_main(void *self)
 {
+    size_t popped = 0;
     while (!stop_requested) {
-        WaitForSingleObject(thread_wake, FLUSH_INTERVAL_MS);
+        if (popped >= WPT_FLUSHER_BUSY_EVENTS) {
+            SwitchToThread(); /* events keep coming: the next pass at once */
+        } else {
+            InterlockedExchange(&flusher_sleeping, 1);
+            WaitForSingleObject(thread_wake, FLUSH_INTERVAL_MS);
+            InterlockedExchange(&flusher_sleeping, 0);
+        }
         InterlockedExchange(&flusher_busy, 1);
-        if (!stop_requested)
-            wpt_flusher_run(&flusher, session_now());
+        popped = stop_requested ? 0 : wpt_flusher_run(&flusher, session_now());
         InterlockedExchange(&flusher_busy, 0);
         InterlockedIncrement(&flusher_passes);
-        SetEvent(thread_passed);
+        if (flush_waiters > 0) /* (a SetEvent per pass is a wineserver call under Wine) */
+            SetEvent(thread_passed);
     }
     InterlockedExchange(&flusher_busy, 1);
     finish(end_reason);
@@ -238,7 +233,7 @@ static wpt_status prepare(const tracer_config *cfg)
     fc.batch_capacity = sizeof batch;
     fc.preamble = preamble;
     fc.preamble_capacity = sizeof preamble;
-    stop_requested = flusher_done = call_ids = 0;
+    stop_requested = flusher_done = session_call_ids = 0;
     AcquireSRWLockExclusive(&modules_lock); /* modules of an earlier load session may be gone */
     module_count = 0;
     ReleaseSRWLockExclusive(&modules_lock);
@@ -252,13 +247,14 @@ static wpt_status prepare(const tracer_config *cfg)
 wpt_status session_prepare(const tracer_config *cfg)
 {
     for (;;) {
-        LONG seen = InterlockedCompareExchange(&state, STARTING, IDLE);
-        if (seen == IDLE) {
+        LONG seen = InterlockedCompareExchange(&session_state, SESSION_STARTING, SESSION_IDLE);
+        if (seen == SESSION_IDLE) {
             wpt_status status = prepare(cfg);
-            InterlockedExchange(&state, status == WPT_STATUS_OK ? PREPARED : IDLE);
+            InterlockedExchange(&session_state,
+                                status == WPT_STATUS_OK ? SESSION_PREPARED : SESSION_IDLE);
             return status;
         }
-        if (seen == PREPARED || seen == RUNNING)
+        if (seen == SESSION_PREPARED || seen == SESSION_RUNNING)
             return WPT_STATUS_OK;
         SwitchToThread(); /* STARTING or STOPPING: another thread is about to finish */
     }
@@ -266,8 +262,8 @@ wpt_status session_prepare(const tracer_config *cfg)
 
 bool session_run(void)
 {
-    if (state != PREPARED)
-        return state == RUNNING;
+    if (session_state != SESSION_PREPARED)
+        return session_state == SESSION_RUNNING;
     if (!thread_wake)
         thread_wake = CreateEventW(NULL, FALSE, FALSE, NULL);
     if (!thread_finished)
@@ -285,8 +281,11 @@ bool session_run(void)
         FreeLibrary(self);
         return false;
     }
+    /* Ahead of the traced threads when it has work (it runs only as long as events come), so
+     * a busy process does not starve the ring's only consumer (README "Drops"). */
+    SetThreadPriority(thread, THREAD_PRIORITY_ABOVE_NORMAL);
     CloseHandle(thread);
-    InterlockedExchange(&state, RUNNING);
+    InterlockedExchange(&session_state, SESSION_RUNNING);
     return true;
 }
 
@@ -317,27 +316,32 @@ void session_message(wpt_severity severity, wpt_status status, const WCHAR *text
 
 void session_flush(void)
 {
-    if (state != RUNNING)
+    if (session_state != SESSION_RUNNING)
         return;
     /* A pass under way may have started before the last events: wait for the one after it. */
+    InterlockedIncrement(&flush_waiters);
     LONG wanted = flusher_passes + 2;
     ULONGLONG deadline = GetTickCount64() + FLUSH_WAIT_MS;
-    while (state == RUNNING && flusher_passes - wanted < 0 && GetTickCount64() < deadline) {
+    while (session_state == SESSION_RUNNING && flusher_passes - wanted < 0 &&
+           GetTickCount64() < deadline) {
         SetEvent(thread_wake);
         WaitForSingleObject(thread_passed, FLUSH_INTERVAL_MS);
     }
+    InterlockedDecrement(&flush_waiters);
 }
 
 void session_end(wpt_end_reason reason)
 {
-    LONG was = InterlockedCompareExchange(&state, STOPPING, PREPARED);
-    if (was == PREPARED) { /* no thread: this thread writes the rest */
+    LONG was = InterlockedCompareExchange(&session_state, SESSION_STOPPING, SESSION_PREPARED);
+    if (was == SESSION_PREPARED) { /* no thread: this thread writes the rest */
         sink_set_final();
         finish(reason);
-        InterlockedExchange(&state, IDLE);
+        InterlockedExchange(&session_state, SESSION_IDLE);
         return;
     }
-    if (was != RUNNING || InterlockedCompareExchange(&state, STOPPING, RUNNING) != RUNNING)
+    if (was != SESSION_RUNNING ||
+        InterlockedCompareExchange(&session_state, SESSION_STOPPING, SESSION_RUNNING) !=
+            SESSION_RUNNING)
         return;
     end_reason = reason;
     sink_set_final();
@@ -345,7 +349,7 @@ void session_end(wpt_end_reason reason)
     SetEvent(thread_wake);
     /* A thread that did not finish in time keeps the session STOPPING: never restarted. */
     if (WaitForSingleObject(thread_finished, STOP_TIMEOUT_MS) == WAIT_OBJECT_0)
-        InterlockedExchange(&state, IDLE);
+        InterlockedExchange(&session_state, SESSION_IDLE);
 }
 
 void session_detach(bool process_exit)
@@ -354,8 +358,8 @@ void session_detach(bool process_exit)
     sink_set_final();
     /* The thread holds a module reference, so a FreeLibrary detach means there is none; at
      * process exit it was killed: drain here unless it died inside the flusher. */
-    bool thread_idle = state == RUNNING && !flusher_done && !flusher_busy;
-    if (state == PREPARED || (process_exit && thread_idle))
+    bool thread_idle = session_state == SESSION_RUNNING && !flusher_done && !flusher_busy;
+    if (session_state == SESSION_PREPARED || (process_exit && thread_idle))
         finish(process_exit ? WPT_END_PROCESS_EXIT : WPT_END_UNLOADED);
     if (process_exit)
         return;

@@ -1,10 +1,10 @@
 /* The 15 upcall-table thunks and the WPUCompleteOverlappedRequest thunk. Each one notes its
- * caller (return address), times the real upcall, records arguments, result and error into an
- * event on its own stack and pushes it into the lock-free ring. No locks, no allocation, no
- * blocking; GetLastError (= WSAGetLastError) is what the real upcall left; a per-thread TLS
- * slot links the thread's traced calls in progress (nesting, shared with the downcall thunks):
- * an upcall names the downcall it was made in and is marked when it re-entered another upcall.
- * WSPAPI is stdcall on x86.
+ * caller (return address), times the real upcall, then claims a slot of the lock-free ring and
+ * writes arguments, result and error straight into it (core/wpt_call.h). No locks, no
+ * allocation, no blocking; GetLastError (= WSAGetLastError) is what the real upcall left; a
+ * per-thread TLS slot links the thread's traced calls in progress (nesting, shared with the
+ * downcall thunks): an upcall names the downcall it was made in and is marked when it
+ * re-entered another upcall. WSPAPI is stdcall on x86.
  *
  * Only what the callee said is recorded (SPEC.md, "What was said"): *lpErrno and the
  * out-arguments get a marker before the call; where the callee left the marker, the caller's
@@ -16,18 +16,15 @@
 static WSPUPCALLTABLE real;
 static volatile LONG real_state; /* 0 none, 1 being stored, 2 stored */
 static LPWPUCOMPLETEOVERLAPPEDREQUEST real_complete;
-static DWORD tls_slot = TLS_OUT_OF_INDEXES;
+DWORD calls_tls_slot = TLS_OUT_OF_INDEXES;
 
-#define ERRNO_MARKER 0x57505553 /* 'WPUS': no error code is this value */
 #define OUT_MARKER ((DWORD_PTR)UINT64_C(0x5750555357505553))
 
+/* One traced upcall on its thunk's stack (its wpt_nest apart: see wpt_call.h). */
 typedef struct frame {
-    nesting nest;
-    wpt_event ev;
+    wpt_call c;
     DWORD last_error;
-    bool nested;     /* nest was pushed */
-    LPINT lp_errno;  /* the caller's lpErrno (may be NULL) */
-    int caller_errno;
+    void *caller; /* return address of the upcall */
 } frame;
 
 /* An out-argument of pointer size, marked before the call. */
@@ -36,7 +33,7 @@ typedef struct out_slot {
     DWORD_PTR caller_value;
 } out_slot;
 
-static out_slot mark_out(void *pointer)
+WPT_INLINE out_slot mark_out(void *pointer)
 {
     out_slot o = {(DWORD_PTR *)pointer, 0};
     if (o.at) {
@@ -46,73 +43,78 @@ static out_slot mark_out(void *pointer)
     return o;
 }
 
+WPT_INLINE void arg(frame *f, uint64_t value) { wpt_call_arg(&f->c, value); }
+
 /* Records the out-argument as the caller sees it; read tells whether the call's result makes
  * the value meaningful (e.g. it succeeded). Puts the caller's value back where the callee left
  * the marker. */
-static void out_arg(frame *f, out_slot *o, bool read)
+WPT_INLINE void out_arg(frame *f, out_slot *o, bool read)
 {
     if (!o->at) {
-        f->ev.flags |= WPT_UPCALL_FLAG_NULL_OUT;
-        wpt_record_arg(&f->ev, 0);
+        f->c.flags |= WPT_UPCALL_FLAG_NULL_OUT;
+        arg(f, 0);
         return;
     }
     if (*o->at == OUT_MARKER) {
         *o->at = o->caller_value;
         if (read)
-            f->ev.flags |= WPT_UPCALL_FLAG_OUT_NOT_WRITTEN;
+            f->c.flags |= WPT_UPCALL_FLAG_OUT_NOT_WRITTEN;
     }
-    wpt_record_arg(&f->ev, read ? (uint64_t)*o->at : 0);
+    arg(f, read ? (uint64_t)*o->at : 0);
 }
 
-/* lpErrno: NULL for the upcalls that have none. */
-static void enter(frame *f, wpt_upcall upcall, void *caller, LPINT lp_errno)
+/* lpErrno: NULL for the upcalls that have none. The thunks exist only with a TLS slot
+ * (thunks_wrap). */
+WPT_INLINE void enter(frame *f, wpt_nest *n, wpt_upcall upcall, void *caller, LPINT lp_errno)
 {
-    f->last_error = GetLastError(); /* TlsGetValue clears it */
-    f->nested = nesting_push(&f->nest, true, 0);
-    wpt_record_begin(&f->ev, upcall, GetCurrentThreadId(), (uint64_t)(uintptr_t)caller, 0);
-    if (f->nested && f->nest.outer) {
-        f->ev.parent_call_id = f->nest.outer->call_id;
-        if (f->nest.outer->in_upcall)
-            f->ev.flags |= WPT_UPCALL_FLAG_REENTERED;
-    }
-    f->lp_errno = lp_errno;
-    if (lp_errno) {
-        f->caller_errno = *lp_errno;
-        *lp_errno = ERRNO_MARKER;
-    }
-    SetLastError(f->last_error);
-    f->ev.start_ticks = session_now();
+    wpt_call_start(&f->c, n, WPT_EVENT_UPCALL, upcall, innermost_call(), 0);
+    set_innermost_call(n);
+    f->caller = caller;
+    wpt_call_mark_errno(&f->c, (int32_t *)lp_errno);
+    f->c.start_ticks = session_now();
 }
 
-static void arg(frame *f, uint64_t value) { wpt_record_arg(&f->ev, value); }
-
-static void leave(frame *f, int64_t result, bool failed)
+/* Right after the real upcall: the time, its last error, what it said in *lpErrno; claims the
+ * event (text_len units of text) and writes its fixed fields. The args follow, then leave. */
+WPT_INLINE void returned_text(frame *f, int64_t result, bool failed, uint16_t text_len)
 {
     uint64_t end = session_now();
     f->last_error = GetLastError();
-    int32_t error = 0;
-    if (f->lp_errno && *f->lp_errno == ERRNO_MARKER) {
-        *f->lp_errno = f->caller_errno;
-        if (failed)
-            f->ev.flags |= WPT_UPCALL_FLAG_NO_ERROR_CODE;
-    } else if (f->lp_errno && failed) {
-        error = *f->lp_errno;
-    }
-    if (session_active())
-        wpt_record_commit(&tracer_recorder, &f->ev, end, result, error);
-    if (f->nested)
-        nesting_pop(&f->nest);
+    wpt_call_returned(&f->c, failed, end);
+    wpt_call_record(&f->c, session_active() ? &tracer_recorder : NULL, GetCurrentThreadId(),
+                    (uint64_t)(uintptr_t)f->caller, 0, 0, result, text_len, 0);
+}
+
+WPT_INLINE void returned(frame *f, int64_t result, bool failed)
+{
+    returned_text(f, result, failed, 0);
+}
+
+WPT_INLINE void leave(frame *f)
+{
+    if (wpt_call_publish(&f->c))
+        session_wake_flusher();
+    set_innermost_call(f->c.nest->outer);
     SetLastError(f->last_error);
 }
 
 #define U64(x) ((uint64_t)(uintptr_t)(x))
 #define CALLER __builtin_return_address(0)
 
-/* The two members of a WSATHREADID argument. */
+/* A WSATHREADID argument as it was before the call (zeros for a null pointer). */
+static WSATHREADID thread_in(const WSATHREADID *thread)
+{
+    WSATHREADID in = {0};
+    if (thread)
+        in = *thread;
+    return in;
+}
+
+/* Its two members. */
 static void thread_args(frame *f, const WSATHREADID *thread)
 {
-    arg(f, thread ? U64(thread->ThreadHandle) : 0);
-    arg(f, thread ? U64(thread->Reserved) : 0);
+    arg(f, U64(thread->ThreadHandle));
+    arg(f, U64(thread->Reserved));
 }
 
 /* WPUCloseEvent, WPUResetEvent and WPUSetEvent: BOOL (WSAEVENT, LPINT). */
@@ -120,10 +122,12 @@ static BOOL event_upcall(wpt_upcall upcall, LPWPUSETEVENT real_fn, WSAEVENT h, L
                          void *caller)
 {
     frame f;
-    enter(&f, upcall, caller, e);
-    arg(&f, U64(h));
+    wpt_nest n;
+    enter(&f, &n, upcall, caller, e);
     BOOL r = real_fn(h, e);
-    leave(&f, r, !r);
+    returned(&f, r, !r);
+    arg(&f, U64(h));
+    leave(&f);
     return r;
 }
 
@@ -135,88 +139,104 @@ static BOOL WSPAPI Hook_WPUCloseEvent(WSAEVENT h, LPINT e)
 static int WSPAPI Hook_WPUCloseSocketHandle(SOCKET s, LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_CLOSE_SOCKET_HANDLE, CALLER, e);
-    arg(&f, U64(s));
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_CLOSE_SOCKET_HANDLE, CALLER, e);
     int r = real.lpWPUCloseSocketHandle(s, e);
-    leave(&f, r, r == SOCKET_ERROR);
+    returned(&f, r, r == SOCKET_ERROR);
+    arg(&f, U64(s));
+    leave(&f);
     return r;
 }
 
 static WSAEVENT WSPAPI Hook_WPUCreateEvent(LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_CREATE_EVENT, CALLER, e);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_CREATE_EVENT, CALLER, e);
     WSAEVENT r = real.lpWPUCreateEvent(e);
-    leave(&f, (int64_t)(intptr_t)r, r == WSA_INVALID_EVENT);
+    returned(&f, (int64_t)(intptr_t)r, r == WSA_INVALID_EVENT);
+    leave(&f);
     return r;
 }
 
 static SOCKET WSPAPI Hook_WPUCreateSocketHandle(DWORD id, DWORD_PTR context, LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_CREATE_SOCKET_HANDLE, CALLER, e);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_CREATE_SOCKET_HANDLE, CALLER, e);
+    SOCKET r = real.lpWPUCreateSocketHandle(id, context, e);
+    returned(&f, (int64_t)(intptr_t)r, r == INVALID_SOCKET);
     arg(&f, id);
     arg(&f, U64(context));
-    SOCKET r = real.lpWPUCreateSocketHandle(id, context, e);
-    leave(&f, (int64_t)(intptr_t)r, r == INVALID_SOCKET);
+    leave(&f);
     return r;
 }
 
 static int WSPAPI Hook_WPUFDIsSet(SOCKET s, fd_set *set)
 {
     frame f;
-    enter(&f, WPT_UPCALL_FD_ISSET, CALLER, NULL);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_FD_ISSET, CALLER, NULL);
+    int r = real.lpWPUFDIsSet(s, set);
+    returned(&f, r, false);
     arg(&f, U64(s));
     arg(&f, U64(set));
-    int r = real.lpWPUFDIsSet(s, set);
-    leave(&f, r, false);
+    leave(&f);
     return r;
 }
 
 static int WSPAPI Hook_WPUGetProviderPath(LPGUID id, WCHAR *path, LPINT len, LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_GET_PROVIDER_PATH, CALLER, e);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_GET_PROVIDER_PATH, CALLER, e);
     uint64_t halves[2] = {0, 0};
     if (id)
         memcpy(halves, id, sizeof halves);
-    arg(&f, halves[0]);
-    arg(&f, halves[1]);
     int len_in = len ? *len : 0;
-    arg(&f, (uint64_t)(int64_t)len_in);
     int r = real.lpWPUGetProviderPath(id, path, len, e);
-    if (!len)
-        f.ev.flags |= WPT_UPCALL_FLAG_NULL_OUT;
-    arg(&f, len ? (uint64_t)(int64_t)*len : 0);
+    uint16_t text_len = 0;
     if (r == 0 && path && len) { /* *len may count the NUL or not: bounded by both lengths */
         int bound = len_in < *len ? len_in : *len;
-        wpt_record_text(&f.ev, (const uint16_t *)path, bound > 0 ? (size_t)bound : 0);
+        text_len = wpt_text_length((const uint16_t *)path, bound > 0 ? (size_t)bound : 0);
     }
-    leave(&f, r, r == SOCKET_ERROR);
+    returned_text(&f, r, r == SOCKET_ERROR, text_len);
+    arg(&f, halves[0]);
+    arg(&f, halves[1]);
+    arg(&f, (uint64_t)(int64_t)len_in);
+    if (!len)
+        f.c.flags |= WPT_UPCALL_FLAG_NULL_OUT;
+    arg(&f, len ? (uint64_t)(int64_t)*len : 0);
+    wpt_call_text(&f.c, (const uint16_t *)path);
+    leave(&f);
     return r;
 }
 
 static SOCKET WSPAPI Hook_WPUModifyIFSHandle(DWORD id, SOCKET proposed, LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_MODIFY_IFS_HANDLE, CALLER, e);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_MODIFY_IFS_HANDLE, CALLER, e);
+    SOCKET r = real.lpWPUModifyIFSHandle(id, proposed, e);
+    returned(&f, (int64_t)(intptr_t)r, r == INVALID_SOCKET);
     arg(&f, id);
     arg(&f, U64(proposed));
-    SOCKET r = real.lpWPUModifyIFSHandle(id, proposed, e);
-    leave(&f, (int64_t)(intptr_t)r, r == INVALID_SOCKET);
+    leave(&f);
     return r;
 }
 
 static BOOL WSPAPI Hook_WPUPostMessage(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
 {
     frame f;
-    enter(&f, WPT_UPCALL_POST_MESSAGE, CALLER, NULL);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_POST_MESSAGE, CALLER, NULL);
+    BOOL r = real.lpWPUPostMessage(hwnd, msg, wparam, lparam);
+    returned(&f, r, false);
     arg(&f, U64(hwnd));
     arg(&f, msg);
     arg(&f, U64(wparam));
     arg(&f, U64(lparam));
-    BOOL r = real.lpWPUPostMessage(hwnd, msg, wparam, lparam);
-    leave(&f, r, false);
+    leave(&f);
     return r;
 }
 
@@ -224,25 +244,29 @@ static int WSPAPI Hook_WPUQueryBlockingCallback(DWORD id, LPBLOCKINGCALLBACK *ca
                                                 PDWORD_PTR context, LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_QUERY_BLOCKING_CALLBACK, CALLER, e);
-    arg(&f, id);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_QUERY_BLOCKING_CALLBACK, CALLER, e);
     out_slot callback_out = mark_out(callback), context_out = mark_out(context);
     int r = real.lpWPUQueryBlockingCallback(id, callback, context, e);
+    returned(&f, r, r == SOCKET_ERROR);
+    arg(&f, id);
     out_arg(&f, &callback_out, r == 0);
     out_arg(&f, &context_out, r == 0);
-    leave(&f, r, r == SOCKET_ERROR);
+    leave(&f);
     return r;
 }
 
 static int WSPAPI Hook_WPUQuerySocketHandleContext(SOCKET s, PDWORD_PTR context, LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_QUERY_SOCKET_HANDLE_CONTEXT, CALLER, e);
-    arg(&f, U64(s));
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_QUERY_SOCKET_HANDLE_CONTEXT, CALLER, e);
     out_slot context_out = mark_out(context);
     int r = real.lpWPUQuerySocketHandleContext(s, context, e);
+    returned(&f, r, r == SOCKET_ERROR);
+    arg(&f, U64(s));
     out_arg(&f, &context_out, r == 0);
-    leave(&f, r, r == SOCKET_ERROR);
+    leave(&f);
     return r;
 }
 
@@ -250,12 +274,15 @@ static int WSPAPI Hook_WPUQueueApc(LPWSATHREADID thread, LPWSAUSERAPC routine, D
                                    LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_QUEUE_APC, CALLER, e);
-    thread_args(&f, thread);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_QUEUE_APC, CALLER, e);
+    WSATHREADID in = thread_in(thread);
+    int r = real.lpWPUQueueApc(thread, routine, context, e);
+    returned(&f, r, r == SOCKET_ERROR);
+    thread_args(&f, &in);
     arg(&f, U64(routine));
     arg(&f, U64(context));
-    int r = real.lpWPUQueueApc(thread, routine, context, e);
-    leave(&f, r, r == SOCKET_ERROR);
+    leave(&f);
     return r;
 }
 
@@ -272,23 +299,28 @@ static BOOL WSPAPI Hook_WPUSetEvent(WSAEVENT h, LPINT e)
 static int WSPAPI Hook_WPUOpenCurrentThread(LPWSATHREADID thread, LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_OPEN_CURRENT_THREAD, CALLER, e);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_OPEN_CURRENT_THREAD, CALLER, e);
     out_slot handle_out = mark_out(thread ? (void *)&thread->ThreadHandle : NULL);
     out_slot reserved_out = mark_out(thread ? &thread->Reserved : NULL);
     int r = real.lpWPUOpenCurrentThread(thread, e);
+    returned(&f, r, r == SOCKET_ERROR);
     out_arg(&f, &handle_out, r == 0);
     out_arg(&f, &reserved_out, r == 0);
-    leave(&f, r, r == SOCKET_ERROR);
+    leave(&f);
     return r;
 }
 
 static int WSPAPI Hook_WPUCloseThread(LPWSATHREADID thread, LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_CLOSE_THREAD, CALLER, e);
-    thread_args(&f, thread);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_CLOSE_THREAD, CALLER, e);
+    WSATHREADID in = thread_in(thread);
     int r = real.lpWPUCloseThread(thread, e);
-    leave(&f, r, r == SOCKET_ERROR);
+    returned(&f, r, r == SOCKET_ERROR);
+    thread_args(&f, &in);
+    leave(&f);
     return r;
 }
 
@@ -296,13 +328,15 @@ static int WSPAPI Hook_WPUCompleteOverlappedRequest(SOCKET s, LPWSAOVERLAPPED ov
                                                     DWORD transferred, LPINT e)
 {
     frame f;
-    enter(&f, WPT_UPCALL_COMPLETE_OVERLAPPED_REQUEST, CALLER, e);
+    wpt_nest n;
+    enter(&f, &n, WPT_UPCALL_COMPLETE_OVERLAPPED_REQUEST, CALLER, e);
+    int r = real_complete(s, ov, error, transferred, e);
+    returned(&f, r, r == SOCKET_ERROR);
     arg(&f, U64(s));
     arg(&f, U64(ov));
     arg(&f, error);
     arg(&f, transferred);
-    int r = real_complete(s, ov, error, transferred, e);
-    leave(&f, r, r == SOCKET_ERROR);
+    leave(&f);
     return r;
 }
 
@@ -316,33 +350,20 @@ static const WSPUPCALLTABLE hooks = {
 
 bool thunks_init(void)
 {
-    tls_slot = TlsAlloc();
-    return tls_slot != TLS_OUT_OF_INDEXES;
+    calls_tls_slot = TlsAlloc();
+    return calls_tracked();
 }
 
 void thunks_free(void)
 {
-    if (tls_slot != TLS_OUT_OF_INDEXES)
-        TlsFree(tls_slot);
-    tls_slot = TLS_OUT_OF_INDEXES;
+    if (calls_tracked())
+        TlsFree(calls_tls_slot);
+    calls_tls_slot = TLS_OUT_OF_INDEXES;
 }
-
-bool nesting_push(nesting *n, bool upcall, uint32_t call_id)
-{
-    if (tls_slot == TLS_OUT_OF_INDEXES)
-        return false;
-    n->outer = TlsGetValue(tls_slot);
-    n->in_upcall = upcall || (n->outer && n->outer->in_upcall);
-    n->call_id = call_id ? call_id : n->outer ? n->outer->call_id : 0;
-    TlsSetValue(tls_slot, n);
-    return true;
-}
-
-void nesting_pop(const nesting *n) { TlsSetValue(tls_slot, (void *)n->outer); }
 
 bool thunks_wrap(const WSPUPCALLTABLE *table, WSPUPCALLTABLE *wrapped)
 {
-    if (tls_slot == TLS_OUT_OF_INDEXES)
+    if (!calls_tracked())
         return false;
     if (InterlockedCompareExchange(&real_state, 1, 0) == 0) {
         real = *table;
@@ -358,7 +379,7 @@ bool thunks_wrap(const WSPUPCALLTABLE *table, WSPUPCALLTABLE *wrapped)
 
 LPWPUCOMPLETEOVERLAPPEDREQUEST thunks_complete_overlapped(LPWPUCOMPLETEOVERLAPPEDREQUEST target)
 {
-    if (tls_slot == TLS_OUT_OF_INDEXES)
+    if (!calls_tracked())
         return NULL;
     LPWPUCOMPLETEOVERLAPPEDREQUEST seen = InterlockedCompareExchangePointer(
         (void *volatile *)&real_complete, (void *)target, NULL);

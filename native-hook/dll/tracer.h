@@ -11,7 +11,10 @@
 #include "wpt_encode.h"
 #include "wpt_flusher.h"
 #include "wpt_event.h"
+#include "wpt_call.h"
 #include "wpt_record.h"
+
+#include "tls_slots.h"
 
 /* ---- configuration (config.c) ---- */
 #define TRACER_LIST_MAX 1024
@@ -65,10 +68,47 @@ wpt_status session_prepare(const tracer_config *cfg);
  * cannot (the session then stays prepared: events wait in the ring and drop when it is full,
  * and session_end writes what it holds). */
 bool session_run(void);
-bool session_active(void);
-uint64_t session_now(void);
+/* The load session's state: SESSION_PREPARED records with no flusher thread yet;
+ * SESSION_RUNNING records and the flusher thread runs. */
+enum session_state {
+    SESSION_IDLE,
+    SESSION_STARTING,
+    SESSION_PREPARED,
+    SESSION_RUNNING,
+    SESSION_STOPPING
+};
+extern volatile LONG session_state;
+extern volatile LONG session_call_ids; /* the last call id handed out in this load session */
+
+static inline bool session_active(void)
+{
+    LONG state = session_state;
+    return state == SESSION_PREPARED || state == SESSION_RUNNING;
+}
+
+/* The tracer's clock: QueryPerformanceCounter (SPEC.md: the header's clock_frequency is
+ * QueryPerformanceFrequency). */
+static inline uint64_t session_now(void)
+{
+    LARGE_INTEGER now;
+    QueryPerformanceCounter(&now);
+    return (uint64_t)now.QuadPart;
+}
+
+/* A thunk's event started a quarter of the ring (wpt_call_publish): the flusher thread, when
+ * it is waiting, runs now instead of at its next interval. Never blocks. */
+void session_wake_flusher(void);
+
 /* The next call id of the load session: 1, 2, ..., wrapping past 2^32 - 1 to 1. */
-uint32_t session_next_call_id(void);
+static inline uint32_t session_next_call_id(void)
+{
+    uint32_t id;
+    do
+        id = (uint32_t)InterlockedIncrement(&session_call_ids);
+    while (id == 0);
+    return id;
+}
+
 /* Module id of the module containing address (announced by the flusher with MODULE). */
 uint32_t session_module_id(const void *address);
 /* Queue records for the preamble (sent first on every connection). Any thread but thunks. */
@@ -96,7 +136,7 @@ void sink_set_final(void);
 void sink_release(void);
 
 /* ---- thunks (thunks.c) ---- */
-/* Creates the TLS index of the per-thread nesting; false when none is left. */
+/* Creates the TLS index of the thread's traced calls; false when none is left. */
 bool thunks_init(void);
 void thunks_free(void);
 /* Fills wrapped with the thunks over real. The first real table wins: returns false (and
@@ -105,18 +145,33 @@ bool thunks_wrap(const WSPUPCALLTABLE *real, WSPUPCALLTABLE *wrapped);
 /* The thunk of WPUCompleteOverlappedRequest over real (first real wins, like thunks_wrap). */
 LPWPUCOMPLETEOVERLAPPEDREQUEST thunks_complete_overlapped(LPWPUCOMPLETEOVERLAPPEDREQUEST real);
 
-/* What a thread's traced calls in progress tell the calls made inside them: one per thunk frame,
- * linked innermost first through a TLS slot (no allocation). */
-typedef struct nesting {
-    const struct nesting *outer;
-    uint32_t call_id; /* the innermost downcall in progress on this thread, 0 = none */
-    bool in_upcall;   /* an upcall thunk is in progress on this thread */
-} nesting;
-/* Makes n the thread's innermost traced call: an upcall, or the downcall call_id. Returns false
- * (nothing pushed) when there is no TLS slot. Changes the last error (TlsGetValue clears it). */
-bool nesting_push(nesting *n, bool upcall, uint32_t call_id);
-/* Makes n's outer call the innermost again. */
-void nesting_pop(const nesting *n);
+/* The thread's traced calls in progress: a TLS slot holds the innermost one (on its thunk's
+ * stack; wpt_nest.outer links the rest, no allocation), so an upcall names the downcall it was
+ * made in and knows when it re-entered another upcall. */
+extern DWORD calls_tls_slot;
+
+static inline bool calls_tracked(void) { return calls_tls_slot != TLS_OUT_OF_INDEXES; }
+
+/* The thread's innermost traced call (NULL: none); only when calls_tracked(). Leaves the last
+ * error alone (tls_slots.h). */
+static inline const wpt_nest *innermost_call(void)
+{
+    if (calls_tls_slot < TLS_MINIMUM_AVAILABLE)
+        return tls_slots()[calls_tls_slot];
+    DWORD error = GetLastError();
+    const wpt_nest *c = TlsGetValue(calls_tls_slot);
+    SetLastError(error);
+    return c;
+}
+
+/* Makes c (NULL: none) the thread's innermost traced call. Leaves the last error alone. */
+static inline void set_innermost_call(const wpt_nest *c)
+{
+    if (calls_tls_slot < TLS_MINIMUM_AVAILABLE)
+        tls_slots()[calls_tls_slot] = (void *)c;
+    else
+        TlsSetValue(calls_tls_slot, (void *)c);
+}
 
 /* ---- startups (provider.c) and their downcall thunks (downcalls.c) ---- */
 #define MAX_STARTUPS 32

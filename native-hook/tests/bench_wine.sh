@@ -2,7 +2,10 @@
 # The real tracer's added cost per upcall, measured under Wine in one run: the same
 # WPUFDIsSet loop (sample_nonifs.dll, "bench" scenario) untraced, traced with the file sink
 # connected, and traced with the pipe sink disconnected (no server: events counted as
-# dropped). Usage: bench_wine.sh BUILD_DIR [ITERATIONS] (make -f windows.mk bench-wine).
+# dropped); then what each Windows call a traced call makes costs there (wine_pieces.exe:
+# QueryPerformanceCounter, last error, thread id, TLS, atomics, SetEvent), which tells what the
+# added cost is made of. Usage: bench_wine.sh BUILD_DIR [ITERATIONS] (make -f windows.mk
+# bench-wine).
 set -eu
 build=$(cd "$1" && pwd)
 iterations=${2:-100000}
@@ -37,5 +40,7 @@ for arch in x64 x86; do
         printf "  traced, file sink          %8.1f ns/call  (+%.1f ns)\n", f, f - p
         printf "  traced, pipe disconnected  %8.1f ns/call  (+%.1f ns)\n", d, d - p
     }'
+    echo "what each Windows call of a traced call costs here ($arch):"
+    (cd "$build/$arch" && "$wine" ./wine_pieces.exe </dev/null 2>&1) | sed 's/^/  /'
 done
 rm -f "$capture"

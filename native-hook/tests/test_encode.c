@@ -216,7 +216,7 @@ static void downcall(out *o, uint32_t seq, wpt_function fn, uint32_t tid, uint32
                      const uint64_t *args, const char *data)
 {
     wpt_event ev;
-    wpt_record_begin_downcall(&ev, fn, tid, call_id, parent, 2001, start);
+    event_downcall(&ev, fn, tid, call_id, parent, 2001, start);
     ev.sequence = seq;
     ev.duration_ticks = dur;
     ev.socket = socket;
@@ -224,7 +224,7 @@ static void downcall(out *o, uint32_t seq, wpt_function fn, uint32_t tid, uint32
     ev.error = error;
     ev.flags = flags;
     for (unsigned i = 0; i < argc; i++)
-        wpt_record_arg(&ev, args[i]);
+        event_arg(&ev, args[i]);
     ev.data_len = (uint16_t)strlen(data);
     memcpy(ev.data, data, ev.data_len);
     EMIT(o, wpt_encode_downcall(o->buf + o->len, sizeof o->buf - o->len, PID, &ev));

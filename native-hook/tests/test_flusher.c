@@ -107,19 +107,19 @@ static void rig_init(rig *r, unsigned fail_every, unsigned refuse_first)
 static void commit(rig *r, uint32_t tid, uint64_t i)
 {
     wpt_event ev;
-    wpt_record_begin(&ev, WPT_UPCALL_CREATE_EVENT, tid, (i % (MODULES + 1)) * MODULE_SPAN + 8, i);
-    wpt_record_commit(&r->rec, &ev, i + 1, (int64_t)i, 0);
+    event_upcall(&ev, WPT_UPCALL_CREATE_EVENT, tid, (i % (MODULES + 1)) * MODULE_SPAN + 8, i);
+    event_push(&r->rec, &ev, i + 1, (int64_t)i, 0);
 }
 
 /* A WSPSend downcall whose call id, socket and data length encode i. */
 static void commit_downcall(rig *r, uint32_t tid, uint64_t i)
 {
     wpt_event ev;
-    wpt_record_begin_downcall(&ev, WPT_FN_SEND, tid, (uint32_t)i + 1, 0, 2001, i);
+    event_downcall(&ev, WPT_FN_SEND, tid, (uint32_t)i + 1, 0, 2001, i);
     ev.socket = i;
     ev.data_len = (uint16_t)(i % 17);
     memset(ev.data, (int)(i & 0xFF), ev.data_len);
-    wpt_record_commit(&r->rec, &ev, i + 1, (int64_t)i, 0);
+    event_push(&r->rec, &ev, i + 1, (int64_t)i, 0);
 }
 
 /* What the capture holds, checked while decoding. */

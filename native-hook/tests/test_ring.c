@@ -31,15 +31,15 @@ static void *produce(void *arg)
         wpt_event ev;
         bool downcall = i % 5 == 0;
         if (downcall)
-            wpt_record_begin_downcall(&ev, (wpt_function)(i % WPT_FUNCTION_COUNT), p->id, i,
+            event_downcall(&ev, (wpt_function)(i % WPT_FUNCTION_COUNT), p->id, i,
                                       i + 1, i + 2, i);
         else
-            wpt_record_begin(&ev, (wpt_upcall)(i % WPT_UPCALL_COUNT), p->id, 0x1000 + i, i);
-        wpt_record_arg(&ev, p->id);
-        wpt_record_arg(&ev, i);
+            event_upcall(&ev, (wpt_upcall)(i % WPT_UPCALL_COUNT), p->id, 0x1000 + i, i);
+        event_arg(&ev, p->id);
+        event_arg(&ev, i);
         if (downcall) { /* every arg, and data whose length encodes i */
             for (uint32_t k = 2; k < WPT_MAX_ARGS; k++)
-                wpt_record_arg(&ev, i + k);
+                event_arg(&ev, i + k);
             ev.data_len = (uint16_t)(i % (WPT_DATA_MAX + 1));
             for (size_t k = 0; k < ev.data_len; k++)
                 ev.data[k] = (uint8_t)(k + i);
@@ -48,9 +48,10 @@ static void *produce(void *arg)
             uint16_t text[WPT_TEXT_MAX];
             for (size_t k = 0; k < WPT_TEXT_MAX; k++)
                 text[k] = (uint16_t)('a' + (k + p->id) % 26);
-            wpt_record_text(&ev, text, i % WPT_TEXT_MAX);
+            ev.text_len = wpt_text_length(text, i % WPT_TEXT_MAX);
+            memcpy(ev.text, text, ev.text_len * sizeof text[0]);
         }
-        wpt_record_commit(&p->sh->rec, &ev, i + 5, -(int64_t)i, (int32_t)p->id);
+        event_push(&p->sh->rec, &ev, i + 5, -(int64_t)i, (int32_t)p->id);
     }
     atomic_fetch_sub(&p->sh->producers_left, 1);
     return NULL;
@@ -149,8 +150,8 @@ static void test_single_thread(void)
     wpt_event ev, out[8];
     int pushed = 0;
     for (int i = 0; i < 6; i++) {
-        wpt_record_begin(&ev, WPT_UPCALL_SET_EVENT, 1, 2, 3);
-        pushed += wpt_record_commit(&rec, &ev, 4, 1, 0);
+        event_upcall(&ev, WPT_UPCALL_SET_EVENT, 1, 2, 3);
+        pushed += event_push(&rec, &ev, 4, 1, 0);
     }
     CHECK_EQ(pushed, 4); /* full after 4 */
     CHECK_EQ(wpt_recorder_ring_dropped(&rec), 2);
@@ -160,7 +161,7 @@ static void test_single_thread(void)
     CHECK_EQ(wpt_ring_pop(&rec.ring, out, 8), 0);
     /* after close no sequence numbers, nothing counted */
     CHECK_EQ(wpt_recorder_close(&rec), 6);
-    CHECK(!wpt_record_commit(&rec, &ev, 4, 1, 0));
+    CHECK(!event_push(&rec, &ev, 4, 1, 0));
     CHECK_EQ(wpt_recorder_emitted(&rec), 6);
     CHECK_EQ(wpt_recorder_ring_dropped(&rec), 2);
     CHECK_EQ(wpt_ring_pop(&rec.ring, out, 8), 0);
@@ -170,22 +171,77 @@ static void test_single_thread(void)
         text[i] = 'x';
     text[WPT_TEXT_MAX - 1] = 0xD83D;
     text[WPT_TEXT_MAX] = 0xDE00;
-    wpt_record_text(&ev, text, WPT_TEXT_MAX + 2);
-    CHECK_EQ(ev.text_len, WPT_TEXT_MAX - 1);
+    CHECK_EQ(wpt_text_length(text, WPT_TEXT_MAX + 2), WPT_TEXT_MAX - 1);
+    text[WPT_TEXT_MAX - 1] = 'x';
+    CHECK_EQ(wpt_text_length(text, WPT_TEXT_MAX + 2), WPT_TEXT_MAX);
     text[5] = 0;
-    wpt_record_text(&ev, text, (size_t)-1);
-    CHECK_EQ(ev.text_len, 5);
-    wpt_record_text(&ev, text, 8); /* a given length stops at a NUL too */
-    CHECK_EQ(ev.text_len, 5);
-    wpt_record_text(&ev, text, 3);
-    CHECK_EQ(ev.text_len, 3);
-    for (int i = 0; i < WPT_MAX_ARGS + 2; i++)
-        wpt_record_arg(&ev, (uint64_t)i);
-    CHECK_EQ(ev.arg_count, WPT_MAX_ARGS);
+    CHECK_EQ(wpt_text_length(text, (size_t)-1), 5);
+    CHECK_EQ(wpt_text_length(text, 8), 5); /* a given length stops at a NUL too */
+    CHECK_EQ(wpt_text_length(text, 3), 3);
+}
+
+/* Events whose text and data take several slots, wrapping round an 8-slot ring: each comes out
+ * whole, and takes its slots until it is popped. */
+static void test_multi_slot(void)
+{
+    static wpt_recorder rec;
+    static wpt_ring_slot slots[8];
+    static wpt_event ev, out[4];
+    CHECK(wpt_recorder_init(&rec, slots, 8));
+    uint64_t delivered = 0;
+    bool whole = true;
+    for (uint32_t i = 0; i < 40; i++) {
+        event_downcall(&ev, WPT_FN_SEND, 1, i, 0, 2001, i);
+        ev.text_len = (uint16_t)(i * 7 % 100);      /* 0 .. 99 units: up to 198 bytes */
+        ev.data_len = (uint16_t)(i * 37 % 257);     /* 0 .. 256 bytes */
+        for (size_t k = 0; k < ev.text_len; k++)
+            ev.text[k] = (uint16_t)(i + k);
+        for (size_t k = 0; k < ev.data_len; k++)
+            ev.data[k] = (uint8_t)(i * 3 + k);
+        CHECK(event_push(&rec, &ev, i + 1, 0, 0)); /* room: the previous one was popped */
+        /* a second event of the most slots (1 + ceil(776 / 184) = 6) fits only with room */
+        wpt_event big;
+        event_downcall(&big, WPT_FN_RECV, 1, 0, 0, 2001, 0);
+        big.text_len = WPT_TEXT_MAX;
+        big.data_len = WPT_DATA_MAX;
+        size_t used = 1 + ((size_t)ev.text_len * 2 + ev.data_len + 183) / 184;
+        CHECK_EQ(event_push(&rec, &big, 0, 0, 0), used + 6 <= 8);
+        CHECK_EQ(wpt_ring_pop(&rec.ring, out, 4), used + 6 <= 8 ? 2 : 1);
+        const wpt_event *o = &out[0];
+        whole = whole && o->call_id == i && o->text_len == ev.text_len
+                && o->data_len == ev.data_len
+                && memcmp(o->text, ev.text, ev.text_len * sizeof ev.text[0]) == 0
+                && memcmp(o->data, ev.data, ev.data_len) == 0;
+        delivered++;
+    }
+    CHECK(whole);
+    CHECK_EQ(delivered, 40);
+    /* the consumer is to be woken when an event starts a quarter of the ring */
+    static wpt_ring_slot sixteen[16];
+    CHECK(wpt_recorder_init(&rec, sixteen, 16));
+    unsigned wakes = 0, woken_at = 0;
+    for (unsigned i = 0; i < 8; i++) {
+        wpt_ring_room room = {0};
+        if (!CHECK(wpt_record_claim(&rec, 0, 0, &room)))
+            break;
+        wakes += room.wake;
+        woken_at |= room.wake ? 1u << room.position : 0;
+        wpt_record_publish(&room);
+    }
+    CHECK_EQ(wakes, 2);
+    CHECK_EQ(woken_at, 0x11); /* positions 0 and 4 */
+    /* more slots than the ring has: dropped */
+    static wpt_ring_slot two[2];
+    CHECK(wpt_recorder_init(&rec, two, 2));
+    event_upcall(&ev, WPT_UPCALL_GET_PROVIDER_PATH, 1, 2, 3);
+    ev.text_len = WPT_TEXT_MAX;
+    CHECK(!event_push(&rec, &ev, 4, 0, 0));
+    CHECK_EQ(wpt_recorder_ring_dropped(&rec), 1);
 }
 
 void test_ring(void)
 {
     test_single_thread();
+    test_multi_slot();
     test_contention();
 }

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "wpt_record.h"
+
 extern unsigned long wpt_tests_passed, wpt_tests_failed;
 
 bool wpt_check(bool ok, const char *file, int line, const char *what);
@@ -29,6 +31,19 @@ void test_decode(const char *golden_dir);
 void test_ring(void);
 void test_record(void);
 void test_flusher(void);
+
+/* Whole events for the encoder, ring and flusher tests: an upcall or a downcall with no args,
+ * text, data or flags and result 0; an argument appended; the event pushed into the recorder
+ * (duration = end_ticks - start_ticks, result, error; text and data as long as they are) the
+ * way a thunk writes one. event_push returns false when it was dropped (or the recorder is
+ * closed). */
+void event_upcall(wpt_event *ev, wpt_upcall upcall, uint32_t tid, uint64_t caller_address,
+                  uint64_t start_ticks);
+void event_downcall(wpt_event *ev, wpt_function function, uint32_t tid, uint32_t call_id,
+                    uint32_t parent_call_id, uint32_t served_entry_id, uint64_t start_ticks);
+void event_arg(wpt_event *ev, uint64_t value);
+bool event_push(wpt_recorder *rec, wpt_event *ev, uint64_t end_ticks, int64_t result,
+                int32_t error);
 
 /* Reads a whole file (test helper); NULL and a failed check when it cannot. */
 uint8_t *wpt_test_read_file(const char *dir, const char *name, size_t *len);
