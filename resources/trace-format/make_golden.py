@@ -318,8 +318,9 @@ def main():
     st = Stream(minor=3, extra=b"\x01\x02\x03\x04")
     st.hello(PID, 1, 32, "C:\\Windows\\SysWOW64\\app.exe", "app.exe", v1_0=True)
     st.unknown(PID, 999, b"future record payload")
+    # a minor-3 upcall carries the parent_call_id of 1.2 and then fields this reader does not know
     st.upcall(PID, 0, 2, 12, 0, 0x1000, START_TICKS, 1, 0x88, 0, 0, [], "",
-              extra=b"\xAA\xBB\xCC\xDD\xEE\xFF\x00\x11")
+              parent=0xDDCCBBAA, extra=b"\xEE\xFF\x00\x11")
     st.goodbye(PID, START_TICKS + 9, 1, 0, PROCESS_EXIT)
     write("forward-compatible", st.data, {"valid": True, "streams": [st.json], "damage": [],
                                           "truncated_at": None, "error": None})

@@ -93,7 +93,7 @@ final class TraceScript {
     TraceScript fail(Upcall upcall, int error, long... args) {
         long result = switch (upcall.resultKind()) {
             case BOOL, HANDLE, NEVER_FAILS -> 0;
-            case INT, SOCKET -> -1;
+            case INT, SOCKET, STATUS -> -1;
         };
         return callWith(upcall, result, error, 0, args);
     }
