@@ -371,6 +371,11 @@ public final class EventStore {
         return c == null ? 0 : c.parentCallId[row & EventChunk.MASK];
     }
 
+    /** Whether the record said its parent call id (1.2), even 0; false for a 1.0 or 1.1 upcall. */
+    public boolean parentGiven(int row) {
+        return (chunk(row).flags[row & EventChunk.MASK] & PARENT_GIVEN) != 0;
+    }
+
     /** The row of the downcall the row ran inside, {@link #NO_ROW} when none or while that call has not arrived. */
     public int parentRow(int row) {
         CallColumns c = callColumns(row);
@@ -491,7 +496,7 @@ public final class EventStore {
                     parentCallId(row), servedEntryId(row), time(row), duration(row), socket(row), result(row),
                     error(row), upcallFlags(row), args, text(row), data(row));
         }
-        Integer parent = (chunk(row).flags[row & EventChunk.MASK] & PARENT_GIVEN) != 0 ? parentCallId(row) : null;
+        Integer parent = parentGiven(row) ? parentCallId(row) : null;
         return new TraceRecord.UpcallEvent(-1, pid(row), sequence(row), callNumber(row), tid(row),
                 module(row).moduleId(), callerAddress(row), time(row), duration(row), result(row), error(row),
                 upcallFlags(row), args, text(row), parent);
