@@ -72,6 +72,8 @@ public final class EventStore {
     private int lastProcess = -1;
     private long lastModuleKey = -1;
     private int lastModule = -1;
+    private long lastServedKey = -1;
+    private int lastServedModule = -1;
 
     public EventStore() {
         texts.add("");
@@ -111,8 +113,7 @@ public final class EventStore {
     public synchronized void append(TraceRecord.DowncallEvent e, long time, long duration) {
         int row = size;
         int process = processOf(e.pid());
-        Integer module = servedModules.get(key(process, e.servedEntryId()));
-        int site = siteId(new Site(process, e.tid(), module != null ? module : moduleIndex(process, 0), 0));
+        int site = siteId(new Site(process, e.tid(), servedModule(process, e.servedEntryId()), 0));
         boolean failed = e.failed();
         EventChunk chunk = chunkForRow(row);
         int i = row & EventChunk.MASK;
@@ -133,6 +134,17 @@ public final class EventStore {
             sockets.add(e.socket(), row);
         }
         size = row + 1;
+    }
+
+    /** The module of the provider the served entry's chain goes down to (the unknown module when not announced). */
+    private int servedModule(int process, int servedEntryId) {
+        long key = key(process, servedEntryId);
+        if (key != lastServedKey) {
+            Integer module = servedModules.get(key);
+            lastServedModule = module != null ? module : moduleIndex(process, 0);
+            lastServedKey = key;
+        }
+        return lastServedModule;
     }
 
     private EventChunk chunkForRow(int row) {
@@ -214,6 +226,7 @@ public final class EventStore {
         int process = processOf(record.pid());
         if (record instanceof TraceRecord.ProviderLoaded loaded) {
             servedModules.put(key(process, loaded.servedEntryId()), moduleIndex(process, loaded.nextModuleId()));
+            lastServedKey = -1;
         } else if (record instanceof TraceRecord.ProcessGoodbye) {
             forgetWaiting(process);
         }
@@ -326,11 +339,6 @@ public final class EventStore {
     /** The record's number: the upcall number of an upcall row, the function number of a downcall row. */
     public int callNumber(int row) {
         return chunk(row).number[row & EventChunk.MASK] & 0xFFFF;
-    }
-
-    /** The upcall number of an upcall row ({@link #callNumber}). */
-    public int upcallNumber(int row) {
-        return callNumber(row);
     }
 
     /** The upcall of an upcall row; null for a number this version does not know, and for a downcall row. */
