@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code wpuscope trace follow <capture>}: prints calls and findings as a tracer appends them. A downcall is printed
  * when it returns, followed by what ran inside it, indented (those records come before it in the capture and wait
- * for it); what ran inside a call that never returned in the capture is printed when following stops.
+ * for it). What ran inside a call whose record was dropped is printed when its thread is seen at top level again;
+ * what ran inside a call that had not returned when following stops, then.
  */
 @Command(name = "follow",
         mixinStandardHelpOptions = true,
@@ -132,18 +134,13 @@ final class TraceFollowCommand implements Callable<Integer> {
             EventStore store = tee.store;
             for (int size = store.size(); rows < size; rows++) {
                 if (store.parentCallId(rows) == 0) {
+                    printMissingCalls(store, rows);
                     printWithNested(store, rows, 0, "");
                 } else {
                     waiting.add(rows);
                 }
             }
-            IntList still = new IntList();
-            for (int i = 0; i < waiting.size(); i++) {
-                if (store.parentRow(waiting.get(i)) == EventStore.NO_ROW) {
-                    still.add(waiting.get(i));
-                }
-            }
-            waiting = still;
+            keepWaiting(store, row -> false);
             List<CaptureProblem> found = tee.store.problems();
             for (; problems < found.size(); problems++) {
                 CaptureProblem problem = found.get(problems);
@@ -163,6 +160,35 @@ final class TraceFollowCommand implements Callable<Integer> {
             out.flush();
         }
 
+        /**
+         * A row at top level on a thread proves that the calls its thread was inside have returned: what ran inside
+         * one whose record did not come (dropped) is printed now, before it.
+         */
+        private void printMissingCalls(EventStore store, int topLevel) {
+            int process = store.process(topLevel).index();
+            int tid = store.tid(topLevel);
+            keepWaiting(store, row -> {
+                boolean orphan = store.process(row).index() == process && store.tid(row) == tid;
+                if (orphan) {
+                    printWithNested(store, row, 1, "  (inside call #"
+                            + Integer.toUnsignedString(store.parentCallId(row)) + ", whose record is missing)");
+                }
+                return orphan;
+            });
+        }
+
+        /** Keeps the rows still waiting for their call, less those {@code printed} prints (in order). */
+        private void keepWaiting(EventStore store, IntPredicate printed) {
+            IntList still = new IntList();
+            for (int i = 0; i < waiting.size(); i++) {
+                int row = waiting.get(i);
+                if (store.parentRow(row) == EventStore.NO_ROW && !printed.test(row)) {
+                    still.add(row);
+                }
+            }
+            waiting = still;
+        }
+
         /** The row (with a note after it), then what ran inside it, one level deeper. */
         private void printWithNested(EventStore store, int row, int depth, String note) {
             out.println(line(DecodedEvent.of(store, row), depth, note));
@@ -174,13 +200,11 @@ final class TraceFollowCommand implements Callable<Integer> {
 
         /** Following stopped: what ran inside calls that did not return in the capture, with their nesting. */
         void unfinishedCalls(EventStore store) {
-            for (int i = 0; i < waiting.size(); i++) {
-                int row = waiting.get(i);
-                if (store.parentRow(row) == EventStore.NO_ROW) {
-                    printWithNested(store, row, 1, "  (inside call #" + Integer.toUnsignedString(store.parentCallId(row))
-                            + ", which did not return)");
-                }
-            }
+            keepWaiting(store, row -> {
+                printWithNested(store, row, 1, "  (inside call #" + Integer.toUnsignedString(store.parentCallId(row))
+                        + ", which did not return)");
+                return true;
+            });
             out.flush();
         }
     }

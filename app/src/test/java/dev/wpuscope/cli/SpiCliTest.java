@@ -89,4 +89,26 @@ class SpiCliTest {
         assertTrue(r[1].contains("tid 7000      WPUCreateSocketHandle(catalog_entry_id=1001, context=0xDEADBEEF) = 0x2C8"
                 + "  Z:\\build\\x64\\sample_nonifs.dll  (inside call #2, which did not return)"), r[1]);
     }
+
+    @Test
+    void whatRanInsideACallWhoseRecordWasDroppedIsPrintedWhenItsThreadMovesOn(@TempDir Path dir) throws Exception {
+        byte[] bytes = Files.readAllBytes(SPI);
+        int socketCall = 583;
+        int socketCallLength = 132;
+        byte[] withoutIt = new byte[bytes.length - socketCallLength];
+        System.arraycopy(bytes, 0, withoutIt, 0, socketCall);
+        System.arraycopy(bytes, socketCall + socketCallLength, withoutIt, socketCall, bytes.length - socketCall
+                - socketCallLength);
+        Path capture = dir.resolve("dropped.wputrace");
+        Files.write(capture, withoutIt);
+        String[] r = TraceSummaryCommandTest.run("trace", "follow", "--interval", "20", "--stop-after-idle", "200",
+                capture.toString());
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = r[1].lines().toList();
+        int orphan = lines.indexOf(lines.stream().filter(l -> l.contains("WPUCreateSocketHandle")).findFirst()
+                .orElseThrow());
+        assertTrue(lines.get(orphan).endsWith("(inside call #2, whose record is missing)"), lines.get(orphan));
+        assertTrue(lines.get(orphan).contains("tid 7000      WPUCreateSocketHandle("), lines.get(orphan));
+        assertTrue(lines.get(orphan + 1).contains("  WSPConnect("), lines.get(orphan + 1));
+    }
 }
