@@ -39,6 +39,7 @@ final class TraceSummaryPrinter {
         counts(analysis.statistics().upcalls(), "  ", false);
         analysis.statistics().unknownUpcalls().forEach((n, c) -> out.printf("  %-30s %8d%n", "upcall #" + n, c));
         latency(analysis.calls().functions());
+        analysis.statistics().unknownDowncalls().forEach((n, c) -> out.printf("  %-30s %8d%n", "downcall #" + n, c));
         providers(analysis.conformance().providers());
         lifecycles(analysis);
         sockets(sockets);
