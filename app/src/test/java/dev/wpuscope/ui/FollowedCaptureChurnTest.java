@@ -30,7 +30,7 @@ class FollowedCaptureChurnTest {
             List<String> expected = CaptureChurn.allUpcalls().stream().map(FollowedCaptureChurnTest::key).toList();
             List<String> shown = new ArrayList<>();
             for (int row = 0; row < store.size(); row++) {
-                shown.add(key(store.event(row)));
+                shown.add(key((TraceRecord.UpcallEvent) store.call(row)));
             }
             assertEquals(expected, shown);
             assertEquals(CaptureChurn.CHANGES.stream().map(c -> "FILE_" + c).toList(),

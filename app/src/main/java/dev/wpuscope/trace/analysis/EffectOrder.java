@@ -2,14 +2,14 @@ package dev.wpuscope.trace.analysis;
 
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
-import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
+import dev.wpuscope.trace.model.TraceRecord.Call;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The order in which recorded upcalls took effect, as far as the records can tell (DESIGN.md §4.5). Threads record
+ * The order in which recorded calls (upcalls and downcalls) took effect, as far as the records can tell (DESIGN.md §4.5). Threads record
  * concurrently: the system can hand a handle value that thread A is closing to thread B before A's record is
- * written, so record order is not the order of effects. An upcall took effect somewhere inside [start, start +
+ * written, so record order is not the order of effects. A call took effect somewhere inside [start, start +
  * duration]; within one thread, program order (the sequence number) is exact. Across threads, {@code a} certainly
  * took effect before {@code b} only when {@code a} ended before {@code b} started by more than two CPUs' clocks may
  * disagree; otherwise they are concurrent and either order is possible (the same tick included).
@@ -52,7 +52,7 @@ final class EffectOrder {
         if (record instanceof ProcessHello hello) {
             clocks.put(hello.pid(), new ProcessClock(hello.clockFrequency()));
             lastPid = -1;
-        } else if (record instanceof UpcallEvent event) {
+        } else if (record instanceof Call event) {
             ProcessClock clock = clock(event.pid());
             clock.nextSequence = Math.max(clock.nextSequence, Integer.toUnsignedLong(event.sequence()) + 1);
             clock.seen++;
@@ -60,7 +60,7 @@ final class EffectOrder {
     }
 
     /** Whether {@code a} certainly took effect before {@code b} (two upcalls of one process and load session). */
-    boolean certainlyBefore(UpcallEvent a, UpcallEvent b) {
+    boolean certainlyBefore(Call a, Call b) {
         if (a.tid() == b.tid()) {
             return a.sequence() < b.sequence();
         }
@@ -68,7 +68,7 @@ final class EffectOrder {
     }
 
     /** Whether the records of {@code later}'s process have moved on far enough that nothing can explain {@code e}. */
-    boolean settled(UpcallEvent e, UpcallEvent later) {
+    boolean settled(Call e, Call later) {
         return later.startTicks() - end(e) > clock(e.pid()).settleTicks;
     }
 
@@ -89,7 +89,7 @@ final class EffectOrder {
         return lastClock;
     }
 
-    private static long end(UpcallEvent e) {
+    private static long end(Call e) {
         return e.startTicks() + e.durationTicks();
     }
 }

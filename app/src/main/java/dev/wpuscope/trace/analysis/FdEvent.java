@@ -1,6 +1,8 @@
 package dev.wpuscope.trace.analysis;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** The FD_* network events of WSAAsyncSelect (winsock2.h), as found in the low word of a posted lParam. */
@@ -32,6 +34,20 @@ public enum FdEvent {
     /** E.g. {@code FD_CLOSE}. */
     public String constantName() {
         return "FD_" + name();
+    }
+
+    /**
+     * A mask of FD_* bits (the events asked for by WSPAsyncSelect / WSPEventSelect, or those a notification names):
+     * {@code FD_READ|FD_CLOSE}, unknown bits in hex, {@code no FD_ event} for 0.
+     */
+    public static String describeMask(long bits) {
+        List<String> names = new ArrayList<>();
+        decode((int) bits).forEach(event -> names.add(event.constantName()));
+        long unknown = bits & ~(long) KNOWN_BITS;
+        if (unknown != 0) {
+            names.add(String.format("0x%X", unknown));
+        }
+        return names.isEmpty() ? "no FD_ event" : String.join("|", names);
     }
 
     public static Set<FdEvent> decode(int bits) {

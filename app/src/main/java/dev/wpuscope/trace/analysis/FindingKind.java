@@ -21,7 +21,13 @@ public enum FindingKind {
     TRACER_MESSAGE("tracer message"),
     TRACER_PASS_THROUGH("tracer passes through"),
     CHAIN_CANNOT_START("the chain cannot start"),
-    UNKNOWN_UPCALL("unknown upcall number");
+    UNKNOWN_UPCALL("unknown upcall number"),
+    UNKNOWN_DOWNCALL("unknown downcall function number"),
+    CLOSE_WITHOUT_HANDLE_CLOSE("WSPCloseSocket without WPUCloseSocketHandle"),
+    ASYNC_SELECT_UNANSWERED("async-select registration never answered"),
+    UNREQUESTED_FD_EVENT("notification for events not asked for"),
+    OVERLAPPED_NOT_COMPLETED("overlapped request never completed"),
+    CALL_AFTER_CLOSE("call on a socket after its close");
 
     private final String label;
 

@@ -14,13 +14,15 @@ import java.util.stream.Collectors;
  * @param hello         its PROCESS_HELLO, {@code null} when the trace does not have it
  * @param upcalls       UPCALL records received
  * @param failedUpcalls of those, the ones whose result means failure
+ * @param downcalls     DOWNCALL records received (1.2)
+ * @param failedDowncalls of those, the ones whose result means failure
  * @param droppedTotal  events the tracer dropped (latest DROPS or GOODBYE total)
  * @param emitted       events the tracer handed out, from PROCESS_GOODBYE; -1 while the session has not ended
  * @param endReason     why it ended, {@code null} while it has not
  * @param providers     the PROVIDER_LOADED records of the load session, in order
  */
 public record LoadSessionSummary(int pid, int number, ProcessHello hello, long upcalls, long failedUpcalls,
-                                 long droppedTotal, long emitted, EndReason endReason,
+                                 long downcalls, long failedDowncalls, long droppedTotal, long emitted, EndReason endReason,
                                  List<ProviderLoaded> providers) {
 
     public LoadSessionSummary {

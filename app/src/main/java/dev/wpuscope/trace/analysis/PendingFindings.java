@@ -1,6 +1,6 @@
 package dev.wpuscope.trace.analysis;
 
-import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
+import dev.wpuscope.trace.model.TraceRecord.Call;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,17 +21,17 @@ final class PendingFindings<K> {
     /** Whether a creation or close of the value, recorded after the finding, explains it (and then applies it). */
     @FunctionalInterface
     interface Explanation {
-        boolean explains(UpcallEvent later, boolean creation);
+        boolean explains(Call later, boolean creation);
     }
 
     private static final class Pending<K> {
         final K value;
-        final UpcallEvent event;
+        final Call event;
         final Explanation explanation;
         final Runnable report;
         boolean over;
 
-        Pending(K value, UpcallEvent event, Explanation explanation, Runnable report) {
+        Pending(K value, Call event, Explanation explanation, Runnable report) {
             this.value = value;
             this.event = event;
             this.explanation = explanation;
@@ -43,14 +43,14 @@ final class PendingFindings<K> {
     private final Map<Integer, ArrayDeque<Pending<K>>> byProcess = new HashMap<>();
 
     /** {@code event} shows a misuse of {@code value}, reported by {@code report} unless explained first. */
-    void add(K value, UpcallEvent event, Explanation explanation, Runnable report) {
+    void add(K value, Call event, Explanation explanation, Runnable report) {
         Pending<K> p = new Pending<>(value, event, explanation, report);
         byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(p);
         byProcess.computeIfAbsent(event.pid(), pid -> new ArrayDeque<>()).add(p);
     }
 
     /** A creation or close of {@code value} arrived: the findings about the value it explains are dropped. */
-    void explain(K value, UpcallEvent later, boolean creation) {
+    void explain(K value, Call later, boolean creation) {
         List<Pending<K>> waiting = byValue.get(value);
         if (waiting == null) {
             return;
@@ -68,7 +68,7 @@ final class PendingFindings<K> {
     }
 
     /** Reports the process's oldest findings that {@code later} shows no record can explain any more. */
-    void settleDue(UpcallEvent later, EffectOrder order) {
+    void settleDue(Call later, EffectOrder order) {
         if (byProcess.isEmpty()) {
             return;
         }

@@ -25,6 +25,11 @@ public record ProcessSummary(int pid, ProcessHello hello, List<LoadSessionSummar
         return loadSessions.stream().mapToLong(LoadSessionSummary::upcalls).sum();
     }
 
+    /** DOWNCALL records received in all its load sessions. */
+    public long downcalls() {
+        return loadSessions.stream().mapToLong(LoadSessionSummary::downcalls).sum();
+    }
+
     public long failedUpcalls() {
         return loadSessions.stream().mapToLong(LoadSessionSummary::failedUpcalls).sum();
     }

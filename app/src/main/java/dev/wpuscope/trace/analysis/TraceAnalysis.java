@@ -15,6 +15,8 @@ public final class TraceAnalysis implements TraceAnalyzer {
     private final EventObjectAnalyzer events = new EventObjectAnalyzer();
     private final ThreadHandleAnalyzer threads = new ThreadHandleAnalyzer();
     private final OverlappedAnalyzer overlapped = new OverlappedAnalyzer();
+    private final CallStatistics calls = new CallStatistics();
+    private final DowncallConformanceAnalyzer conversation = new DowncallConformanceAnalyzer();
     private final ConformanceAnalyzer conformance;
     private final List<TraceAnalyzer> all;
 
@@ -25,10 +27,11 @@ public final class TraceAnalysis implements TraceAnalyzer {
 
     public TraceAnalysis(ServiceFlagsLookup catalog) {
         List<TraceAnalyzer> lifecycle = List.of(handles, events, threads, blockingCallbacks, postedMessages,
-                overlapped);
+                overlapped, conversation);
         conformance = new ConformanceAnalyzer(catalog, lifecycle);
         List<TraceAnalyzer> analyzers = new ArrayList<>(lifecycle);
         analyzers.add(0, statistics);
+        analyzers.add(1, calls);
         analyzers.add(conformance);
         all = List.copyOf(analyzers);
     }
@@ -85,6 +88,16 @@ public final class TraceAnalysis implements TraceAnalyzer {
 
     public OverlappedAnalyzer overlapped() {
         return overlapped;
+    }
+
+    /** Count, failures and p50/p99 latency per downcall function and upcall. */
+    public CallStatistics calls() {
+        return calls;
+    }
+
+    /** Calls into providers that their upcalls must answer, and were not (trace format 1.2). */
+    public DowncallConformanceAnalyzer conversation() {
+        return conversation;
     }
 
     public ConformanceAnalyzer conformance() {

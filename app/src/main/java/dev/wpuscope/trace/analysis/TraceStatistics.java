@@ -4,6 +4,7 @@ import dev.wpuscope.trace.analysis.Finding.Severity;
 import dev.wpuscope.trace.model.EndReason;
 import dev.wpuscope.trace.model.ProcessKey;
 import dev.wpuscope.trace.model.TraceRecord;
+import dev.wpuscope.trace.model.TraceRecord.DowncallEvent;
 import dev.wpuscope.trace.model.TraceRecord.Drops;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
 
 /**
  * Counts per upcall, per process and per load session, drops and tracer messages; reports drops, events lost
- * unaccounted (UPCALL records + dropped_total != emitted, per load session), tracer warnings, chains that cannot
+ * unaccounted (UPCALL and DOWNCALL records + dropped_total != emitted, per load session), tracer warnings, chains that cannot
  * start and chains the tracer passes through.
  */
 public final class TraceStatistics extends UpcallAnalyzer {
@@ -33,6 +34,8 @@ public final class TraceStatistics extends UpcallAnalyzer {
         final List<ProviderLoaded> providers = new ArrayList<>();
         long upcalls;
         long failedUpcalls;
+        long downcalls;
+        long failedDowncalls;
         long droppedTotal;
         long emitted = -1;
         EndReason endReason;
@@ -44,8 +47,8 @@ public final class TraceStatistics extends UpcallAnalyzer {
 
         LoadSessionSummary snapshot() {
             int number = hello == null || hello.loadSession() == null ? 0 : hello.loadSession().number();
-            return new LoadSessionSummary(pid, number, hello, upcalls, failedUpcalls, droppedTotal, emitted, endReason,
-                    providers);
+            return new LoadSessionSummary(pid, number, hello, upcalls, failedUpcalls, downcalls, failedDowncalls,
+                    droppedTotal, emitted, endReason, providers);
         }
     }
 
@@ -76,6 +79,7 @@ public final class TraceStatistics extends UpcallAnalyzer {
     private final long[] calls = new long[Upcall.values().length];
     private final long[] failures = new long[Upcall.values().length];
     private final Map<Integer, Long> unknownUpcalls = new TreeMap<>();
+    private final Map<Integer, Long> unknownDowncalls = new TreeMap<>();
     private final List<TracerMessage> messages = new ArrayList<>();
     private long records;
 
@@ -103,6 +107,15 @@ public final class TraceStatistics extends UpcallAnalyzer {
             if (e.upcall() == null && unknownUpcalls.merge(e.upcallNumber(), 1L, Long::sum) == 1) {
                 report(Severity.INFO, FindingKind.UNKNOWN_UPCALL, e.pid(), providerName(e.pid(), e.callerModuleId()),
                         e.offset(), "upcall number " + e.upcallNumber() + " is newer than this wpuscope knows");
+            }
+        } else if (record instanceof DowncallEvent d) {
+            session.downcalls++;
+            if (d.failed()) {
+                session.failedDowncalls++;
+            }
+            if (d.function() == null && unknownDowncalls.merge(d.functionNumber(), 1L, Long::sum) == 1) {
+                report(Severity.INFO, FindingKind.UNKNOWN_DOWNCALL, d.pid(), TRACER, d.offset(),
+                        "downcall function number " + d.functionNumber() + " is newer than this wpuscope knows");
             }
         } else if (record instanceof Drops d) {
             session.droppedTotal = d.droppedTotal();
@@ -152,17 +165,17 @@ public final class TraceStatistics extends UpcallAnalyzer {
         }
     }
 
-    /** The load session's books: UPCALL records + dropped_total = emitted. */
+    /** The load session's books: UPCALL and DOWNCALL records + dropped_total = emitted. */
     private void goodbye(PerSession session, ProcessGoodbye g) {
         session.droppedTotal = g.droppedTotal();
         session.emitted = g.emitted();
         session.endReason = g.reason();
         current.remove(g.pid());
-        if (session.upcalls + g.droppedTotal() != g.emitted()) {
+        long arrived = session.upcalls + session.downcalls;
+        if (arrived + g.droppedTotal() != g.emitted()) {
             report(Severity.ERROR, FindingKind.EVENTS_UNACCOUNTED, g.pid(), TRACER, g.offset(), "the tracer emitted "
-                    + g.emitted() + " events, " + session.upcalls + " arrived and " + g.droppedTotal()
-                    + " were reported dropped: " + (g.emitted() - session.upcalls - g.droppedTotal())
-                    + " unaccounted");
+                    + g.emitted() + " events, " + arrived + " arrived and " + g.droppedTotal()
+                    + " were reported dropped: " + (g.emitted() - arrived - g.droppedTotal()) + " unaccounted");
         }
     }
 
@@ -186,6 +199,11 @@ public final class TraceStatistics extends UpcallAnalyzer {
     /** UPCALL records with a number this version does not know: number to count. */
     public synchronized Map<Integer, Long> unknownUpcalls() {
         return Map.copyOf(unknownUpcalls);
+    }
+
+    /** DOWNCALL records with a function number this version does not know: number to count. */
+    public synchronized Map<Integer, Long> unknownDowncalls() {
+        return Map.copyOf(unknownDowncalls);
     }
 
     /**

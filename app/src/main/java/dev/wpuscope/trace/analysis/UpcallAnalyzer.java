@@ -2,6 +2,7 @@ package dev.wpuscope.trace.analysis;
 
 import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.TraceRecord;
+import dev.wpuscope.trace.model.TraceRecord.DowncallEvent;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
@@ -10,7 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Base of the analyzers: resolves the calling provider of each upcall and collects findings. Feeding and
+ * Base of the analyzers: resolves the calling provider of each upcall (and the provider a downcall went to) and
+ * collects findings. Feeding and
  * reading are synchronized on the analyzer, so a GUI may read while a background thread feeds.
  */
 public abstract class UpcallAnalyzer implements TraceAnalyzer {
@@ -29,6 +31,10 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
                 onUpcall(e, modules.providerName(e.pid(), e.callerModuleId()));
             }
             trackers.forEach(t -> t.advance(e));
+        } else if (record instanceof DowncallEvent d) {
+            if (d.function() != null) {
+                onDowncall(d, modules.providerOfEntry(d.pid(), d.servedEntryId()));
+            }
         } else if (record instanceof ProcessHello h) {
             onLoadSessionStart(h);
         } else if (record instanceof ProcessGoodbye g) {
@@ -41,6 +47,11 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
     @Override
     public final synchronized void endOfInput() {
         trackers.forEach(ResourceTracker::endOfInput);
+        onEndOfInput();
+    }
+
+    /** The input is over: report what waited for records that can no longer come. */
+    protected void onEndOfInput() {
     }
 
     /** The findings kept so far, by capture offset (one that waited to be settled comes after later ones). */
@@ -58,6 +69,10 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
 
     /** An UPCALL record with a known upcall number, and the provider module that made it. */
     protected abstract void onUpcall(UpcallEvent event, String provider);
+
+    /** A DOWNCALL record (1.2) with a known function, and the provider module it went to. */
+    protected void onDowncall(DowncallEvent event, String provider) {
+    }
 
     /** A PROCESS_HELLO: state of an earlier process or load session with the same pid is over. */
     protected void onLoadSessionStart(ProcessHello hello) {
@@ -87,9 +102,14 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
         findings.add(new Finding(severity, kind, pid, provider, offset, message));
     }
 
-    protected final void report(Finding.Severity severity, FindingKind kind, UpcallEvent event, String provider,
+    protected final void report(Finding.Severity severity, FindingKind kind, TraceRecord event, String provider,
                                 String message) {
         report(severity, kind, event.pid(), provider, event.offset(), message);
+    }
+
+    /** The order of effects the analyzer's records allow (DESIGN.md §4.5). */
+    final EffectOrder order() {
+        return order;
     }
 
     /** Reports a failed upcall, naming its error. */

@@ -36,7 +36,7 @@ public final class CaptureSaver {
             for (; s < side.size() && side.get(s).row() <= row; s++) {
                 writeSide(writer, side.get(s), pids);
             }
-            writer.write(store.event(row));
+            writer.write(store.call(row));
         }
         for (; s < side.size(); s++) {
             writeSide(writer, side.get(s), pids);

@@ -4,6 +4,7 @@ import dev.wpuscope.catalog.binary.Guids;
 import dev.wpuscope.trace.model.LoadSession;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,7 @@ final class RecordParser {
                 case TraceFormat.DROPS -> new TraceRecord.Drops(offset, pid, i64(), i64(), i64());
                 case TraceFormat.TRACER_MESSAGE -> message(offset, pid);
                 case TraceFormat.PROCESS_GOODBYE -> goodbye(offset, pid);
+                case TraceFormat.DOWNCALL -> downcall(offset, pid);
                 default -> throw new IllegalArgumentException("not a known record type: " + type);
             };
         } catch (PastPayload e) {
@@ -97,13 +99,42 @@ final class RecordParser {
         long result = i64();
         int error = i32();
         int flags = i32();
-        need(argCount * 8);
-        long[] args = new long[argCount];
-        for (int i = 0; i < argCount; i++) {
+        long[] args = args(argCount);
+        String text = str();
+        Integer parent = atEnd() ? null : i32();
+        return new TraceRecord.UpcallEvent(offset, pid, sequence, upcall, tid, module, caller, start, duration,
+                result, error, flags, args, text, parent);
+    }
+
+    private TraceRecord downcall(long offset, int pid) throws PastPayload {
+        int sequence = i32();
+        int function = u16();
+        int argCount = u16();
+        int tid = i32();
+        int callId = i32();
+        int parent = i32();
+        int served = i32();
+        long start = i64();
+        long duration = i64();
+        long socket = i64();
+        long result = i64();
+        int error = i32();
+        int flags = i32();
+        long[] args = args(argCount);
+        String text = str();
+        int dataLength = u16();
+        byte[] data = Arrays.copyOfRange(bytes, take(dataLength), pos);
+        return new TraceRecord.DowncallEvent(offset, pid, sequence, function, tid, callId, parent, served, start,
+                duration, socket, result, error, flags, args, text, data);
+    }
+
+    private long[] args(int count) throws PastPayload {
+        need(count * 8);
+        long[] args = new long[count];
+        for (int i = 0; i < count; i++) {
             args[i] = i64();
         }
-        return new TraceRecord.UpcallEvent(offset, pid, sequence, upcall, tid, module, caller, start, duration,
-                result, error, flags, args, str());
+        return args;
     }
 
     private TraceRecord message(long offset, int pid) throws PastPayload {

@@ -192,7 +192,7 @@ public final class TraceDecoder {
             return;
         }
         int type = LittleEndian.u16(buf, start + 4);
-        if (type < TraceFormat.PROCESS_HELLO || type > TraceFormat.PROCESS_GOODBYE) {
+        if (type < TraceFormat.PROCESS_HELLO || type > TraceFormat.LAST_KNOWN_TYPE) {
             listener.onUnknownRecord(consumed, type, LittleEndian.i32(buf, start + 8), length);
             consume(length);
             return;

@@ -3,14 +3,14 @@ package dev.wpuscope.trace.io;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
-/** Constants of the trace format (resources/trace-format/SPEC.md), version 1.1. */
+/** Constants of the trace format (resources/trace-format/SPEC.md), version 1.2. */
 public final class TraceFormat {
 
     public static final byte[] MAGIC = "WPUTRACE".getBytes(StandardCharsets.US_ASCII);
     public static final int MAJOR = 1;
     /** The minor version this wpuscope reads all fields of and writes. */
-    public static final int MINOR = 1;
-    /** Header length of 1.0 and 1.1; a later minor may grow it. */
+    public static final int MINOR = 2;
+    /** Header length of 1.0 to 1.2; a later minor may grow it. */
     public static final int HEADER_LENGTH = 48;
     /** Offset of the header CRC, which covers the bytes before it. */
     public static final int HEADER_CRC_OFFSET = 44;
@@ -29,9 +29,13 @@ public final class TraceFormat {
     public static final int DROPS = 5;
     public static final int TRACER_MESSAGE = 6;
     public static final int PROCESS_GOODBYE = 7;
+    /** 1.2 */
+    public static final int DOWNCALL = 8;
+    /** The highest record type this reader decodes; it skips the others (§3). */
+    static final int LAST_KNOWN_TYPE = DOWNCALL;
 
     private static final String[] TYPE_NAMES = {null, "PROCESS_HELLO", "PROVIDER_LOADED", "MODULE", "UPCALL",
-            "DROPS", "TRACER_MESSAGE", "PROCESS_GOODBYE"};
+            "DROPS", "TRACER_MESSAGE", "PROCESS_GOODBYE", "DOWNCALL"};
 
     private TraceFormat() {
     }

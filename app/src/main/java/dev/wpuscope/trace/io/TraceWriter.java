@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.zip.CRC32;
 
 /**
- * Writes captures in the trace format, version 1.1: a header, then records. A record is encoded with the
- * fields it has: one decoded from a 1.0 capture lacks the fields 1.1 appended and is written without them,
- * so a 1.0 or 1.1 capture decoded and written again gives the same bytes.
+ * Writes captures in the trace format, version 1.2: a header, then records. A record is encoded with the
+ * fields it has: one decoded from a 1.0 or 1.1 capture lacks the fields later minors appended and is written
+ * without them, so a 1.0, 1.1 or 1.2 capture decoded and written again gives the same bytes.
  */
 public final class TraceWriter implements Closeable {
 
@@ -29,15 +29,15 @@ public final class TraceWriter implements Closeable {
     }
 
     /**
-     * Starts a stream with the clock and version of {@code header}: a 1.0 header stays 1.0 (its records lack
-     * the 1.1 fields), a later minor becomes 1.1 with the header length of 1.1.
+     * Starts a stream with the clock and version of {@code header}: a 1.0 or 1.1 header keeps its minor (its
+     * records lack the later fields), a later minor becomes 1.2 with the header length of 1.2.
      */
     public void writeHeader(TraceHeader header) throws IOException {
         writeHeader(Math.min(header.minor(), TraceFormat.MINOR), header.clockFrequency(), header.startFiletime(),
                 header.startTicks(), header.flags());
     }
 
-    /** Starts a 1.1 stream whose tick values relate to wall time as given. */
+    /** Starts a 1.2 stream whose tick values relate to wall time as given. */
     public void writeHeader(long clockFrequency, long startFiletime, long startTicks, int flags) throws IOException {
         writeHeader(TraceFormat.MINOR, clockFrequency, startFiletime, startTicks, flags);
     }
@@ -77,6 +77,8 @@ public final class TraceWriter implements Closeable {
     private int payload(TraceRecord record) {
         if (record instanceof TraceRecord.UpcallEvent r) {
             return upcall(r);
+        } else if (record instanceof TraceRecord.DowncallEvent r) {
+            return downcall(r);
         } else if (record instanceof TraceRecord.ProcessHello r) {
             return hello(r);
         } else if (record instanceof TraceRecord.ProviderLoaded r) {
@@ -158,12 +160,9 @@ public final class TraceWriter implements Closeable {
 
     private int upcall(TraceRecord.UpcallEvent r) {
         long[] args = r.args();
-        if (args.length > 0xFFFF) {
-            throw new IllegalArgumentException("more than 65535 upcall arguments");
-        }
         i32(r.sequence());
         u16(r.upcallNumber());
-        u16(args.length);
+        u16(count(args.length, "arguments"));
         i32(r.tid());
         i32(r.callerModuleId());
         i64(r.callerAddress());
@@ -172,11 +171,40 @@ public final class TraceWriter implements Closeable {
         i64(r.result());
         i32(r.error());
         i32(r.upcallFlags());
+        args(args);
+        str(r.text());
+        if (r.parentCallId() != null) {
+            i32(r.parentCallId());
+        }
+        return TraceFormat.UPCALL;
+    }
+
+    private int downcall(TraceRecord.DowncallEvent r) {
+        long[] args = r.args();
+        i32(r.sequence());
+        u16(r.functionNumber());
+        u16(count(args.length, "arguments"));
+        i32(r.tid());
+        i32(r.callId());
+        i32(r.parentCallIdOrZero());
+        i32(r.servedEntryId());
+        i64(r.startTicks());
+        i64(r.durationTicks());
+        i64(r.socket());
+        i64(r.result());
+        i32(r.error());
+        i32(r.callFlags());
+        args(args);
+        str(r.text());
+        bytes(r.data());
+        return TraceFormat.DOWNCALL;
+    }
+
+    /** Arguments of a call; their count was written before them as a u16. */
+    private void args(long[] args) {
         for (long arg : args) {
             i64(arg);
         }
-        str(r.text());
-        return TraceFormat.UPCALL;
     }
 
     private int message(TraceRecord.TracerMessage r) {
@@ -224,11 +252,20 @@ public final class TraceWriter implements Closeable {
     }
 
     private void str(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length > 0xFFFF) {
-            throw new IllegalArgumentException("string of " + utf8.length + " UTF-8 bytes exceeds the format's 65535");
+        bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A u16 byte count, then the bytes (a {@code str}'s UTF-8, a downcall's data). */
+    private void bytes(byte[] b) {
+        u16(count(b.length, "bytes of a string or data"));
+        System.arraycopy(b, 0, buf, put(b.length), b.length);
+    }
+
+    /** {@code n} when it fits the u16 count the format gives it. */
+    private static int count(int n, String what) {
+        if (n > 0xFFFF) {
+            throw new IllegalArgumentException(n + " " + what + " exceed the format's 65535");
         }
-        u16(utf8.length);
-        System.arraycopy(utf8, 0, buf, put(utf8.length), utf8.length);
+        return n;
     }
 }

@@ -14,6 +14,41 @@ public sealed interface TraceRecord {
     int pid();
 
     /**
+     * An UPCALL or a DOWNCALL: a call the tracer timed on a thread. Both kinds share one sequence counter per load
+     * session (gaps are drops of either kind) and may name the downcall in progress on the same thread as their
+     * parent.
+     */
+    sealed interface Call extends TraceRecord permits UpcallEvent, DowncallEvent {
+        int sequence();
+
+        int tid();
+
+        long startTicks();
+
+        long durationTicks();
+
+        long result();
+
+        int error();
+
+        /** Whether the result means failure. */
+        boolean failed();
+
+        /**
+         * The {@code call_id} of the downcall in progress on the same thread when this call was made (it happened
+         * inside that call), 0 when none, {@code null} when the record lacks the field (an upcall of a 1.0 or 1.1
+         * tracer).
+         */
+        Integer parentCallId();
+
+        /** The parent call id, 0 when there is none or the record does not say. */
+        default int parentCallIdOrZero() {
+            Integer parent = parentCallId();
+            return parent == null ? 0 : parent;
+        }
+    }
+
+    /**
      * 1 PROCESS_HELLO. {@code loadSession} is {@code null} when the record lacks the fields of 1.1 (a 1.0
      * tracer): such a hello always begins a new process.
      */
@@ -33,10 +68,13 @@ public sealed interface TraceRecord {
     record Module(long offset, int pid, int moduleId, long base, int size, String path) implements TraceRecord {
     }
 
-    /** 4 UPCALL. {@code upcall} is null for an upcall number this reader does not know. */
+    /**
+     * 4 UPCALL. {@code upcall} is null for an upcall number this reader does not know. {@code parentCallId} is
+     * {@code null} when the record lacks the field of 1.2 (a 1.0 or 1.1 tracer).
+     */
     record UpcallEvent(long offset, int pid, int sequence, int upcallNumber, int tid, int callerModuleId,
                        long callerAddress, long startTicks, long durationTicks, long result, int error,
-                       int upcallFlags, long[] args, String text) implements TraceRecord {
+                       int upcallFlags, long[] args, String text, Integer parentCallId) implements Call {
 
         public static final int FLAG_OUT_ARG_UNREADABLE = 1;
         public static final int FLAG_REENTERED = 2;
@@ -44,6 +82,14 @@ public sealed interface TraceRecord {
         public static final int FLAG_NO_ERROR_CODE = 4;
         /** 1.1: the upcall succeeded without writing an out-argument: the recorded value is the caller's own. */
         public static final int FLAG_OUT_ARG_NOT_WRITTEN = 8;
+
+        /** An upcall of a 1.0 or 1.1 tracer: without parent_call_id. */
+        public UpcallEvent(long offset, int pid, int sequence, int upcallNumber, int tid, int callerModuleId,
+                           long callerAddress, long startTicks, long durationTicks, long result, int error,
+                           int upcallFlags, long[] args, String text) {
+            this(offset, pid, sequence, upcallNumber, tid, callerModuleId, callerAddress, startTicks, durationTicks,
+                    result, error, upcallFlags, args, text, null);
+        }
 
         public Upcall upcall() {
             return Upcall.ofNumber(upcallNumber);
@@ -54,6 +100,7 @@ public sealed interface TraceRecord {
             return i < args.length ? args[i] : 0;
         }
 
+        @Override
         public boolean failed() {
             Upcall u = upcall();
             return u != null && u.isFailure(result);
@@ -68,6 +115,50 @@ public sealed interface TraceRecord {
         public boolean argWritten(int i) {
             Upcall u = upcall();
             return u == null || u.isArgWritten(i, upcallFlags);
+        }
+    }
+
+    /**
+     * 8 DOWNCALL (1.2): one call into the provider below the tracer. {@code function} is null for a function number
+     * this reader does not know. {@code data} is the captured bytes (empty unless a capture size was configured).
+     */
+    record DowncallEvent(long offset, int pid, int sequence, int functionNumber, int tid, int callId,
+                         Integer parentCallId, int servedEntryId, long startTicks, long durationTicks, long socket,
+                         long result, int error, int callFlags, long[] args, String text, byte[] data)
+            implements Call {
+
+        /** A structure argument was not read (null pointer, or the call failed with WSAEFAULT): its args are 0. */
+        public static final int FLAG_NOT_READ = 1;
+        /** The call failed without writing *lpErrno: {@code error} is 0 because none was given. */
+        public static final int FLAG_NO_ERROR_CODE = 2;
+        /** The call failed with WSA_IO_PENDING: an overlapped operation was started and completes later. */
+        public static final int FLAG_PENDING = 4;
+        /** {@code data} holds fewer bytes than the call transferred. */
+        public static final int FLAG_DATA_CLIPPED = 8;
+
+        public Downcall function() {
+            return Downcall.ofNumber(functionNumber);
+        }
+
+        /** Argument {@code i}, or 0 when the record has fewer. */
+        public long arg(int i) {
+            return i < args.length ? args[i] : 0;
+        }
+
+        @Override
+        public boolean failed() {
+            Downcall f = function();
+            return f != null && f.isFailure(result);
+        }
+
+        /** Whether an overlapped operation was started that completes later (call_flags bit 2). */
+        public boolean pending() {
+            return (callFlags & FLAG_PENDING) != 0;
+        }
+
+        /** Whether the callee gave an error code (false: it failed without writing *lpErrno). */
+        public boolean errorGiven() {
+            return (callFlags & FLAG_NO_ERROR_CODE) == 0;
         }
     }
 

@@ -25,20 +25,6 @@ public enum Upcall {
     WPU_COMPLETE_OVERLAPPED_REQUEST("WPUCompleteOverlappedRequest", ResultKind.INT, true,
             "s", "overlapped", "dwError", "cbTransferred");
 
-    /** How an upcall's return value signals failure. */
-    public enum ResultKind {
-        /** BOOL: FALSE (0) is failure. */
-        BOOL,
-        /** int: SOCKET_ERROR (-1) is failure. */
-        INT,
-        /** SOCKET: INVALID_SOCKET (stored as -1) is failure. */
-        SOCKET,
-        /** WSAEVENT: NULL (0) is failure. */
-        HANDLE,
-        /** WPUFDIsSet: the result is a membership test, not a status. */
-        NEVER_FAILS
-    }
-
     private static final Upcall[] BY_NUMBER = values();
 
     private final String apiName;
@@ -99,11 +85,7 @@ public enum Upcall {
 
     /** Whether {@code result} means the call failed. */
     public boolean isFailure(long result) {
-        return switch (resultKind) {
-            case BOOL, HANDLE -> result == 0;
-            case INT, SOCKET -> result == -1;
-            case NEVER_FAILS -> false;
-        };
+        return resultKind.isFailure(result);
     }
 
     /** The upcall with this trace-format number, or {@code null} for an unknown number. */

@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@value #ROWS} rows of the event store as primitive columns. Durations and results are kept as ints;
- * the rare value that does not fit is kept aside. Arguments are packed one after the other (rows have
- * 0 to 4 of them), with the start of every 16th row's arguments noted.
+ * the rare value that does not fit is kept aside. Arguments are packed one after the other (upcall rows have
+ * 0 to 4 of them, downcall rows up to 12), with the start of every 16th row's arguments noted. The columns of
+ * trace format 1.2 (call ids, nesting, sockets of downcalls) are allocated with the chunk's first 1.2 row.
  */
 final class EventChunk {
 
@@ -21,7 +22,10 @@ final class EventChunk {
     final long[] time = new long[ROWS];
     final int[] site = new int[ROWS];
     final int[] sequence = new int[ROWS];
-    final short[] upcall = new short[ROWS];
+    /** Whether the row is an upcall or a downcall ({@link RowKind#ordinal()}). */
+    final byte[] kind = new byte[ROWS];
+    /** The upcall number of an upcall row, the function number of a downcall row. */
+    final short[] number = new short[ROWS];
     final byte[] flags = new byte[ROWS];
     final byte[] argCount = new byte[ROWS];
     private final int[] duration = new int[ROWS];
@@ -30,14 +34,17 @@ final class EventChunk {
     private volatile long[] args = new long[ROWS];
     private int argsUsed;
     private final ConcurrentHashMap<Integer, Long> wide = new ConcurrentHashMap<>();
+    /** The 1.2 columns, null until the chunk's first row that has them. */
+    private volatile CallColumns calls;
 
     /** Writer only: fills row {@code i} (rows are filled in order). */
-    void set(int i, long time, int site, int sequence, int upcall, int flags, long duration, long result,
-             long[] args, int argCount) {
+    void set(int i, RowKind kind, long time, int site, int sequence, int number, int flags, long duration,
+             long result, long[] args, int argCount) {
         this.time[i] = time;
         this.site[i] = site;
         this.sequence[i] = sequence;
-        this.upcall[i] = (short) upcall;
+        this.kind[i] = (byte) kind.ordinal();
+        this.number[i] = (short) number;
         this.flags[i] = (byte) flags;
         this.duration[i] = compact(i, DURATION, duration);
         this.result[i] = compact(i, RESULT, result);
@@ -55,6 +62,21 @@ final class EventChunk {
         if (i == MASK) {
             this.args = Arrays.copyOf(a, argsUsed);
         }
+    }
+
+    /** Writer only: the 1.2 columns, allocated on first use. */
+    CallColumns callsForWriting() {
+        CallColumns c = calls;
+        if (c == null) {
+            c = new CallColumns();
+            calls = c;
+        }
+        return c;
+    }
+
+    /** The 1.2 columns, or null when no row of the chunk has them. */
+    CallColumns calls() {
+        return calls;
     }
 
     private int compact(int row, int column, long value) {
@@ -102,10 +124,5 @@ final class EventChunk {
             at += argCount(j);
         }
         return at;
-    }
-
-    /** Heap bytes of this chunk's arrays (for the store's figures). */
-    long arrayBytes() {
-        return ROWS * (8L + 4 + 4 + 2 + 1 + 1 + 4 + 4) + argBlockStart.length * 4L + args.length * 8L;
     }
 }

@@ -11,7 +11,10 @@ public final class EventQuery {
     private final int from;
     private final int limit;
     private final BitSet sites;
+    /** Call numbers allowed per kind (null: the kind is not restricted); {@link #restrictsCalls}: some set given. */
     private final BitSet upcalls;
+    private final BitSet downcalls;
+    private final boolean restrictsCalls;
     private final TextQuery text;
 
     private EventQuery(EventStore store, EventFilter filter, int from, int limit) {
@@ -20,7 +23,9 @@ public final class EventQuery {
         this.from = from;
         this.limit = limit;
         this.sites = matchingSites(store.sites(), filter);
-        this.upcalls = filter.upcalls() == null ? null : bits(filter.upcalls());
+        this.upcalls = bits(filter.upcalls());
+        this.downcalls = bits(filter.downcalls());
+        this.restrictsCalls = upcalls != null || downcalls != null;
         this.text = filter.text() == null ? null : new TextQuery(store, filter.text(), from, limit);
     }
 
@@ -84,12 +89,18 @@ public final class EventQuery {
 
     private boolean matches(int row, EventChunk chunk, int i) {
         int site = chunk.site[i];
-        int upcall = chunk.upcall[i] & 0xFFFF;
+        int number = chunk.number[i] & 0xFFFF;
+        boolean downcall = chunk.kind[i] != 0;
         return (sites == null || sites.get(site))
-                && (upcalls == null || upcalls.get(upcall))
+                && (filter.kind() == null || downcall == (filter.kind() == RowKind.DOWNCALL))
+                && (!restrictsCalls || allowed(downcall ? downcalls : upcalls, number))
                 && (!filter.failedOnly() || (chunk.flags[i] & EventStore.FAILED) != 0)
                 && (filter.error() == null || store.error(row) == filter.error())
-                && (text == null || text.matches(row, site, upcall));
+                && (text == null || text.matches(row, site, downcall, number));
+    }
+
+    private static boolean allowed(BitSet numbers, int number) {
+        return numbers != null && numbers.get(number);
     }
 
     private static BitSet matchingSites(List<Site> sites, EventFilter f) {
@@ -107,6 +118,9 @@ public final class EventQuery {
     }
 
     private static BitSet bits(Iterable<Integer> values) {
+        if (values == null) {
+            return null;
+        }
         BitSet b = new BitSet();
         values.forEach(b::set);
         return b;

@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.model.ProcessKey;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
@@ -9,19 +10,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Append-only, columnar store of upcall events: primitive columns in chunks of 65536 rows, strings and
- * call sites (process, thread, module, return address) interned. Times are FILETIME (100 ns since 1601
- * UTC) and durations are in 100 ns, whatever the clock of the capture they came from.
+ * Append-only, columnar store of calls: upcalls and (trace format 1.2) downcalls as rows of one table, told apart by
+ * {@link #kind}; primitive columns in chunks of 65536 rows, strings and call sites (process, thread, module, return
+ * address) interned. Times are FILETIME (100 ns since 1601 UTC) and durations are in 100 ns, whatever the clock of
+ * the capture they came from.
+ *
+ * <p><b>Nesting.</b> A row made while a traced downcall ran on the same thread names it ({@link #parentCallId}). The
+ * downcall's record comes after the records nested in it (it is written when the call returns), so a row's
+ * {@link #parentRow} is {@value CallColumns#NONE} until its parent arrives and is filled in then; {@link
+ * #parentPending} says a row waits for a parent that has not arrived (the call is still running, or its record was
+ * dropped). {@link #children} lists what ran inside a call, {@link #depth} how deep a row is nested. {@link
+ * CallTree} orders a selection of rows so that each call comes before what ran inside it, for an indented table.
+ *
+ * <p>For a GUI: read from any thread (e.g. the FX thread, once per frame) the rows below {@link #size()}; every
+ * column is a method taking a row index. {@link EventQuery} selects rows by an {@link EventFilter}; {@link EventText}
+ * writes a row's columns as the table shows them.
  *
  * <p>One thread writes (through a {@link StoreFeed}; the writing methods are synchronized so several feeds
  * may share a store), any number of threads read. Readers see the rows below {@link #size()}: the row count
- * is published (volatile) after the rows are written. Non-upcall records are kept in small side tables.
+ * is published (volatile) after the rows are written. Non-call records are kept in small side tables.
  */
 public final class EventStore {
 
     static final int FAILED = 0x80;
-    private static final int KEPT_FLAGS = 0x7F;
+    /** The record has the parent_call_id field (1.2), even if it is 0. */
+    private static final int PARENT_GIVEN = 0x40;
+    private static final int KEPT_FLAGS = 0x3F;
     private static final int MAX_ARGS = 255;
+    /** {@link #parentRow} of a row without a parent, or whose parent has not arrived. */
+    public static final int NO_ROW = CallColumns.NONE;
 
     private volatile EventChunk[] chunks = new EventChunk[0];
     private volatile int size;
@@ -35,6 +52,7 @@ public final class EventStore {
     private final SparseIntColumn errors = new SparseIntColumn();
     private final SparseIntColumn textIds = new SparseIntColumn();
     private final SocketIndex sockets = new SocketIndex();
+    private final CapturedData data = new CapturedData();
 
     private final Map<Site, Integer> siteIds = new HashMap<>();
     private final Map<Integer, Integer> processOfPid = new HashMap<>();
@@ -42,11 +60,20 @@ public final class EventStore {
     private final Map<ProcessKey, Integer> processOfStart = new HashMap<>();
     private final Map<Long, Integer> moduleIds = new HashMap<>();
     private final Map<String, Integer> textIdOf = new HashMap<>();
+    /**
+     * Rows waiting for their parent call, by process index and call id: the last to arrive; the others are linked
+     * through {@link CallColumns#previousSibling}. A load session's entries go when it ends or the next one starts.
+     */
+    private final Map<Long, Integer> waitingForParent = new HashMap<>();
+    /** The module of the provider each served catalog entry's chain goes down to, by process index and entry id. */
+    private final Map<Long, Integer> servedModules = new HashMap<>();
     /** The last lookups, which consecutive events mostly repeat. */
     private int lastPid = -1;
     private int lastProcess = -1;
     private long lastModuleKey = -1;
     private int lastModule = -1;
+    private long lastServedKey = -1;
+    private int lastServedModule = -1;
 
     public EventStore() {
         texts.add("");
@@ -58,6 +85,69 @@ public final class EventStore {
     /** Appends an upcall whose start time is {@code time} (FILETIME) and whose duration is in 100 ns. */
     public synchronized void append(TraceRecord.UpcallEvent e, long time, long duration) {
         int row = size;
+        int process = processOf(e.pid());
+        int site = siteId(new Site(process, e.tid(), moduleIndex(process, e.callerModuleId()), e.callerAddress()));
+        boolean failed = e.failed();
+        EventChunk chunk = chunkForRow(row);
+        chunk.set(row & EventChunk.MASK, RowKind.UPCALL, time, site, e.sequence(), e.upcallNumber(),
+                e.upcallFlags() & KEPT_FLAGS | (failed ? FAILED : 0) | (e.parentCallId() != null ? PARENT_GIVEN : 0),
+                duration, e.result(), e.args(),
+                Math.min(e.args().length, MAX_ARGS));
+        errors.set(row, e.error());
+        textIds.set(row, textId(e.text()));
+        if (e.parentCallId() != null) {
+            link(chunk.callsForWriting(), row, process, e.parentCallId());
+        }
+        Long socket = SocketIndex.socketOf(e.upcall(), e.arg(0), e.arg(2), e.result(), failed);
+        if (socket != null) {
+            sockets.add(socket, row);
+        }
+        size = row + 1;
+    }
+
+    /**
+     * Appends a downcall (1.2) whose start time is {@code time} (FILETIME) and whose duration is in 100 ns; the rows
+     * nested in it that arrived before it get it as their parent. Its provider is the module the served entry's
+     * chain went down to (PROVIDER_LOADED), its caller address 0.
+     */
+    public synchronized void append(TraceRecord.DowncallEvent e, long time, long duration) {
+        int row = size;
+        int process = processOf(e.pid());
+        int site = siteId(new Site(process, e.tid(), servedModule(process, e.servedEntryId()), 0));
+        boolean failed = e.failed();
+        EventChunk chunk = chunkForRow(row);
+        int i = row & EventChunk.MASK;
+        chunk.set(i, RowKind.DOWNCALL, time, site, e.sequence(), e.functionNumber(),
+                e.callFlags() & KEPT_FLAGS | (failed ? FAILED : 0) | PARENT_GIVEN, duration, e.result(), e.args(),
+                Math.min(e.args().length, MAX_ARGS));
+        errors.set(row, e.error());
+        textIds.set(row, textId(e.text()));
+        data.add(row, e.data());
+        CallColumns calls = chunk.callsForWriting();
+        calls.callId[i] = e.callId();
+        calls.servedEntryId[i] = e.servedEntryId();
+        calls.socket[i] = e.socket();
+        link(calls, row, process, e.parentCallIdOrZero());
+        adoptChildren(calls, i, row, process, e.callId());
+        Downcall function = e.function();
+        if (function != null && function.hasSocket() && !(function.createsSocket() && failed)) {
+            sockets.add(e.socket(), row);
+        }
+        size = row + 1;
+    }
+
+    /** The module of the provider the served entry's chain goes down to (the unknown module when not announced). */
+    private int servedModule(int process, int servedEntryId) {
+        long key = key(process, servedEntryId);
+        if (key != lastServedKey) {
+            Integer module = servedModules.get(key);
+            lastServedModule = module != null ? module : moduleIndex(process, 0);
+            lastServedKey = key;
+        }
+        return lastServedModule;
+    }
+
+    private EventChunk chunkForRow(int row) {
         int chunkIndex = row >>> EventChunk.SHIFT;
         EventChunk[] cs = chunks;
         if (chunkIndex == cs.length) {
@@ -65,20 +155,40 @@ public final class EventStore {
             cs[chunkIndex] = new EventChunk();
             chunks = cs;
         }
-        int process = processOf(e.pid());
-        int site = siteId(new Site(process, e.tid(), moduleIndex(process, e.callerModuleId()), e.callerAddress()));
-        boolean failed = e.failed();
-        int flags = e.upcallFlags() & KEPT_FLAGS | (failed ? FAILED : 0);
-        long[] args = e.args();
-        cs[chunkIndex].set(row & EventChunk.MASK, time, site, e.sequence(), e.upcallNumber(), flags, duration,
-                e.result(), args, Math.min(args.length, MAX_ARGS));
-        errors.set(row, e.error());
-        textIds.set(row, textId(e.text()));
-        Long socket = SocketIndex.socketOf(e.upcall(), e.arg(0), e.arg(2), e.result(), failed);
-        if (socket != null) {
-            sockets.add(socket, row);
+        return cs[chunkIndex];
+    }
+
+    /** Notes the row's parent call id; the row waits for that call's record (which comes after it). */
+    private void link(CallColumns calls, int row, int process, int parentCallId) {
+        int i = row & EventChunk.MASK;
+        calls.parentCallId[i] = parentCallId;
+        if (parentCallId != 0) {
+            Integer earlier = waitingForParent.put(key(process, parentCallId), row);
+            calls.previousSibling[i] = earlier != null ? earlier : NO_ROW;
         }
-        size = row + 1;
+    }
+
+    /** The rows that waited for call {@code callId}, now arrived at {@code row}, become its children. */
+    private void adoptChildren(CallColumns calls, int i, int row, int process, int callId) {
+        Integer last = waitingForParent.remove(key(process, callId));
+        if (last == null) {
+            return;
+        }
+        calls.lastChild[i] = last;
+        for (int child = last; child != NO_ROW; child = callColumns(child).previousSibling[child & EventChunk.MASK]) {
+            callColumns(child).parentRow[child & EventChunk.MASK] = row;
+        }
+    }
+
+    /** A load session of the process ends or begins: calls still awaited in it will never return in the capture. */
+    private void forgetWaiting(int process) {
+        if (!waitingForParent.isEmpty()) {
+            waitingForParent.keySet().removeIf(k -> (int) (k >>> 32) == process);
+        }
+    }
+
+    private static long key(int process, int value) {
+        return (long) process << 32 | value & 0xFFFF_FFFFL;
     }
 
     /**
@@ -99,6 +209,7 @@ public final class EventStore {
             }
         }
         processOfPid.put(hello.pid(), process);
+        forgetWaiting(process);
         lastProcess = -1;
         side.add(new SideRecord(size, hello));
     }
@@ -110,9 +221,15 @@ public final class EventStore {
         side.add(new SideRecord(size, module));
     }
 
-    /** Any other non-upcall record (provider loaded, drops, tracer message, goodbye), ticks already converted. */
+    /** Any other non-call record (provider loaded, drops, tracer message, goodbye), ticks already converted. */
     public synchronized void addSideRecord(TraceRecord record) {
-        processOf(record.pid());
+        int process = processOf(record.pid());
+        if (record instanceof TraceRecord.ProviderLoaded loaded) {
+            servedModules.put(key(process, loaded.servedEntryId()), moduleIndex(process, loaded.nextModuleId()));
+            lastServedKey = -1;
+        } else if (record instanceof TraceRecord.ProcessGoodbye) {
+            forgetWaiting(process);
+        }
         side.add(new SideRecord(size, record));
     }
 
@@ -210,13 +327,123 @@ public final class EventStore {
         return chunk(row).sequence[row & EventChunk.MASK];
     }
 
-    public int upcallNumber(int row) {
-        return chunk(row).upcall[row & EventChunk.MASK] & 0xFFFF;
+    /** Whether the row is an upcall or a downcall. */
+    public RowKind kind(int row) {
+        return chunk(row).kind[row & EventChunk.MASK] == 0 ? RowKind.UPCALL : RowKind.DOWNCALL;
     }
 
-    /** The upcall, or null for a number this version does not know. */
+    public boolean isDowncall(int row) {
+        return chunk(row).kind[row & EventChunk.MASK] != 0;
+    }
+
+    /** The record's number: the upcall number of an upcall row, the function number of a downcall row. */
+    public int callNumber(int row) {
+        return chunk(row).number[row & EventChunk.MASK] & 0xFFFF;
+    }
+
+    /** The upcall of an upcall row; null for a number this version does not know, and for a downcall row. */
     public Upcall upcall(int row) {
-        return Upcall.ofNumber(upcallNumber(row));
+        return isDowncall(row) ? null : Upcall.ofNumber(callNumber(row));
+    }
+
+    /** The function of a downcall row; null for a number this version does not know, and for an upcall row. */
+    public Downcall downcall(int row) {
+        return isDowncall(row) ? Downcall.ofNumber(callNumber(row)) : null;
+    }
+
+    /** The name of the row's upcall or function, e.g. {@code WSPSocket}; for an unknown number, what it is. */
+    public String callName(int row) {
+        if (isDowncall(row)) {
+            Downcall d = downcall(row);
+            return d == null ? "unknown downcall #" + callNumber(row) : d.apiName();
+        }
+        Upcall u = upcall(row);
+        return u == null ? "unknown upcall #" + callNumber(row) : u.apiName();
+    }
+
+    // ---- 1.2: call ids, nesting, sockets and data of downcalls ----
+
+    private CallColumns callColumns(int row) {
+        return chunk(row).calls();
+    }
+
+    /** A downcall row's call id (per load session), 0 for an upcall row. */
+    public int callId(int row) {
+        CallColumns c = callColumns(row);
+        return c == null ? 0 : c.callId[row & EventChunk.MASK];
+    }
+
+    /** The call id of the downcall the row ran inside, 0 when none (or a 1.0/1.1 record, which does not say). */
+    public int parentCallId(int row) {
+        CallColumns c = callColumns(row);
+        return c == null ? 0 : c.parentCallId[row & EventChunk.MASK];
+    }
+
+    /** Whether the record said its parent call id (1.2), even 0; false for a 1.0 or 1.1 upcall. */
+    public boolean parentGiven(int row) {
+        return (chunk(row).flags[row & EventChunk.MASK] & PARENT_GIVEN) != 0;
+    }
+
+    /** The row of the downcall the row ran inside, {@link #NO_ROW} when none or while that call has not arrived. */
+    public int parentRow(int row) {
+        CallColumns c = callColumns(row);
+        return c == null ? NO_ROW : c.parentRow[row & EventChunk.MASK];
+    }
+
+    /** Whether the row ran inside a call whose record has not arrived (still running, or dropped). */
+    public boolean parentPending(int row) {
+        return parentCallId(row) != 0 && parentRow(row) == NO_ROW;
+    }
+
+    /** How deep the row is nested: 0 at top level, 1 inside a call, ... (a call not arrived counts as one level). */
+    public int depth(int row) {
+        int depth = 0;
+        for (int r = row; parentCallId(r) != 0; depth++) {
+            r = parentRow(r);
+            if (r == NO_ROW) {
+                return depth + 1;
+            }
+        }
+        return depth;
+    }
+
+    /** The rows that ran inside a downcall row, in the order they returned (on its thread: the order they ran). */
+    public IntList children(int row) {
+        IntList reversed = new IntList();
+        CallColumns c = callColumns(row);
+        int child = c == null ? NO_ROW : c.lastChild[row & EventChunk.MASK];
+        while (child != NO_ROW) {
+            reversed.add(child);
+            child = callColumns(child).previousSibling[child & EventChunk.MASK];
+        }
+        IntList inOrder = new IntList(reversed.size());
+        for (int k = reversed.size() - 1; k >= 0; k--) {
+            inOrder.add(reversed.get(k));
+        }
+        return inOrder;
+    }
+
+    /** A downcall row's served catalog entry id: which chain the call went down; 0 for an upcall row. */
+    public int servedEntryId(int row) {
+        CallColumns c = callColumns(row);
+        return c == null ? 0 : c.servedEntryId[row & EventChunk.MASK];
+    }
+
+    /**
+     * The socket the row is about, 0 when none: a downcall's {@code socket} field; an upcall's socket argument (the
+     * wParam of WPUPostMessage) or the handle a WPUCreateSocketHandle / WPUModifyIFSHandle returned.
+     */
+    public long socket(int row) {
+        if (isDowncall(row)) {
+            return callColumns(row).socket[row & EventChunk.MASK];
+        }
+        Long socket = SocketIndex.socketOf(upcall(row), arg(row, 0), arg(row, 2), result(row), failed(row));
+        return socket == null ? 0 : socket;
+    }
+
+    /** The bytes a downcall captured (empty unless the tracer was configured to capture). */
+    public byte[] data(int row) {
+        return data.get(row);
     }
 
     public long result(int row) {
@@ -227,9 +454,11 @@ public final class EventStore {
         return errors.get(row);
     }
 
-    /** Whether the callee gave an error code (false: it failed without writing *lpErrno, upcall_flags bit 2). */
+    /** Whether the callee gave an error code (false: it failed without writing *lpErrno). */
     public boolean errorGiven(int row) {
-        return (upcallFlags(row) & TraceRecord.UpcallEvent.FLAG_NO_ERROR_CODE) == 0;
+        int noErrorCode = isDowncall(row) ? TraceRecord.DowncallEvent.FLAG_NO_ERROR_CODE
+                : TraceRecord.UpcallEvent.FLAG_NO_ERROR_CODE;
+        return (upcallFlags(row) & noErrorCode) == 0;
     }
 
     /** Whether argument {@code k} holds what the callee wrote (false: an out-argument it left alone). */
@@ -243,7 +472,7 @@ public final class EventStore {
         return (chunk(row).flags[row & EventChunk.MASK] & FAILED) != 0;
     }
 
-    /** The record's upcall_flags (bits 0..6). */
+    /** The record's upcall_flags, or a downcall row's call_flags (bits 0..5). */
     public int upcallFlags(int row) {
         return chunk(row).flags[row & EventChunk.MASK] & KEPT_FLAGS;
     }
@@ -261,16 +490,24 @@ public final class EventStore {
         return texts.get(textIds.get(row));
     }
 
-    /** The row as an UPCALL record (ticks are FILETIME; the capture offset is not kept: -1). */
-    public TraceRecord.UpcallEvent event(int row) {
+    /**
+     * The row as an UPCALL or DOWNCALL record (ticks are FILETIME; the capture offset is not kept: -1). An upcall row
+     * of a 1.0/1.1 record has no parent call id; a 1.2 upcall row has one (0 when none).
+     */
+    public TraceRecord.Call call(int row) {
         long[] args = new long[argCount(row)];
         for (int k = 0; k < args.length; k++) {
             args[k] = arg(row, k);
         }
-        ModuleInfo module = module(row);
-        return new TraceRecord.UpcallEvent(-1, pid(row), sequence(row), upcallNumber(row), tid(row),
-                module.moduleId(), callerAddress(row), time(row), duration(row), result(row), error(row),
-                upcallFlags(row), args, text(row));
+        if (isDowncall(row)) {
+            return new TraceRecord.DowncallEvent(-1, pid(row), sequence(row), callNumber(row), tid(row), callId(row),
+                    parentCallId(row), servedEntryId(row), time(row), duration(row), socket(row), result(row),
+                    error(row), upcallFlags(row), args, text(row), data(row));
+        }
+        Integer parent = parentGiven(row) ? parentCallId(row) : null;
+        return new TraceRecord.UpcallEvent(-1, pid(row), sequence(row), callNumber(row), tid(row),
+                module(row).moduleId(), callerAddress(row), time(row), duration(row), result(row), error(row),
+                upcallFlags(row), args, text(row), parent);
     }
 
     public List<ProcessInfo> processes() {
@@ -281,7 +518,7 @@ public final class EventStore {
         return modules.snapshot();
     }
 
-    /** Non-upcall records in capture order, each with its place among the rows. */
+    /** Non-call records in capture order, each with its place among the rows. */
     public List<SideRecord> sideRecords() {
         return side.snapshot();
     }

@@ -3,13 +3,16 @@ package dev.wpuscope.trace.store;
 import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.binary.Guids;
 import dev.wpuscope.trace.WsaErrors;
+import dev.wpuscope.trace.model.Downcall;
+import dev.wpuscope.trace.model.ResultKind;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stored event's fields as people read them: the text of the Live Traffic table's columns (process,
- * provider, upcall, decoded arguments, result, error), which the free-text search matches.
+ * A stored row's fields as people read them: the text of the Live Traffic table's columns (process, provider,
+ * upcall or function, decoded arguments, result, error, socket), which the free-text search matches. Works for both
+ * kinds of rows; a downcall's arguments are written by {@link DowncallText}.
  */
 public final class EventText {
 
@@ -41,8 +44,16 @@ public final class EventText {
         return upcall == null ? "unknown upcall" : upcall.apiName();
     }
 
-    /** The arguments by name, decoded where the upcall gives them meaning. */
+    /** The arguments by name, decoded where the upcall or function gives them meaning. */
     public static String arguments(EventStore store, int row) {
+        if (store.isDowncall(row)) {
+            long[] args = new long[store.argCount(row)];
+            for (int k = 0; k < args.length; k++) {
+                args[k] = store.arg(row, k);
+            }
+            return DowncallText.arguments(store.downcall(row), args, store.upcallFlags(row), store.text(row),
+                    store.data(row));
+        }
         Upcall upcall = store.upcall(row);
         List<String> parts = new ArrayList<>();
         if (upcall == null) {
@@ -68,16 +79,42 @@ public final class EventText {
 
     /** The result by what it means for this upcall: TRUE/FALSE, SOCKET_ERROR, INVALID_SOCKET, NULL or the value. */
     public static String result(Upcall upcall, long result) {
-        if (upcall == null) {
+        return result(upcall == null ? null : upcall.resultKind(), result);
+    }
+
+    /** The row's result by what it means for its upcall or function. */
+    public static String result(EventStore store, int row) {
+        Downcall function = store.downcall(row);
+        if (function != null) {
+            return result(function.resultKind(), store.result(row));
+        }
+        return result(store.upcall(row), store.result(row));
+    }
+
+    /** The result by its kind (null: unknown, the number); a WSPStartup's error code by its name. */
+    public static String result(ResultKind kind, long result) {
+        if (kind == null) {
             return Long.toString(result);
         }
-        return switch (upcall.resultKind()) {
+        return switch (kind) {
             case BOOL -> result == 0 ? "FALSE" : "TRUE";
             case INT -> result == -1 ? "SOCKET_ERROR" : Long.toString(result);
             case SOCKET -> result == -1 ? "INVALID_SOCKET" : hex(result);
             case HANDLE -> result == 0 ? "NULL" : hex(result);
+            case STATUS -> result == 0 ? "0" : WsaErrors.describe((int) result);
             case NEVER_FAILS -> Long.toString(result);
         };
+    }
+
+    /** The row's socket as the Socket column shows it: {@code 0x2C8}, or "" when the row is about none. */
+    public static String socket(EventStore store, int row) {
+        long socket = store.socket(row);
+        return socket == 0 ? "" : socket == -1 ? "INVALID_SOCKET" : hex(socket);
+    }
+
+    /** {@code upcall} or {@code downcall}; a downcall's call id follows: {@code downcall #7}. */
+    public static String kind(EventStore store, int row) {
+        return store.isDowncall(row) ? "downcall #" + Integer.toUnsignedString(store.callId(row)) : "upcall";
     }
 
     /** "10038 WSAENOTSOCK", or "" when there is no error. */

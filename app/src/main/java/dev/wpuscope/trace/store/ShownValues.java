@@ -33,7 +33,7 @@ final class ShownValues {
                 yield byDigits != null ? byDigits : match.holds(buffer, writeHex(value), buffer.length);
             }
             case DECIMAL -> match.holds(buffer, writeDecimal(value), buffer.length);
-            case WSA_ERROR, SELECT_NOTIFICATION -> match.holdsDecoded(value, v -> decoded.get(match.format.ordinal())
+            default -> match.holdsDecoded(value, v -> decoded.get(match.format.ordinal())
                     .computeIfAbsent(v, k -> match.format.text(k).toLowerCase(Locale.ROOT)));
         };
     }

@@ -50,6 +50,9 @@ public final class StoreFeed implements TraceListener {
         if (record instanceof TraceRecord.UpcallEvent e) {
             TraceHeader clock = clockOf(e.pid());
             store.append(e, clock.filetimeOf(e.startTicks()), clock.ticksToHundredNanos(e.durationTicks()));
+        } else if (record instanceof TraceRecord.DowncallEvent d) {
+            TraceHeader clock = clockOf(d.pid());
+            store.append(d, clock.filetimeOf(d.startTicks()), clock.ticksToHundredNanos(d.durationTicks()));
         } else if (record instanceof TraceRecord.ProcessHello h) {
             helloClocks.put(h.pid(),
                     new TraceHeader(-1, 1, 0, 48, h.clockFrequency(), h.startFiletime(), h.startTicks(), 0));

@@ -2,6 +2,7 @@ package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.catalog.EntryLabels;
+import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -11,10 +12,11 @@ import java.util.Map;
 
 /**
  * Free-text search: a row matches when the query is part of (case-insensitively) the text one of its columns
- * shows in the Live Traffic table: process, PID, TID, provider, upcall, arguments, result or error
- * ({@link EventText}). Compiled once per query: the columns that come from the store's dictionaries (call
- * sites, upcalls, error codes) are decided per entry; the arguments and result per upcall as conditions on
- * single values ({@link UpcallQuery}), so a row is tested without building its text.
+ * shows in the Live Traffic table: process, PID, TID, provider, upcall or function, arguments, result, error or a
+ * downcall's socket ({@link EventText}). Compiled once per query: the columns that come from the store's
+ * dictionaries (call sites, upcalls, functions, error codes) are decided per entry; an upcall's arguments and result
+ * per upcall as conditions on single values ({@link UpcallQuery}), so a row is tested without building its text. A
+ * downcall's arguments (addresses, constants), result and socket are written and searched.
  */
 final class TextQuery {
 
@@ -25,6 +27,9 @@ final class TextQuery {
     private final BitSet sites = new BitSet();
     private final boolean[] upcallNames = new boolean[UNKNOWN + 1];
     private final UpcallQuery[] upcalls = new UpcallQuery[UNKNOWN + 1];
+    /** Whether the query is in a known downcall function's name, by number. */
+    private final boolean[] functionNames = new boolean[Downcall.values().length];
+    private final String lowerQuery;
     /** Rows whose error text matches (rows with an error code). */
     private final BitSet errorRows = new BitSet();
     /** Whether the query lies in the Error cell of a call that failed without an error code. */
@@ -35,6 +40,10 @@ final class TextQuery {
     TextQuery(EventStore store, String query, int from, int limit) {
         this.store = store;
         String q = query.toLowerCase(Locale.ROOT);
+        this.lowerQuery = q;
+        for (Downcall d : Downcall.values()) {
+            functionNames[d.number()] = contains(d.apiName(), q);
+        }
         for (Upcall u : Upcall.values()) {
             upcallNames[u.number()] = contains(EventText.upcall(u), q);
             upcalls[u.number()] = new UpcallQuery(u, q);
@@ -69,10 +78,19 @@ final class TextQuery {
         return text.toLowerCase(Locale.ROOT).contains(lowerQuery);
     }
 
-    boolean matches(int row, int site, int upcall) {
-        int compiled = Math.min(upcall, UNKNOWN);
-        return upcallNames[compiled] || sites.get(site)
-                || (store.errorGiven(row) ? errorRows.get(row) : noErrorCodeMatches)
-                || upcalls[compiled].matches(store, row, values);
+    boolean matches(int row, int site, boolean downcall, int number) {
+        if (sites.get(site) || (store.errorGiven(row) ? errorRows.get(row) : noErrorCodeMatches)) {
+            return true;
+        }
+        if (downcall) {
+            boolean name = number < functionNames.length ? functionNames[number]
+                    : contains(store.callName(row), lowerQuery);
+            return name
+                    || contains(EventText.arguments(store, row), lowerQuery)
+                    || contains(EventText.result(store, row), lowerQuery)
+                    || contains(EventText.socket(store, row), lowerQuery);
+        }
+        int compiled = Math.min(number, UNKNOWN);
+        return upcallNames[compiled] || upcalls[compiled].matches(store, row, values);
     }
 }

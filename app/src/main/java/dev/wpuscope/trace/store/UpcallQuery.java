@@ -1,6 +1,7 @@
 package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.model.TraceRecord;
+import dev.wpuscope.trace.model.ResultKind;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.ValueMatch.Relation;
 import java.util.ArrayList;
@@ -41,17 +42,17 @@ final class UpcallQuery {
             compileArguments(template(upcall));
         }
         argumentsAlways = argumentConditions.stream().anyMatch(c -> c.length == 0);
-        Upcall.ResultKind kind = upcall == null ? Upcall.ResultKind.NEVER_FAILS : upcall.resultKind();
+        ResultKind kind = upcall == null ? ResultKind.NEVER_FAILS : upcall.resultKind();
         specialResult = switch (kind) {
             case BOOL, HANDLE -> 0L;
             case INT, SOCKET -> -1L;
-            case NEVER_FAILS -> null;
+            case STATUS, NEVER_FAILS -> null;
         };
         specialResultMatches = specialResult != null && contains(EventText.result(upcall, specialResult));
-        otherResultAlways = kind == Upcall.ResultKind.BOOL && contains(EventText.result(upcall, 1));
-        ValueMatch other = new ValueMatch(-1, kind == Upcall.ResultKind.SOCKET || kind == Upcall.ResultKind.HANDLE
+        otherResultAlways = kind == ResultKind.BOOL && contains(EventText.result(upcall, 1));
+        ValueMatch other = new ValueMatch(-1, kind == ResultKind.SOCKET || kind == ResultKind.HANDLE
                 ? ArgFormat.HEX : ArgFormat.DECIMAL, Relation.CONTAINS, lowerQuery);
-        otherResult = kind != Upcall.ResultKind.BOOL && other.possible() ? other : null;
+        otherResult = kind != ResultKind.BOOL && other.possible() ? other : null;
         resultCanMatch = specialResultMatches || otherResultAlways || otherResult != null;
     }
 

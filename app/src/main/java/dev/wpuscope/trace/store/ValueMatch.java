@@ -78,7 +78,7 @@ final class ValueMatch {
         String alphabet = switch (format) {
             case HEX -> HEX_CHARS;
             case DECIMAL -> DECIMAL_CHARS;
-            case WSA_ERROR, SELECT_NOTIFICATION -> null;
+            default -> null;
         };
         return alphabet == null || part.chars().allMatch(c -> alphabet.indexOf(c) >= 0);
     }

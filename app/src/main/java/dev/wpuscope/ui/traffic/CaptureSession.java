@@ -56,12 +56,12 @@ public final class CaptureSession extends ForwardingListener implements TrafficE
 
     /** Notes a record's capture offset (for the panels) and feeds it to the analysis, before the store gets it. */
     private void take(TraceRecord record) {
-        if (record instanceof TraceRecord.UpcallEvent upcall) {
+        if (record instanceof TraceRecord.Call call) {
             int row = store.size();
             if (row == offsets.length) {
                 offsets = Arrays.copyOf(offsets, row * 2);
             }
-            offsets[row] = upcall.offset();
+            offsets[row] = call.offset();
         }
         analysis.accept(record);
     }

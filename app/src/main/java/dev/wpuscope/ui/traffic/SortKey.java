@@ -27,7 +27,7 @@ public enum SortKey {
             case PID -> store::pid;
             case TID -> store::tid;
             case PROVIDER -> byRank(store.modules(), ModuleInfo::path, ModuleInfo::index, row -> store.module(row).index());
-            case UPCALL -> byRank(List.of(Upcall.values()), Upcall::apiName, Upcall::number, store::upcallNumber);
+            case UPCALL -> byRank(List.of(Upcall.values()), Upcall::apiName, Upcall::number, store::callNumber);
             case RESULT -> store::result;
             case ERROR -> store::error;
             case DURATION -> store::duration;

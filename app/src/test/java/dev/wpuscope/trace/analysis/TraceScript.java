@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.analysis;
 
+import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.model.EndReason;
 import dev.wpuscope.trace.model.LoadSession;
 import dev.wpuscope.trace.model.TraceRecord;
@@ -25,6 +26,8 @@ final class TraceScript {
     private int tid = 100;
     /** The interval of the next call ({@link #at}), or null for the default one. */
     private long[] nextInterval;
+    /** The parent call id later upcalls carry (1.2), or null for 1.0/1.1 upcalls without the field. */
+    private Integer parent;
 
     /** A script that starts with a 1.0 PROCESS_HELLO and a MODULE for {@link #PROVIDER}. */
     static TraceScript started() {
@@ -84,6 +87,46 @@ final class TraceScript {
         return this;
     }
 
+    /**
+     * A script of a 1.2 tracer: load session 1, the provider of {@link #SERVED_ENTRY} loaded from {@link #MODULE},
+     * upcalls with a parent call id (0 until {@link #inside}).
+     */
+    static TraceScript startedSpi() {
+        TraceScript script = startedSession().providerLoaded(MODULE, SERVED_ENTRY, 1001);
+        script.parent = 0;
+        return script;
+    }
+
+    /** The catalog entry the 1.2 scripts' downcalls are served for. */
+    static final int SERVED_ENTRY = 2001;
+
+    /** Later calls run inside downcall {@code callId} (on the current thread); 0: at top level. */
+    TraceScript inside(int callId) {
+        parent = callId;
+        return this;
+    }
+
+    /** A downcall with call id {@code callId} on {@code socket}; its error and call_flags given. */
+    TraceScript downcall(Downcall function, int callId, long socket, long result, int error, int flags,
+                         long... args) {
+        long[] interval = interval();
+        return add(new TraceRecord.DowncallEvent(offset, PID, sequence++, function.number(), tid, callId,
+                parent == null ? 0 : parent, SERVED_ENTRY, interval[0], interval[1], socket, result, error, flags,
+                args, "", new byte[0]));
+    }
+
+    /** A successful downcall returning 0 (or, for WSPSocket and WSPAccept, the socket). */
+    TraceScript down(Downcall function, int callId, long socket, long... args) {
+        return downcall(function, callId, socket, function.createsSocket() ? socket : 0, 0, 0, args);
+    }
+
+    private long[] interval() {
+        long start = nextInterval != null ? nextInterval[0] : 1000 + sequence + 1;
+        long duration = nextInterval != null ? nextInterval[1] : 5;
+        nextInterval = null;
+        return new long[] {start, duration};
+    }
+
     /** A successful call. */
     TraceScript call(Upcall upcall, long result, long... args) {
         return callWith(upcall, result, 0, 0, args);
@@ -93,18 +136,16 @@ final class TraceScript {
     TraceScript fail(Upcall upcall, int error, long... args) {
         long result = switch (upcall.resultKind()) {
             case BOOL, HANDLE, NEVER_FAILS -> 0;
-            case INT, SOCKET -> -1;
+            case INT, SOCKET, STATUS -> -1;
         };
         return callWith(upcall, result, error, 0, args);
     }
 
     /** A call with its error and upcall_flags given. */
     TraceScript callWith(Upcall upcall, long result, int error, int flags, long... args) {
-        long start = nextInterval != null ? nextInterval[0] : 1000 + sequence + 1;
-        long duration = nextInterval != null ? nextInterval[1] : 5;
-        nextInterval = null;
+        long[] interval = interval();
         return add(new UpcallEvent(offset, PID, sequence++, upcall.number(), tid, module, 0x7ff0_0000_1000L,
-                start, duration, result, error, flags, args, ""));
+                interval[0], interval[1], result, error, flags, args, "", parent));
     }
 
     /** A 1.0 PROCESS_GOODBYE (no end reason). */

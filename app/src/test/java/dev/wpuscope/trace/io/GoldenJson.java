@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.HexFormat;
 
 /**
  * Collects what a decoder reports into the JSON shape of the golden vectors' .json files
@@ -126,6 +128,8 @@ final class GoldenJson implements TraceListener {
                     .put("path", r.path());
         } else if (record instanceof TraceRecord.UpcallEvent r) {
             upcall(r, length);
+        } else if (record instanceof TraceRecord.DowncallEvent r) {
+            downcall(r, length);
         } else if (record instanceof TraceRecord.Drops r) {
             prefix(r.offset(), length, TraceFormat.DROPS, r.pid())
                     .put("ticks", r.ticks()).put("dropped", r.dropped()).put("dropped_total", r.droppedTotal());
@@ -151,11 +155,33 @@ final class GoldenJson implements TraceListener {
                 .put("caller_address", r.callerAddress()).put("start_ticks", r.startTicks())
                 .put("duration_ticks", r.durationTicks()).put("result", r.result()).put("error", r.error())
                 .put("upcall_flags", r.upcallFlags());
+        putArgs(o, r.args());
+        o.put("text", r.text());
+        if (r.parentCallId() != null) {
+            o.put("parent_call_id", Integer.toUnsignedLong(r.parentCallId()));
+        }
+    }
+
+    private void downcall(TraceRecord.DowncallEvent r, int length) {
+        Downcall function = r.function();
+        ObjectNode o = prefix(r.offset(), length, TraceFormat.DOWNCALL, r.pid())
+                .put("sequence", r.sequence()).put("function", r.functionNumber())
+                .put("function_name", function == null ? null : function.apiName())
+                .put("tid", r.tid()).put("call_id", Integer.toUnsignedLong(r.callId()))
+                .put("parent_call_id", Integer.toUnsignedLong(r.parentCallId()))
+                .put("served_entry_id", Integer.toUnsignedLong(r.servedEntryId())).put("start_ticks", r.startTicks())
+                .put("duration_ticks", r.durationTicks())
+                .put("socket", new BigInteger(Long.toUnsignedString(r.socket())))
+                .put("result", r.result()).put("error", r.error()).put("call_flags", r.callFlags());
+        putArgs(o, r.args());
+        o.put("text", r.text()).put("data", HexFormat.of().formatHex(r.data()));
+    }
+
+    private static void putArgs(ObjectNode o, long[] values) {
         ArrayNode args = o.putArray("args");
-        for (long arg : r.args()) {
+        for (long arg : values) {
             args.add(new BigInteger(Long.toUnsignedString(arg)));
         }
-        o.put("text", r.text());
     }
 
     private ObjectNode prefix(long offset, int length, int type, int pid) {

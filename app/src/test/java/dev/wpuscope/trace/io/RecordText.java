@@ -11,9 +11,14 @@ final class RecordText {
     }
 
     static String of(TraceRecord r) {
-        return r instanceof TraceRecord.UpcallEvent u
-                ? r.toString().replaceFirst("args=\\[J@[0-9a-f]+", "args=" + Arrays.toString(u.args()))
-                : r.toString();
+        if (r instanceof TraceRecord.UpcallEvent u) {
+            return r.toString().replaceFirst("args=\\[J@[0-9a-f]+", "args=" + Arrays.toString(u.args()));
+        }
+        if (r instanceof TraceRecord.DowncallEvent d) {
+            return r.toString().replaceFirst("args=\\[J@[0-9a-f]+", "args=" + Arrays.toString(d.args()))
+                    .replaceFirst("data=\\[B@[0-9a-f]+", "data=" + Arrays.toString(d.data()));
+        }
+        return r.toString();
     }
 
     static List<String> of(List<? extends TraceRecord> records) {

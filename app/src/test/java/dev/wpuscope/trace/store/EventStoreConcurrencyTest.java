@@ -82,7 +82,7 @@ class EventStoreConcurrencyTest {
 
     private static void checkRow(EventStore store, int row) {
         TraceRecord.UpcallEvent expected = event(row);
-        TraceRecord.UpcallEvent seen = store.event(row);
+        TraceRecord.UpcallEvent seen = (TraceRecord.UpcallEvent) store.call(row);
         assertEquals(expected.result(), seen.result(), "row " + row);
         assertEquals(expected.durationTicks(), seen.durationTicks(), "row " + row);
         assertEquals(expected.tid(), seen.tid(), "row " + row);

@@ -91,7 +91,7 @@ class EventStoreGoldenTest {
     @Test
     void eventRebuildsTheUpcallRecord() throws Exception {
         EventStore store = StoreFixtures.golden("basic");
-        TraceRecord.UpcallEvent e = store.event(6);
+        TraceRecord.UpcallEvent e = (TraceRecord.UpcallEvent) store.call(6);
         assertEquals(Upcall.WPU_POST_MESSAGE, e.upcall());
         assertEquals(4, e.args().length);
         assertEquals(0x2C8, e.arg(2));

@@ -36,7 +36,7 @@ class EventStoreRandomTest {
         assertEquals(ROWS, STORE.size());
         for (int row = 0; row < ROWS; row++) {
             TraceRecord.UpcallEvent e = EVENTS.get(row);
-            TraceRecord.UpcallEvent back = STORE.event(row);
+            TraceRecord.UpcallEvent back = (TraceRecord.UpcallEvent) STORE.call(row);
             assertArrayEquals(e.args(), back.args(), "row " + row);
             assertEquals(e.result(), back.result(), "row " + row);
             assertEquals(e.durationTicks(), back.durationTicks(), "row " + row);

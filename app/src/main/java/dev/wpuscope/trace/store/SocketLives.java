@@ -1,0 +1,205 @@
+package dev.wpuscope.trace.store;
+
+import dev.wpuscope.catalog.EntryLabels;
+import dev.wpuscope.trace.model.SocketEffect;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every socket of a capture, from its creation to its close, over the rows of an {@link EventStore}: the Sockets
+ * panel's list and each socket's timeline. A socket is created by WSPSocket or WSPAccept (with the
+ * WPUCreateSocketHandle or WPUModifyIFSHandle the provider makes inside the call: one socket, not two), or by the
+ * handle upcall alone when downcalls were not traced; WSPCloseSocket (with the WPUCloseSocketHandle inside it) closes
+ * it. A value created again after its close is a new socket; each load session of a process has its own sockets (the
+ * providers that made them were unloaded). Calls on a value no creation was seen for begin a socket "created before
+ * the capture"; calls after the close stay with the closed socket and are counted.
+ *
+ * <p>For a GUI: on the FX thread, call {@link #update()} once per frame (it reads only the rows added since), then
+ * read {@link #sockets()} for the list and {@link #timeline(int)} for the selected socket's rows in nesting order.
+ * Not thread-safe: one thread updates and reads.
+ */
+public final class SocketLives {
+
+    /** Where a socket is in its life. */
+    public enum State {
+        OPEN("open"),
+        CLOSED("closed");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One socket: a handle value from its creation to its close, in one load session of one process.
+     *
+     * @param index        its position in {@link #sockets()}
+     * @param process      the process index ({@link ProcessInfo#index()})
+     * @param pid          the process id
+     * @param loadSession  the load session number (0 when not numbered)
+     * @param socket       the handle value
+     * @param provider     file name of the provider module that served it ("" when unknown)
+     * @param createdBy    the call that created it ("WSPSocket", "WPUCreateSocketHandle", ...), or "" when before the
+     *                     capture
+     * @param creationRow  the row of that call, {@link EventStore#NO_ROW} when not seen
+     * @param closeRow     the row of the close, {@link EventStore#NO_ROW} while open
+     * @param state        open or closed
+     * @param downcalls    downcall rows about it
+     * @param upcalls      upcall rows about it
+     * @param failures     of those, the calls that failed
+     * @param afterClose   calls on it after its close
+     */
+    public record Socket(int index, int process, int pid, int loadSession, long socket, String provider,
+                         String createdBy, int creationRow, int closeRow, State state, long downcalls, long upcalls,
+                         long failures, long afterClose) {
+    }
+
+    private static final class Life {
+        final int process;
+        final int loadSession;
+        final long socket;
+        final IntList rows = new IntList();
+        String provider = "";
+        int creationRow = EventStore.NO_ROW;
+        int closeRow = EventStore.NO_ROW;
+        long downcalls;
+        long upcalls;
+        long failures;
+        long afterClose;
+
+        Life(int process, int loadSession, long socket) {
+            this.process = process;
+            this.loadSession = loadSession;
+            this.socket = socket;
+        }
+    }
+
+    private record Key(int process, int loadSession, long socket) {
+    }
+
+    private final EventStore store;
+    private final List<Life> lives = new ArrayList<>();
+    private final Map<Key, Life> current = new HashMap<>();
+    private int done;
+
+    public SocketLives(EventStore store) {
+        this.store = store;
+    }
+
+    /** Reads the rows the store published since the last update. */
+    public void update() {
+        for (int size = store.size(); done < size; done++) {
+            add(done);
+        }
+    }
+
+    private void add(int row) {
+        boolean downcall = store.isDowncall(row);
+        SocketEffect effect = downcall ? SocketEffect.of(store.downcall(row), store.failed(row))
+                : SocketEffect.of(store.upcall(row), store.failed(row));
+        if (effect == SocketEffect.NONE) {
+            return;
+        }
+        long socket = store.socket(row);
+        Key key = new Key(store.process(row).index(), store.loadSession(row), socket);
+        Life life = current.get(key);
+        if (effect == SocketEffect.CREATE && !(life != null && ranInside(life.creationRow, row))) {
+            life = begin(key, row);
+        } else if (life == null) {
+            life = begin(key, EventStore.NO_ROW);
+        }
+        if (effect == SocketEffect.CREATE || effect == SocketEffect.CLOSE && ranInside(life.closeRow, row)) {
+            note(life, row, downcall, false);
+            if (effect == SocketEffect.CREATE) {
+                life.creationRow = row;
+            } else {
+                life.closeRow = row;
+            }
+            return;
+        }
+        boolean closed = life.closeRow != EventStore.NO_ROW;
+        note(life, row, downcall, closed);
+        if (effect == SocketEffect.CLOSE && !closed) {
+            life.closeRow = row;
+        }
+    }
+
+    /** Whether {@code inner} (a row, or NO_ROW) ran inside call {@code row}: the same creation or close, told twice. */
+    private boolean ranInside(int inner, int row) {
+        return inner != EventStore.NO_ROW && store.parentRow(inner) == row;
+    }
+
+    private Life begin(Key key, int creationRow) {
+        Life life = new Life(key.process(), key.loadSession(), key.socket());
+        life.creationRow = creationRow;
+        lives.add(life);
+        current.put(key, life);
+        return life;
+    }
+
+    private void note(Life life, int row, boolean downcall, boolean afterClose) {
+        life.rows.add(row);
+        if (downcall) {
+            life.downcalls++;
+        } else {
+            life.upcalls++;
+        }
+        if (store.failed(row)) {
+            life.failures++;
+        }
+        if (afterClose) {
+            life.afterClose++;
+        }
+        if (life.provider.isEmpty() || downcall) {
+            life.provider = EntryLabels.fileName(store.module(row).path());
+        }
+    }
+
+    /** Every socket so far, in the order first seen. */
+    public List<Socket> sockets() {
+        List<Socket> out = new ArrayList<>(lives.size());
+        for (int i = 0; i < lives.size(); i++) {
+            Life l = lives.get(i);
+            out.add(new Socket(i, l.process, store.processes().get(l.process).pid(), l.loadSession, l.socket,
+                    l.provider, l.creationRow == EventStore.NO_ROW ? "" : store.callName(l.creationRow),
+                    l.creationRow, l.closeRow, l.closeRow == EventStore.NO_ROW ? State.OPEN : State.CLOSED,
+                    l.downcalls, l.upcalls, l.failures, l.afterClose));
+        }
+        return out;
+    }
+
+    /**
+     * Socket {@code index}'s life in nesting order: its calls from creation to close (and after), each followed by
+     * what ran inside it (upcalls the provider made during a downcall, whatever socket they name).
+     */
+    public CallTree timeline(int index) {
+        IntList rows = lives.get(index).rows;
+        IntList withNested = new IntList(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            addWithNested(rows.get(i), withNested);
+        }
+        withNested = sortedDistinct(withNested);
+        return CallTree.of(store, withNested);
+    }
+
+    private void addWithNested(int row, IntList into) {
+        into.add(row);
+        IntList children = store.children(row);
+        for (int k = 0; k < children.size(); k++) {
+            addWithNested(children.get(k), into);
+        }
+    }
+
+    private static IntList sortedDistinct(IntList rows) {
+        int[] sorted = rows.stream().sorted().distinct().toArray();
+        return IntList.of(sorted);
+    }
+}
