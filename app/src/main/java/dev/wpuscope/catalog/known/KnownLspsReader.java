@@ -94,8 +94,8 @@ public final class KnownLspsReader {
         if (!BITNESSES.contains(bitness)) {
             throw fields.problem("bitness", "expected x64 or x86, got '" + bitness + "'");
         }
-        claimOnce("DLL " + name.toLowerCase(Locale.ROOT) + " " + bitness, product, fields, "name");
         claimAcrossProducts("DLL " + name.toLowerCase(Locale.ROOT), product, fields, "name");
+        claimOnce("DLL " + name.toLowerCase(Locale.ROOT) + " " + bitness, product, fields, "name");
         return new KnownDll(name, bitness, fields.url("source"));
     }
 
@@ -124,7 +124,7 @@ public final class KnownLspsReader {
         String workaround = fields.optionalText("workaround");
         String workaroundSource = fields.optionalUrl("workaround_source");
         if ((workaround == null) != (workaroundSource == null)) {
-            throw fields.problem(workaround == null ? "workaround_source" : "workaround",
+            throw fields.problem(workaround == null ? "workaround" : "workaround_source",
                     "a workaround needs its source and a source its workaround");
         }
         return new KnownBreakage(fields.text("symptom"), fields.text("error"), fields.text("affected"),
