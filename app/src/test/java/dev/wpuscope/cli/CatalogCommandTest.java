@@ -64,6 +64,7 @@ class CatalogCommandTest {
         assertTrue(out.contains("""
                   Layered providers (1)
                     #16 [1020] ierd_tgp_lsp64
+                        Product        not a product wpuscope knows
                         DLL            C:\\Windows\\SysWOW64\\ierd_tgp_lsp64.dll
                 """), out);
         assertTrue(out.contains("      Chains using it (3)\n        #17 [1021] ierd_tgp_lsp64 over [MSAFD Tcpip [TCP/IP]]\n"
