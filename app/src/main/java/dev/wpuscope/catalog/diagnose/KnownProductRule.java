@@ -16,10 +16,13 @@ import java.util.stream.Collectors;
  */
 final class KnownProductRule extends BaseRule {
 
+    /** The rule's id. */
+    static final String ID = "WPS021";
+
     private final KnownLsps known;
 
     KnownProductRule(KnownLsps known) {
-        super("WPS021", Severity.WARNING, "An LSP recognised as a known product with known breakages: what it "
+        super(ID, Severity.WARNING, "An LSP recognised as a known product with known breakages: what it "
                 + "breaks and the published workaround, with their sources");
         this.known = known;
     }
