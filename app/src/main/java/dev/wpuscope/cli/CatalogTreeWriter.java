@@ -193,11 +193,9 @@ final class CatalogTreeWriter {
                 KnownProduct product = match.product();
                 out.printf(FIELD, "      ", "What it is", product.description() + " (" + product.aboutSource() + ")");
                 for (KnownBreakage breakage : product.breakages()) {
-                    out.printf(FIELD, "      ", "Breaks", breakage.affected() + ": " + breakage.symptom() + " ["
-                            + breakage.error() + "] (" + breakage.source() + ")");
-                    breakage.workaroundText().ifPresent(fix -> out.printf(FIELD, "      ", "Workaround", fix + " ("
-                            + breakage.workaroundSource() + ")"));
+                    out.printf(FIELD, "      ", "Breaks", breakage.describe());
                 }
+                product.workarounds().forEach(fix -> out.printf(FIELD, "      ", "Workaround", fix));
             });
         }
     }

@@ -3,8 +3,6 @@ package dev.wpuscope.cli;
 import dev.wpuscope.catalog.diagnose.CatalogDiagnostics;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.DiagnosisSummary;
-import dev.wpuscope.catalog.diagnose.RecognisedLsp;
-import dev.wpuscope.catalog.known.KnownLsps;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.report.CatalogReport;
 import dev.wpuscope.catalog.report.HtmlReport;
@@ -13,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -47,9 +44,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws CatalogReadException, IOException {
         CatalogSnapshot snapshot = source.load();
         Diagnosis diagnosis = CatalogDiagnostics.standard().diagnose(snapshot, FileChecks.forSnapshot(snapshot));
-        CatalogReport report = new CatalogReport(snapshot, diagnosis, RecognisedLsp.of(snapshot, KnownLsps.standard()),
-                Optional.empty(), Instant.now());
-        Files.writeString(output, HtmlReport.render(report), StandardCharsets.UTF_8);
+        Files.writeString(output, HtmlReport.render(CatalogReport.of(snapshot, diagnosis, Optional.empty())),
+                StandardCharsets.UTF_8);
         spec.commandLine().getOut().println("wrote " + output + ": " + DiagnosisSummary.headline(diagnosis));
         spec.commandLine().getOut().flush();
         return 0;

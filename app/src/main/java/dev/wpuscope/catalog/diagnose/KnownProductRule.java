@@ -50,15 +50,10 @@ final class KnownProductRule extends BaseRule {
         StringBuilder why = new StringBuilder(product.displayName() + ": " + product.description() + " (source: "
                 + product.aboutSource() + "). Known breakages:");
         for (KnownBreakage b : product.breakages()) {
-            why.append(" ").append(b.affected()).append(": ").append(b.symptom()).append(" [").append(b.error())
-                    .append("] (source: ").append(b.source()).append(").");
+            why.append(" ").append(b.describe()).append(".");
         }
-        List<String> fixes = product.breakages().stream().filter(b -> b.workaround() != null)
-                .map(b -> b.workaround() + " (source: " + b.workaroundSource() + ")").distinct().toList();
-        String remedy = fixes.isEmpty()
-                ? "The sources publish no workaround for " + product.displayName() + "; ask its vendor, or remove "
-                        + "the product with its own uninstaller (it removes its catalog entries with it)."
-                : String.join(". ", fixes) + ".";
+        List<String> fixes = product.workarounds();
+        String remedy = fixes.isEmpty() ? product.noWorkaroundAdvice() : String.join(". ", fixes) + ".";
         return finding(title, entries, why.toString(), remedy);
     }
 }

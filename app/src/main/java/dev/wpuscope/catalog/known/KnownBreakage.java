@@ -20,6 +20,11 @@ public record KnownBreakage(
         String workaround,
         String workaroundSource) {
 
+    /** "Docker for Windows (docker CLI): every docker command fails … [error] (source: https://…)" */
+    public String describe() {
+        return affected + ": " + symptom + " [" + error + "] (source: " + source + ")";
+    }
+
     public Optional<String> workaroundText() {
         return Optional.ofNullable(workaround);
     }

@@ -37,6 +37,18 @@ public record KnownProduct(
         breakages = List.copyOf(breakages);
     }
 
+    /** Each published workaround once, with its source: "Uninstall it (source: https://…)"; empty when none. */
+    public List<String> workarounds() {
+        return breakages.stream().filter(b -> b.workaround() != null)
+                .map(b -> b.workaround() + " (source: " + b.workaroundSource() + ")").distinct().toList();
+    }
+
+    /** What to do when no source publishes a workaround. */
+    public String noWorkaroundAdvice() {
+        return "The sources publish no workaround for " + displayName() + "; ask its vendor, or remove the product "
+                + "with its own uninstaller (it removes its catalog entries with it).";
+    }
+
     /** "Lavasoft Web Companion"; the product alone when its name already holds the vendor's. */
     public String displayName() {
         return product.toLowerCase(Locale.ROOT).contains(vendor.toLowerCase(Locale.ROOT)) ? product

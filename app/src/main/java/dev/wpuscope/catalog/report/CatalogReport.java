@@ -2,6 +2,7 @@ package dev.wpuscope.catalog.report;
 
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.RecognisedLsp;
+import dev.wpuscope.catalog.known.KnownLsps;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import java.time.Instant;
 import java.util.List;
@@ -25,5 +26,11 @@ public record CatalogReport(
 
     public CatalogReport {
         lsps = List.copyOf(lsps);
+    }
+
+    /** The report of a catalog made now, its LSPs recognised with the knowledge base that ships with wpuscope. */
+    public static CatalogReport of(CatalogSnapshot snapshot, Diagnosis diagnosis, Optional<RepairPlanSummary> plan) {
+        return new CatalogReport(snapshot, diagnosis, RecognisedLsp.of(snapshot, KnownLsps.standard()), plan,
+                Instant.now());
     }
 }
