@@ -9,6 +9,7 @@ import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
 import dev.wpuscope.catalog.diagnose.RecognisedLsp;
 import dev.wpuscope.catalog.diagnose.Severity;
+import dev.wpuscope.catalog.diagnose.WholeCatalog;
 import dev.wpuscope.catalog.known.EntryMatch;
 import dev.wpuscope.catalog.known.KnownBreakage;
 import dev.wpuscope.catalog.known.KnownProduct;
@@ -182,7 +183,7 @@ public final class HtmlReport {
                     if (i > 0) {
                         html.raw(" <span class=\"arrow\">→</span> ");
                     }
-                    link(links.get(i));
+                    link(links.get(i), WholeCatalog.isWhole(catalog));
                 }
                 html.close("td").element("td", "path", path(chain)).close("tr");
             }
@@ -194,10 +195,12 @@ public final class HtmlReport {
                 .filter(e -> e.info().entryType() == null || e.info().entryType() == EntryType.INVALID).toList());
     }
 
-    private void link(ChainLink link) {
+    /** One link of a chain; a link a whole catalog lacks is missing, one an excerpt lacks is only not shown. */
+    private void link(ChainLink link, boolean wholeCatalog) {
         String id = " [" + Integer.toUnsignedString(link.catalogEntryId()) + "]";
         if (link.isMissing()) {
-            html.element("span", "missing", "missing entry" + id);
+            html.element("span", wholeCatalog ? "missing" : "muted", (wholeCatalog ? "missing entry"
+                    : "not in this excerpt") + id);
         } else {
             html.element("span", "link", EntryLabels.name(link.entry()) + id);
         }

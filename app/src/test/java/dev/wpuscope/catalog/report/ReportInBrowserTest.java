@@ -33,13 +33,14 @@ class ReportInBrowserTest {
 
     @Test
     void theLavasoftReportRendersInChromium() throws Exception {
-        Path html = write("moby-27423_lavasoft_part2", SharedSamples.file("netsh/moby-27423_lavasoft_part2.txt"));
+        Path html = write("moby-27423_lavasoft_part1", SharedSamples.file("netsh/moby-27423_lavasoft_part1.txt"));
         String dom = chromium("--dump-dom", html);
         assertTrue(dom.contains("<strong>Lavasoft Web Companion</strong>"), dom);
         assertTrue(dom.contains("Every docker command fails"), dom);
         assertTrue(dom.contains("Uninstall Lavasoft Web Companion"), dom);
         assertTrue(dom.contains("1 known product with known breakages"), dom);
-        Path png = SCREENSHOTS.resolve("moby-27423_lavasoft_part2.png");
+        assertTrue(dom.contains("<span class=\"muted\">not in this excerpt [1006]</span>"), "an excerpt's absent link");
+        Path png = SCREENSHOTS.resolve("moby-27423_lavasoft_part1.png");
         chromium("--screenshot=" + png.toAbsolutePath(), html);
         byte[] image = Files.readAllBytes(png);
         assertEquals("PNG", new String(image, 1, 3, StandardCharsets.US_ASCII));
