@@ -73,6 +73,23 @@ class DiagnoseSamplesCliTest {
         assertTrue(out.contains("Summary: 0 errors, 5 warnings, 6 notes (exit code 3)"), out);
     }
 
+    /** The issue's "done": diagnose on the LavasoftLSP dump names the product, its Docker breakage and the source. */
+    @Test
+    void lavasoftDumpNamesWebCompanionItsDockerBreakageAndTheSource() throws Exception {
+        Path file = SharedSamples.file("netsh/moby-27423_lavasoft_part1.txt");
+        String out = wpuscope("diagnose", file.toString()).out();
+        assertTrue(out.contains("- 64-bit LavasoftLSP: Lavasoft Web Companion (matched by GUID"), out);
+        assertTrue(out.contains("[WPS021] LavasoftLSP is Lavasoft Web Companion"), out);
+        assertTrue(out.contains("known to break Docker for Windows (docker CLI)"), out);
+        assertTrue(out.contains("https://github.com/moby/moby/issues/27423"), out);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(wpuscope("diagnose", "--json", file.toString()).out());
+        com.fasterxml.jackson.databind.JsonNode lsp = json.get("lsps").get(0);
+        assertEquals("lavasoft-web-companion", lsp.get("product").asText());
+        assertEquals("matched by GUID", lsp.get("matchedBy").asText());
+        assertEquals("{1C39A736-9641-4F43-9C20-AEED81692A07}", lsp.get("matched").asText());
+    }
+
     @Test
     void diffOfTheExportWithItselfIsEmpty() {
         Path file = SharedSamples.file("reg/cingchun_bccc_winsock2.reg");

@@ -1,7 +1,5 @@
 package dev.wpuscope.catalog.known;
 
-import java.util.Optional;
-
 /**
  * Something a product is known to break.
  *
@@ -23,9 +21,5 @@ public record KnownBreakage(
     /** "Docker for Windows (docker CLI): every docker command fails … [error] (source: https://…)" */
     public String describe() {
         return affected + ": " + symptom + " [" + error + "] (source: " + source + ")";
-    }
-
-    public Optional<String> workaroundText() {
-        return Optional.ofNullable(workaround);
     }
 }

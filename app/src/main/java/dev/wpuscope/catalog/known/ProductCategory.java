@@ -26,11 +26,6 @@ public enum ProductCategory {
         this.label = label;
     }
 
-    /** The value in the knowledge base file. */
-    public String key() {
-        return key;
-    }
-
     public String label() {
         return label;
     }
@@ -40,6 +35,6 @@ public enum ProductCategory {
     }
 
     static String keys() {
-        return String.join(", ", Arrays.stream(values()).map(ProductCategory::key).toList());
+        return String.join(", ", Arrays.stream(values()).map(c -> c.key).toList());
     }
 }

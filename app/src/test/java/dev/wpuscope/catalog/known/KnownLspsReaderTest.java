@@ -60,7 +60,7 @@ class KnownLspsReaderTest {
         KnownProduct acme = known.products().get(0);
         assertEquals("Acme Filter", acme.displayName());
         assertEquals(ProductCategory.CONTENT_FILTER, acme.category());
-        assertEquals("uninstall it", acme.breakages().get(0).workaroundText().orElseThrow());
+        assertEquals("uninstall it", acme.breakages().get(0).workaround());
     }
 
     @Test
