@@ -27,7 +27,7 @@ public final class KnownLspsReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern REGISTRY_GUID = Pattern.compile(
             "\\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}}");
-    private static final Set<String> BITNESSES = Set.of("x64", "x86");
+    private static final Set<String> BITNESSES = Set.of("x64", "x86", "unstated");
 
     private final String file;
     private final Map<String, String> owners = new HashMap<>();
@@ -92,7 +92,7 @@ public final class KnownLspsReader {
         }
         String bitness = fields.text("bitness");
         if (!BITNESSES.contains(bitness)) {
-            throw fields.problem("bitness", "expected x64 or x86, got '" + bitness + "'");
+            throw fields.problem("bitness", "expected x64, x86 or unstated, got '" + bitness + "'");
         }
         claimAcrossProducts("DLL " + name.toLowerCase(Locale.ROOT), product, fields, "name");
         claimOnce("DLL " + name.toLowerCase(Locale.ROOT) + " " + bitness, product, fields, "name");

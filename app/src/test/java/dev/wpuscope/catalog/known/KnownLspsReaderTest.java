@@ -85,7 +85,7 @@ class KnownLspsReaderTest {
     void aDllNameHasNoPathAndABitness() {
         assertProblem(ONE_PRODUCT.replace("\"AcmeLsp64.dll\"", "\"C:\\\\\\\\Windows\\\\\\\\AcmeLsp64.dll\""),
                 "dlls[0]: field 'name': expected a DLL file name without a path");
-        assertProblem(ONE_PRODUCT.replace("\"x64\"", "\"amd64\""), "dlls[0]: field 'bitness': expected x64 or x86");
+        assertProblem(ONE_PRODUCT.replace("\"x64\"", "\"amd64\""), "dlls[0]: field 'bitness': expected x64, x86 or unstated");
     }
 
     @Test
