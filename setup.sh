@@ -17,6 +17,7 @@ packages=(
   libgtk-3-0                                 # JavaFX on a desktop (glass GTK)
   xvfb xauth imagemagick                     # screenshots of the GUI (tests themselves run headless)
   fakeroot                                   # the .deb (jpackage runs dpkg-deb under fakeroot)
+  chromium                                   # the HTML report is rendered in a headless browser (test, screenshot)
 )
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()

@@ -1,5 +1,6 @@
 package dev.wpuscope.cli;
 
+import dev.wpuscope.catalog.known.KnownLsps;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.snapshot.SnapshotJson;
 import dev.wpuscope.catalog.source.CatalogReadException;
@@ -60,7 +61,7 @@ final class CatalogCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(new String(SnapshotJson.write(snapshot), StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();
         } else {
-            new CatalogTreeWriter(spec.commandLine().getOut()).write(snapshot);
+            new CatalogTreeWriter(spec.commandLine().getOut(), KnownLsps.standard()).write(snapshot);
             if (files) {
                 new ProviderFilesWriter(spec.commandLine().getOut(), FileChecks.forSnapshot(snapshot)).write(snapshot);
             }

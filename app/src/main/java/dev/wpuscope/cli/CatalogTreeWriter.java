@@ -1,6 +1,11 @@
 package dev.wpuscope.cli;
 
 import dev.wpuscope.catalog.WinsockNames;
+import dev.wpuscope.catalog.diagnose.RecognisedLsp;
+import dev.wpuscope.catalog.known.EntryMatch;
+import dev.wpuscope.catalog.known.KnownBreakage;
+import dev.wpuscope.catalog.known.KnownLsps;
+import dev.wpuscope.catalog.known.KnownProduct;
 import dev.wpuscope.catalog.model.AppIdRule;
 import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.model.Catalog;
@@ -28,10 +33,12 @@ final class CatalogTreeWriter {
     private static final String FIELD = "%s%-14s %s%n";
 
     private final PrintWriter out;
+    private final KnownLsps known;
     private Map<UUID, Integer> lspCategories = Map.of();
 
-    CatalogTreeWriter(PrintWriter out) {
+    CatalogTreeWriter(PrintWriter out, KnownLsps known) {
         this.out = out;
+        this.known = known;
     }
 
     void write(CatalogSnapshot snapshot) {
@@ -45,6 +52,7 @@ final class CatalogTreeWriter {
             snapshot.catalog(bitness).ifPresent(this::writeCatalog);
         }
         writeNamespaceProviders(snapshot);
+        writeProducts(snapshot);
         writeAppIdRules(snapshot);
         writeList("Warnings", snapshot.warnings());
         writeList("What this source cannot tell", snapshot.limitations());
@@ -113,6 +121,10 @@ final class CatalogTreeWriter {
         if (entry.protocolNameValue() != null && !entry.protocolNameValue().equals(info.protocolName())) {
             out.printf(FIELD, fields, "ProtocolName", entry.protocolNameValue());
         }
+        if (info.entryType() == EntryType.LAYERED || info.entryType() == EntryType.CHAIN) {
+            out.printf(FIELD, fields, "Product", known.match(entry).map(EntryMatch::describe)
+                    .orElse("not a product wpuscope knows"));
+        }
         out.printf(FIELD, fields, "DLL", entry.providerPath() == null ? "unknown" : entry.providerPath());
         out.printf(FIELD, fields, "Provider GUID", info.providerId() == null ? "unknown"
                 : "{" + info.providerId() + "}");
@@ -164,6 +176,27 @@ final class CatalogTreeWriter {
             out.printf(FIELD, "      ", "Other", "enabled " + yesNo(ns.enabled()) + ", version " + number(ns.version())
                     + ", stores service class info " + yesNo(ns.storesServiceClassInfo()) + ", address family "
                     + WinsockNames.addressFamily(ns.addressFamily()));
+        }
+    }
+
+    /** Each LSP with the product it was recognised as, what that product is known to break and the fix. */
+    private void writeProducts(CatalogSnapshot snapshot) {
+        List<RecognisedLsp> lsps = RecognisedLsp.of(snapshot, known);
+        if (lsps.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("LSP products (" + lsps.size() + ")");
+        for (RecognisedLsp lsp : lsps) {
+            out.println("  " + lsp.bitness().label() + "  " + lsp.describe());
+            lsp.match().ifPresent(match -> {
+                KnownProduct product = match.product();
+                out.printf(FIELD, "      ", "What it is", product.description() + " (" + product.aboutSource() + ")");
+                for (KnownBreakage breakage : product.breakages()) {
+                    out.printf(FIELD, "      ", "Breaks", breakage.describe());
+                }
+                product.workarounds().forEach(fix -> out.printf(FIELD, "      ", "Workaround", fix));
+            });
         }
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wpuscope.catalog.diagnose.CatalogDiagnostics;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.Finding;
+import dev.wpuscope.catalog.diagnose.RecognisedLsp;
 import dev.wpuscope.catalog.diagnose.Severity;
+import dev.wpuscope.catalog.known.KnownLsps;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.CatalogReadException;
 import dev.wpuscope.catalog.source.CatalogSources;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "LSP categories. The source is a file whose format is detected from its content",
                 "(reg export, netsh winsock show catalog output, wpuscope snapshot), or --live on Windows",
                 "(then provider DLLs are checked too).",
-                "Rules: WPS000-WPS020, listed in README.md."},
+                "Rules: WPS000-WPS021, listed in README.md. LSPs are recognised as known products from",
+                "resources/known-lsps/known-lsps.json (by GUID, DLL name or protocol name)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:no findings above INFO",
@@ -87,6 +90,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
         };
     }
 
+    private static Map<String, Object> lspJson(RecognisedLsp lsp) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("catalog", lsp.bitness().label());
+        json.put("name", lsp.name());
+        json.put("product", lsp.match().map(m -> m.product().id()).orElse(null));
+        json.put("productName", lsp.match().map(m -> m.product().displayName()).orElse(null));
+        json.put("matchedBy", lsp.match().map(m -> m.basis().label()).orElse(null));
+        json.put("matched", lsp.match().map(m -> m.matched()).orElse(null));
+        return json;
+    }
+
     private static Map<String, Object> jsonReport(CatalogSnapshot snapshot, Diagnosis diagnosis, int exit) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("source", snapshot.location());
@@ -95,6 +109,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         report.put("exitCode", exit);
         List<Finding> findings = diagnosis.findings();
         report.put("findings", findings);
+        report.put("lsps", RecognisedLsp.of(snapshot, KnownLsps.standard()).stream().map(DiagnoseCommand::lspJson)
+                .toList());
         report.put("sourceLimitations", snapshot.limitations());
         report.put("sourceWarnings", snapshot.warnings());
         return report;

@@ -3,8 +3,10 @@ package dev.wpuscope.cli;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
+import dev.wpuscope.catalog.diagnose.RecognisedLsp;
 import dev.wpuscope.catalog.diagnose.Severity;
 import dev.wpuscope.catalog.diagnose.WholeCatalog;
+import dev.wpuscope.catalog.known.KnownLsps;
 import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.model.EntryType;
@@ -26,6 +28,12 @@ final class DiagnosisPrinter {
     void print(CatalogSnapshot snapshot, Diagnosis diagnosis, int exitCode) {
         out.println("Diagnosis of " + snapshot.location() + " (" + snapshot.kind().label() + ")");
         out.println("  " + contents(snapshot));
+        List<RecognisedLsp> lsps = RecognisedLsp.of(snapshot, KnownLsps.standard());
+        if (!lsps.isEmpty()) {
+            out.println();
+            out.println("Layered providers (LSPs) and the products behind them:");
+            lsps.forEach(lsp -> TextBlock.print(out, "  ", "- ", lsp.bitness().label() + " " + lsp.describe()));
+        }
         for (Severity severity : WORST_FIRST) {
             List<Finding> findings = diagnosis.withSeverity(severity);
             if (!findings.isEmpty()) {

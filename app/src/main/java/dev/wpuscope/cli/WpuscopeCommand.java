@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Inspect the Winsock 2 service-provider catalog and trace provider upcalls.",
         subcommands = {CommandLine.HelpCommand.class, CatalogCommand.class, DiagnoseCommand.class,
-                DiffCommand.class, DllCommand.class, RepairCommand.class, TraceCommand.class, TracerCommand.class})
+                DiffCommand.class, DllCommand.class, RepairCommand.class, ReportCommand.class, TraceCommand.class,
+                TracerCommand.class})
 public final class WpuscopeCommand implements Callable<Integer> {
 
     /** The configured command line, shared by {@code Main} and tests, printing to stdout and stderr. */

@@ -2,9 +2,11 @@ package dev.wpuscope.ui;
 
 import dev.wpuscope.catalog.diff.CatalogDiffer;
 import dev.wpuscope.catalog.model.CatalogEntry;
+import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.tracer.TracerDllDirectory;
 import dev.wpuscope.ui.catalogview.CatalogViewController;
+import dev.wpuscope.ui.catalogview.CatalogViewModel;
 import dev.wpuscope.ui.catalogview.EntryRow;
 import dev.wpuscope.ui.traffic.CaptureSession;
 import dev.wpuscope.ui.traffic.TrafficViewController;
@@ -277,6 +279,26 @@ public final class MainWindowController {
         }
     }
 
+    /** File › Export Report: the open catalog's HTML report, the page wpuscope report writes. */
+    @FXML
+    private void exportReport() {
+        CatalogViewModel catalog = catalogViewController.viewModel();
+        CatalogSnapshot snapshot = catalog.snapshotProperty().get();
+        if (snapshot == null) {
+            Dialogs.show(stage, Alert.AlertType.INFORMATION, "No catalog open", "Open a catalog first, then export "
+                    + "its report.");
+            return;
+        }
+        Diagnosis diagnosis = catalog.diagnosis();
+        File file = saveChooser("Export report", "HTML report", "*.html", "winsock-report.html");
+        if (file != null) {
+            runInBackground("Writing " + file.getName(), () -> {
+                sources.writeReport(snapshot, diagnosis, file.toPath());
+                return file;
+            }, written -> { }, file.toPath());
+        }
+    }
+
     @FXML
     private void saveCapture() {
         exportEvents("Save capture", "Captures", "*.wputrace", "capture.wputrace", Sources.Export.CAPTURE);
@@ -474,7 +496,7 @@ public final class MainWindowController {
     @FXML
     private void showShortcuts() {
         Dialogs.show(stage, Alert.AlertType.INFORMATION, "Keyboard shortcuts", String.join("\n",
-                "Ctrl+O  open a catalog or capture", "Ctrl+S  save catalog snapshot",
+                "Ctrl+O  open a catalog or capture", "Ctrl+S  save catalog snapshot", "Ctrl+R  export report",
                 "Ctrl+Shift+S  save capture", "Ctrl+E / Ctrl+Shift+E  export events as CSV / JSON",
                 "Ctrl+1 / Ctrl+2  Catalog / Live Traffic", "Ctrl+F  search events", "Ctrl+P  pause",
                 "Ctrl+Shift+A  auto-scroll", "Ctrl+L  clear events", "Ctrl+Shift+D  demo traffic",

@@ -3,6 +3,8 @@ package dev.wpuscope.ui;
 import dev.wpuscope.catalog.diagnose.CatalogDiagnostics;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.catalog.report.CatalogReport;
+import dev.wpuscope.catalog.report.HtmlReport;
 import dev.wpuscope.catalog.source.CatalogReadException;
 import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.catalog.snapshot.SnapshotJson;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The GUI's door to the engines: reads catalogs and captures, follows growing captures, writes
@@ -142,6 +145,12 @@ final class Sources implements AutoCloseable {
 
     void writeSnapshot(CatalogSnapshot snapshot, Path file) throws IOException {
         Files.write(file, SnapshotJson.write(snapshot));
+    }
+
+    /** Writes the HTML report of a catalog and its diagnosis (the one wpuscope report writes). */
+    void writeReport(CatalogSnapshot snapshot, Diagnosis diagnosis, Path file) throws IOException {
+        Files.writeString(file, HtmlReport.render(CatalogReport.of(snapshot, diagnosis, Optional.empty())),
+                StandardCharsets.UTF_8);
     }
 
     /** Writes the given rows of a session (the ones the table shows) as a capture, CSV or JSON lines. */

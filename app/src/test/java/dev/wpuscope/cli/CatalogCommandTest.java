@@ -39,6 +39,19 @@ class CatalogCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** Each LSP names its product and the basis of the match, or says plainly that it is unknown. */
+    @Test
+    void layeredProvidersNameTheirProductOrSayTheyAreUnknown() {
+        Run lavasoft = run("catalog", SharedSamples.file("netsh/moby-27423_lavasoft_part2.txt").toString());
+        assertTrue(lavasoft.out.contains("Product        Lavasoft Web Companion (matched by GUID"
+                + " {2B611370-2190-4059-9AF8-5BC0F58FB742})"), lavasoft.out);
+        assertTrue(lavasoft.out.contains("LSP products (1)\n  64-bit  LavasoftLSP: Lavasoft Web Companion"), lavasoft.out);
+        assertTrue(lavasoft.out.contains("Workaround     Uninstall Lavasoft Web Companion"), lavasoft.out);
+        Run tencent = run("catalog", SharedSamples.file("reg/cingchun_bccc_winsock2.reg").toString());
+        assertTrue(tencent.out.contains("64-bit  ierd_tgp_lsp64: not a product wpuscope knows"), tencent.out);
+        assertTrue(tencent.out.contains("Product        not a product wpuscope knows"), tencent.out);
+    }
+
     @Test
     void printsBothCatalogsAsTreesWithChainsResolvedToNames() {
         Path sample = SharedSamples.file("reg/cingchun_bccc_winsock2.reg");
@@ -51,6 +64,7 @@ class CatalogCommandTest {
         assertTrue(out.contains("""
                   Layered providers (1)
                     #16 [1020] ierd_tgp_lsp64
+                        Product        not a product wpuscope knows
                         DLL            C:\\Windows\\SysWOW64\\ierd_tgp_lsp64.dll
                 """), out);
         assertTrue(out.contains("      Chains using it (3)\n        #17 [1021] ierd_tgp_lsp64 over [MSAFD Tcpip [TCP/IP]]\n"

@@ -27,13 +27,16 @@ class DiagnoseSamplesCliTest {
         return new CliRun(exit, out.toString(), err.toString());
     }
 
-    /** Exit code per sample: 3 where a non-IFS LSP is visible, 2 for the legacy key without a catalog. */
+    /**
+     * Exit code per sample: 3 where a non-IFS LSP or a known product with known breakages (LavasoftLSP, WPS021) is
+     * visible, 2 for the legacy key without a catalog.
+     */
     static final Map<String, Integer> EXPECTED_EXIT = Map.ofEntries(
             Map.entry("cingchun_bccc_winsock2.reg", 3),
             Map.entry("cingchun_bccc_winsock.reg", 2),
             Map.entry("distrobuilder_viosock_extracted.reg", 0),
             Map.entry("moby-27423_lavasoft_part1.txt", 3),
-            Map.entry("moby-27423_lavasoft_part2.txt", 0),
+            Map.entry("moby-27423_lavasoft_part2.txt", 3),
             Map.entry("moby-27423_lavasoft_part3_rsvp.txt", 0),
             Map.entry("moby-27423_lavasoft_part4_wow64.txt", 0),
             Map.entry("trio-52_win10_hyperv_part1.txt", 0),
@@ -68,6 +71,23 @@ class DiagnoseSamplesCliTest {
                 + "SOCK_RAW/IPv4"), out);
         assertTrue(out.contains("ierd_tgp_lsp over [MSAFD Tcpip [UDP/IP]] (32-bit #1018)"), out);
         assertTrue(out.contains("Summary: 0 errors, 5 warnings, 6 notes (exit code 3)"), out);
+    }
+
+    /** The issue's "done": diagnose on the LavasoftLSP dump names the product, its Docker breakage and the source. */
+    @Test
+    void lavasoftDumpNamesWebCompanionItsDockerBreakageAndTheSource() throws Exception {
+        Path file = SharedSamples.file("netsh/moby-27423_lavasoft_part1.txt");
+        String out = wpuscope("diagnose", file.toString()).out();
+        assertTrue(out.contains("- 64-bit LavasoftLSP: Lavasoft Web Companion (matched by GUID"), out);
+        assertTrue(out.contains("[WPS021] LavasoftLSP is Lavasoft Web Companion"), out);
+        assertTrue(out.contains("known to break Docker for Windows (docker CLI)"), out);
+        assertTrue(out.contains("https://github.com/moby/moby/issues/27423"), out);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(wpuscope("diagnose", "--json", file.toString()).out());
+        com.fasterxml.jackson.databind.JsonNode lsp = json.get("lsps").get(0);
+        assertEquals("lavasoft-web-companion", lsp.get("product").asText());
+        assertEquals("matched by GUID", lsp.get("matchedBy").asText());
+        assertEquals("{1C39A736-9641-4F43-9C20-AEED81692A07}", lsp.get("matched").asText());
     }
 
     @Test

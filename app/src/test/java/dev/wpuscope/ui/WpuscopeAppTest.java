@@ -44,7 +44,7 @@ class WpuscopeAppTest {
         Label source = robot.lookup("#sourceStatus").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> source.getText().startsWith("Example: Registry export"));
         assertTrue(robot.lookup(".example-banner").queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
-        assertTrue(robot.lookup("Diagnostics (1 error, 15 warnings, 8 infos)").tryQuery().isPresent());
+        assertTrue(robot.lookup("Diagnostics (1 error, 15 warnings, 8 notes)").tryQuery().isPresent());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wpuscope.catalog.diagnose;
 
+import dev.wpuscope.catalog.known.KnownLsps;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.platform.ProviderFileCheck;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class CatalogDiagnostics {
         all.add(new NamespaceFileRule());
         all.add(new LspCategoryRule());
         all.add(new Wow64PathRule());
+        all.add(new KnownProductRule(KnownLsps.standard()));
         all.sort((a, b) -> a.id().compareTo(b.id()));
         return new CatalogDiagnostics(all);
     }

@@ -4,6 +4,7 @@ import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
+import dev.wpuscope.catalog.diagnose.Severity;
 import dev.wpuscope.catalog.diff.SnapshotDiff;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.platform.ProviderFileCheck;
@@ -23,6 +24,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -42,11 +44,15 @@ public final class CatalogViewController {
     @FXML private VBox emptyState;
     @FXML private HBox exampleBanner;
     @FXML private Label exampleText;
-    @FXML private Label notesLabel;
+    @FXML private Label summaryLine;
+    @FXML private VBox productCards;
+    @FXML private Label unknownLsps;
+    @FXML private TitledPane caveatsPane;
+    @FXML private Label caveatsText;
     @FXML private SplitPane mainSplit;
     @FXML private SplitPane centerSplit;
     @FXML private TabPane centerTabs;
-    @FXML private TabPane bottomTabs;
+    @FXML private TabPane diagnosticsTabs;
     @FXML private TreeView<ChainTreeNode> chainTree;
     @FXML private TableView<EntryRow> entriesTable;
     @FXML private TableColumn<EntryRow, String> catalogColumn;
@@ -90,8 +96,7 @@ public final class CatalogViewController {
         setUpFindings();
         setUpDiff();
         model.snapshotProperty().addListener((obs, old, snapshot) -> showState(snapshot));
-        model.notesProperty().addListener((obs, old, text) -> Nodes.setShown(notesLabel, !text.isEmpty()));
-        notesLabel.textProperty().bind(model.notesProperty());
+        model.firstLookProperty().addListener((obs, old, look) -> showFirstLook(look));
         FileDrop.install(root, path -> openRequest.accept(path));
         showState(null);
     }
@@ -259,6 +264,37 @@ public final class CatalogViewController {
                     + "LSPs \"Contoso Web Filter\" and \"Fabrikam Traffic Shaper\", and a broken chain left by "
                     + "\"Northwind VPN Helper\". It is not from a real machine.");
         }
+    }
+
+    /** The summary line, a card per recognised product (what it breaks, the fix), and the caveats line. */
+    private void showFirstLook(FirstLook look) {
+        summaryLine.setText(look.headline());
+        summaryLine.getStyleClass().removeAll("worst-error", "worst-warning");
+        model.findings().stream().map(Finding::severity).max(java.util.Comparator.naturalOrder())
+                .filter(worst -> worst != Severity.INFO)
+                .ifPresent(worst -> summaryLine.getStyleClass().add("worst-" + worst.label().toLowerCase()));
+        productCards.getChildren().setAll(look.products().stream().map(CatalogViewController::card).toList());
+        unknownLsps.setText(look.unknownLsps());
+        Nodes.setShown(unknownLsps, !look.unknownLsps().isEmpty());
+        caveatsPane.setText(look.caveatsTitle());
+        caveatsText.setText(look.caveats());
+        caveatsPane.setExpanded(false);
+        Nodes.setShown(caveatsPane, !look.caveatsTitle().isEmpty());
+    }
+
+    private static VBox card(FirstLook.ProductCard product) {
+        VBox card = new VBox(label(product.title(), "product-title"), label(product.basis(), "product-basis"));
+        card.getStyleClass().add("product-card");
+        product.breaks().forEach(line -> card.getChildren().add(label("Breaks: " + line, "product-breaks")));
+        product.fixes().forEach(line -> card.getChildren().add(label("Fix: " + line, "product-fix")));
+        return card;
+    }
+
+    private static Label label(String text, String styleClass) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(styleClass);
+        return label;
     }
 
     @FXML

@@ -6,7 +6,13 @@ import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
+import dev.wpuscope.catalog.diagnose.RecognisedLsp;
 import dev.wpuscope.catalog.diagnose.Severity;
+import dev.wpuscope.catalog.known.EntryMatch;
+import dev.wpuscope.catalog.known.KnownBreakage;
+import dev.wpuscope.catalog.known.KnownLsps;
+import dev.wpuscope.catalog.known.KnownProduct;
+import dev.wpuscope.catalog.model.EntryType;
 import dev.wpuscope.catalog.diff.SnapshotDiff;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.ui.Daemons;
@@ -31,7 +37,7 @@ import javafx.collections.ObservableList;
 public final class CatalogViewModel {
     private final ObjectProperty<CatalogSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper sourceLabel = new ReadOnlyStringWrapper("no catalog");
-    private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<FirstLook> firstLook = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper selectionSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<EntryRow> entries = FXCollections.observableArrayList();
     private final ObservableList<NamespaceRow> namespaces = FXCollections.observableArrayList();
@@ -45,6 +51,8 @@ public final class CatalogViewModel {
     private final ReadOnlyStringWrapper findingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper diagnosisSummary = new ReadOnlyStringWrapper("Diagnostics");
     private final DllDetailsCache dllDetails;
+    private final KnownLsps known = KnownLsps.standard();
+    private Diagnosis diagnosis;
     private boolean example;
 
     /** A model that reads DLL details on a background thread and shows them on the FX thread. */
@@ -67,27 +75,26 @@ public final class CatalogViewModel {
      * (the live catalog), else says why not; {@code example} marks data the project made up, so the view can
      * label it.
      */
-    public void show(CatalogSnapshot shown, Diagnosis diagnosis, ProviderFileCheck files, boolean isExample) {
+    public void show(CatalogSnapshot shown, Diagnosis shownDiagnosis, ProviderFileCheck files, boolean isExample) {
         this.example = isExample;
+        this.diagnosis = shownDiagnosis;
         selected.set(null);
         dllDetails.reset(files);
         selectedFinding.set(null);
-        findings.setAll(diagnosis.findings());
+        findings.setAll(shownDiagnosis.findings());
         diffRows.clear();
         diffTitle.set("Compare");
-        diagnosisSummary.set(summary(diagnosis));
+        diagnosisSummary.set(summary(shownDiagnosis));
         List<EntryRow> rows = new ArrayList<>();
         for (Bitness bitness : Bitness.values()) {
             shown.catalog(bitness).ifPresent(catalog -> addRows(catalog, rows));
         }
         entries.setAll(rows);
         namespaces.setAll(shown.namespaceProviders().stream().map(NamespaceRow::new).toList());
-        tree.set(ChainTree.of(shown, rows));
+        tree.set(ChainTree.of(shown, rows, known));
         snapshot.set(shown);
         sourceLabel.set((isExample ? "Example: " : "") + shown.kind().label() + " — " + shown.location());
-        List<String> lines = new ArrayList<>(shown.limitations());
-        lines.addAll(shown.warnings());
-        notes.set(String.join("\n", lines));
+        firstLook.set(FirstLook.of(shown, shownDiagnosis, RecognisedLsp.of(shown, known)));
     }
 
     private static String summary(Diagnosis diagnosis) {
@@ -98,7 +105,8 @@ public final class CatalogViewModel {
         for (Severity severity : List.of(Severity.ERROR, Severity.WARNING, Severity.INFO)) {
             int n = diagnosis.withSeverity(severity).size();
             if (n > 0) {
-                parts.add(n + " " + severity.label().toLowerCase() + (n == 1 ? "" : "s"));
+                String noun = severity == Severity.INFO ? "note" : severity.label().toLowerCase();
+                parts.add(n + " " + noun + (n == 1 ? "" : "s"));
             }
         }
         return "Diagnostics (" + String.join(", ", parts) + ")";
@@ -124,6 +132,7 @@ public final class CatalogViewModel {
     private List<DetailRow> detailRows(EntryRow row, List<DetailRow> dll) {
         Map<UUID, Integer> categories = snapshot.get() == null ? Map.of() : snapshot.get().lspCategories();
         List<DetailRow> rows = new ArrayList<>(EntryDetails.of(row, categories));
+        rows.addAll(2, productRows(row));
         int path = 0;
         while (!rows.get(path).name().equals(EntryDetails.PROVIDER_DLL)) {
             path++;
@@ -132,6 +141,29 @@ public final class CatalogViewModel {
         List<String> about = findings.stream().filter(f -> concerns(f, row))
                 .map(f -> f.ruleId() + " " + f.severity().label() + ": " + f.title()).toList();
         rows.add(new DetailRow("Findings", about.isEmpty() ? "none" : String.join("\n", about)));
+        return rows;
+    }
+
+    /** For an LSP's entries: the product it was recognised as, what that breaks and the fix. */
+    private List<DetailRow> productRows(EntryRow row) {
+        EntryType type = row.entry().info().entryType();
+        if (type != EntryType.LAYERED && type != EntryType.CHAIN) {
+            return List.of();
+        }
+        Optional<EntryMatch> match = known.match(row.entry());
+        if (match.isEmpty()) {
+            return List.of(new DetailRow("LSP product", "not a product wpuscope knows"));
+        }
+        KnownProduct product = match.get().product();
+        List<DetailRow> rows = new ArrayList<>();
+        rows.add(new DetailRow("LSP product", match.get().describe()));
+        rows.add(new DetailRow("What it is", product.description() + " (source: " + product.aboutSource() + ")"));
+        if (!product.breakages().isEmpty()) {
+            rows.add(new DetailRow("Known to break", product.breakages().stream().map(KnownBreakage::describe)
+                    .collect(java.util.stream.Collectors.joining("\n"))));
+            rows.add(new DetailRow("Workaround", product.workarounds().isEmpty() ? product.noWorkaroundAdvice()
+                    : String.join("\n", product.workarounds())));
+        }
         return rows;
     }
 
@@ -251,9 +283,14 @@ public final class CatalogViewModel {
         return sourceLabel.getReadOnlyProperty();
     }
 
-    /** What the source cannot tell and what was skipped while reading, one per line. */
-    public ReadOnlyStringProperty notesProperty() {
-        return notes.getReadOnlyProperty();
+    /** The summary line, the recognised products and the source's caveats, shown before everything else. */
+    public ObjectProperty<FirstLook> firstLookProperty() {
+        return firstLook;
+    }
+
+    /** The open catalog's diagnosis; {@code null} before a catalog is shown. */
+    public Diagnosis diagnosis() {
+        return diagnosis;
     }
 
     public ReadOnlyStringProperty selectionSummaryProperty() {

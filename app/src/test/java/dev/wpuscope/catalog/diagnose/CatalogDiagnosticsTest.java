@@ -65,7 +65,7 @@ class CatalogDiagnosticsTest {
     @Test
     void everyRuleHasAUniqueIdAndASummary() {
         List<Rule> rules = CatalogDiagnostics.standard().rules();
-        assertEquals(21, rules.size());
+        assertEquals(22, rules.size());
         assertEquals(rules.size(), rules.stream().map(Rule::id).distinct().count());
         rules.forEach(r -> assertTrue(r.id().matches("WPS\\d{3}") && !r.summary().isBlank(), r.id()));
     }

@@ -71,7 +71,14 @@ class SampleDiagnosisTest {
     @Test
     void lavasoftLspExcerpt() throws Exception {
         Diagnosis d = diagnose(SharedSamples.file("netsh/moby-27423_lavasoft_part1.txt"));
-        assertEquals(List.of("WARNING WPS007", "INFO WPS000", "INFO WPS006"), rulesAndSeverities(d));
+        assertEquals(List.of("WARNING WPS007", "WARNING WPS021", "INFO WPS000", "INFO WPS006"), rulesAndSeverities(d));
+        Finding known = d.ofRule("WPS021").get(0);
+        assertEquals("LavasoftLSP is Lavasoft Web Companion (matched by GUID {1C39A736-9641-4F43-9C20-AEED81692A07}),"
+                + " known to break Docker for Windows (docker CLI)", known.title());
+        assertTrue(known.explanation().contains("Every docker command fails")
+                && known.explanation().contains("(source: https://github.com/moby/moby/issues/27423)"), known.explanation());
+        assertEquals("Uninstall Lavasoft Web Companion (Docker's maintainers named it as the root cause)"
+                + " (source: https://github.com/docker/for-win/issues/723).", known.remedy());
         Finding f = d.ofRule("WPS007").get(0);
         assertEquals("LavasoftLSP is a non-IFS LSP (no XP1_IFS_HANDLES) over TCP/IPv4", f.title());
         assertTrue(ids(f).contains(1032));

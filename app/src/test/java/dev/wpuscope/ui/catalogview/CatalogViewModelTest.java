@@ -111,7 +111,7 @@ class CatalogViewModelTest {
         Map<String, String> details = ExampleFiles.byName(model.details());
         assertEquals("not in source", details.get("Provider flags"));
         assertFalse(model.sourceLabelProperty().get().startsWith("Example"));
-        assertFalse(model.notesProperty().get().isEmpty());
+        assertTrue(model.firstLookProperty().get().caveatsTitle().startsWith("What this source cannot tell ("));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.wpuscope.ui.catalogview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wpuscope.catalog.known.KnownLsps;
 import dev.wpuscope.catalog.SharedSamples;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.source.CatalogSources;
@@ -25,7 +26,7 @@ class MuiNamesTest {
         EntryRow tcp = model.entries().stream().filter(r -> r.idText().equals("1007")).findFirst().orElseThrow();
 
         List<String> labels = new ArrayList<>();
-        ChainTree.of(snapshot, model.entries()).forEach(node -> collect(node, labels));
+        ChainTree.of(snapshot, model.entries(), KnownLsps.standard()).forEach(node -> collect(node, labels));
         assertTrue(labels.contains("1007  [TCP/IPv4] (mswsock.dll,-60100)"), labels.toString());
 
         model.selectedProperty().set(tcp);
