@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RepairCommandTest {
 
-    private static final String TENCENT64 = "71708dd8-8c0e-4318-b17d-8ba2a2381916";
+    static final String TENCENT64 = "71708dd8-8c0e-4318-b17d-8ba2a2381916";
 
     @TempDir
     Path dir;

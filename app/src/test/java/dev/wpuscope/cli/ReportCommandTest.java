@@ -29,6 +29,34 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRepairPlanMadeByRepairPlanIsASectionOfTheReport() throws Exception {
+        Path windows10 = SharedSamples.file("reg/cingchun_bccc_winsock2.reg");
+        Path planFile = dir.resolve("plan.json");
+        CliRun plan = wpuscope("repair", "plan", windows10.toString(), "--lsp", RepairCommandTest.TENCENT64, "-o",
+                planFile.toString());
+        assertEquals(0, plan.exitCode(), plan.err());
+        Path html = dir.resolve("report.html");
+        CliRun run = wpuscope("report", windows10.toString(), "--plan", planFile.toString(), "-o", html.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h2>Repair plan</h2>"), page);
+        assertEquals(8, page.split("catalog: remove ", -1).length - 1, "4 removals in each catalog");
+        assertTrue(page.contains("ierd_tgp_lsp64.dll") || page.contains("#1020"), page);
+        assertTrue(!page.contains("<h3>Refused</h3>"), page);
+    }
+
+    @Test
+    void aDamagedPlanFileIsOneMessageAndNoReport() throws Exception {
+        Path planFile = Files.writeString(dir.resolve("plan.json"), "{\"not\": \"a plan\"");
+        Path html = dir.resolve("r.html");
+        CliRun run = wpuscope("report", SharedSamples.file("reg/cingchun_bccc_winsock2.reg").toString(), "--plan",
+                planFile.toString(), "-o", html.toString());
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains("plan.json"), run.err());
+        assertTrue(!Files.exists(html), "no report with a plan that could not be read");
+    }
+
+    @Test
     void withoutAnOutputFileItSaysWhatIsMissing() {
         CliRun run = wpuscope("report", "x.reg");
         assertEquals(2, run.exitCode());
