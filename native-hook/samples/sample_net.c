@@ -237,8 +237,6 @@ int sample_close(SOCKET s, int *err)
         aborted->error = WSA_OPERATION_ABORTED;
         sample_complete_now(aborted);
     }
-    if (SAMPLE_IFS && !CloseHandle((HANDLE)s))
-        return *err = WSAENOTSOCK, SOCKET_ERROR;
     /* a buggy socket never gives its handle back to ws2_32 */
     if (!SAMPLE_IFS && !so->buggy && sample_up.lpWPUCloseSocketHandle(s, err) != 0)
         return SOCKET_ERROR; /* still open in ws2_32: its state stays */
@@ -249,5 +247,9 @@ int sample_close(SOCKET s, int *err)
     sample_socket_free_locked(so);
     sample_unlock();
     sample_apply(&fx);
+    /* an IFS handle is closed only once its slot is free: another thread's socket may get the
+     * same handle value at once, and the table must not find this one under it */
+    if (SAMPLE_IFS && !CloseHandle((HANDLE)s))
+        return *err = WSAENOTSOCK, SOCKET_ERROR;
     return 0;
 }
