@@ -82,7 +82,7 @@ final class FilterBar {
             @Override
             protected void updateItem(RowKind kind, boolean empty) {
                 super.updateItem(kind, empty);
-                setText(empty ? null : kind == null ? "downcalls + upcalls" : kind.label() + "s");
+                setText(empty ? null : kind == null ? "all calls" : kind.label() + "s");
             }
         };
     }

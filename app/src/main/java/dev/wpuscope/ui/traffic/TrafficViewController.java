@@ -144,8 +144,7 @@ public final class TrafficViewController {
         providerCountTable.setItems(model.providerCounts());
         upcallCountTable.getSelectionModel().selectedItemProperty().addListener((obs, old, count) -> {
             if (count != null) {
-                functionNamed(count.name()).ifPresent(f -> model.filterProperty().set(
-                        TrafficFilter.NONE.withFunction(f)));
+                showCallsOf(count.name());
             }
         });
         rateChart.getData().add(rateSeries);
@@ -267,6 +266,11 @@ public final class TrafficViewController {
         this.chooseFileRequest = chooseFile;
         this.exampleRequest = openExampleCapture;
         this.demoRequest = demo;
+    }
+
+    /** Shows the calls of one upcall or downcall function, by its name (e.g. {@code WSPRecv}). */
+    public void showCallsOf(String apiName) {
+        functionNamed(apiName).ifPresent(f -> model.filterProperty().set(TrafficFilter.NONE.withFunction(f)));
     }
 
     /** Shows only the given events (a panel row's), as a filter the user can reset. */
