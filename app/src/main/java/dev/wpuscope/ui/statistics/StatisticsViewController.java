@@ -4,6 +4,7 @@ import dev.wpuscope.trace.analysis.CallStatistics;
 import dev.wpuscope.trace.analysis.CallStatistics.FunctionStatistics;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.Daemons;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,13 +17,14 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 
 /**
  * Controller of StatisticsView.fxml: per downcall function and upcall, how often it was called, how often it failed,
  * and its median, 99th percentile and longest duration ({@link CallStatistics}). The figures are read on a background
- * thread twice a second (the percentiles sort the durations); numbers sort as numbers. Double-clicking a function asks
- * for its calls in Live Traffic.
+ * thread twice a second (the percentiles sort the durations); numbers sort as numbers. Double-clicking a function (or
+ * Enter on it) asks for its calls in Live Traffic.
  */
 public final class StatisticsViewController {
     private static final long REFRESH_NANOS = 500_000_000L;
@@ -80,6 +82,12 @@ public final class StatisticsViewController {
             });
             return row;
         });
+        statisticsTable.setOnKeyPressed(event -> {
+            FunctionStatistics selected = statisticsTable.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && selected != null) {
+                showCalls.accept(selected.name());
+            }
+        });
         frames.start();
     }
 
@@ -120,7 +128,7 @@ public final class StatisticsViewController {
         }
         if (done != null && done.source() == statistics) {
             List<FunctionStatistics> read = done.figures();
-            if (!read.equals(statisticsTable.getItems())) {
+            if (!new HashSet<>(read).equals(new HashSet<>(statisticsTable.getItems()))) {
                 FunctionStatistics selected = statisticsTable.getSelectionModel().getSelectedItem();
                 statisticsTable.getItems().setAll(read);
                 statisticsTable.sort();
