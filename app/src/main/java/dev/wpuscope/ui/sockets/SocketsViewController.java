@@ -17,6 +17,7 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -113,6 +114,18 @@ public final class SocketsViewController {
         });
         laneScroll.setContent(lanes);
         findingList.setPlaceholder(new Label("No findings about this socket."));
+        findingList.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String finding, boolean empty) {
+                super.updateItem(finding, empty);
+                setText(empty ? null : finding);
+            }
+        });
         frames.start();
     }
 
