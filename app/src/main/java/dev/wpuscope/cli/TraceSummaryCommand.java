@@ -7,7 +7,13 @@ import dev.wpuscope.catalog.source.CatalogReadException;
 import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.trace.analysis.CaptureAnalysis;
 import dev.wpuscope.trace.analysis.ServiceFlagsLookup;
+import dev.wpuscope.trace.analysis.TraceAnalysis;
+import dev.wpuscope.trace.io.TeeListener;
 import dev.wpuscope.trace.io.TraceReadException;
+import dev.wpuscope.trace.io.TraceReader;
+import dev.wpuscope.trace.store.EventStore;
+import dev.wpuscope.trace.store.SocketLives;
+import dev.wpuscope.trace.store.StoreFeed;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,11 +24,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code wpuscope trace summary <capture>}: counts per upcall, provider and process, drops and findings. */
+/**
+ * {@code wpuscope trace summary <capture>}: counts per upcall, provider and process, latency per function, sockets,
+ * drops and findings.
+ */
 @Command(name = "summary",
         mixinStandardHelpOptions = true,
-        description = "Counts per upcall, provider and process, drops, damage, and every problem the analyzers find:"
-                + " handles leaked, closed twice or unknown, events and threads not closed, IFS misfits, ...")
+        description = "Counts per upcall, provider and process, latency per function, every socket's life, drops,"
+                + " damage, and every problem the analyzers find: handles leaked, closed twice or unknown, events and"
+                + " threads not closed, IFS misfits, calls into a provider its upcalls did not answer, ...")
 final class TraceSummaryCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "<capture>", description = "a .wputrace capture file")
@@ -42,9 +52,14 @@ final class TraceSummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws TraceReadException, CatalogReadException {
-        CaptureAnalysis read = CaptureAnalysis.of(capture, serviceFlags());
+        CaptureAnalysis read = new CaptureAnalysis(new TraceAnalysis(serviceFlags()));
+        EventStore store = new EventStore();
+        TraceReader.read(capture, new TeeListener(read, new StoreFeed(store, capture.toString())));
+        SocketLives sockets = new SocketLives(store);
+        sockets.update();
         PrintWriter out = spec.commandLine().getOut();
-        new TraceSummaryPrinter(out).print(capture.toString(), read.analysis(), read.readProblems());
+        new TraceSummaryPrinter(out).print(capture.toString(), read.analysis(), sockets.sockets(),
+                read.readProblems());
         out.flush();
         return 0;
     }

@@ -1,6 +1,8 @@
 package dev.wpuscope.cli;
 
+import dev.wpuscope.trace.analysis.CallStatistics;
 import dev.wpuscope.trace.analysis.Finding;
+import dev.wpuscope.trace.analysis.Hex;
 import dev.wpuscope.trace.analysis.LoadSessionSummary;
 import dev.wpuscope.trace.analysis.ProcessSummary;
 import dev.wpuscope.trace.analysis.ProviderConformance;
@@ -10,6 +12,7 @@ import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.analysis.TracerStatus;
 import dev.wpuscope.trace.analysis.TrackedResource;
 import dev.wpuscope.trace.analysis.UpcallCount;
+import dev.wpuscope.trace.store.SocketLives;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,7 +29,7 @@ final class TraceSummaryPrinter {
         this.out = out;
     }
 
-    void print(String capture, TraceAnalysis analysis, List<String> readProblems) {
+    void print(String capture, TraceAnalysis analysis, List<SocketLives.Socket> sockets, List<String> readProblems) {
         out.printf("Capture %s: %d records%n", capture, analysis.statistics().records());
         out.println(readProblems.isEmpty() ? "No damage." : "Damage and gaps (" + readProblems.size() + "):");
         readProblems.forEach(p -> out.println("  " + p));
@@ -35,8 +38,11 @@ final class TraceSummaryPrinter {
         out.println("Upcalls:");
         counts(analysis.statistics().upcalls(), "  ", false);
         analysis.statistics().unknownUpcalls().forEach((n, c) -> out.printf("  %-30s %8d%n", "upcall #" + n, c));
+        latency(analysis.calls().functions());
+        analysis.statistics().unknownDowncalls().forEach((n, c) -> out.printf("  %-30s %8d%n", "downcall #" + n, c));
         providers(analysis.conformance().providers());
         lifecycles(analysis);
+        sockets(sockets);
         findings(analysis.findings(), analysis.findingCount());
     }
 
@@ -47,16 +53,16 @@ final class TraceSummaryPrinter {
             String bitness = p.hello() == null ? "" : p.hello().bitness() + "-bit, ";
             List<LoadSessionSummary> sessions = p.loadSessions();
             boolean numbered = sessions.get(0).number() > 0;
-            out.printf("  pid %d  %s  %s%d upcalls (%d failed), %d dropped, %s%n", p.pid(), p.image(), bitness,
-                    p.upcalls(), p.failedUpcalls(), p.droppedTotal(), numbered
+            out.printf("  pid %d  %s  %s%d upcalls (%d failed), %s%d dropped, %s%n", p.pid(), p.image(), bitness,
+                    p.upcalls(), p.failedUpcalls(), downcalls(p.downcalls()), p.droppedTotal(), numbered
                             ? sessions.size() + (sessions.size() == 1 ? " load session (" : " load sessions (")
                                     + p.endings() + ")"
                             : sessions.get(0).end());
             for (LoadSessionSummary s : sessions) {
                 String indent = "    ";
                 if (numbered) {
-                    out.printf("    load session %d: %d upcalls (%d failed), %d dropped, %s%n", s.number(),
-                            s.upcalls(), s.failedUpcalls(), s.droppedTotal(), s.end());
+                    out.printf("    load session %d: %d upcalls (%d failed), %s%d dropped, %s%n", s.number(),
+                            s.upcalls(), s.failedUpcalls(), downcalls(s.downcalls()), s.droppedTotal(), s.end());
                     indent = "      ";
                 }
                 for (var loaded : s.providers()) {
@@ -65,6 +71,40 @@ final class TraceSummaryPrinter {
                 }
             }
         }
+    }
+
+    /** "13 downcalls, " for a 1.2 capture, "" when no downcall was recorded. */
+    private static String downcalls(long count) {
+        return count == 0 ? "" : count + " downcalls, ";
+    }
+
+    /** Count, failures and p50/p99/max duration of every downcall function and upcall called. */
+    private void latency(List<CallStatistics.FunctionStatistics> functions) {
+        out.println();
+        out.println("Latency per function:");
+        out.printf("  %-30s %8s %8s %10s %10s %10s%n", "", "calls", "failed", "p50", "p99", "max");
+        String kind = null;
+        for (CallStatistics.FunctionStatistics f : functions) {
+            String next = f.downcall() ? "downcalls" : "upcalls";
+            if (!next.equals(kind)) {
+                out.println("  " + next + ":");
+                kind = next;
+            }
+            out.printf("    %-28s %8d %8d %10s %10s %10s%n", f.name(), f.calls(), f.failures(), duration(f.p50Nanos()),
+                    duration(f.p99Nanos()), duration(f.maxNanos()));
+        }
+    }
+
+    /** {@code 350 ns}, {@code 1.2 µs}, {@code 12.5 ms}, {@code 2.00 s}. */
+    static String duration(long nanos) {
+        if (nanos < 1_000) {
+            return nanos + " ns";
+        }
+        if (nanos < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
+        }
+        return nanos < 1_000_000_000 ? String.format(Locale.ROOT, "%.1f ms", nanos / 1e6)
+                : String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
     private void counts(List<UpcallCount> counts, String indent, boolean withRequirement) {
@@ -96,6 +136,22 @@ final class TraceSummaryPrinter {
                 analysis.threads().apcCount(), analysis.postedMessages().messageCount(),
                 analysis.postedMessages().sockets().size(), analysis.overlapped().completionCount(),
                 analysis.overlapped().perSocket().size(), analysis.blockingCallbacks().threads().size());
+    }
+
+    /** Every socket's life, when the capture has downcalls (1.2): an upcall-only capture's handles are above. */
+    private void sockets(List<SocketLives.Socket> sockets) {
+        if (sockets.stream().allMatch(s -> s.downcalls() == 0)) {
+            return;
+        }
+        out.println();
+        out.printf("Sockets (%d):%n", sockets.size());
+        for (SocketLives.Socket s : sockets) {
+            out.printf("  pid %d%s  %s  %s  %s, %d downcalls, %d upcalls, %d failed%s  %s%n", s.pid(),
+                    s.loadSession() > 0 ? " session " + s.loadSession() : "", Hex.of(s.socket()),
+                    s.createdBy().isEmpty() ? "created before the capture" : "created by " + s.createdBy(),
+                    s.state().label(), s.downcalls(), s.upcalls(), s.failures(),
+                    s.afterClose() > 0 ? ", " + s.afterClose() + " after close" : "", s.provider());
+        }
     }
 
     private void lifecycle(String what, List<TrackedResource> resources) {

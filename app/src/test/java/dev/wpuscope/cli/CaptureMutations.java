@@ -78,7 +78,7 @@ final class CaptureMutations {
 
     /** What identifies an exported upcall whatever its context (clock, process and module names). */
     static String key(JsonNode e) {
-        return e.get("pid") + " " + e.get("tid") + " " + e.get("upcall") + e.get("args") + " = " + e.get("result")
+        return e.get("pid") + " " + e.get("tid") + " " + e.get("call") + e.get("args") + " = " + e.get("result")
                 + " " + e.get("error") + " #" + e.get("sequence") + " flags " + e.get("flags");
     }
 

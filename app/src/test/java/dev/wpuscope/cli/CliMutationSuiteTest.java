@@ -169,7 +169,7 @@ class CliMutationSuiteTest {
         for (int i = 0; i < exported.size(); i++) {
             JsonNode e = JSON.readTree(exported.get(i));
             String expected = "  pid " + e.get("pid").asInt() + "  tid " + e.get("tid").asInt() + "  "
-                    + e.get("upcall").asText() + "(";
+                    + e.get("call").asText() + "(";
             assertTrue(upcalls.get(i).startsWith(e.get("time").asText() + expected), what + ": upcall " + i
                     + " followed as " + upcalls.get(i) + ", exported as " + exported.get(i));
         }

@@ -25,8 +25,8 @@ class TraceExportFollowCommandTest {
         assertEquals("0", r[0], r[2]);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(21, lines.size());
-        assertTrue(lines.get(0).startsWith("time,pid,process,tid,module,upcall,args,result,error"), lines.get(0));
-        assertTrue(lines.get(19).contains("WPUQuerySocketHandleContext,\"s=0x999, context=0x0\",SOCKET_ERROR,10038 WSAENOTSOCK"),
+        assertTrue(lines.get(0).startsWith("time,pid,process,tid,kind,call_id,parent,module,call,socket,args,result,error"), lines.get(0));
+        assertTrue(lines.get(19).contains("WPUQuerySocketHandleContext,0x999,\"s=0x999, context=0x0\",SOCKET_ERROR,10038 WSAENOTSOCK"),
                 lines.get(19));
     }
 
@@ -38,7 +38,7 @@ class TraceExportFollowCommandTest {
         assertEquals("0", r[0], r[2]);
         List<String> lines = Files.readAllLines(jsonl, StandardCharsets.UTF_8);
         assertEquals(20, lines.size());
-        assertTrue(lines.get(1).contains("\"upcall\":\"WPUCreateSocketHandle\""), lines.get(1));
+        assertTrue(lines.get(1).contains("\"call\":\"WPUCreateSocketHandle\""), lines.get(1));
     }
 
     @Test

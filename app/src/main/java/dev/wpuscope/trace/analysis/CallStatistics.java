@@ -16,6 +16,10 @@ import java.util.Map;
  * Latency per function: for every downcall function and upcall called at least once, how often, how often it failed,
  * and its median, 99th percentile and longest duration. Durations are kept per function as primitive arrays (8 bytes
  * a call) so the percentiles are exact (nearest rank); each process's durations are converted with its own clock.
+ *
+ * <p>For a GUI statistics view: {@link TraceAnalysis#calls()}{@code .functions()} from any thread (feeding and reading
+ * are synchronized), e.g. once a second while a capture is followed; each call sorts only the functions that got new
+ * durations since the last.
  */
 public final class CallStatistics extends UpcallAnalyzer {
 

@@ -25,12 +25,7 @@ public final class CaptureAnalysis implements TraceListener {
 
     /** Reads and analyzes a whole capture file (IFS kinds inferred). */
     public static CaptureAnalysis of(Path capture) throws TraceReadException {
-        return of(capture, ServiceFlagsLookup.NONE);
-    }
-
-    /** Reads and analyzes a whole capture file, taking IFS kinds from the catalog the trace was taken on. */
-    public static CaptureAnalysis of(Path capture, ServiceFlagsLookup catalog) throws TraceReadException {
-        CaptureAnalysis result = new CaptureAnalysis(new TraceAnalysis(catalog));
+        CaptureAnalysis result = new CaptureAnalysis(new TraceAnalysis());
         TraceReader.read(capture, result);
         return result;
     }

@@ -39,6 +39,11 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
 
     /** How many registrations, and posts waiting for one, are kept per socket. */
     private static final int KEPT_PER_SOCKET = 16;
+    /**
+     * How many sockets' posts, and overlapped pointers' completions, wait for a call recorded after them (the oldest
+     * go first): a capture without downcalls (1.1, or downcall tracing off) has none to wait for.
+     */
+    private static final int KEPT_WAITING = 4096;
 
     private record CallKey(int pid, int callId) {
     }
@@ -82,13 +87,23 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
     private final Map<CallKey, Set<Long>> handlesClosedInside = new HashMap<>();
     private final Map<SocketRef, ArrayDeque<Registration>> registrations = new HashMap<>();
     /** Posted messages no registration (recorded so far) explains, per socket. */
-    private final Map<SocketRef, ArrayDeque<UpcallEvent>> unexplainedPosts = new HashMap<>();
+    private final Map<SocketRef, ArrayDeque<UpcallEvent>> unexplainedPosts = bounded();
     /** Overlapped requests not completed yet, by pid and WSAOVERLAPPED pointer, in the order they started. */
     private final Map<Overlapped, PendingRequest> requests = new LinkedHashMap<>();
     /** Completions no pending request (recorded so far) explains, by pid and WSAOVERLAPPED pointer. */
-    private final Map<Overlapped, UpcallEvent> unexplainedCompletions = new HashMap<>();
+    private final Map<Overlapped, UpcallEvent> unexplainedCompletions = bounded();
     private final Map<SocketRef, Closed> closedSockets = new HashMap<>();
     private final PendingFindings<SocketRef> afterClose = new PendingFindings<>();
+
+    /** A map that forgets its oldest entry beyond {@link #KEPT_WAITING}. */
+    private static <K, V> Map<K, V> bounded() {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > KEPT_WAITING;
+            }
+        };
+    }
 
     @Override
     protected void onDowncall(DowncallEvent event, String provider) {

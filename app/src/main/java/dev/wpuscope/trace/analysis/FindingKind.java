@@ -22,6 +22,7 @@ public enum FindingKind {
     TRACER_PASS_THROUGH("tracer passes through"),
     CHAIN_CANNOT_START("the chain cannot start"),
     UNKNOWN_UPCALL("unknown upcall number"),
+    UNKNOWN_DOWNCALL("unknown downcall function number"),
     CLOSE_WITHOUT_HANDLE_CLOSE("WSPCloseSocket without WPUCloseSocketHandle"),
     ASYNC_SELECT_UNANSWERED("async-select registration never answered"),
     UNREQUESTED_FD_EVENT("notification for events not asked for"),

@@ -79,6 +79,7 @@ public final class TraceStatistics extends UpcallAnalyzer {
     private final long[] calls = new long[Upcall.values().length];
     private final long[] failures = new long[Upcall.values().length];
     private final Map<Integer, Long> unknownUpcalls = new TreeMap<>();
+    private final Map<Integer, Long> unknownDowncalls = new TreeMap<>();
     private final List<TracerMessage> messages = new ArrayList<>();
     private long records;
 
@@ -111,6 +112,10 @@ public final class TraceStatistics extends UpcallAnalyzer {
             session.downcalls++;
             if (d.failed()) {
                 session.failedDowncalls++;
+            }
+            if (d.function() == null && unknownDowncalls.merge(d.functionNumber(), 1L, Long::sum) == 1) {
+                report(Severity.INFO, FindingKind.UNKNOWN_DOWNCALL, d.pid(), TRACER, d.offset(),
+                        "downcall function number " + d.functionNumber() + " is newer than this wpuscope knows");
             }
         } else if (record instanceof Drops d) {
             session.droppedTotal = d.droppedTotal();
@@ -194,6 +199,11 @@ public final class TraceStatistics extends UpcallAnalyzer {
     /** UPCALL records with a number this version does not know: number to count. */
     public synchronized Map<Integer, Long> unknownUpcalls() {
         return Map.copyOf(unknownUpcalls);
+    }
+
+    /** DOWNCALL records with a function number this version does not know: number to count. */
+    public synchronized Map<Integer, Long> unknownDowncalls() {
+        return Map.copyOf(unknownDowncalls);
     }
 
     /**

@@ -5,18 +5,25 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.store.EventStore;
+import dev.wpuscope.trace.store.EventText;
 import dev.wpuscope.trace.store.IntList;
+import dev.wpuscope.trace.store.RowKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.math.BigInteger;
 import java.util.List;
 
-/** Exports stored events as CSV (RFC 4180) or JSON Lines, one event per line, with decoded columns. */
+/**
+ * Exports stored rows (upcalls and downcalls) as CSV (RFC 4180) or JSON Lines, one row per line, with decoded
+ * columns: {@code kind} (upcall or downcall), {@code call_id} and {@code parent} (the call id of the downcall the row
+ * ran inside) give the nesting.
+ */
 public final class EventExport {
 
-    public static final List<String> CSV_COLUMNS = List.of("time", "pid", "process", "tid", "module", "upcall", "args",
-            "result", "error", "duration_us", "sequence", "flags", "text");
+    public static final List<String> CSV_COLUMNS = List.of("time", "pid", "process", "tid", "kind", "call_id",
+            "parent", "module", "call", "socket", "args", "result", "error", "duration_us", "sequence", "flags",
+            "served_entry_id", "text", "data");
 
     private EventExport() {
     }
@@ -28,11 +35,18 @@ public final class EventExport {
         for (int i = 0; i < n; i++) {
             DecodedEvent e = DecodedEvent.of(store, rows == null ? i : rows.get(i));
             csvLine(out, List.of(e.time(), Integer.toString(e.pid()), e.process(), Integer.toString(e.tid()),
-                    e.module(), e.upcall(), e.argsText(), e.resultText(), e.errorText(),
+                    e.kind().label(), unsignedOrEmpty(e.callId()),
+                    e.parentCallId() == null ? "" : Integer.toUnsignedString(e.parentCallId()), e.module(), e.call(),
+                    e.socket() == 0 ? "" : EventText.hex(e.socket()), e.argsText(), e.resultText(), e.errorText(),
                     Double.toString(e.durationMicros()), Integer.toString(e.sequence()),
-                    Integer.toString(e.upcallFlags()), e.text()));
+                    Integer.toString(e.upcallFlags()), unsignedOrEmpty(e.servedEntryId()), e.text(), e.data()));
         }
         out.flush();
+    }
+
+    /** A downcall's unsigned id; "" for the 0 of an upcall row. */
+    private static String unsignedOrEmpty(int id) {
+        return id == 0 ? "" : Integer.toUnsignedString(id);
     }
 
     private static void csvLine(Writer out, List<String> fields) throws IOException {
@@ -73,8 +87,21 @@ public final class EventExport {
         json.writeNumberField("pid", e.pid());
         json.writeStringField("process", e.process());
         json.writeNumberField("tid", e.tid());
+        json.writeStringField("kind", e.kind().label());
+        if (e.kind() == RowKind.DOWNCALL) {
+            json.writeNumberField("call_id", Integer.toUnsignedLong(e.callId()));
+        }
+        if (e.parentCallId() == null) {
+            json.writeNullField("parent");
+        } else {
+            json.writeNumberField("parent", Integer.toUnsignedLong(e.parentCallId()));
+        }
+        json.writeNumberField("depth", e.depth());
         json.writeStringField("module", e.module());
-        json.writeStringField("upcall", e.upcall());
+        json.writeStringField("call", e.call());
+        if (e.socket() != 0) {
+            json.writeNumberField("socket", new BigInteger(Long.toUnsignedString(e.socket())));
+        }
         json.writeObjectFieldStart("args");
         for (DecodedEvent.Arg a : e.args()) {
             json.writeFieldName(a.name());
@@ -100,6 +127,10 @@ public final class EventExport {
         json.writeNumberField("sequence", e.sequence());
         json.writeNumberField("flags", e.upcallFlags());
         json.writeStringField("text", e.text());
+        if (e.kind() == RowKind.DOWNCALL) {
+            json.writeNumberField("served_entry_id", Integer.toUnsignedLong(e.servedEntryId()));
+            json.writeStringField("data", e.data());
+        }
         json.writeEndObject();
     }
 }

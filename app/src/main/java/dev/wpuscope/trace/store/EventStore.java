@@ -72,6 +72,8 @@ public final class EventStore {
     private int lastProcess = -1;
     private long lastModuleKey = -1;
     private int lastModule = -1;
+    private long lastServedKey = -1;
+    private int lastServedModule = -1;
 
     public EventStore() {
         texts.add("");
@@ -111,8 +113,7 @@ public final class EventStore {
     public synchronized void append(TraceRecord.DowncallEvent e, long time, long duration) {
         int row = size;
         int process = processOf(e.pid());
-        Integer module = servedModules.get(key(process, e.servedEntryId()));
-        int site = siteId(new Site(process, e.tid(), module != null ? module : moduleIndex(process, 0), 0));
+        int site = siteId(new Site(process, e.tid(), servedModule(process, e.servedEntryId()), 0));
         boolean failed = e.failed();
         EventChunk chunk = chunkForRow(row);
         int i = row & EventChunk.MASK;
@@ -133,6 +134,17 @@ public final class EventStore {
             sockets.add(e.socket(), row);
         }
         size = row + 1;
+    }
+
+    /** The module of the provider the served entry's chain goes down to (the unknown module when not announced). */
+    private int servedModule(int process, int servedEntryId) {
+        long key = key(process, servedEntryId);
+        if (key != lastServedKey) {
+            Integer module = servedModules.get(key);
+            lastServedModule = module != null ? module : moduleIndex(process, 0);
+            lastServedKey = key;
+        }
+        return lastServedModule;
     }
 
     private EventChunk chunkForRow(int row) {
@@ -214,6 +226,7 @@ public final class EventStore {
         int process = processOf(record.pid());
         if (record instanceof TraceRecord.ProviderLoaded loaded) {
             servedModules.put(key(process, loaded.servedEntryId()), moduleIndex(process, loaded.nextModuleId()));
+            lastServedKey = -1;
         } else if (record instanceof TraceRecord.ProcessGoodbye) {
             forgetWaiting(process);
         }
@@ -328,11 +341,6 @@ public final class EventStore {
         return chunk(row).number[row & EventChunk.MASK] & 0xFFFF;
     }
 
-    /** The upcall number of an upcall row ({@link #callNumber}). */
-    public int upcallNumber(int row) {
-        return callNumber(row);
-    }
-
     /** The upcall of an upcall row; null for a number this version does not know, and for a downcall row. */
     public Upcall upcall(int row) {
         return isDowncall(row) ? null : Upcall.ofNumber(callNumber(row));
@@ -369,6 +377,11 @@ public final class EventStore {
     public int parentCallId(int row) {
         CallColumns c = callColumns(row);
         return c == null ? 0 : c.parentCallId[row & EventChunk.MASK];
+    }
+
+    /** Whether the record said its parent call id (1.2), even 0; false for a 1.0 or 1.1 upcall. */
+    public boolean parentGiven(int row) {
+        return (chunk(row).flags[row & EventChunk.MASK] & PARENT_GIVEN) != 0;
     }
 
     /** The row of the downcall the row ran inside, {@link #NO_ROW} when none or while that call has not arrived. */
@@ -491,7 +504,7 @@ public final class EventStore {
                     parentCallId(row), servedEntryId(row), time(row), duration(row), socket(row), result(row),
                     error(row), upcallFlags(row), args, text(row), data(row));
         }
-        Integer parent = (chunk(row).flags[row & EventChunk.MASK] & PARENT_GIVEN) != 0 ? parentCallId(row) : null;
+        Integer parent = parentGiven(row) ? parentCallId(row) : null;
         return new TraceRecord.UpcallEvent(-1, pid(row), sequence(row), callNumber(row), tid(row),
                 module(row).moduleId(), callerAddress(row), time(row), duration(row), result(row), error(row),
                 upcallFlags(row), args, text(row), parent);

@@ -27,8 +27,8 @@ final class TextQuery {
     private final BitSet sites = new BitSet();
     private final boolean[] upcallNames = new boolean[UNKNOWN + 1];
     private final UpcallQuery[] upcalls = new UpcallQuery[UNKNOWN + 1];
-    /** Whether the query is in a downcall function's name, by number (the last entry: unknown functions). */
-    private final boolean[] functionNames = new boolean[Downcall.values().length + 1];
+    /** Whether the query is in a known downcall function's name, by number. */
+    private final boolean[] functionNames = new boolean[Downcall.values().length];
     private final String lowerQuery;
     /** Rows whose error text matches (rows with an error code). */
     private final BitSet errorRows = new BitSet();
@@ -44,7 +44,6 @@ final class TextQuery {
         for (Downcall d : Downcall.values()) {
             functionNames[d.number()] = contains(d.apiName(), q);
         }
-        functionNames[Downcall.values().length] = contains("unknown downcall", q);
         for (Upcall u : Upcall.values()) {
             upcallNames[u.number()] = contains(EventText.upcall(u), q);
             upcalls[u.number()] = new UpcallQuery(u, q);
@@ -84,7 +83,9 @@ final class TextQuery {
             return true;
         }
         if (downcall) {
-            return functionNames[Math.min(number, Downcall.values().length)]
+            boolean name = number < functionNames.length ? functionNames[number]
+                    : contains(store.callName(row), lowerQuery);
+            return name
                     || contains(EventText.arguments(store, row), lowerQuery)
                     || contains(EventText.result(store, row), lowerQuery)
                     || contains(EventText.socket(store, row), lowerQuery);

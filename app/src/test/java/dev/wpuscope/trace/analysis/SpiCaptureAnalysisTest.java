@@ -47,4 +47,17 @@ class SpiCaptureAnalysisTest {
                 "WPUCloseSocketHandle", "WPUCreateSocketHandle", "WPUPostMessage", "WPUCompleteOverlappedRequest"),
                 functions.stream().map(FunctionStatistics::name).toList());
     }
+
+    @Test
+    void aDowncallFunctionNewerThanThisReaderIsCountedAndSaidOnce() {
+        TraceStatistics stats = TraceScript.startedSpi()
+                .add(new dev.wpuscope.trace.model.TraceRecord.DowncallEvent(900, TraceScript.PID, 0, 40, 100, 1, 0,
+                        TraceScript.SERVED_ENTRY, 10, 1, 0x2C8, 0, 0, 0, new long[0], "", new byte[0]))
+                .add(new dev.wpuscope.trace.model.TraceRecord.DowncallEvent(1000, TraceScript.PID, 1, 40, 100, 2, 0,
+                        TraceScript.SERVED_ENTRY, 20, 1, 0x2C8, 0, 0, 0, new long[0], "", new byte[0]))
+                .feed(new TraceStatistics());
+        assertEquals(java.util.Map.of(40, 2L), stats.unknownDowncalls());
+        assertEquals(List.of(FindingKind.UNKNOWN_DOWNCALL), TraceScript.kinds(stats));
+        assertEquals("downcall function number 40 is newer than this wpuscope knows", stats.findings().get(0).message());
+    }
 }

@@ -58,6 +58,22 @@ class CaptureFollowerTest {
     }
 
     @Test
+    void aOneTwoCaptureFollowedInPiecesGivesWhatTheWholeFileGives() throws Exception {
+        byte[] spi = GoldenFiles.bytes("spi");
+        Path file = dir.resolve("spi.wputrace");
+        DecodeLog log = new DecodeLog();
+        try (CaptureFollower follower = new CaptureFollower(file, log, batch -> { })) {
+            for (int at = 0; at < spi.length; at += 37) {
+                append(file, spi, at, Math.min(spi.length, at + 37));
+                follower.poll();
+            }
+            follower.finish();
+        }
+        assertEquals(DecodeLog.decode(spi).summary(), log.summary());
+        assertEquals(RecordText.of(DecodeLog.decode(spi).records), RecordText.of(log.records));
+    }
+
+    @Test
     void finishReportsACaptureLeftCutInARecord() throws Exception {
         Path file = dir.resolve("cut.wputrace");
         append(file, 0, BASIC.length - 5);
@@ -155,8 +171,12 @@ class CaptureFollowerTest {
     }
 
     private static void append(Path file, int from, int to) throws Exception {
+        append(file, BASIC, from, to);
+    }
+
+    private static void append(Path file, byte[] data, int from, int to) throws Exception {
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            out.write(BASIC, from, to - from);
+            out.write(data, from, to - from);
         }
     }
 }

@@ -220,6 +220,26 @@ class TracerPipeServerTest {
     }
 
     @Test
+    void aOneTwoClientDeliversItsDowncallsWithTheirNesting() throws Exception {
+        byte[] spi = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("wpuscope.root", "."),
+                "resources", "trace-format", "golden", "spi.wputrace"));
+        InMemoryPipeTransport transport = new InMemoryPipeTransport();
+        Recorder recorder = new Recorder(1);
+        try (TracerPipeServer server = new TracerPipeServer(transport, LIMITS, recorder)) {
+            server.start();
+            InMemoryPipeTransport.Client c = transport.connect("spi");
+            writeChunked(c, spi, new Random(8));
+            c.close();
+            recorder.awaitAll();
+        }
+        List<TraceRecord> got = recorder.records.get("spi");
+        assertEquals(21, got.size());
+        assertEquals(13, got.stream().filter(r -> r instanceof TraceRecord.DowncallEvent).count());
+        TraceRecord.UpcallEvent created = (TraceRecord.UpcallEvent) got.get(4);
+        assertEquals(2, created.parentCallId());
+    }
+
+    @Test
     void clientsBeyondTheMaximumAreTurnedAway() throws Exception {
         InMemoryPipeTransport transport = new InMemoryPipeTransport();
         Recorder recorder = new Recorder(3);

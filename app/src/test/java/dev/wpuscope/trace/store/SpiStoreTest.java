@@ -145,18 +145,44 @@ class SpiStoreTest {
     }
 
     @Test
+    void aValueCreatedAgainAfterItsCloseAndEachLoadSessionHaveTheirOwnSockets() {
+        EventStore s = new EventStore();
+        s.addHello(hello(1));
+        s.append(downcall(Downcall.WSP_SOCKET, 1, 0x10, 0x10), 10, 1);
+        s.append(downcall(Downcall.WSP_CLOSE_SOCKET, 2, 0x10, 0), 11, 1);
+        s.append(downcall(Downcall.WSP_SOCKET, 3, 0x10, 0x10), 12, 1);
+        s.append(downcall(Downcall.WSP_SEND, 4, 0x10, 0), 13, 1);
+        s.addSideRecord(new TraceRecord.ProcessGoodbye(0, 9, 0, 4, 0, EndReason.CLEANUP.code()));
+        s.addHello(hello(2));
+        s.append(downcall(Downcall.WSP_SEND, 1, 0x10, 0), 20, 1);
+        SocketLives lives = new SocketLives(s);
+        lives.update();
+        assertEquals(List.of("1 WSPSocket closed 2", "1 WSPSocket open 2", "2  open 1"), lives.sockets().stream()
+                .map(k -> k.loadSession() + " " + k.createdBy() + " " + k.state().label() + " " + k.downcalls())
+                .toList());
+        assertEquals(IntList.of(2, 3), lives.timeline(1).rows());
+    }
+
+    private static TraceRecord.ProcessHello hello(int session) {
+        return new TraceRecord.ProcessHello(0, 9, 1, 64, 0x100, 10_000_000L, 0, 0, "a.exe", "a",
+                new LoadSession(5, session));
+    }
+
+    private static TraceRecord.DowncallEvent downcall(Downcall function, int callId, long socket, long result) {
+        return new TraceRecord.DowncallEvent(0, 9, callId, function.number(), 1, callId, 0, 1, 10, 1, socket, result,
+                0, 0, new long[0], "", new byte[0]);
+    }
+
+    @Test
     void aCallStillRunningLeavesWhatRanInsideItPendingAndANewLoadSessionDoesNotAdoptIt() {
         EventStore s = new EventStore();
-        TraceRecord.ProcessHello hello = new TraceRecord.ProcessHello(0, 9, 1, 64, 0x100, 10_000_000L, 0, 0, "a.exe",
-                "a", new LoadSession(5, 1));
-        s.addHello(hello);
+        s.addHello(hello(1));
         s.append(upcallInside(99), 10, 1);
         assertTrue(s.parentPending(0));
         assertEquals(1, s.depth(0));
         assertEquals(EventStore.NO_ROW, s.parentRow(0));
         s.addSideRecord(new TraceRecord.ProcessGoodbye(0, 9, 0, 2, 0, EndReason.CLEANUP.code()));
-        s.addHello(new TraceRecord.ProcessHello(0, 9, 1, 64, 0x100, 10_000_000L, 0, 0, "a.exe", "a",
-                new LoadSession(5, 2)));
+        s.addHello(hello(2));
         s.append(new TraceRecord.DowncallEvent(0, 9, 0, Downcall.WSP_RECV.number(), 1, 99, 0, 1, 20, 1, 0x10, 0, 0,
                 0, new long[0], "", new byte[0]), 20, 1);
         assertTrue(s.parentPending(0));
