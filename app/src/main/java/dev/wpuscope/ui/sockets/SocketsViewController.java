@@ -6,6 +6,7 @@ import dev.wpuscope.trace.store.EventStore;
 import dev.wpuscope.trace.store.EventText;
 import dev.wpuscope.trace.store.SocketLives;
 import dev.wpuscope.ui.Cells;
+import dev.wpuscope.ui.Nodes;
 import dev.wpuscope.ui.traffic.CaptureSession;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,7 +33,8 @@ import javafx.scene.layout.StackPane;
 /**
  * Controller of SocketsView.fxml: every socket of the capture with its provider, state and counts; the selected
  * socket's life as a tree (creation, calls, close, with the upcalls nested in each call) and as lanes over time, and
- * what the conformance analyzers found about it. Reads the store once per frame, refreshes the list twice a second.
+ * what the conformance analyzers found about it. Reads the store once per frame; while on screen, refreshes the list
+ * twice a second.
  */
 public final class SocketsViewController {
     private static final long REFRESH_NANOS = 500_000_000L;
@@ -150,7 +152,7 @@ public final class SocketsViewController {
             return;
         }
         overview.update();
-        if (now - lastRefresh >= REFRESH_NANOS) {
+        if (now - lastRefresh >= REFRESH_NANOS && Nodes.isShowing(root)) {
             lastRefresh = now;
             refresh();
         }

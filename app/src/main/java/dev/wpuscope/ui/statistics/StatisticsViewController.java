@@ -4,6 +4,7 @@ import dev.wpuscope.trace.analysis.CallStatistics;
 import dev.wpuscope.trace.analysis.CallStatistics.FunctionStatistics;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.Daemons;
+import dev.wpuscope.ui.Nodes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -22,8 +23,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Controller of StatisticsView.fxml: per downcall function and upcall, how often it was called, how often it failed,
- * and its median, 99th percentile and longest duration ({@link CallStatistics}). The figures are read on a background
- * thread twice a second (the percentiles sort the durations); numbers sort as numbers. Double-clicking a function (or
+ * and its median, 99th percentile and longest duration ({@link CallStatistics}). While on screen, the figures are read
+ * on a background thread twice a second (the percentiles sort the durations); numbers sort as numbers. Double-clicking a function (or
  * Enter on it) asks for its calls in Live Traffic.
  */
 public final class StatisticsViewController {
@@ -137,7 +138,7 @@ public final class StatisticsViewController {
             }
             title.setText("Per function (" + read.size() + ")");
         }
-        if (now - lastRead >= REFRESH_NANOS) {
+        if (now - lastRead >= REFRESH_NANOS && Nodes.isShowing(root)) {
             lastRead = now;
             refresh();
         }

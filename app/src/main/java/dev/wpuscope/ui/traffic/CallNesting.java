@@ -15,8 +15,8 @@ import java.util.Set;
  * it, recursively). A row whose call has not arrived {@link #HOLD_NANOS} after the scan met it (the call still runs,
  * or its record was dropped) is placed at top level where the scan is then.
  *
- * <p>A collapsed call keeps the rows nested in it out of the table; {@link #shownDescendants} gives them back when it
- * is expanded. A row's indent is the number of calls it ran inside that the table has ({@link #depth}): with a filter
+ * <p>A collapsed call keeps the rows nested in it out of the table ({@link #toggle} takes them out, and puts them back
+ * when it is expanded), also when the filter changes. A row's indent is the number of calls it ran inside that the table has ({@link #depth}): with a filter
  * that hides a call, what ran inside it moves up a level.
  *
  * <p>No object per row: bit sets over row numbers and the short list of held rows. One thread (the FX thread).
@@ -98,7 +98,7 @@ final class CallNesting {
                 lines.add(row);
             }
         }
-        if (!store.isDowncall(row)) {
+        if (!store.hasChildren(row)) {
             return;
         }
         IntList children = store.children(row);
@@ -161,7 +161,7 @@ final class CallNesting {
     }
 
     /** Whether {@code row} ran inside call {@code call} (directly or deeper), as the table places it. */
-    boolean isInside(int row, int call) {
+    private boolean isInside(int row, int call) {
         for (int r = row; !released.get(r) && store.parentCallId(r) != 0; ) {
             r = store.parentRow(r);
             if (r == call) {
@@ -176,7 +176,7 @@ final class CallNesting {
 
     /** Whether the table has rows that ran inside call {@code row}. */
     boolean hasNested(int row) {
-        if (!store.isDowncall(row)) {
+        if (!store.hasChildren(row)) {
             return false;
         }
         IntList children = store.children(row);
@@ -197,23 +197,34 @@ final class CallNesting {
         return collapsed.contains(row);
     }
 
-    void setCollapsed(int row, boolean collapse) {
-        if (collapse) {
-            collapsed.add(row);
-        } else {
-            collapsed.remove(row);
+    /**
+     * Collapses the call at {@code index} of the table's {@code lines} (removes the lines nested in it, one change),
+     * or expands it (puts them back after it).
+     */
+    void toggle(RowIndexList lines, int index) {
+        int row = lines.rowAt(index);
+        if (collapsed.remove(row)) {
+            IntList nested = shownDescendants(row);
+            lines.insertAt(index + 1, nested.toArray(), nested.size());
+            return;
         }
+        int end = index + 1;
+        while (end < lines.size() && isInside(lines.rowAt(end), row)) {
+            end++;
+        }
+        collapsed.add(row);
+        lines.removeRange(index + 1, end);
     }
 
     /** The rows nested in call {@code row} that the table shows when it is expanded, in table order. */
-    IntList shownDescendants(int row) {
+    private IntList shownDescendants(int row) {
         IntList lines = new IntList();
         addShownChildren(row, lines);
         return lines;
     }
 
     private void addShownChildren(int row, IntList lines) {
-        if (!store.isDowncall(row)) {
+        if (!store.hasChildren(row)) {
             return;
         }
         IntList children = store.children(row);
@@ -251,7 +262,7 @@ final class CallNesting {
             if (placed.get(child) && !released.get(child)) {
                 rows.add(child);
             }
-            if (store.isDowncall(child)) {
+            if (store.hasChildren(child)) {
                 addPlacedDescendants(child, rows);
             }
         }

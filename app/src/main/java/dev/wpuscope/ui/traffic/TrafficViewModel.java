@@ -211,21 +211,8 @@ public final class TrafficViewModel {
 
     /** Collapses the call at {@code index} of {@link #rows()} (hides what ran inside it), or expands it again. */
     public void toggleCollapsed(int index) {
-        int row = rows.rowAt(index);
-        if (!hasNested(row)) {
-            return;
-        }
-        if (nesting.isCollapsed(row)) {
-            nesting.setCollapsed(row, false);
-            IntList nested = nesting.shownDescendants(row);
-            rows.insertAt(index + 1, nested.toArray(), nested.size());
-        } else {
-            int end = index + 1;
-            while (end < rows.size() && nesting.isInside(rows.rowAt(end), row)) {
-                end++;
-            }
-            nesting.setCollapsed(row, true);
-            rows.removeRange(index + 1, end);
+        if (hasNested(rows.rowAt(index))) {
+            nesting.toggle(rows, index);
         }
     }
 
