@@ -1,5 +1,6 @@
 package dev.wpuscope.ui.sockets;
 
+import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.store.CallTree;
 import dev.wpuscope.trace.store.EventStore;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import javafx.scene.layout.Region;
 /**
  * A socket's life as lanes over time, the way Procmon's and Wireshark's timelines show it: one lane per thread, each
  * call a bar from its start to its end (at least a few pixels wide), the calls nested in a call on the lines below
- * it, downcalls, upcalls and failures told apart by style class ({@code lane-downcall}, {@code lane-upcall},
- * {@code lane-failed}); a tooltip names the call, when it started after the socket's first call, and how long it took.
+ * it, downcalls, upcalls, overlapped calls left pending and failures told apart by style class ({@code lane-downcall},
+ * {@code lane-upcall}, {@code lane-pending}, {@code lane-failed}); a tooltip names the call, when it started after the socket's first call, and how long it took.
  * The time axis runs from the first call's start to the last call's end. At most {@link #MAX_BARS} bars.
  */
 final class SocketLanes extends Pane {
@@ -91,7 +92,10 @@ final class SocketLanes extends Pane {
     private Region bar(int row, long start, double x, double y, double width) {
         List<String> classes = new ArrayList<>(List.of("lane-bar", store.isDowncall(row) ? "lane-downcall"
                 : "lane-upcall"));
-        if (store.failed(row)) {
+        boolean pending = store.isDowncall(row) && store.error(row) == Downcall.WSA_IO_PENDING;
+        if (pending) {
+            classes.add("lane-pending");
+        } else if (store.failed(row)) {
             classes.add("lane-failed");
         }
         Label bar = new Label(width >= NAMED_BAR ? store.callName(row) : "");
@@ -101,7 +105,8 @@ final class SocketLanes extends Pane {
         bar.setPrefWidth(width);
         bar.setMaxWidth(width);
         Tooltip.install(bar, new Tooltip(store.callName(row) + " at +" + millis(store.time(row) - start) + ", took "
-                + millis(store.duration(row)) + (store.failed(row) ? " (failed)" : "")));
+                + millis(store.duration(row)) + (pending ? " (pending: WSA_IO_PENDING)"
+                : store.failed(row) ? " (failed)" : "")));
         return bar;
     }
 
