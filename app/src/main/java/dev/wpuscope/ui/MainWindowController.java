@@ -238,8 +238,6 @@ public final class MainWindowController {
         captures.exportEvents("Export events as JSON lines", "JSON lines", "*.jsonl", "events.jsonl", Sources.Export.JSON);
     }
 
-    // ---- demo traffic ----
-
     @FXML
     void toggleDemo() {
         captures.toggleDemo();

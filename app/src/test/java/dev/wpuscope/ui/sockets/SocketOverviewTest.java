@@ -8,7 +8,7 @@ import dev.wpuscope.trace.io.TraceDecoder;
 import dev.wpuscope.trace.store.EventStore;
 import dev.wpuscope.trace.store.SocketLives;
 import dev.wpuscope.ui.traffic.CaptureSession;
-import java.nio.file.Files;
+import dev.wpuscope.ui.traffic.SpiCapture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class SocketOverviewTest {
 
     @Test
     void everySocketWithItsCountsBytesFindingsAndState() throws Exception {
-        CaptureSession session = SpiSession.whole();
+        CaptureSession session = SpiCapture.session();
         List<SocketRow> rows = rows(session, new SocketOverview(session));
         assertEquals(2, rows.size());
 
@@ -47,7 +47,7 @@ class SocketOverviewTest {
 
     @Test
     void aFollowedCaptureCountsTheSameAsAWholeOne() throws Exception {
-        byte[] bytes = Files.readAllBytes(SpiSession.FILE);
+        byte[] bytes = SpiCapture.bytes();
         CaptureSession growing = new CaptureSession("slices");
         SocketOverview overview = new SocketOverview(growing);
         TraceDecoder decoder = new TraceDecoder("slices", growing);
@@ -56,7 +56,7 @@ class SocketOverviewTest {
             rows(growing, overview);
         }
         decoder.finish();
-        CaptureSession whole = SpiSession.whole();
+        CaptureSession whole = SpiCapture.session();
         assertEquals(rows(whole, new SocketOverview(whole)), rows(growing, overview));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wpuscope.ui.FxViews;
 import dev.wpuscope.ui.traffic.CaptureSession;
+import dev.wpuscope.ui.traffic.SpiCapture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
@@ -31,7 +32,7 @@ class SocketsViewTest {
     }
 
     private void showCapture(FxRobot robot) throws Exception {
-        session = SpiSession.whole();
+        session = SpiCapture.session();
         robot.interact(() -> controller.show(session));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> controller.socketTable().getItems().size() == 2);
     }

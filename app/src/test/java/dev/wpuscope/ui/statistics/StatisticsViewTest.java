@@ -3,10 +3,9 @@ package dev.wpuscope.ui.statistics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wpuscope.trace.analysis.CallStatistics.FunctionStatistics;
-import dev.wpuscope.trace.io.TraceReader;
 import dev.wpuscope.ui.FxViews;
 import dev.wpuscope.ui.traffic.CaptureSession;
-import java.nio.file.Path;
+import dev.wpuscope.ui.traffic.SpiCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +25,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Statistics view on the golden SPI conversation (headless). */
 @ExtendWith(ApplicationExtension.class)
 class StatisticsViewTest {
-    private static final Path SPI = Path.of(System.getProperty("wpuscope.root", "."), "resources", "trace-format",
-            "golden", "spi.wputrace");
     private StatisticsViewController controller;
 
     @Start
@@ -36,8 +33,7 @@ class StatisticsViewTest {
     }
 
     private TableView<FunctionStatistics> showCapture(FxRobot robot) throws Exception {
-        CaptureSession session = new CaptureSession("spi");
-        TraceReader.read(SPI, session);
+        CaptureSession session = SpiCapture.session();
         robot.interact(() -> controller.show(session.analysis().calls()));
         TableView<FunctionStatistics> table = controller.table();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 16);

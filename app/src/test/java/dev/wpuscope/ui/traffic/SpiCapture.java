@@ -1,13 +1,14 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.trace.io.TraceReadException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The golden SPI conversation (trace format 1.2) for the GUI's tests: downcalls with the upcalls nested in them. */
-final class SpiCapture {
-    static final Path FILE = Path.of(System.getProperty("wpuscope.root", "."), "resources", "trace-format", "golden",
+public final class SpiCapture {
+    public static final Path FILE = Path.of(System.getProperty("wpuscope.root", "."), "resources", "trace-format", "golden",
             "spi.wputrace");
     /** Byte offset where the record of WSPSocket (call 2) starts: WPUCreateSocketHandle, nested in it, is before. */
     static final int WSP_SOCKET_OFFSET = 583;
@@ -35,7 +36,12 @@ final class SpiCapture {
     private SpiCapture() {
     }
 
-    static byte[] bytes() throws IOException {
+    public static byte[] bytes() throws IOException {
         return Files.readAllBytes(FILE);
+    }
+
+    /** The whole conversation decoded into a session (its store and analysis filled). */
+    public static CaptureSession session() throws IOException, TraceReadException {
+        return Sessions.of(bytes());
     }
 }
