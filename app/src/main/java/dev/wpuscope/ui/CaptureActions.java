@@ -59,6 +59,10 @@ final class CaptureActions {
             traffic.showCallsOf(name);
             showTraffic.run();
         });
+        sockets.setShowCalls(filter -> {
+            traffic.showOnly(filter);
+            showTraffic.run();
+        });
     }
 
     void openCapture(Path file, boolean example) {

@@ -8,21 +8,27 @@ import dev.wpuscope.trace.store.SocketLives;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.Nodes;
 import dev.wpuscope.ui.traffic.CaptureSession;
+import dev.wpuscope.ui.traffic.TrafficFilter;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
@@ -33,7 +39,7 @@ import javafx.scene.layout.StackPane;
 /**
  * Controller of SocketsView.fxml: every socket of the capture with its provider, state and counts; the selected
  * socket's life as a tree (creation, calls, close, with the upcalls nested in each call) and as lanes over time, and
- * what the conformance analyzers found about it. Reads the store once per frame; while on screen, refreshes the list
+ * what the conformance analyzers found about it. A socket's menu (or a double-click) shows its calls in Live Traffic. Reads the store once per frame; while on screen, refreshes the list
  * twice a second.
  */
 public final class SocketsViewController {
@@ -53,6 +59,7 @@ public final class SocketsViewController {
     /** The selected socket's call count when its timeline was drawn, to redraw it when it grows. */
     private long timelineCalls = -1;
     private Set<Integer> findingRows = Set.of();
+    private Consumer<TrafficFilter> showCalls = filter -> { };
 
     @FXML private StackPane root;
     @FXML private SplitPane split;
@@ -96,6 +103,19 @@ public final class SocketsViewController {
         socketTable.setPlaceholder(new Label("No sockets yet: a socket appears when WSPSocket, WSPAccept or a "
                 + "handle upcall creates it, or a call names it."));
         socketTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showTimeline(row));
+        socketTable.setRowFactory(table -> {
+            TableRow<SocketRow> row = new TableRow<>();
+            MenuItem show = new MenuItem("Show its calls in Live Traffic");
+            show.setOnAction(event -> showCallsOf(row.getItem()));
+            show.disableProperty().bind(row.emptyProperty());
+            row.setContextMenu(new ContextMenu(show));
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    showCallsOf(row.getItem());
+                }
+            });
+            return row;
+        });
         timelineColumn(callColumn, row -> session.store().callName(row));
         timelineColumn(tidColumn, row -> Integer.toString(session.store().tid(row)));
         timelineColumn(durationColumn, row -> SocketLanes.millis(session.store().duration(row)));
@@ -223,6 +243,23 @@ public final class SocketsViewController {
             path.push(item);
         }
         return top;
+    }
+
+    /** {@code show} is given a filter for exactly a socket's calls when they are asked for (menu, double-click). */
+    public void setShowCalls(Consumer<TrafficFilter> show) {
+        showCalls = show;
+    }
+
+    /** Asks for the calls of {@code row}'s socket, with what ran inside them, in Live Traffic. */
+    private void showCallsOf(SocketRow row) {
+        CallTree timeline = overview.lives().timeline(row.socket().index());
+        Set<TrafficFilter.EventId> events = new HashSet<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            int event = timeline.row(i);
+            events.add(new TrafficFilter.EventId(session.pid(event), session.offset(event)));
+        }
+        showCalls.accept(TrafficFilter.NONE.withOnly(new TrafficFilter.EventSet("socket "
+                + EventText.hex(row.socket().socket()) + " of pid " + row.socket().pid(), events)));
     }
 
     /** Selects the socket at {@code index} of the list (the order sockets were first seen). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wpuscope.ui.FxViews;
 import dev.wpuscope.ui.traffic.CaptureSession;
 import dev.wpuscope.ui.traffic.SpiCapture;
+import dev.wpuscope.ui.traffic.TrafficFilter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
@@ -61,6 +62,20 @@ class SocketsViewTest {
         assertTrue(findings.getItems().get(0).contains("call on a socket after its close"), findings.getItems().get(0));
         assertTrue(robot.lookup("Timeline of socket 0x2C8 (pid 4242, closed, used after close)").tryQuery()
                 .isPresent());
+    }
+
+    @Test
+    void aSocketsMenuAsksForExactlyItsCallsInLiveTraffic(FxRobot robot) throws Exception {
+        showCapture(robot);
+        List<TrafficFilter> asked = new java.util.ArrayList<>();
+        robot.interact(() -> controller.setShowCalls(asked::add));
+        javafx.scene.control.TableRow<SocketRow> first = robot.lookup(".table-row-cell")
+                .match((javafx.scene.control.TableRow<SocketRow> r) -> !r.isEmpty() && r.getIndex() == 0).query();
+        robot.interact(() -> first.getContextMenu().getItems().get(0).fire());
+        assertEquals(1, asked.size());
+        TrafficFilter.EventSet only = asked.get(0).only();
+        assertEquals("socket 0x2C8 of pid 4242", only.label());
+        assertEquals(12, only.events().size(), "its ten calls and the two upcalls nested in them");
     }
 
     @Test
