@@ -31,6 +31,16 @@ public final class Dialogs {
         alert.show();
     }
 
+    /** Asks where to save a file of {@code kind} ({@code pattern}, e.g. {@code *.csv}); null when cancelled. */
+    public static java.io.File chooseSaveFile(Window owner, String title, String kind, String pattern,
+                                              String initialName) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind, pattern));
+        chooser.setInitialFileName(initialName);
+        return chooser.showSaveDialog(owner);
+    }
+
     /** Gives a dialog the owner window's theme (set on its scene or on its root node). */
     public static void style(Window owner, DialogPane pane) {
         if (owner != null && owner.getScene() != null) {

@@ -8,7 +8,8 @@ import dev.wpuscope.tracer.TracerDllDirectory;
 import dev.wpuscope.ui.catalogview.CatalogViewController;
 import dev.wpuscope.ui.catalogview.CatalogViewModel;
 import dev.wpuscope.ui.catalogview.EntryRow;
-import dev.wpuscope.ui.traffic.CaptureSession;
+import dev.wpuscope.ui.sockets.SocketsViewController;
+import dev.wpuscope.ui.statistics.StatisticsViewController;
 import dev.wpuscope.ui.traffic.TrafficViewController;
 import dev.wpuscope.ui.traffic.TrafficViewModel;
 import dev.wpuscope.ui.tracerview.LiveTracer;
@@ -17,8 +18,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
@@ -33,18 +32,22 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
-/** Controller of MainWindow.fxml: menus, toolbar, status bar, and opening/saving files for both views. */
+/**
+ * Controller of MainWindow.fxml: menus, toolbar, status bar, opening and saving catalogs; the trace side (captures,
+ * demo traffic, the tracer pipe, exports) is {@link CaptureActions}.
+ */
 public final class MainWindowController {
     private Stage stage;
     private UserPreferences preferences;
     private ExampleData examples;
-    private RecentFiles recent;
+    private RecentMenu recent;
+    private BackgroundWork background;
+    private CaptureActions captures;
+    private StatusBar status;
     private Theme theme = Theme.LIGHT;
     private final ThisMachine machine = ThisMachine.detect();
     private final Sources sources = new Sources(machine);
     private TracerActions tracer;
-    private CaptureSession session;
-    private DemoTraffic demo;
 
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
@@ -64,6 +67,8 @@ public final class MainWindowController {
     @FXML private TabPane tabs;
     @FXML private Tab catalogTab;
     @FXML private Tab trafficTab;
+    @FXML private Tab socketsTab;
+    @FXML private Tab statisticsTab;
     @FXML private Label sourceStatus;
     @FXML private Label eventsStatus;
     @FXML private Label rateStatus;
@@ -71,6 +76,8 @@ public final class MainWindowController {
     @FXML private Label selectionStatus;
     @FXML private CatalogViewController catalogViewController;
     @FXML private TrafficViewController trafficViewController;
+    @FXML private SocketsViewController socketsViewController;
+    @FXML private StatisticsViewController statisticsViewController;
 
     @FXML
     private void initialize() {
@@ -79,15 +86,7 @@ public final class MainWindowController {
         pauseToolButton.selectedProperty().bindBidirectional(traffic.pausedProperty());
         autoScrollItem.selectedProperty().bindBidirectional(traffic.autoScrollProperty());
         autoScrollToolButton.selectedProperty().bindBidirectional(traffic.autoScrollProperty());
-        eventsStatus.textProperty().bind(traffic.receivedProperty().asString("%,d"));
-        rateStatus.textProperty().bind(traffic.rateProperty().asString("%,.0f/s"));
-        dropsStatus.textProperty().bind(traffic.dropsProperty().asString("%,d"));
-        traffic.dropsProperty().addListener((obs, old, drops) -> {
-            dropsStatus.getStyleClass().remove("status-drops-nonzero");
-            if (drops.longValue() > 0) {
-                dropsStatus.getStyleClass().add("status-drops-nonzero");
-            }
-        });
+        status = new StatusBar(sourceStatus, selectionStatus, eventsStatus, rateStatus, dropsStatus, traffic);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> bindStatusToTab(tab));
         bindStatusToTab(tabs.getSelectionModel().getSelectedItem());
         catalogViewController.setActions(this::open, this::chooseAndOpen, this::openExampleCatalog);
@@ -100,8 +99,11 @@ public final class MainWindowController {
         this.stage = window;
         this.preferences = prefs;
         this.examples = exampleData;
-        this.recent = prefs.recentFiles();
-        this.demo = new DemoTraffic(exampleData.resources().getParent(), System.getenv());
+        this.recent = new RecentMenu(recentMenu, prefs, this::open);
+        this.background = new BackgroundWork(window, recent::forget);
+        this.captures = new CaptureActions(window, sources, exampleData, background, recent,
+                new CaptureActions.Views(trafficViewController, socketsViewController, statisticsViewController,
+                        this::showTraffic, demoButton, demoItem, pipeItem));
         this.tracer = new TracerActions(window, new LiveTracer(machine.tracer(), LiveTracer.BACKUPS),
                 new TracerDllDirectory(TracerDllDirectory.standardDirectory()),
                 () -> catalogViewController.viewModel().snapshotProperty().get(), this::selectedEntries,
@@ -109,7 +111,6 @@ public final class MainWindowController {
         showTracerAvailability();
         applyTheme(prefs.theme());
         trafficViewController.rememberColumns(prefs);
-        rebuildRecentMenu();
         if (examples.capture().isEmpty()) {
             trafficViewController.setEmptyHint("No recorded capture is in " + examples.resources().resolve(
                     ExampleData.CAPTURES) + " yet (the native build records one). Open a .wputrace capture "
@@ -124,18 +125,17 @@ public final class MainWindowController {
         } else {
             examples.catalog().ifPresent(file -> openCatalog(file, true));
         }
-        examples.capture().ifPresent(file -> openCapture(file, true));
+        examples.capture().ifPresent(file -> captures.openCapture(file, true));
     }
 
+    /** The catalog's source and selection while the Catalog is in front, else the capture's. */
     private void bindStatusToTab(Tab tab) {
-        sourceStatus.textProperty().unbind();
-        selectionStatus.textProperty().unbind();
-        if (tab == trafficTab) {
-            sourceStatus.textProperty().bind(trafficViewController.viewModel().sourceLabelProperty());
-            selectionStatus.textProperty().bind(trafficViewController.viewModel().selectionSummaryProperty());
+        if (tab == catalogTab) {
+            status.showView(catalogViewController.viewModel().sourceLabelProperty(),
+                    catalogViewController.viewModel().selectionSummaryProperty());
         } else {
-            sourceStatus.textProperty().bind(catalogViewController.viewModel().sourceLabelProperty());
-            selectionStatus.textProperty().bind(catalogViewController.viewModel().selectionSummaryProperty());
+            status.showView(trafficViewController.viewModel().sourceLabelProperty(),
+                    trafficViewController.viewModel().selectionSummaryProperty());
         }
     }
 
@@ -158,48 +158,24 @@ public final class MainWindowController {
     public void open(Path file) {
         try {
             if (Sources.isCapture(file)) {
-                openCapture(file, false);
+                captures.openCapture(file, false);
             } else {
                 openCatalog(file, false);
             }
         } catch (java.io.IOException unreadable) {
-            forgetRecent(file);
+            recent.forget(file);
             Dialogs.showError(stage, "Cannot open " + file.getFileName(), unreadable);
         }
     }
 
     private void openCatalog(Path file, boolean example) {
-        runInBackground("Reading " + file.getFileName(), () -> sources.readCatalog(file), opened -> {
+        background.run("Reading " + file.getFileName(), () -> sources.readCatalog(file), opened -> {
             catalogViewController.show(opened.snapshot(), opened.diagnosis(), opened.files(), example);
             if (!example) {
-                remember(file);
+                recent.remember(file);
             }
             tabs.getSelectionModel().select(catalogTab);
         }, file);
-    }
-
-    private void openCapture(Path file, boolean example) {
-        CaptureLoading loading = sources.openCapture(file);
-        trafficViewController.showProgress("Opening " + file.getFileName(), loading.progressProperty(),
-                loading::cancel);
-        loading.setOnSucceeded(event -> {
-            trafficViewController.hideProgress();
-            sources.close();
-            showSession(loading.getValue(), file.toString(), example
-                    ? "Example capture recorded by the wpuscope project with its own tracer and test host under "
-                    + "Wine (resources/captures): the sample providers' upcalls, not a customer's machine." : null);
-            if (!example) {
-                remember(file);
-                tabs.getSelectionModel().select(trafficTab);
-            }
-        });
-        loading.setOnCancelled(event -> trafficViewController.hideProgress());
-        loading.setOnFailed(event -> {
-            trafficViewController.hideProgress();
-            forgetRecent(file);
-            Dialogs.showError(stage, "Cannot open " + file.getFileName(), loading.getException());
-        });
-        start(loading);
     }
 
     @FXML
@@ -215,48 +191,17 @@ public final class MainWindowController {
 
     @FXML
     void openExampleCapture() {
-        Optional<Path> file = examples.capture();
-        if (file.isPresent()) {
-            openCapture(file.get(), true);
-            tabs.getSelectionModel().select(trafficTab);
-        } else {
-            Dialogs.show(stage, Alert.AlertType.INFORMATION, "No recorded capture yet",
-                    "No recorded capture is in " + examples.resources().resolve(ExampleData.CAPTURES)
-                            + ". The native build records one (./setup.sh builds it).");
-        }
+        captures.openExampleCapture();
     }
 
     @FXML
     private void chooseAndFollow() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Follow a capture file a tracer is writing");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Captures", "*.wputrace"));
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            followCapture(file.toPath(), file.getName());
-        }
-    }
-
-    private void followCapture(Path file, String label) {
-        try {
-            CaptureSession followed = sources.followCapture(file, problem -> Platform.runLater(
-                    () -> Dialogs.showError(stage, "Stopped following " + file.getFileName(), problem)));
-            showSession(followed, "following " + label, null);
-            tabs.getSelectionModel().select(trafficTab);
-        } catch (Exception problem) {
-            Dialogs.showError(stage, "Cannot follow " + file.getFileName(), problem);
-        }
-    }
-
-    private void showSession(CaptureSession shown, String label, String exampleNote) {
-        session = shown;
-        showPipeState();
-        trafficViewController.show(shown, shown.analysis(), label, exampleNote);
+        captures.chooseAndFollow();
     }
 
     @FXML
     void refreshLiveCatalog() {
-        runInBackground("Reading the live catalog", sources::readLiveCatalog,
+        background.run("Reading the live catalog", sources::readLiveCatalog,
                 opened -> catalogViewController.show(opened.snapshot(), opened.diagnosis(), opened.files(), false),
                 null);
     }
@@ -270,12 +215,13 @@ public final class MainWindowController {
             Dialogs.show(stage, Alert.AlertType.INFORMATION, "No catalog open", "Open a catalog first.");
             return;
         }
-        File file = saveChooser("Save catalog snapshot", "wpuscope snapshot", "*.json", "catalog-snapshot.json");
+        File file = Dialogs.chooseSaveFile(stage, "Save catalog snapshot", "wpuscope snapshot", "*.json",
+                "catalog-snapshot.json");
         if (file != null) {
-            runInBackground("Saving " + file.getName(), () -> {
+            background.run("Saving " + file.getName(), () -> {
                 sources.writeSnapshot(snapshot, file.toPath());
                 return file;
-            }, saved -> remember(saved.toPath()), file.toPath());
+            }, saved -> recent.remember(saved.toPath()), file.toPath());
         }
     }
 
@@ -301,72 +247,22 @@ public final class MainWindowController {
 
     @FXML
     private void saveCapture() {
-        exportEvents("Save capture", "Captures", "*.wputrace", "capture.wputrace", Sources.Export.CAPTURE);
+        captures.exportEvents("Save capture", "Captures", "*.wputrace", "capture.wputrace", Sources.Export.CAPTURE);
     }
 
     @FXML
     private void exportCsv() {
-        exportEvents("Export events as CSV", "CSV", "*.csv", "events.csv", Sources.Export.CSV);
+        captures.exportEvents("Export events as CSV", "CSV", "*.csv", "events.csv", Sources.Export.CSV);
     }
 
     @FXML
     private void exportJson() {
-        exportEvents("Export events as JSON lines", "JSON lines", "*.jsonl", "events.jsonl", Sources.Export.JSON);
+        captures.exportEvents("Export events as JSON lines", "JSON lines", "*.jsonl", "events.jsonl", Sources.Export.JSON);
     }
-
-    private void exportEvents(String title, String kind, String pattern, String name, Sources.Export format) {
-        TrafficViewModel traffic = trafficViewController.viewModel();
-        if (session == null) {
-            Dialogs.show(stage, Alert.AlertType.INFORMATION, "No capture open", "Open a capture or start traffic first.");
-            return;
-        }
-        File file = saveChooser(title, kind, pattern, name);
-        if (file != null) {
-            CaptureSession exported = session;
-            int[] rows = traffic.rows().rowNumbers();
-            runInBackground(title, () -> {
-                sources.export(exported, rows, format, file.toPath());
-                return file;
-            }, saved -> { }, file.toPath());
-        }
-    }
-
-    private File saveChooser(String title, String kind, String pattern, String initialName) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        chooser.setInitialFileName(initialName);
-        return chooser.showSaveDialog(stage);
-    }
-
-    // ---- demo traffic ----
 
     @FXML
     void toggleDemo() {
-        if (demo.isRunning()) {
-            demo.stop();
-            showDemoState();
-            return;
-        }
-        List<String> missing = demo.missing();
-        if (!missing.isEmpty()) {
-            Dialogs.show(stage, Alert.AlertType.INFORMATION, "Demo traffic cannot start here",
-                    String.join("\n\n", missing));
-            return;
-        }
-        runInBackground("Starting demo traffic", demo::start, capture -> {
-            followCapture(capture, "demo traffic: wpuhost.exe under Wine → " + capture);
-            showDemoState();
-            demo.onExit(() -> Platform.runLater(this::showDemoState));
-            demo.watchForFailure(capture, DemoTraffic.CAPTURE_TIMEOUT, message -> Platform.runLater(
-                    () -> Dialogs.show(stage, Alert.AlertType.ERROR, "Demo traffic failed", message)));
-        }, null);
-    }
-
-    private void showDemoState() {
-        String text = demo.isRunning() ? "Stop demo traffic" : "Demo traffic";
-        demoButton.setText(text);
-        demoItem.setText(demo.isRunning() ? "Stop _Demo Traffic" : "Start _Demo Traffic");
+        captures.toggleDemo();
     }
 
     // ---- tracer ----
@@ -407,23 +303,7 @@ public final class MainWindowController {
 
     @FXML
     private void togglePipe() {
-        if (sources.isListening()) {
-            sources.close();
-            showPipeState();
-            return;
-        }
-        try {
-            CaptureSession listened = sources.listenOnTracerPipe(problem -> Platform.runLater(
-                    () -> Dialogs.showError(stage, "Stopped listening on the tracer pipe", problem)));
-            showSession(listened, "tracer pipe", null);
-            tabs.getSelectionModel().select(trafficTab);
-        } catch (Exception problem) {
-            Dialogs.showError(stage, "Cannot listen on the tracer pipe", problem);
-        }
-    }
-
-    private void showPipeState() {
-        pipeItem.setText(sources.isListening() ? "Stop Listening on Tracer _Pipe" : "Listen on Tracer _Pipe");
+        captures.togglePipe();
     }
 
     // ---- view ----
@@ -436,6 +316,16 @@ public final class MainWindowController {
     @FXML
     private void showTraffic() {
         tabs.getSelectionModel().select(trafficTab);
+    }
+
+    @FXML
+    private void showSockets() {
+        tabs.getSelectionModel().select(socketsTab);
+    }
+
+    @FXML
+    private void showStatistics() {
+        tabs.getSelectionModel().select(statisticsTab);
     }
 
     @FXML
@@ -485,7 +375,7 @@ public final class MainWindowController {
         chooser.setTitle("Compare the open catalog with…");
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
-            runInBackground("Comparing with " + file.getName(),
+            background.run("Comparing with " + file.getName(),
                     () -> new CatalogDiffer().diff(open, sources.readCatalog(file.toPath()).snapshot()), diff -> {
                         catalogViewController.showDiff(diff);
                         tabs.getSelectionModel().select(catalogTab);
@@ -498,7 +388,7 @@ public final class MainWindowController {
         Dialogs.show(stage, Alert.AlertType.INFORMATION, "Keyboard shortcuts", String.join("\n",
                 "Ctrl+O  open a catalog or capture", "Ctrl+S  save catalog snapshot", "Ctrl+R  export report",
                 "Ctrl+Shift+S  save capture", "Ctrl+E / Ctrl+Shift+E  export events as CSV / JSON",
-                "Ctrl+1 / Ctrl+2  Catalog / Live Traffic", "Ctrl+F  search events", "Ctrl+P  pause",
+                "Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4  Catalog / Live Traffic / Sockets / Statistics", "Ctrl+F  search events", "Ctrl+P  pause",
                 "Ctrl+Shift+A  auto-scroll", "Ctrl+L  clear events", "Ctrl+Shift+D  demo traffic",
                 "Ctrl+Shift+F  follow a capture file", "Ctrl+T  dark theme", "F5  refresh live catalog",
                 "Ctrl+Shift+T  tracer plan",
@@ -516,30 +406,7 @@ public final class MainWindowController {
         stage.close();
     }
 
-    // ---- recent files and layout ----
-
-    private void remember(Path file) {
-        recent.add(file.toAbsolutePath().toString());
-        preferences.setRecentFiles(recent);
-        rebuildRecentMenu();
-    }
-
-    private void forgetRecent(Path file) {
-        recent.remove(file.toAbsolutePath().toString());
-        preferences.setRecentFiles(recent);
-        rebuildRecentMenu();
-    }
-
-    private void rebuildRecentMenu() {
-        recentMenu.getItems().clear();
-        for (String path : recent.paths()) {
-            MenuItem item = new MenuItem(path);
-            item.setMnemonicParsing(false);
-            item.setOnAction(event -> open(Path.of(path)));
-            recentMenu.getItems().add(item);
-        }
-        recentMenu.setDisable(recent.paths().isEmpty());
-    }
+    // ---- layout ----
 
     /** Split panes whose divider positions are remembered, by preference key. */
     java.util.Map<String, SplitPane> rememberedSplits() {
@@ -547,37 +414,12 @@ public final class MainWindowController {
                 "catalog.main", catalogViewController.mainSplit(),
                 "catalog.center", catalogViewController.centerSplit(),
                 "traffic.main", trafficViewController.mainSplit(),
-                "traffic.table", trafficViewController.tableSplit());
+                "traffic.table", trafficViewController.tableSplit(),
+                "sockets.main", socketsViewController.split());
     }
 
     void stop() {
-        demo.stop();
-        trafficViewController.stop();
+        captures.stop();
         sources.close();
-    }
-
-    // ---- background work ----
-
-    /** Runs {@code work} off the FX thread; shows its failure as a dialog about {@code file}. */
-    private <T> void runInBackground(String title, Sources.Work<T> work, java.util.function.Consumer<T> done,
-                                     Path file) {
-        Task<T> task = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                return work.run();
-            }
-        };
-        task.setOnSucceeded(event -> done.accept(task.getValue()));
-        task.setOnFailed(event -> {
-            if (file != null) {
-                forgetRecent(file);
-            }
-            Dialogs.showError(stage, title + " failed", task.getException());
-        });
-        start(task);
-    }
-
-    private static void start(Task<?> task) {
-        Daemons.start(task, "wpuscope-background");
     }
 }

@@ -12,4 +12,14 @@ public final class Nodes {
         node.setVisible(shown);
         node.setManaged(shown);
     }
+
+    /** Whether {@code node} is on screen: in a scene, it and every parent visible (a tab not selected hides it). */
+    public static boolean isShowing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
 }

@@ -407,6 +407,12 @@ public final class EventStore {
         return depth;
     }
 
+    /** Whether anything ran inside the row (a downcall with {@link #children}); asks without building the list. */
+    public boolean hasChildren(int row) {
+        CallColumns c = callColumns(row);
+        return c != null && c.lastChild[row & EventChunk.MASK] != NO_ROW;
+    }
+
     /** The rows that ran inside a downcall row, in the order they returned (on its thread: the order they ran). */
     public IntList children(int row) {
         IntList reversed = new IntList();

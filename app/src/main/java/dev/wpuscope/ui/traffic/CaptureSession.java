@@ -19,6 +19,8 @@ public final class CaptureSession extends ForwardingListener implements TrafficE
     private final EventStore store;
     private final TraceAnalysis analysis = new TraceAnalysis();
     private volatile long[] offsets = new long[4096];
+    /** Whether other streams feed this session: their offsets overlap, rows are not in offset order. */
+    private volatile boolean severalStreams;
 
     /** A session whose own records (it is their listener) are the main stream, e.g. an opened capture. */
     public CaptureSession(String source) {
@@ -38,6 +40,7 @@ public final class CaptureSession extends ForwardingListener implements TrafficE
      * at the same time.
      */
     public TraceListener newStream(String source) {
+        severalStreams = true;
         return new Stream(new StoreFeed(store, source));
     }
 
@@ -104,6 +107,37 @@ public final class CaptureSession extends ForwardingListener implements TrafficE
     @Override
     public long offset(int row) {
         return offsets[row];
+    }
+
+    /**
+     * The row of the call record at capture {@code offset} of process {@code pid}, or -1 when it is not a stored call
+     * (a finding about a side record). Offsets ascend with rows within one stream: found by binary search; a session
+     * of several streams (the pipe), whose offsets overlap, is searched row by row when that misses.
+     */
+    public int rowOf(int pid, long offset) {
+        int size = store.size();
+        long[] known = offsets;
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (known[mid] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int row = lo; row < size && known[row] == offset; row++) {
+            if (store.pid(row) == pid) {
+                return row;
+            }
+        }
+        for (int row = 0; severalStreams && row < size; row++) {
+            if (known[row] == offset && store.pid(row) == pid) {
+                return row;
+            }
+        }
+        return -1;
     }
 
     @Override

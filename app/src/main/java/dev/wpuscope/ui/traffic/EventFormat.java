@@ -1,7 +1,6 @@
 package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.trace.model.Filetime;
-import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,17 +24,18 @@ public final class EventFormat {
         return TIME.format(Filetime.toInstant(events.filetime(row)).atZone(zone));
     }
 
-    public String upcall(int row) {
-        return EventText.upcall(events.upcall(row));
+    /** The name of the row's upcall or downcall function, e.g. {@code WSPSocket}. */
+    public String call(int row) {
+        return events.store().callName(row);
     }
 
-    /** The arguments by name, decoded where the upcall gives them meaning. */
+    /** The arguments by name, decoded where the upcall or function gives them meaning. */
     public String arguments(int row) {
         return EventText.arguments(events.store(), row);
     }
 
     public String result(int row) {
-        return EventText.result(events.upcall(row), events.result(row));
+        return EventText.result(events.store(), row);
     }
 
     public String error(int row) {
@@ -49,26 +49,16 @@ public final class EventFormat {
     }
 
     public boolean failed(int row) {
-        Upcall upcall = events.upcall(row);
-        return upcall != null && upcall.isFailure(events.result(row));
+        return events.store().failed(row);
     }
 
     /**
-     * The socket an event is about, or -1: the {@code s} argument, the handle a create/modify call returned,
-     * or the socket a posted WSAAsyncSelect message names in its wParam.
+     * The socket an event is about, or -1: a downcall's socket, an upcall's {@code s} argument, the handle a
+     * create/modify call returned, or the socket a posted WSAAsyncSelect message names in its wParam.
      */
     public long socket(int row) {
-        Upcall upcall = events.upcall(row);
-        if (upcall == null) {
-            return -1;
-        }
-        return switch (upcall) {
-            case WPU_CLOSE_SOCKET_HANDLE, WPU_FD_IS_SET, WPU_QUERY_SOCKET_HANDLE_CONTEXT,
-                 WPU_COMPLETE_OVERLAPPED_REQUEST -> events.arg(row, 0);
-            case WPU_CREATE_SOCKET_HANDLE, WPU_MODIFY_IFS_HANDLE -> events.result(row);
-            case WPU_POST_MESSAGE -> events.arg(row, 2);
-            default -> -1;
-        };
+        long socket = events.store().socket(row);
+        return socket == 0 ? -1 : socket;
     }
 
     static String hex(long value) {

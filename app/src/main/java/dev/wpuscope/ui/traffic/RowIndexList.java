@@ -95,6 +95,41 @@ public final class RowIndexList extends ObservableListBase<Integer> {
         return lo;
     }
 
+    /** Inserts {@code count} row numbers from {@code lines} before {@code index} as one change. */
+    public void insertAt(int index, int[] lines, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (index < 0 || index > size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        if (size + count > rows.length) {
+            rows = Arrays.copyOf(rows, Math.max(rows.length * 2, size + count));
+        }
+        System.arraycopy(rows, index, rows, index + count, size - index);
+        System.arraycopy(lines, 0, rows, index, count);
+        size += count;
+        beginChange();
+        nextAdd(index, index + count);
+        endChange();
+    }
+
+    /** Removes the rows at {@code [from, to)} as one change. */
+    public void removeRange(int from, int to) {
+        if (from < 0 || to > size || from > to) {
+            throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + size);
+        }
+        if (from == to) {
+            return;
+        }
+        int[] removed = Arrays.copyOfRange(rows, from, to);
+        System.arraycopy(rows, to, rows, from, size - to);
+        size -= to - from;
+        beginChange();
+        nextRemove(from, Arrays.stream(removed).boxed().toList());
+        endChange();
+    }
+
     /** Replaces every row by {@code newRows} (a new order): one removal, then one addition. */
     public void replaceAll(int[] newRows) {
         removeAllRows();

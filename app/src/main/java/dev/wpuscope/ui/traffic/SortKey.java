@@ -1,6 +1,7 @@
 package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.catalog.EntryLabels;
+import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventStore;
 import dev.wpuscope.trace.store.ModuleInfo;
@@ -10,13 +11,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 /**
  * What a sortable column of the event table sorts by: a primitive value per row read from the store.
  * Name columns sort by the name's alphabetical rank among the names the store knows when the key is made.
  */
 public enum SortKey {
-    NUMBER, TIME, PROCESS, PID, TID, PROVIDER, UPCALL, RESULT, ERROR, DURATION;
+    NUMBER, TIME, PROCESS, PID, TID, PROVIDER, CALL, RESULT, ERROR, DURATION;
 
     /** The row's value for this key in {@code store}, ready for comparing rows (lower sorts first). */
     IntToLongFunction of(EventStore store) {
@@ -27,10 +29,29 @@ public enum SortKey {
             case PID -> store::pid;
             case TID -> store::tid;
             case PROVIDER -> byRank(store.modules(), ModuleInfo::path, ModuleInfo::index, row -> store.module(row).index());
-            case UPCALL -> byRank(List.of(Upcall.values()), Upcall::apiName, Upcall::number, store::callNumber);
+            case CALL -> byCallName(store);
             case RESULT -> store::result;
             case ERROR -> store::error;
             case DURATION -> store::duration;
+        };
+    }
+
+    /** Sorts upcalls and downcall functions together by name; numbers this version does not know sort last. */
+    private static IntToLongFunction byCallName(EventStore store) {
+        List<String> names = Stream.concat(Arrays.stream(Upcall.values()).map(Upcall::apiName),
+                Arrays.stream(Downcall.values()).map(Downcall::apiName)).sorted().toList();
+        long[] upcallRank = new long[Upcall.values().length];
+        long[] downcallRank = new long[Downcall.values().length];
+        for (Upcall u : Upcall.values()) {
+            upcallRank[u.number()] = names.indexOf(u.apiName());
+        }
+        for (Downcall d : Downcall.values()) {
+            downcallRank[d.number()] = names.indexOf(d.apiName());
+        }
+        return row -> {
+            long[] rank = store.isDowncall(row) ? downcallRank : upcallRank;
+            int number = store.callNumber(row);
+            return number < rank.length ? rank[number] : Long.MAX_VALUE;
         };
     }
 

@@ -30,8 +30,14 @@ final class StoreFilters {
         if (wanted.thread() != null) {
             f = f.withThreads(wanted.thread());
         }
+        if (wanted.kind() != null) {
+            f = f.withKind(wanted.kind());
+        }
         if (wanted.upcall() != null) {
             f = f.withUpcalls(wanted.upcall());
+        }
+        if (wanted.downcall() != null) {
+            f = f.withDowncalls(wanted.downcall());
         }
         if (wanted.socket() != null) {
             f = f.withSocket(wanted.socket());

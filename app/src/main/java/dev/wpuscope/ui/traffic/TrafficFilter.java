@@ -1,7 +1,9 @@
 package dev.wpuscope.ui.traffic;
 
+import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.trace.store.RowKind;
 import java.util.Locale;
 
 /**
@@ -10,15 +12,16 @@ import java.util.Locale;
  * store's meaning ({@link dev.wpuscope.trace.store.EventFilter#text()}). {@link StoreFilters} turns this into
  * the store's filter, so the store's indexes do the selecting.
  *
+ * @param kind     only downcalls or only upcalls, or {@code null} for both
  * @param thread   thread id, or {@code null} for any
- * @param upcall   the upcall, or {@code null} for any
+ * @param function the upcall or the downcall function ({@link Upcall} or {@link Downcall}), or {@code null} for any
  * @param socket   socket handle, or {@code null} for any
  * @param only     exactly these events (a panel row's), or {@code null} for any
  */
-public record TrafficFilter(String process, Integer thread, Upcall upcall, String provider, Long socket,
-                            boolean errorsOnly, String text, EventSet only) {
+public record TrafficFilter(RowKind kind, String process, Integer thread, Enum<?> function, String provider,
+                            Long socket, boolean errorsOnly, String text, EventSet only) {
 
-    public static final TrafficFilter NONE = new TrafficFilter("", null, null, "", null, false, "", null);
+    public static final TrafficFilter NONE = new TrafficFilter(null, "", null, null, "", null, false, "", null);
 
     /**
      * A named set of events. An event is known by its process and its offset in that process's stream:
@@ -42,12 +45,15 @@ public record TrafficFilter(String process, Integer thread, Upcall upcall, Strin
     }
 
     /** The filter the fields of the filter bar describe (no event set). */
-    public static TrafficFilter of(String process, Integer thread, Upcall upcall, String provider, Long socket,
-                                 boolean errorsOnly, String text) {
-        return new TrafficFilter(process, thread, upcall, provider, socket, errorsOnly, text, null);
+    public static TrafficFilter of(RowKind kind, String process, Integer thread, Enum<?> function, String provider,
+                                   Long socket, boolean errorsOnly, String text) {
+        return new TrafficFilter(kind, process, thread, function, provider, socket, errorsOnly, text, null);
     }
 
     public TrafficFilter {
+        if (function != null && !(function instanceof Upcall) && !(function instanceof Downcall)) {
+            throw new IllegalArgumentException("not an upcall or a downcall function: " + function);
+        }
         process = normalize(process);
         provider = normalize(provider);
         text = normalize(text);
@@ -57,36 +63,54 @@ public record TrafficFilter(String process, Integer thread, Upcall upcall, Strin
         return equals(NONE);
     }
 
+    public TrafficFilter withKind(RowKind value) {
+        return new TrafficFilter(value, process, thread, function, provider, socket, errorsOnly, text, only);
+    }
+
     public TrafficFilter withProcess(String value) {
-        return new TrafficFilter(value, thread, upcall, provider, socket, errorsOnly, text, only);
+        return new TrafficFilter(kind, value, thread, function, provider, socket, errorsOnly, text, only);
     }
 
     public TrafficFilter withThread(Integer value) {
-        return new TrafficFilter(process, value, upcall, provider, socket, errorsOnly, text, only);
+        return new TrafficFilter(kind, process, value, function, provider, socket, errorsOnly, text, only);
     }
 
-    public TrafficFilter withUpcall(Upcall value) {
-        return new TrafficFilter(process, thread, value, provider, socket, errorsOnly, text, only);
+    public TrafficFilter withFunction(Enum<?> value) {
+        return new TrafficFilter(kind, process, thread, value, provider, socket, errorsOnly, text, only);
     }
 
     public TrafficFilter withProvider(String value) {
-        return new TrafficFilter(process, thread, upcall, value, socket, errorsOnly, text, only);
+        return new TrafficFilter(kind, process, thread, function, value, socket, errorsOnly, text, only);
     }
 
     public TrafficFilter withSocket(Long value) {
-        return new TrafficFilter(process, thread, upcall, provider, value, errorsOnly, text, only);
+        return new TrafficFilter(kind, process, thread, function, provider, value, errorsOnly, text, only);
     }
 
     public TrafficFilter withErrorsOnly(boolean value) {
-        return new TrafficFilter(process, thread, upcall, provider, socket, value, text, only);
+        return new TrafficFilter(kind, process, thread, function, provider, socket, value, text, only);
     }
 
     public TrafficFilter withText(String value) {
-        return new TrafficFilter(process, thread, upcall, provider, socket, errorsOnly, value, only);
+        return new TrafficFilter(kind, process, thread, function, provider, socket, errorsOnly, value, only);
     }
 
     public TrafficFilter withOnly(EventSet value) {
-        return new TrafficFilter(process, thread, upcall, provider, socket, errorsOnly, text, value);
+        return new TrafficFilter(kind, process, thread, function, provider, socket, errorsOnly, text, value);
+    }
+
+    public TrafficFilter withUpcall(Upcall value) {
+        return withFunction(value);
+    }
+
+    /** The upcall this filter asks for, or null (any, or a downcall function). */
+    public Upcall upcall() {
+        return function instanceof Upcall u ? u : null;
+    }
+
+    /** The downcall function this filter asks for, or null (any, or an upcall). */
+    public Downcall downcall() {
+        return function instanceof Downcall d ? d : null;
     }
 
     private static String normalize(String value) {

@@ -1,8 +1,9 @@
 package dev.wpuscope.ui.traffic;
 
-import dev.wpuscope.trace.store.EventText;
 import dev.wpuscope.trace.analysis.TraceAnalysis;
+import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.model.Upcall;
+import dev.wpuscope.trace.store.RowKind;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.DetailRow;
 import dev.wpuscope.ui.FileDrop;
@@ -10,35 +11,24 @@ import dev.wpuscope.ui.Nodes;
 import dev.wpuscope.ui.UserPreferences;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import javafx.animation.AnimationTimer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ObservableDoubleValue;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -50,12 +40,11 @@ import javafx.scene.layout.VBox;
 public final class TrafficViewController {
     private static final double ROW_HEIGHT = 22;
     private static final long PANEL_REFRESH_NANOS = 500_000_000L;
-    /** Marks the rows of failed upcalls (a pseudo-class: switching it costs no CSS selector matching). */
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("event-failed");
 
     private final TrafficViewModel model = new TrafficViewModel(ZoneId.systemDefault());
     private final RowWindow window = new RowWindow(model.rows());
     private WindowedTable windowedTable;
+    private EventColumns columns;
     private final XYChart.Series<Number, Number> rateSeries = new XYChart.Series<>();
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
@@ -68,9 +57,7 @@ public final class TrafficViewController {
     private Runnable exampleRequest = () -> { };
     private Runnable demoRequest = () -> { };
     private Runnable cancelRequest = () -> { };
-    private boolean updatingFilterFields;
     private final AnalysisPanels panels = new AnalysisPanels(this::showOnly);
-    private final Map<TableColumn<Integer, ?>, SortKey> sortKeys = new HashMap<>();
     private long lastPanelRefresh;
 
     @FXML private StackPane root;
@@ -81,9 +68,10 @@ public final class TrafficViewController {
     @FXML private Label exampleText;
     @FXML private HBox problemBanner;
     @FXML private Label problemText;
+    @FXML private ComboBox<RowKind> kindBox;
     @FXML private TextField processField;
     @FXML private TextField threadField;
-    @FXML private ComboBox<Upcall> upcallBox;
+    @FXML private ComboBox<Enum<?>> functionBox;
     @FXML private TextField providerField;
     @FXML private TextField socketField;
     @FXML private CheckBox errorsOnlyBox;
@@ -94,17 +82,6 @@ public final class TrafficViewController {
     @FXML private SplitPane tableSplit;
     @FXML private TableView<Integer> eventTable;
     @FXML private ScrollBar eventScrollBar;
-    @FXML private TableColumn<Integer, String> numberColumn;
-    @FXML private TableColumn<Integer, String> timeColumn;
-    @FXML private TableColumn<Integer, String> processColumn;
-    @FXML private TableColumn<Integer, String> pidColumn;
-    @FXML private TableColumn<Integer, String> tidColumn;
-    @FXML private TableColumn<Integer, String> providerColumn;
-    @FXML private TableColumn<Integer, String> upcallColumn;
-    @FXML private TableColumn<Integer, String> argumentsColumn;
-    @FXML private TableColumn<Integer, String> resultColumn;
-    @FXML private TableColumn<Integer, String> errorColumn;
-    @FXML private TableColumn<Integer, String> durationColumn;
     @FXML private TabPane panelTabs;
     @FXML private Tab detailTab;
     @FXML private TableView<DetailRow> detailTable;
@@ -124,7 +101,8 @@ public final class TrafficViewController {
     @FXML
     private void initialize() {
         setUpEventTable();
-        setUpFilterBar();
+        new FilterBar(model.filterProperty(), kindBox, processField, threadField, functionBox, providerField,
+                socketField, errorsOnlyBox, searchField, onlyLabel);
         setUpSidePanels();
         Cells.text(detailNameColumn, DetailRow::name);
         Cells.text(detailValueColumn, DetailRow::value);
@@ -146,54 +124,7 @@ public final class TrafficViewController {
         model.orderProperty().addListener(follow);
         eventTable.setPlaceholder(new Label("No events match the filter yet."));
         eventTable.setTableMenuButtonVisible(true);
-        sortKeys.putAll(Map.of(numberColumn, SortKey.NUMBER, timeColumn, SortKey.TIME, processColumn,
-                SortKey.PROCESS, pidColumn, SortKey.PID, tidColumn, SortKey.TID, providerColumn, SortKey.PROVIDER,
-                upcallColumn, SortKey.UPCALL, resultColumn, SortKey.RESULT, errorColumn, SortKey.ERROR,
-                durationColumn, SortKey.DURATION));
-        eventTable.setSortPolicy(table -> {
-            model.orderProperty().set(orderOf(table.getSortOrder()));
-            return true;
-        });
-        for (TableColumn<Integer, ?> column : eventTable.getColumns()) {
-            CheckMenuItem shown = new CheckMenuItem(column.getText());
-            shown.selectedProperty().bindBidirectional(column.visibleProperty());
-            columnsButton.getItems().add(shown);
-        }
-        column(numberColumn, row -> Integer.toString(row + 1), null);
-        column(timeColumn, row -> model.format().time(row), null);
-        column(processColumn, row -> model.events().processName(row),
-                (filter, row) -> filter.withProcess(model.events().processName(row)));
-        column(pidColumn, row -> Integer.toString(model.events().pid(row)),
-                (filter, row) -> filter.withProcess(Integer.toString(model.events().pid(row))));
-        column(tidColumn, row -> Integer.toString(model.events().tid(row)),
-                (filter, row) -> filter.withThread(model.events().tid(row)));
-        column(providerColumn, row -> EventText.providerLabel(model.events().providerName(row)),
-                (filter, row) -> filter.withProvider(model.events().providerName(row)));
-        column(upcallColumn, row -> model.format().upcall(row),
-                (filter, row) -> filter.withUpcall(model.events().upcall(row)));
-        column(argumentsColumn, row -> model.format().arguments(row), (filter, row) -> {
-            long socket = model.format().socket(row);
-            return socket == -1 ? filter : filter.withSocket(socket);
-        });
-        column(resultColumn, row -> model.format().result(row), null);
-        column(errorColumn, row -> model.format().error(row), (filter, row) -> filter.withErrorsOnly(true));
-        column(durationColumn, row -> model.format().duration(row), null);
-        eventTable.setRowFactory(table -> new TableRow<>() {
-            @Override
-            protected void updateItem(Integer row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(FAILED, !empty && row != null && model.format().failed(row));
-            }
-        });
-    }
-
-    /** The order the table's first sort column asks for, or null (capture order) when none. */
-    private RowOrder orderOf(List<TableColumn<Integer, ?>> sortOrder) {
-        if (sortOrder.isEmpty()) {
-            return null;
-        }
-        TableColumn<Integer, ?> first = sortOrder.get(0);
-        return new RowOrder(sortKeys.get(first), first.getSortType() == TableColumn.SortType.DESCENDING);
+        columns = new EventColumns(eventTable, model, window, columnsButton);
     }
 
     /**
@@ -201,96 +132,7 @@ public final class TrafficViewController {
      * every later change there.
      */
     public void rememberColumns(UserPreferences preferences) {
-        for (TableColumn<Integer, ?> column : eventTable.getColumns()) {
-            String key = "traffic.column." + column.getId();
-            column.setVisible(preferences.flag(key + ".visible", column.isVisible()));
-            column.setPrefWidth(preferences.number(key + ".width", column.getPrefWidth()));
-            column.visibleProperty().addListener((obs, old, shown) -> preferences.setFlag(key + ".visible", shown));
-            column.widthProperty().addListener((obs, old, width) -> preferences.setNumber(key + ".width",
-                    width.doubleValue()));
-        }
-    }
-
-    /**
-     * A text column computed from the row number; with {@code refine} its cells offer
-     * "Filter on this value", which narrows the current filter by the clicked cell.
-     */
-    private void column(TableColumn<Integer, String> column, IntFunction<String> text,
-                        BiFunction<TrafficFilter, Integer, TrafficFilter> refine) {
-        Cells.text(column, text::apply);
-        column.setCellFactory(c -> {
-            TableCell<Integer, String> cell = new TableCell<>() {
-                @Override
-                protected void updateItem(String value, boolean empty) {
-                    super.updateItem(value, empty);
-                    setText(empty ? null : value);
-                }
-            };
-            if (refine != null) {
-                MenuItem item = new MenuItem("Filter on this value");
-                item.setOnAction(event -> {
-                    Integer row = cell.getTableRow().getItem();
-                    if (row != null) {
-                        model.filterProperty().set(refine.apply(model.filterProperty().get(), row));
-                    }
-                });
-                item.disableProperty().bind(cell.emptyProperty());
-                cell.setContextMenu(new ContextMenu(item));
-            }
-            return cell;
-        });
-    }
-
-    private void setUpFilterBar() {
-        upcallBox.getItems().add(null);
-        upcallBox.getItems().addAll(Upcall.values());
-        upcallBox.setButtonCell(upcallCell());
-        upcallBox.setCellFactory(list -> upcallCell());
-        processField.textProperty().addListener((obs, old, text) -> applyFields());
-        threadField.textProperty().addListener((obs, old, text) -> applyFields());
-        providerField.textProperty().addListener((obs, old, text) -> applyFields());
-        socketField.textProperty().addListener((obs, old, text) -> applyFields());
-        searchField.textProperty().addListener((obs, old, text) -> applyFields());
-        upcallBox.valueProperty().addListener((obs, old, value) -> applyFields());
-        errorsOnlyBox.selectedProperty().addListener((obs, old, value) -> applyFields());
-        model.filterProperty().addListener((obs, old, filter) -> showFilter(filter));
-    }
-
-    private static ListCell<Upcall> upcallCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Upcall upcall, boolean empty) {
-                super.updateItem(upcall, empty);
-                setText(empty ? null : upcall == null ? "any" : upcall.apiName());
-            }
-        };
-    }
-
-    private void applyFields() {
-        if (updatingFilterFields) {
-            return;
-        }
-        model.filterProperty().set(TrafficFilter.of(processField.getText(), FilterFields.thread(threadField.getText()),
-                upcallBox.getValue(), providerField.getText(), FilterFields.socket(socketField.getText()),
-                errorsOnlyBox.isSelected(), searchField.getText()).withOnly(model.filterProperty().get().only()));
-    }
-
-    /** Shows a filter set from elsewhere (a context menu, a panel) in the fields. */
-    private void showFilter(TrafficFilter filter) {
-        updatingFilterFields = true;
-        try {
-            processField.setText(filter.process());
-            threadField.setText(filter.thread() == null ? "" : filter.thread().toString());
-            upcallBox.setValue(filter.upcall());
-            providerField.setText(filter.provider());
-            socketField.setText(filter.socket() == null ? "" : EventFormat.hex(filter.socket()));
-            errorsOnlyBox.setSelected(filter.errorsOnly());
-            searchField.setText(filter.text());
-            onlyLabel.setText(filter.only() == null ? "" : "Showing: " + filter.only().label());
-            Nodes.setShown(onlyLabel, filter.only() != null);
-        } finally {
-            updatingFilterFields = false;
-        }
+        columns.remember(preferences);
     }
 
     private void setUpSidePanels() {
@@ -302,15 +144,17 @@ public final class TrafficViewController {
         providerCountTable.setItems(model.providerCounts());
         upcallCountTable.getSelectionModel().selectedItemProperty().addListener((obs, old, count) -> {
             if (count != null) {
-                upcallNamed(count.name()).ifPresent(u -> model.filterProperty().set(TrafficFilter.NONE.withUpcall(u)));
+                showCallsOf(count.name());
             }
         });
         rateChart.getData().add(rateSeries);
         model.rateHistory().addListener((javafx.collections.ListChangeListener<Double>) change -> drawRate());
     }
 
-    private static java.util.Optional<Upcall> upcallNamed(String apiName) {
-        return java.util.Arrays.stream(Upcall.values()).filter(u -> u.apiName().equals(apiName)).findFirst();
+    private static java.util.Optional<Enum<?>> functionNamed(String apiName) {
+        return java.util.stream.Stream.<Enum<?>>concat(java.util.Arrays.stream(Downcall.values()),
+                java.util.Arrays.stream(Upcall.values()))
+                .filter(f -> FilterBar.functionName(f).equals(apiName)).findFirst();
     }
 
     private void drawRate() {
@@ -422,6 +266,11 @@ public final class TrafficViewController {
         this.chooseFileRequest = chooseFile;
         this.exampleRequest = openExampleCapture;
         this.demoRequest = demo;
+    }
+
+    /** Shows the calls of one upcall or downcall function, by its name (e.g. {@code WSPRecv}). */
+    public void showCallsOf(String apiName) {
+        functionNamed(apiName).ifPresent(f -> model.filterProperty().set(TrafficFilter.NONE.withFunction(f)));
     }
 
     /** Shows only the given events (a panel row's), as a filter the user can reset. */

@@ -2,15 +2,12 @@ package dev.wpuscope.ui.traffic;
 
 import dev.wpuscope.text.Printable;
 import dev.wpuscope.trace.store.CaptureProblem;
-import dev.wpuscope.trace.store.EventText;
 import dev.wpuscope.trace.analysis.TraceAnalysis;
-import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.trace.store.EventQuery;
 import dev.wpuscope.trace.store.IntList;
 import dev.wpuscope.ui.Daemons;
 import dev.wpuscope.ui.DetailRow;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -33,7 +30,8 @@ import javafx.collections.ObservableList;
  * State of the Live Traffic view. A background reader appends to the event store; once per frame the
  * view calls {@link #pull(long)}, which selects the new rows matching the filter through the store's
  * indexes ({@link EventQuery}) and appends the matching
- * row numbers to {@link #rows()} as one ranged change, and refreshes counts and rate.
+ * row numbers to {@link #rows()} as one ranged change, and refreshes counts and rate. In capture order each call
+ * comes before what ran inside it ({@link CallNesting}), and a call can be collapsed; a sorted table is flat.
  */
 public final class TrafficViewModel {
     /** Rows checked per frame at most, so a new filter over millions of rows never stalls a frame. */
@@ -74,6 +72,8 @@ public final class TrafficViewModel {
     private TrafficEvents events;
     private TraceAnalysis analysis;
     private EventFormat format;
+    private CallNesting nesting;
+    private long lastPullNanos;
     private boolean example;
     private int clearedBefore;
     private int scannedUpTo;
@@ -92,7 +92,7 @@ public final class TrafficViewModel {
         this.zone = zone;
         this.sorting = sorting;
         filter.addListener((obs, old, now) -> rescan());
-        order.addListener((obs, old, now) -> reorder());
+        order.addListener((obs, old, now) -> reorder(old));
         selectedRow.addListener((obs, old, row) -> showDetails(row));
     }
 
@@ -101,6 +101,7 @@ public final class TrafficViewModel {
         events = source;
         analysis = traceAnalysis;
         format = new EventFormat(source, zone);
+        nesting = new CallNesting(source.store());
         example = isExample;
         sourceLabel.set((isExample ? "Example: " : "") + label);
         readingProblems.set("");
@@ -133,15 +134,19 @@ public final class TrafficViewModel {
             rate.set(rateMeter.rate());
             rateHistory.setAll(rateMeter.history());
         }
+        lastPullNanos = nowNanos;
         if (paused.get()) {
             return 0;
+        }
+        RowOrder sorted = order.get();
+        if (sorted == null) {
+            return scanNested(Math.min(available, scannedUpTo + MAX_SCAN_PER_PULL), nowNanos);
         }
         takeFinishedSort();
         int end = Math.min(available, scannedUpTo + MAX_SCAN_PER_PULL);
         int matched = select(scannedUpTo, end);
         scannedUpTo = end;
-        RowOrder sorted = order.get();
-        if (sorted == null || sortRunning) {
+        if (sortRunning) {
             rows.appendAll(batch, matched);
         } else if (matched > MERGE_ON_FRAME_ROWS) {
             rows.appendAll(batch, matched);
@@ -154,19 +159,60 @@ public final class TrafficViewModel {
         return matched;
     }
 
-    /** Sorts the table by the new order, or puts it back in capture order. */
-    private void reorder() {
+    /** Scans up to row {@code end} (at most {@link #MAX_SCAN_PER_PULL} rows) in nesting order; returns rows added. */
+    private int scanNested(int end, long nowNanos) {
+        int from = scannedUpTo;
+        int matched = select(from, end);
+        scannedUpTo = end;
+        IntList lines = new IntList(matched);
+        nesting.place(from, end, batch, matched, nowNanos, lines);
+        rows.appendAll(lines.toArray(), lines.size());
+        return lines.size();
+    }
+
+    /**
+     * Sorts the table by the new order (a nested table first gets the rows it held back or hid under collapsed
+     * calls: a sorted table is flat), or puts it back in capture order with the nesting.
+     */
+    private void reorder(RowOrder old) {
         sortGeneration++;
         sortRunning = false;
         if (events == null) {
             return;
         }
         if (order.get() == null) {
-            int[] inCaptureOrder = rows.rowNumbers();
-            Arrays.sort(inCaptureOrder);
-            rows.replaceAll(inCaptureOrder);
-        } else {
-            startSort();
+            int scanned = scannedUpTo;
+            rescan();
+            while (scannedUpTo < scanned) {
+                scanNested(Math.min(scanned, scannedUpTo + MAX_SCAN_PER_PULL), lastPullNanos);
+            }
+            return;
+        }
+        if (old == null) {
+            IntList unshown = nesting.unshown();
+            rows.appendAll(unshown.toArray(), unshown.size());
+        }
+        startSort();
+    }
+
+    /** How deep the table indents {@code row}: the calls it ran inside that the table has; 0 when sorted. */
+    public int depth(int row) {
+        return order.get() == null && nesting != null ? nesting.depth(row) : 0;
+    }
+
+    /** Whether {@code row} is a call the table shows things nested in (it can be collapsed); false when sorted. */
+    public boolean hasNested(int row) {
+        return order.get() == null && nesting != null && nesting.hasNested(row);
+    }
+
+    public boolean isCollapsed(int row) {
+        return nesting != null && nesting.isCollapsed(row);
+    }
+
+    /** Collapses the call at {@code index} of {@link #rows()} (hides what ran inside it), or expands it again. */
+    public void toggleCollapsed(int index) {
+        if (hasNested(rows.rowAt(index))) {
+            nesting.toggle(rows, index);
         }
     }
 
@@ -278,6 +324,9 @@ public final class TrafficViewModel {
         sortRunning = false;
         rows.removeAllRows();
         scannedUpTo = clearedBefore;
+        if (nesting != null) {
+            nesting.reset();
+        }
     }
 
     private void showDetails(Integer row) {
@@ -286,37 +335,8 @@ public final class TrafficViewModel {
             selectionSummary.set("");
             return;
         }
-        details.setAll(detailsOf(row));
-        selectionSummary.set("event " + (row + 1) + ": " + format.upcall(row));
-    }
-
-    private List<DetailRow> detailsOf(int row) {
-        List<DetailRow> lines = new ArrayList<>();
-        lines.add(new DetailRow("Event", Integer.toString(row + 1)));
-        lines.add(new DetailRow("Time", format.time(row)));
-        lines.add(new DetailRow("Process", events.processName(row) + " (pid " + events.pid(row) + ")"));
-        lines.add(new DetailRow("Thread", Integer.toString(events.tid(row))));
-        lines.add(new DetailRow("Provider", EventText.providerLabel(events.providerName(row))));
-        lines.add(new DetailRow("Upcall", format.upcall(row)));
-        Upcall upcall = events.upcall(row);
-        List<String> names = upcall == null ? List.of() : upcall.argNames();
-        for (int i = 0; i < events.argCount(row); i++) {
-            String name = i < names.size() ? names.get(i) : "arg " + i;
-            lines.add(new DetailRow("  " + name, EventFormat.hex(events.arg(row, i))
-                    + " (" + Long.toUnsignedString(events.arg(row, i)) + ")"));
-        }
-        lines.add(new DetailRow("Arguments", format.arguments(row)));
-        if (!events.text(row).isEmpty()) {
-            lines.add(new DetailRow("Text", events.text(row)));
-        }
-        lines.add(new DetailRow("Result", format.result(row) + (format.failed(row) ? "  (failed)" : "")));
-        lines.add(new DetailRow("Error", format.error(row).isEmpty() ? "none" : format.error(row)));
-        lines.add(new DetailRow("Duration", format.duration(row)));
-        long socket = format.socket(row);
-        if (socket != -1) {
-            lines.add(new DetailRow("Socket", EventFormat.hex(socket)));
-        }
-        return lines;
+        details.setAll(EventDetails.of(events, format, row));
+        selectionSummary.set("event " + (row + 1) + ": " + format.call(row));
     }
 
     /** The analyzers fed from the same records as the store (null before a source is set). */

@@ -90,7 +90,7 @@ class EventTableScrollingTest {
         assertEquals(3 + page - window.capacity() + 1, window.top(), "scrolled just enough");
         robot.type(KeyCode.END);
         assertEquals(ROWS - 1, selectedIndex());
-        assertEquals("event " + ROWS + ": " + controller.viewModel().format().upcall(ROWS - 1),
+        assertEquals("event " + ROWS + ": " + controller.viewModel().format().call(ROWS - 1),
                 controller.viewModel().selectionSummaryProperty().get());
         robot.type(KeyCode.UP);
         assertEquals(ROWS - 2, selectedIndex());

@@ -109,7 +109,7 @@ class FilterThroughStoreTest {
     private static String shownText(CaptureSession session, EventFormat format, int row) {
         return String.join("\n", session.processName(row), Integer.toString(session.pid(row)),
                 Integer.toString(session.tid(row)), EventText.providerLabel(session.providerName(row)),
-                format.upcall(row), format.arguments(row), format.result(row), format.error(row))
+                format.call(row), format.arguments(row), format.result(row), format.error(row))
                 .toLowerCase(Locale.ROOT);
     }
 

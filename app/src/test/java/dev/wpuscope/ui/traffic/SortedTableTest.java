@@ -65,7 +65,7 @@ class SortedTableTest {
         CaptureSession session = Sessions.of(Files.readAllBytes(REAL));
         TrafficViewModel model = model(session);
         model.pull(0);
-        model.orderProperty().set(new RowOrder(SortKey.UPCALL, false));
+        model.orderProperty().set(new RowOrder(SortKey.CALL, false));
         List<String> names = shown(model).stream().map(r -> session.upcall(r).apiName()).toList();
         assertEquals(names.stream().sorted().toList(), names);
         assertTrue(names.get(0).compareTo(names.get(names.size() - 1)) < 0);

@@ -1,0 +1,201 @@
+package dev.wpuscope.ui;
+
+import dev.wpuscope.ui.sockets.SocketsViewController;
+import dev.wpuscope.ui.statistics.StatisticsViewController;
+import dev.wpuscope.ui.traffic.CaptureSession;
+import dev.wpuscope.ui.traffic.TrafficViewController;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuItem;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The trace side of the main window: where the capture shown comes from (a file opened or followed, demo traffic,
+ * the tracer pipe), showing it in the views that read it (Live Traffic, Sockets, Statistics), and exporting it.
+ */
+final class CaptureActions {
+    private final Stage stage;
+    private final Sources sources;
+    private final ExampleData examples;
+    private final DemoTraffic demo;
+    private final BackgroundWork background;
+    private final RecentMenu recent;
+    private final TrafficViewController traffic;
+    private final SocketsViewController sockets;
+    private final StatisticsViewController statistics;
+    private final Runnable showTraffic;
+    private final Button demoButton;
+    private final MenuItem demoItem;
+    private final MenuItem pipeItem;
+    private CaptureSession session;
+
+    /** The views and controls the trace side drives; {@code showTraffic} brings Live Traffic to the front. */
+    record Views(TrafficViewController traffic, SocketsViewController sockets, StatisticsViewController statistics,
+                 Runnable showTraffic, Button demoButton, MenuItem demoItem, MenuItem pipeItem) {
+    }
+
+    CaptureActions(Stage stage, Sources sources, ExampleData examples, BackgroundWork background, RecentMenu recent,
+                   Views views) {
+        this.stage = stage;
+        this.sources = sources;
+        this.examples = examples;
+        this.demo = new DemoTraffic(examples.resources().getParent(), System.getenv());
+        this.background = background;
+        this.recent = recent;
+        this.traffic = views.traffic();
+        this.sockets = views.sockets();
+        this.statistics = views.statistics();
+        this.showTraffic = views.showTraffic();
+        this.demoButton = views.demoButton();
+        this.demoItem = views.demoItem();
+        this.pipeItem = views.pipeItem();
+        statistics.setShowCalls(name -> {
+            traffic.showCallsOf(name);
+            showTraffic.run();
+        });
+        sockets.setShowCalls(filter -> {
+            traffic.showOnly(filter);
+            showTraffic.run();
+        });
+    }
+
+    void openCapture(Path file, boolean example) {
+        CaptureLoading loading = sources.openCapture(file);
+        traffic.showProgress("Opening " + file.getFileName(), loading.progressProperty(), loading::cancel);
+        loading.setOnSucceeded(event -> {
+            traffic.hideProgress();
+            sources.close();
+            showSession(loading.getValue(), file.toString(), example
+                    ? "Example capture recorded by the wpuscope project with its own tracer and test host under "
+                    + "Wine (resources/captures): the sample providers' upcalls, not a customer's machine." : null);
+            if (!example) {
+                recent.remember(file);
+                showTraffic.run();
+            }
+        });
+        loading.setOnCancelled(event -> traffic.hideProgress());
+        loading.setOnFailed(event -> {
+            traffic.hideProgress();
+            recent.forget(file);
+            Dialogs.showError(stage, "Cannot open " + file.getFileName(), loading.getException());
+        });
+        BackgroundWork.start(loading);
+    }
+
+    void openExampleCapture() {
+        Optional<Path> file = examples.capture();
+        if (file.isPresent()) {
+            openCapture(file.get(), true);
+            showTraffic.run();
+        } else {
+            Dialogs.show(stage, Alert.AlertType.INFORMATION, "No recorded capture yet",
+                    "No recorded capture is in " + examples.resources().resolve(ExampleData.CAPTURES)
+                            + ". The native build records one (./setup.sh builds it).");
+        }
+    }
+
+    void chooseAndFollow() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Follow a capture file a tracer is writing");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Captures", "*.wputrace"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            followCapture(file.toPath(), file.getName());
+        }
+    }
+
+    private void followCapture(Path file, String label) {
+        try {
+            CaptureSession followed = sources.followCapture(file, problem -> Platform.runLater(
+                    () -> Dialogs.showError(stage, "Stopped following " + file.getFileName(), problem)));
+            showSession(followed, "following " + label, null);
+            showTraffic.run();
+        } catch (Exception problem) {
+            Dialogs.showError(stage, "Cannot follow " + file.getFileName(), problem);
+        }
+    }
+
+    private void showSession(CaptureSession shown, String label, String exampleNote) {
+        session = shown;
+        showPipeState();
+        traffic.show(shown, shown.analysis(), label, exampleNote);
+        sockets.show(shown);
+        statistics.show(shown.analysis().calls());
+    }
+
+    void toggleDemo() {
+        if (demo.isRunning()) {
+            demo.stop();
+            showDemoState();
+            return;
+        }
+        List<String> missing = demo.missing();
+        if (!missing.isEmpty()) {
+            Dialogs.show(stage, Alert.AlertType.INFORMATION, "Demo traffic cannot start here",
+                    String.join("\n\n", missing));
+            return;
+        }
+        background.run("Starting demo traffic", demo::start, capture -> {
+            followCapture(capture, "demo traffic: wpuhost.exe under Wine → " + capture);
+            showDemoState();
+            demo.onExit(() -> Platform.runLater(this::showDemoState));
+            demo.watchForFailure(capture, DemoTraffic.CAPTURE_TIMEOUT, message -> Platform.runLater(
+                    () -> Dialogs.show(stage, Alert.AlertType.ERROR, "Demo traffic failed", message)));
+        }, null);
+    }
+
+    private void showDemoState() {
+        demoButton.setText(demo.isRunning() ? "Stop demo traffic" : "Demo traffic");
+        demoItem.setText(demo.isRunning() ? "Stop _Demo Traffic" : "Start _Demo Traffic");
+    }
+
+    void togglePipe() {
+        if (sources.isListening()) {
+            sources.close();
+            showPipeState();
+            return;
+        }
+        try {
+            CaptureSession listened = sources.listenOnTracerPipe(problem -> Platform.runLater(
+                    () -> Dialogs.showError(stage, "Stopped listening on the tracer pipe", problem)));
+            showSession(listened, "tracer pipe", null);
+            showTraffic.run();
+        } catch (Exception problem) {
+            Dialogs.showError(stage, "Cannot listen on the tracer pipe", problem);
+        }
+    }
+
+    private void showPipeState() {
+        pipeItem.setText(sources.isListening() ? "Stop Listening on Tracer _Pipe" : "Listen on Tracer _Pipe");
+    }
+
+    /** Writes the events the Live Traffic table shows (in its order) as {@code format}, to a file the user picks. */
+    void exportEvents(String title, String kind, String pattern, String name, Sources.Export format) {
+        if (session == null) {
+            Dialogs.show(stage, Alert.AlertType.INFORMATION, "No capture open", "Open a capture or start traffic first.");
+            return;
+        }
+        File file = Dialogs.chooseSaveFile(stage, title, kind, pattern, name);
+        if (file != null) {
+            CaptureSession exported = session;
+            int[] rows = traffic.viewModel().rows().rowNumbers();
+            background.run(title, () -> {
+                sources.export(exported, rows, format, file.toPath());
+                return file;
+            }, saved -> { }, file.toPath());
+        }
+    }
+
+    void stop() {
+        demo.stop();
+        traffic.stop();
+        sockets.stop();
+        statistics.stop();
+    }
+}
