@@ -236,9 +236,9 @@ public final class MainWindowController {
             return;
         }
         Diagnosis diagnosis = catalog.diagnosis();
-        File file = saveChooser("Export report", "HTML report", "*.html", "winsock-report.html");
+        File file = Dialogs.chooseSaveFile(stage, "Export report", "HTML report", "*.html", "winsock-report.html");
         if (file != null) {
-            runInBackground("Writing " + file.getName(), () -> {
+            background.run("Writing " + file.getName(), () -> {
                 sources.writeReport(snapshot, diagnosis, file.toPath());
                 return file;
             }, written -> { }, file.toPath());
