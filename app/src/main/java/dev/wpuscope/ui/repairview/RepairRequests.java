@@ -1,0 +1,58 @@
+package dev.wpuscope.ui.repairview;
+
+import dev.wpuscope.catalog.diagnose.EntryRef;
+import dev.wpuscope.catalog.diagnose.Finding;
+import dev.wpuscope.catalog.model.CatalogEntry;
+import dev.wpuscope.catalog.model.CatalogSnapshot;
+import dev.wpuscope.catalog.model.EntryType;
+import dev.wpuscope.repair.RepairRequest;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Which repair "Repair…" asks the planner for, from what the user chose in the Catalog view: the same requests as
+ * `wpuscope repair plan --lsp GUID | --entry ID | --orphans | --broken | --order`. The planner decides whether the
+ * repair is safe and says why not.
+ */
+public final class RepairRequests {
+
+    private RepairRequests() {
+    }
+
+    /**
+     * Orphans (WPS002, WPS003), broken chains (WPS001, WPS004, WPS005) and provider order (WPS015) have their own
+     * repair; any other finding about an LSP offers removing that LSP; findings about nothing removable have none.
+     */
+    public static Optional<RepairRequest> forFinding(CatalogSnapshot snapshot, Finding finding) {
+        return switch (finding.ruleId()) {
+            case "WPS002", "WPS003" -> Optional.of(new RepairRequest.Orphans());
+            case "WPS001", "WPS004", "WPS005" -> Optional.of(new RepairRequest.Broken());
+            case "WPS015" -> Optional.of(new RepairRequest.Order());
+            default -> forLsps(snapshot, finding.entries());
+        };
+    }
+
+    /** Removing the LSPs whose layered entries or chains these are; empty when none of them is an LSP's. */
+    public static Optional<RepairRequest> forLsps(CatalogSnapshot snapshot, List<EntryRef> entries) {
+        List<UUID> guids = entries.stream().filter(ref -> ref.catalogEntryId() != null)
+                .map(ref -> snapshot.catalog(ref.catalog()).flatMap(c -> c.byId(ref.catalogEntryId())).orElse(null))
+                .filter(Objects::nonNull).filter(RepairRequests::isLsp).map(e -> e.info().providerId()).distinct()
+                .toList();
+        return guids.isEmpty() ? Optional.empty() : Optional.of(new RepairRequest.Lsp(guids));
+    }
+
+    /** An LSP's layered entry or chain: remove that LSP; any other entry: remove it by id (the planner says why not). */
+    public static Optional<RepairRequest> forEntry(CatalogEntry entry) {
+        if (isLsp(entry)) {
+            return Optional.of(new RepairRequest.Lsp(List.of(entry.info().providerId())));
+        }
+        return Optional.ofNullable(entry.id()).map(id -> new RepairRequest.Entries(List.of(id)));
+    }
+
+    private static boolean isLsp(CatalogEntry entry) {
+        EntryType type = entry.info().entryType();
+        return (type == EntryType.LAYERED || type == EntryType.CHAIN) && entry.info().providerId() != null;
+    }
+}
