@@ -132,7 +132,8 @@ public final class CatalogViewController {
                 if (!empty && row != null && model.isLinkedToSelectedFinding(row)) {
                     getStyleClass().add("finding-linked");
                 }
-                setContextMenu(empty || row == null ? null : repairMenu(RepairRequests.forEntry(row.entry())));
+                setContextMenu(empty || row == null ? null
+                        : repairMenu(RepairRequests.forEntry(row.catalog(), row.entry())));
             }
         });
         entriesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -228,7 +229,7 @@ public final class CatalogViewController {
                     getStyleClass().add("missing-link");
                 }
                 setContextMenu(empty || node == null || node.entry() == null ? null
-                        : repairMenu(RepairRequests.forEntry(node.entry().entry())));
+                        : repairMenu(RepairRequests.forEntry(node.entry().catalog(), node.entry().entry())));
             }
         });
         model.treeProperty().addListener((obs, old, nodes) -> chainTree.setRoot(treeItems(nodes)));

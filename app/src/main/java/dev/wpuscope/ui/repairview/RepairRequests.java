@@ -2,6 +2,7 @@ package dev.wpuscope.ui.repairview;
 
 import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.Finding;
+import dev.wpuscope.catalog.model.Catalog;
 import dev.wpuscope.catalog.model.CatalogEntry;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.model.EntryType;
@@ -43,10 +44,15 @@ public final class RepairRequests {
         return guids.isEmpty() ? Optional.empty() : Optional.of(new RepairRequest.Lsp(guids));
     }
 
-    /** An LSP's layered entry or chain: remove that LSP; any other entry: remove it by id (the planner says why not). */
-    public static Optional<RepairRequest> forEntry(CatalogEntry entry) {
+    /**
+     * An LSP's layered entry or chain: remove that LSP, named by its layered entry's GUID when the catalog has it; any
+     * other entry: remove it by id (the planner says why not).
+     */
+    public static Optional<RepairRequest> forEntry(Catalog catalog, CatalogEntry entry) {
         if (isLsp(entry)) {
-            return Optional.of(new RepairRequest.Lsp(List.of(entry.info().providerId())));
+            CatalogEntry layered = entry.info().entryType() == EntryType.CHAIN && !entry.info().chain().isEmpty()
+                    ? catalog.byId(entry.info().chain().get(0)).filter(RepairRequests::isLsp).orElse(entry) : entry;
+            return Optional.of(new RepairRequest.Lsp(List.of(layered.info().providerId())));
         }
         return Optional.ofNullable(entry.id()).map(id -> new RepairRequest.Entries(List.of(id)));
     }

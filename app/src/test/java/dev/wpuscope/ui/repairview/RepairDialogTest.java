@@ -157,7 +157,8 @@ class RepairDialogTest {
                 lines.toString());
         assertTrue(lines.get(5).startsWith("32-bit catalog (") && lines.get(5).endsWith("): 4 removed, 0 moved"),
                 lines.toString());
-        assertEquals("    − remove entry 1020 \"ierd_tgp_lsp64\"  {71708dd8-8c0e-4318-b17d-8ba2a2381916}", lines.get(1));
+        assertEquals("    − remove entry 1020 \"ierd_tgp_lsp64\"  {71708dd8-8c0e-4318-b17d-8ba2a2381916}",
+                lines.get(1));
         TableView<?> diff = inDialog(robot, "#diffTable");
         assertEquals(8, diff.getItems().size(), "the diff lists the 8 removed entries");
 
@@ -179,6 +180,14 @@ class RepairDialogTest {
         Label savedLabel = inDialog(robot, "#savedLabel");
         assertTrue(savedLabel.isVisible() && savedLabel.getText().endsWith("run `wpuscope repair apply --live --plan"
                 + " tencent-plan.json` as administrator."), savedLabel.getText());
+    }
+
+    @Test
+    void repairOnAChainRemovesItsLspNamedByTheLayeredEntry(FxRobot robot) throws Exception {
+        showWindows10(robot);
+        repairFromTree(robot, "1022  ierd_tgp_lsp64 over ");
+        assertEquals("Repair: remove the LSP {71708dd8-8c0e-4318-b17d-8ba2a2381916}", dialog.getHeaderText());
+        assertEquals(8, ((TableView<?>) inDialog(robot, "#diffTable")).getItems().size());
     }
 
     @Test
