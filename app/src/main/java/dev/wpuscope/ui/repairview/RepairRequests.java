@@ -8,7 +8,6 @@ import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.catalog.model.EntryType;
 import dev.wpuscope.repair.RepairRequest;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,9 +37,9 @@ public final class RepairRequests {
     /** Removing the LSPs whose layered entries or chains these are; empty when none of them is an LSP's. */
     public static Optional<RepairRequest> forLsps(CatalogSnapshot snapshot, List<EntryRef> entries) {
         List<UUID> guids = entries.stream().filter(ref -> ref.catalogEntryId() != null)
-                .map(ref -> snapshot.catalog(ref.catalog()).flatMap(c -> c.byId(ref.catalogEntryId())).orElse(null))
-                .filter(Objects::nonNull).filter(RepairRequests::isLsp).map(e -> e.info().providerId()).distinct()
-                .toList();
+                .flatMap(ref -> snapshot.catalog(ref.catalog()).flatMap(c -> c.byId(ref.catalogEntryId())
+                        .filter(RepairRequests::isLsp).map(e -> layeredGuid(c, e))).stream())
+                .distinct().toList();
         return guids.isEmpty() ? Optional.empty() : Optional.of(new RepairRequest.Lsp(guids));
     }
 
@@ -50,11 +49,17 @@ public final class RepairRequests {
      */
     public static Optional<RepairRequest> forEntry(Catalog catalog, CatalogEntry entry) {
         if (isLsp(entry)) {
-            CatalogEntry layered = entry.info().entryType() == EntryType.CHAIN && !entry.info().chain().isEmpty()
-                    ? catalog.byId(entry.info().chain().get(0)).filter(RepairRequests::isLsp).orElse(entry) : entry;
-            return Optional.of(new RepairRequest.Lsp(List.of(layered.info().providerId())));
+            return Optional.of(new RepairRequest.Lsp(List.of(layeredGuid(catalog, entry))));
         }
         return Optional.ofNullable(entry.id()).map(id -> new RepairRequest.Entries(List.of(id)));
+    }
+
+    /** A layered entry's GUID; for a chain, its layered entry's when the catalog has it, else the chain's own. */
+    private static UUID layeredGuid(Catalog catalog, CatalogEntry lspEntry) {
+        List<Integer> chain = lspEntry.info().chain();
+        CatalogEntry layered = lspEntry.info().entryType() == EntryType.CHAIN && !chain.isEmpty()
+                ? catalog.byId(chain.get(0)).filter(RepairRequests::isLsp).orElse(lspEntry) : lspEntry;
+        return layered.info().providerId();
     }
 
     private static boolean isLsp(CatalogEntry entry) {

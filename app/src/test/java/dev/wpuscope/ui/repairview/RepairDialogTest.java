@@ -213,6 +213,10 @@ class RepairDialogTest {
         robot.interact(() -> findings.getSelectionModel().select(finding(findings, "WPS014")));
         assertTrue(repair.isDisable());
         assertTrue(hint.getText().startsWith("wpuscope has no repair for WPS014"), hint.getText());
+        robot.interact(() -> findings.getSelectionModel().select(finding(findings, "WPS007")));
+        assertFalse(repair.isDisable());
+        assertEquals("remove the LSP {71708dd8-8c0e-4318-b17d-8ba2a2381916}", hint.getText(),
+                "a finding about an LSP's layered entry and chains names the LSP once");
         robot.interact(() -> findings.getSelectionModel().select(finding(findings, "WPS015")));
         assertFalse(repair.isDisable());
         assertEquals("put each bypassed chain before the entry socket() takes instead (WPS015)", hint.getText());
