@@ -205,6 +205,18 @@ class RepairDialogTest {
     }
 
     @Test
+    void aProductCardOffersRepairAndAnExcerptIsRefusedWithTheReason(FxRobot robot) throws Exception {
+        CatalogSnapshot dump = CatalogSources.read(ExampleFiles.sharedSample("netsh/moby-27423_lavasoft_part1.txt"));
+        robot.interact(() -> controller.show(dump, ExampleFiles.diagnose(dump), ExampleFiles.OFFLINE_FILES, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn((Node) robot.lookup(".product-card .product-repair").query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Repair: remove the LSP {1c39a736-9641-4f43-9c20-aeed81692a07}", dialog.getHeaderText());
+        List<String> reasons = ((ListView<String>) inDialog(robot, "#changes")).getItems();
+        assertTrue(reasons.get(0).startsWith("• 64-bit catalog: its provider order is unknown"), reasons.toString());
+    }
+
+    @Test
     void aFindingOffersItsOwnRepairOrSaysThereIsNone(FxRobot robot) throws Exception {
         showWindows10(robot);
         TableView<Finding> findings = robot.lookup("#findingsTable").queryAs(TableView.class);
