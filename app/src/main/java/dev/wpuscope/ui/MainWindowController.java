@@ -12,6 +12,8 @@ import dev.wpuscope.ui.sockets.SocketsViewController;
 import dev.wpuscope.ui.statistics.StatisticsViewController;
 import dev.wpuscope.ui.traffic.TrafficViewController;
 import dev.wpuscope.ui.traffic.TrafficViewModel;
+import dev.wpuscope.ui.repairview.LiveRepair;
+import dev.wpuscope.ui.repairview.RepairDialogController;
 import dev.wpuscope.ui.tracerview.LiveTracer;
 import dev.wpuscope.ui.tracerview.TracerActions;
 import java.io.File;
@@ -108,6 +110,11 @@ public final class MainWindowController {
                 new TracerDllDirectory(TracerDllDirectory.standardDirectory()),
                 () -> catalogViewController.viewModel().snapshotProperty().get(), this::selectedEntries,
                 this::refreshLiveCatalog);
+        RepairDialogController.Services repair = new RepairDialogController.Services(
+                new LiveRepair(machine.tracer(), LiveTracer.BACKUPS), RepairDialogController.fileChooser(),
+                this::refreshLiveCatalog);
+        catalogViewController.setRepairAction(
+                (snapshot, request) -> RepairDialogController.open(window, repair, snapshot, request));
         showTracerAvailability();
         applyTheme(prefs.theme());
         trafficViewController.rememberColumns(prefs);

@@ -8,15 +8,22 @@ import dev.wpuscope.catalog.diagnose.Severity;
 import dev.wpuscope.catalog.diff.SnapshotDiff;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.platform.ProviderFileCheck;
+import dev.wpuscope.repair.RepairRequest;
 import dev.wpuscope.ui.Cells;
 import dev.wpuscope.ui.DetailRow;
 import dev.wpuscope.ui.FileDrop;
 import dev.wpuscope.ui.Nodes;
+import dev.wpuscope.ui.repairview.RepairRequests;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -28,6 +35,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -37,6 +45,7 @@ public final class CatalogViewController {
     private Consumer<Path> openRequest = path -> { };
     private Runnable chooseFileRequest = () -> { };
     private Runnable exampleRequest = () -> { };
+    private BiConsumer<CatalogSnapshot, RepairRequest> repairRequest = (snapshot, request) -> { };
     private boolean syncingSelection;
 
     @FXML private StackPane root;
@@ -77,6 +86,8 @@ public final class CatalogViewController {
     @FXML private TableColumn<Finding, String> findingCatalogColumn;
     @FXML private TableColumn<Finding, String> titleColumn;
     @FXML private Label findingText;
+    @FXML private Button repairFindingButton;
+    @FXML private Label repairFindingHint;
     @FXML private javafx.scene.control.Tab diffTab;
     @FXML private TableView<DiffRow> diffTable;
     @FXML private TableColumn<DiffRow, String> diffCatalogColumn;
@@ -121,6 +132,8 @@ public final class CatalogViewController {
                 if (!empty && row != null && model.isLinkedToSelectedFinding(row)) {
                     getStyleClass().add("finding-linked");
                 }
+                setContextMenu(empty || row == null ? null
+                        : repairMenu(RepairRequests.forEntry(row.catalog(), row.entry())));
             }
         });
         entriesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -157,10 +170,12 @@ public final class CatalogViewController {
                 if (!empty && finding != null && model.isAboutSelectedEntry(finding)) {
                     getStyleClass().add("finding-linked");
                 }
+                setContextMenu(empty || finding == null ? null : repairMenu(repairFor(finding)));
             }
         });
         findingsTable.getSelectionModel().selectedItemProperty().addListener(
                 (obs, old, finding) -> model.selectedFindingProperty().set(finding));
+        model.selectedFindingProperty().addListener((obs, old, finding) -> showFindingRepair(finding));
         model.selectedFindingProperty().addListener((obs, old, finding) -> entriesTable.refresh());
         model.selectedProperty().addListener((obs, old, row) -> findingsTable.refresh());
         String findingHint = findingText.getText();
@@ -213,6 +228,8 @@ public final class CatalogViewController {
                         || node.entry() != null && node.entry().hasMissingLink())) {
                     getStyleClass().add("missing-link");
                 }
+                setContextMenu(empty || node == null || node.entry() == null ? null
+                        : repairMenu(RepairRequests.forEntry(node.entry().catalog(), node.entry().entry())));
             }
         });
         model.treeProperty().addListener((obs, old, nodes) -> chainTree.setRoot(treeItems(nodes)));
@@ -273,7 +290,7 @@ public final class CatalogViewController {
         model.findings().stream().map(Finding::severity).max(java.util.Comparator.naturalOrder())
                 .filter(worst -> worst != Severity.INFO)
                 .ifPresent(worst -> summaryLine.getStyleClass().add("worst-" + worst.label().toLowerCase()));
-        productCards.getChildren().setAll(look.products().stream().map(CatalogViewController::card).toList());
+        productCards.getChildren().setAll(look.products().stream().map(this::card).toList());
         unknownLsps.setText(look.unknownLsps());
         Nodes.setShown(unknownLsps, !look.unknownLsps().isEmpty());
         caveatsPane.setText(look.caveatsTitle());
@@ -282,8 +299,19 @@ public final class CatalogViewController {
         Nodes.setShown(caveatsPane, !look.caveatsTitle().isEmpty());
     }
 
-    private static VBox card(FirstLook.ProductCard product) {
-        VBox card = new VBox(label(product.title(), "product-title"), label(product.basis(), "product-basis"));
+    private VBox card(FirstLook.ProductCard product) {
+        Label title = label(product.title(), "product-title");
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox heading = new HBox(8, title);
+        RepairRequests.forLsps(model.snapshotProperty().get(), product.lsps()).ifPresent(request -> {
+            Button repair = new Button("Repair…");
+            repair.getStyleClass().add("product-repair");
+            repair.setMinWidth(Button.USE_PREF_SIZE);
+            repair.setOnAction(event -> repair(request));
+            heading.getChildren().add(repair);
+        });
+        VBox card = new VBox(heading, label(product.basis(), "product-basis"));
         card.getStyleClass().add("product-card");
         product.breaks().forEach(line -> card.getChildren().add(label("Breaks: " + line, "product-breaks")));
         product.fixes().forEach(line -> card.getChildren().add(label("Fix: " + line, "product-fix")));
@@ -295,6 +323,37 @@ public final class CatalogViewController {
         label.setWrapText(true);
         label.getStyleClass().add(styleClass);
         return label;
+    }
+
+    /** Repair… on a finding: its own repair, removing the LSP it is about, or none (the hint says so). */
+    private void showFindingRepair(Finding finding) {
+        Optional<RepairRequest> request = finding == null ? Optional.empty() : repairFor(finding);
+        repairFindingButton.setDisable(request.isEmpty());
+        repairFindingHint.setText(finding == null ? "" : request.map(RepairRequest::describe)
+                .orElse("wpuscope has no repair for " + finding.ruleId() + ": it removes LSP entries, orphaned and"
+                        + " broken chains, and fixes provider order"));
+    }
+
+    private Optional<RepairRequest> repairFor(Finding finding) {
+        return RepairRequests.forFinding(model.snapshotProperty().get(), finding);
+    }
+
+    /** A context menu with Repair… for the request, or none when there is nothing to repair there. */
+    private ContextMenu repairMenu(Optional<RepairRequest> request) {
+        return request.map(r -> {
+            MenuItem item = new MenuItem("Repair…");
+            item.setOnAction(event -> repair(r));
+            return new ContextMenu(item);
+        }).orElse(null);
+    }
+
+    private void repair(RepairRequest request) {
+        repairRequest.accept(model.snapshotProperty().get(), request);
+    }
+
+    @FXML
+    private void repairFinding() {
+        repairFor(findingsTable.getSelectionModel().getSelectedItem()).ifPresent(this::repair);
     }
 
     @FXML
@@ -327,6 +386,11 @@ public final class CatalogViewController {
         this.openRequest = open;
         this.chooseFileRequest = chooseFile;
         this.exampleRequest = openExampleCatalog;
+    }
+
+    /** What Repair… does (on a finding, an entry or a product card): plan the request on the open catalog. */
+    public void setRepairAction(BiConsumer<CatalogSnapshot, RepairRequest> repair) {
+        this.repairRequest = repair;
     }
 
     public SplitPane mainSplit() {

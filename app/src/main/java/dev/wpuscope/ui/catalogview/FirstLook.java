@@ -2,6 +2,7 @@ package dev.wpuscope.ui.catalogview;
 
 import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.diagnose.DiagnosisSummary;
+import dev.wpuscope.catalog.diagnose.EntryRef;
 import dev.wpuscope.catalog.diagnose.RecognisedLsp;
 import dev.wpuscope.catalog.known.EntryMatch;
 import dev.wpuscope.catalog.known.KnownBreakage;
@@ -37,12 +38,15 @@ public record FirstLook(String headline, List<ProductCard> products, String unkn
      * @param basis  "matched by GUID {…}" and what the product is
      * @param breaks one line per known breakage, with its source
      * @param fixes  one line per published workaround, with its source; "no workaround published" when none
+     * @param lsps   the product's entries (layered entries and chains, both catalogs), to repair
      */
-    public record ProductCard(String title, String basis, List<String> breaks, List<String> fixes) {
+    public record ProductCard(String title, String basis, List<String> breaks, List<String> fixes,
+                              List<EntryRef> lsps) {
 
         public ProductCard {
             breaks = List.copyOf(breaks);
             fixes = List.copyOf(fixes);
+            lsps = List.copyOf(lsps);
         }
     }
 
@@ -68,7 +72,8 @@ public record FirstLook(String headline, List<ProductCard> products, String unkn
         List<String> fixes = product.workarounds().isEmpty() ? List.of(product.noWorkaroundAdvice())
                 : product.workarounds();
         return new ProductCard(names + " is " + product.displayName(), match.basis().label() + " " + match.matched()
-                + " — " + product.description(), breaks, fixes);
+                + " — " + product.description(), breaks, fixes,
+                lsps.stream().flatMap(l -> l.entries().stream()).toList());
     }
 
     private static String caveatsTitle(CatalogSnapshot snapshot) {

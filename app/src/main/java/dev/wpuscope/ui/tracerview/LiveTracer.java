@@ -11,6 +11,7 @@ import dev.wpuscope.tracer.RemovalPlan;
 import dev.wpuscope.change.SnapshotBackupDirectory;
 import dev.wpuscope.tracer.TracerApplier;
 import dev.wpuscope.tracer.TracerPlanner;
+import dev.wpuscope.ui.ApplyOutcome;
 import dev.wpuscope.change.UnsafePlanException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,18 +85,7 @@ public final class LiveTracer {
 
     /** The outcome of an install or removal in one sentence, naming the backup when there is one. */
     public static String outcomeText(ApplyReport report) {
-        String backup = report.backup() == null ? "" : " Catalog backup: " + report.backup();
-        return switch (report.outcome()) {
-            case APPLIED -> "APPLIED: every change was made and the catalog verified." + backup;
-            case NOTHING_TO_DO -> "NOTHING TO DO: the catalog needed no change.";
-            case REFUSED -> "REFUSED: nothing was changed (see the last step).";
-            case ROLLED_BACK -> "ROLLED BACK: a step failed; the catalog was restored and verified equal to before."
-                    + backup;
-            case ROLLBACK_FAILED -> "ROLLBACK FAILED: restore the catalog from the backup, or run `wpuscope tracer"
-                    + " restore --live <backup>`." + backup;
-            case REMOVAL_FAILED -> "REMOVAL FAILED: run the removal again, or restore the catalog from the backup."
-                    + backup;
-        };
+        return ApplyOutcome.describe(report, "wpuscope tracer restore --live <backup>");
     }
 
     private TracerApplier applier() throws CatalogWriteException {

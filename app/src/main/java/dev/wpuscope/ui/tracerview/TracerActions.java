@@ -5,6 +5,7 @@ import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.tracer.InstallPlan;
 import dev.wpuscope.tracer.PlanText;
 import dev.wpuscope.tracer.TracerDlls;
+import dev.wpuscope.ui.ApplyDialog;
 import dev.wpuscope.ui.Daemons;
 import dev.wpuscope.ui.Dialogs;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class TracerActions {
             } else if (removal.nothing()) {
                 Dialogs.show(owner, Alert.AlertType.INFORMATION, "Nothing to remove", removal.text());
             } else if (confirmed("Remove the tracer as shown?", removal.text())) {
-                new ApplyDialog(owner, "Removing the tracer").run(live::remove, liveCatalogChanged);
+                new ApplyDialog(owner, "Removing the tracer", LiveTracer::outcomeText).run(live::remove, liveCatalogChanged);
             }
         });
     }
@@ -101,7 +102,7 @@ public final class TracerActions {
     }
 
     private void apply(InstallPlan plan) {
-        new ApplyDialog(owner, "Installing the tracer").run(progress -> live.install(plan, progress),
+        new ApplyDialog(owner, "Installing the tracer", LiveTracer::outcomeText).run(progress -> live.install(plan, progress),
                 liveCatalogChanged);
     }
 

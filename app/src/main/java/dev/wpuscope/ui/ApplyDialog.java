@@ -1,10 +1,8 @@
-package dev.wpuscope.ui.tracerview;
+package dev.wpuscope.ui;
 
 import dev.wpuscope.change.ApplyProgress;
 import dev.wpuscope.change.ApplyReport;
-import dev.wpuscope.ui.Daemons;
-import dev.wpuscope.ui.Dialogs;
-import dev.wpuscope.ui.UserMessages;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.control.ButtonType;
@@ -16,19 +14,23 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** Runs an install or removal off the FX thread, listing its steps as they happen, then its outcome. */
-final class ApplyDialog extends Dialog<ApplyReport> {
+/** Runs a change of the live catalog off the FX thread (tracer install or removal, a repair), listing its steps as
+ * they happen, then its outcome. */
+public final class ApplyDialog extends Dialog<ApplyReport> {
 
     /** The change to run: reports each step and gives the applier's report. */
     @FunctionalInterface
-    interface Change {
+    public interface Change {
         ApplyReport run(ApplyProgress progress) throws Exception;
     }
 
     private final ListView<String> steps = new ListView<>();
     private final Label outcome = new Label("Working… do not close wpuscope.");
+    private final Function<ApplyReport, String> outcomeText;
 
-    ApplyDialog(Window owner, String title) {
+    /** @param outcomeText the applier's report in one sentence, naming the backup */
+    public ApplyDialog(Window owner, String title, Function<ApplyReport, String> outcomeText) {
+        this.outcomeText = outcomeText;
         initOwner(owner);
         setTitle("wpuscope");
         setHeaderText(title);
@@ -54,7 +56,7 @@ final class ApplyDialog extends Dialog<ApplyReport> {
     }
 
     /** Shows the dialog and runs the change on a background thread; {@code done} runs on the FX thread after. */
-    void run(Change change, Runnable done) {
+    public void run(Change change, Runnable done) {
         Task<ApplyReport> task = new Task<>() {
             @Override
             protected ApplyReport call() throws Exception {
@@ -62,13 +64,13 @@ final class ApplyDialog extends Dialog<ApplyReport> {
             }
         };
         task.setOnSucceeded(event -> {
-            finish(LiveTracer.outcomeText(task.getValue()));
+            finish(outcomeText.apply(task.getValue()));
             done.run();
         });
         task.setOnFailed(event -> finish("Could not start: " + UserMessages.describe(task.getException())
                 + " Nothing was changed."));
         show();
-        Daemons.start(task, "wpuscope-tracer-apply");
+        Daemons.start(task, "wpuscope-apply");
     }
 
     private void finish(String text) {
