@@ -2,11 +2,9 @@ package dev.wpuscope.ui;
 
 import dev.wpuscope.catalog.diff.CatalogDiffer;
 import dev.wpuscope.catalog.model.CatalogEntry;
-import dev.wpuscope.catalog.diagnose.Diagnosis;
 import dev.wpuscope.catalog.model.CatalogSnapshot;
 import dev.wpuscope.tracer.TracerDllDirectory;
 import dev.wpuscope.ui.catalogview.CatalogViewController;
-import dev.wpuscope.ui.catalogview.CatalogViewModel;
 import dev.wpuscope.ui.catalogview.EntryRow;
 import dev.wpuscope.ui.sockets.SocketsViewController;
 import dev.wpuscope.ui.statistics.StatisticsViewController;
@@ -45,6 +43,7 @@ public final class MainWindowController {
     private RecentMenu recent;
     private BackgroundWork background;
     private CaptureActions captures;
+    private CatalogFiles catalogFiles;
     private StatusBar status;
     private Theme theme = Theme.LIGHT;
     private final ThisMachine machine = ThisMachine.detect();
@@ -103,6 +102,7 @@ public final class MainWindowController {
         this.examples = exampleData;
         this.recent = new RecentMenu(recentMenu, prefs, this::open);
         this.background = new BackgroundWork(window, recent::forget);
+        this.catalogFiles = new CatalogFiles(window, sources, background, recent, catalogViewController::viewModel);
         this.captures = new CaptureActions(window, sources, exampleData, background, recent,
                 new CaptureActions.Views(trafficViewController, socketsViewController, statisticsViewController,
                         this::showTraffic, demoButton, demoItem, pipeItem));
@@ -217,39 +217,13 @@ public final class MainWindowController {
 
     @FXML
     private void saveSnapshot() {
-        CatalogSnapshot snapshot = catalogViewController.viewModel().snapshotProperty().get();
-        if (snapshot == null) {
-            Dialogs.show(stage, Alert.AlertType.INFORMATION, "No catalog open", "Open a catalog first.");
-            return;
-        }
-        File file = Dialogs.chooseSaveFile(stage, "Save catalog snapshot", "wpuscope snapshot", "*.json",
-                "catalog-snapshot.json");
-        if (file != null) {
-            background.run("Saving " + file.getName(), () -> {
-                sources.writeSnapshot(snapshot, file.toPath());
-                return file;
-            }, saved -> recent.remember(saved.toPath()), file.toPath());
-        }
+        catalogFiles.saveSnapshot();
     }
 
     /** File › Export Report: the open catalog's HTML report, the page wpuscope report writes. */
     @FXML
     private void exportReport() {
-        CatalogViewModel catalog = catalogViewController.viewModel();
-        CatalogSnapshot snapshot = catalog.snapshotProperty().get();
-        if (snapshot == null) {
-            Dialogs.show(stage, Alert.AlertType.INFORMATION, "No catalog open", "Open a catalog first, then export "
-                    + "its report.");
-            return;
-        }
-        Diagnosis diagnosis = catalog.diagnosis();
-        File file = Dialogs.chooseSaveFile(stage, "Export report", "HTML report", "*.html", "winsock-report.html");
-        if (file != null) {
-            background.run("Writing " + file.getName(), () -> {
-                sources.writeReport(snapshot, diagnosis, file.toPath());
-                return file;
-            }, written -> { }, file.toPath());
-        }
+        catalogFiles.exportReport();
     }
 
     @FXML
