@@ -529,6 +529,32 @@ static int traced_Listen(startup_slot *slot, SOCKET s, int backlog, LPINT e)
     return r;
 }
 
+/* The first args of a data transfer (WSPRecv, WSPRecvFrom, WSPSend, WSPSendTo): buffers,
+ * buffer_bytes and the bytes transferred (out); returns how many bytes to capture. */
+static uint16_t transfer_args(call *c, int r, LPWSABUF bufs, DWORD count, LPDWORD bytes)
+{
+    uint16_t captured = returned_data(c, r, r == SOCKET_ERROR, bufs, count, bytes);
+    buffer_args(c, bufs, count);
+    arg(c, out_dword(c, bytes, false));
+    return captured;
+}
+
+/* WSPRecvDisconnect and WSPSendDisconnect: one signature, one arg (the data's length). */
+static int traced_disconnect(startup_slot *slot, wpt_function fn, LPWSPRECVDISCONNECT lower,
+                             SOCKET s, LPWSABUF data, LPINT e)
+{
+    call c;
+    wpt_nest n;
+    bool traced = begin(&c, &n, slot, fn, socket_value(s), e);
+    int r = lower(s, data, e);
+    if (!traced)
+        return r;
+    returned(&c, r, r == SOCKET_ERROR);
+    arg(&c, wsabuf_len(&c, data, false));
+    end(&c);
+    return r;
+}
+
 static int traced_Recv(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
                        LPDWORD received, LPDWORD flags, LPWSAOVERLAPPED ov,
                        LPWSAOVERLAPPED_COMPLETION_ROUTINE routine, LPWSATHREADID thread,
@@ -541,9 +567,7 @@ static int traced_Recv(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
     int r = slot->lower.lpWSPRecv(s, bufs, count, received, flags, ov, routine, thread, e);
     if (!traced)
         return r;
-    uint16_t captured = returned_data(&c, r, r == SOCKET_ERROR, bufs, count, received);
-    buffer_args(&c, bufs, count);
-    arg(&c, out_dword(&c, received, false));
+    uint16_t captured = transfer_args(&c, r, bufs, count, received);
     arg(&c, flags_in);
     arg(&c, out_dword(&c, flags, true));
     arg(&c, U64(ov));
@@ -555,16 +579,7 @@ static int traced_Recv(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
 
 static int traced_RecvDisconnect(startup_slot *slot, SOCKET s, LPWSABUF data, LPINT e)
 {
-    call c;
-    wpt_nest n;
-    bool traced = begin(&c, &n, slot, WPT_FN_RECV_DISCONNECT, socket_value(s), e);
-    int r = slot->lower.lpWSPRecvDisconnect(s, data, e);
-    if (!traced)
-        return r;
-    returned(&c, r, r == SOCKET_ERROR);
-    arg(&c, wsabuf_len(&c, data, false));
-    end(&c);
-    return r;
+    return traced_disconnect(slot, WPT_FN_RECV_DISCONNECT, slot->lower.lpWSPRecvDisconnect, s, data, e);
 }
 
 static int traced_RecvFrom(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
@@ -581,9 +596,7 @@ static int traced_RecvFrom(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD co
                                       routine, thread, e);
     if (!traced)
         return r;
-    uint16_t captured = returned_data(&c, r, r == SOCKET_ERROR, bufs, count, received);
-    buffer_args(&c, bufs, count);
-    arg(&c, out_dword(&c, received, false));
+    uint16_t captured = transfer_args(&c, r, bufs, count, received);
     arg(&c, flags_in);
     arg(&c, out_dword(&c, flags, true));
     arg(&c, U64(ov));
@@ -638,9 +651,7 @@ static int traced_Send(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
     int r = slot->lower.lpWSPSend(s, bufs, count, sent, flags, ov, routine, thread, e);
     if (!traced)
         return r;
-    uint16_t captured = returned_data(&c, r, r == SOCKET_ERROR, bufs, count, sent);
-    buffer_args(&c, bufs, count);
-    arg(&c, out_dword(&c, sent, false));
+    uint16_t captured = transfer_args(&c, r, bufs, count, sent);
     arg(&c, flags);
     arg(&c, U64(ov));
     arg(&c, U64(routine));
@@ -651,16 +662,7 @@ static int traced_Send(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
 
 static int traced_SendDisconnect(startup_slot *slot, SOCKET s, LPWSABUF data, LPINT e)
 {
-    call c;
-    wpt_nest n;
-    bool traced = begin(&c, &n, slot, WPT_FN_SEND_DISCONNECT, socket_value(s), e);
-    int r = slot->lower.lpWSPSendDisconnect(s, data, e);
-    if (!traced)
-        return r;
-    returned(&c, r, r == SOCKET_ERROR);
-    arg(&c, wsabuf_len(&c, data, false));
-    end(&c);
-    return r;
+    return traced_disconnect(slot, WPT_FN_SEND_DISCONNECT, slot->lower.lpWSPSendDisconnect, s, data, e);
 }
 
 static int traced_SendTo(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
@@ -675,9 +677,7 @@ static int traced_SendTo(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD coun
                                     e);
     if (!traced)
         return r;
-    uint16_t captured = returned_data(&c, r, r == SOCKET_ERROR, bufs, count, sent);
-    buffer_args(&c, bufs, count);
-    arg(&c, out_dword(&c, sent, false));
+    uint16_t captured = transfer_args(&c, r, bufs, count, sent);
     arg(&c, flags);
     arg(&c, U64(ov));
     arg(&c, U64(routine));
