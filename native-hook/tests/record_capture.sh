@@ -5,6 +5,8 @@
 #   crossthread-x64.wputrace       wpuhost --scenario crossthread: two cross-thread misuses
 #   stress-8-threads-x64.wputrace  wpuhost --scenario stress --threads 8 --iterations 400: a
 #                                  correct provider busy on 8 threads (handle values reused at once)
+#   spi-x64.wputrace               wpuhost --scenario spi: the SPI conversation (format 1.2 downcalls)
+#   spi-misuse-x64.wputrace        wpuhost --scenario spi-misuse: the base sample's planted SPI bugs
 # Usage: record_capture.sh BUILD_DIR DEST_DIR (make -f windows.mk capture).
 set -eu
 build=$(cd "$1" && pwd)
@@ -32,3 +34,5 @@ record scenario-all-x64.wputrace --scenario all sample_nonifs.dll
 record scenario-all-ifs-x64.wputrace --scenario all --ifs sample_ifs.dll
 record crossthread-x64.wputrace --scenario crossthread sample_nonifs.dll
 record stress-8-threads-x64.wputrace --scenario stress --threads 8 --iterations 400 sample_nonifs.dll
+record spi-x64.wputrace --scenario spi sample_nonifs.dll
+record spi-misuse-x64.wputrace --scenario spi-misuse sample_nonifs.dll

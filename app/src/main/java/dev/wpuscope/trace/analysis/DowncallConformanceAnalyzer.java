@@ -24,8 +24,9 @@ import java.util.Set;
  *   <li>A successful WSPCloseSocket of a socket whose handle the provider made with WPUCreateSocketHandle (non-IFS)
  *       that did not call WPUCloseSocketHandle for it inside the call: ws2_32 keeps a handle that is gone.</li>
  *   <li>A WSPAsyncSelect registration (hwnd, msg, events) that no WPUPostMessage with that hwnd, msg and socket
- *       answered by the end of its load session (or of the input); and a posted message that names events the
- *       registration did not ask for.</li>
+ *       answered by the end of its load session (or of the input); one that asked for FD_WRITE on a connected socket
+ *       and was not answered before the socket's WSPCloseSocket (a connected socket is writable, so FD_WRITE is
+ *       owed at once); and a posted message that names events the registration did not ask for.</li>
  *   <li>An overlapped call that returned WSA_IO_PENDING and was not completed by the end of its load session: no
  *       WPUCompleteOverlappedRequest with its WSAOVERLAPPED, no WPUQueueApc for its completion routine, no successful
  *       WSPGetOverlappedResult for it.</li>
@@ -44,6 +45,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
      * go first): a capture without downcalls (1.1, or downcall tracing off) has none to wait for.
      */
     private static final int KEPT_WAITING = 4096;
+    private static final long FD_WRITE = 0x2;
 
     private record CallKey(int pid, int callId) {
     }
@@ -55,11 +57,14 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
     private static final class Registration {
         final DowncallEvent call;
         final String provider;
+        /** It asked for FD_WRITE on a connected socket: the event has happened, so a message is owed at once. */
+        final boolean owesWrite;
         boolean answered;
 
-        Registration(DowncallEvent call, String provider) {
+        Registration(DowncallEvent call, String provider, boolean connected) {
             this.call = call;
             this.provider = provider;
+            this.owesWrite = connected && (events() & FD_WRITE) != 0;
         }
 
         long hwnd() {
@@ -85,6 +90,8 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
     private final Set<SocketRef> createdHandles = new HashSet<>();
     /** Handles closed with WPUCloseSocketHandle inside a downcall whose record has not arrived yet. */
     private final Map<CallKey, Set<Long>> handlesClosedInside = new HashMap<>();
+    /** Sockets connected by a successful WSPConnect or WSPJoinLeaf, or made by WSPAccept. */
+    private final Set<SocketRef> connected = new HashSet<>();
     private final Map<SocketRef, ArrayDeque<Registration>> registrations = new HashMap<>();
     /** Posted messages no registration (recorded so far) explains, per socket. */
     private final Map<SocketRef, ArrayDeque<UpcallEvent>> unexplainedPosts = bounded();
@@ -93,7 +100,8 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
     /** Completions no pending request (recorded so far) explains, by pid and WSAOVERLAPPED pointer. */
     private final Map<Overlapped, UpcallEvent> unexplainedCompletions = bounded();
     private final Map<SocketRef, Closed> closedSockets = new HashMap<>();
-    private final PendingFindings<SocketRef> afterClose = new PendingFindings<>();
+    /** Calls after a close (explained by a later recorded creation) and owed answers (by a later recorded post). */
+    private final PendingFindings<SocketRef> unexplained = new PendingFindings<>();
 
     /** A map that forgets its oldest entry beyond {@link #KEPT_WAITING}. */
     private static <K, V> Map<K, V> bounded() {
@@ -107,13 +115,16 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
 
     @Override
     protected void onDowncall(DowncallEvent event, String provider) {
-        afterClose.settleDue(event, order());
+        unexplained.settleDue(event, order());
         Set<Long> closedInside = handlesClosedInside.remove(new CallKey(event.pid(), event.callId()));
         SocketRef socket = new SocketRef(event.pid(), event.socket());
         Downcall function = event.function();
         if (function.createsSocket()) {
             if (!event.failed()) {
                 created(socket, event);
+                if (function == Downcall.WSP_ACCEPT) {
+                    connected.add(socket);
+                }
             }
             return;
         }
@@ -123,6 +134,11 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
         switch (function) {
             case WSP_CLOSE_SOCKET -> closed(socket, event, provider, closedInside);
             case WSP_ASYNC_SELECT -> registered(socket, event, provider);
+            case WSP_CONNECT, WSP_JOIN_LEAF -> {
+                if (!event.failed()) {
+                    connected.add(socket);
+                }
+            }
             case WSP_GET_OVERLAPPED_RESULT -> {
                 if (!event.failed()) {
                     completed(new Overlapped(event.pid(), event.arg(0)));
@@ -138,7 +154,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
 
     @Override
     protected void onUpcall(UpcallEvent event, String provider) {
-        afterClose.settleDue(event, order());
+        unexplained.settleDue(event, order());
         switch (event.upcall()) {
             case WPU_CREATE_SOCKET_HANDLE, WPU_MODIFY_IFS_HANDLE -> {
                 if (!event.failed()) {
@@ -169,7 +185,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
 
     private void created(SocketRef socket, Call creation) {
         closedSockets.remove(socket);
-        afterClose.explain(socket, creation, true);
+        unexplained.explain(socket, creation, true);
     }
 
     private void checkOpen(SocketRef socket, DowncallEvent call, String provider) {
@@ -178,7 +194,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
             return;
         }
         long dropped = order().droppedSoFar(call.pid()) - closed.droppedAtClose();
-        afterClose.add(socket, call, (later, creation) -> creation && !order().certainlyBefore(call, later),
+        unexplained.add(socket, call, (later, creation) -> creation && !order().certainlyBefore(call, later),
                 () -> report(Severity.WARNING, FindingKind.CALL_AFTER_CLOSE, call, provider,
                         call.function().apiName() + " on socket " + Hex.of(socket.socket())
                                 + " after its WSPCloseSocket at offset " + closed.close().offset()
@@ -190,7 +206,8 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
             return;
         }
         closedSockets.put(socket, new Closed(close, order().droppedSoFar(close.pid())));
-        registrations.remove(socket);
+        connected.remove(socket);
+        owedAtClose(socket, close, registrations.remove(socket));
         if (createdHandles.remove(socket) && (closedInside == null || !closedInside.contains(socket.socket()))) {
             report(Severity.ERROR, FindingKind.CLOSE_WITHOUT_HANDLE_CLOSE, close, provider,
                     "WSPCloseSocket of socket " + Hex.of(socket.socket()) + " succeeded without calling"
@@ -205,7 +222,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
         if (call.failed() || call.arg(2) == 0) {
             return;
         }
-        Registration registration = new Registration(call, provider);
+        Registration registration = new Registration(call, provider, connected.contains(socket));
         ArrayDeque<Registration> list = registrations.computeIfAbsent(socket, k -> new ArrayDeque<>());
         if (list.size() == KEPT_PER_SOCKET) {
             list.pollFirst();
@@ -237,6 +254,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
     }
 
     private void posted(SocketRef socket, UpcallEvent post, String provider) {
+        unexplained.explain(socket, post, false);
         ArrayDeque<Registration> list = registrations.get(socket);
         if (list != null) {
             for (Iterator<Registration> it = list.descendingIterator(); it.hasNext(); ) {
@@ -262,6 +280,30 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
             report(Severity.WARNING, FindingKind.UNREQUESTED_FD_EVENT, post, provider, "WPUPostMessage for socket "
                     + Hex.of(post.arg(2)) + " names " + FdEvent.describeMask(unasked) + ", which its WSPAsyncSelect"
                     + " at offset " + r.call.offset() + " did not ask for (" + FdEvent.describeMask(r.events()) + ")");
+        }
+    }
+
+    /**
+     * The registrations a close ended that owed FD_WRITE and were not answered: reported unless a post recorded later,
+     * which may have come before the close, answers them.
+     */
+    private void owedAtClose(SocketRef socket, DowncallEvent close, ArrayDeque<Registration> ended) {
+        if (ended == null) {
+            return;
+        }
+        long dropped = order().droppedSoFar(close.pid());
+        for (Registration r : ended) {
+            if (r.answered || !r.owesWrite) {
+                continue;
+            }
+            unexplained.add(socket, close, (later, creation) -> !creation && later instanceof UpcallEvent post
+                            && answers(post, r) && !order().certainlyBefore(close, post),
+                    () -> report(Severity.WARNING, FindingKind.ASYNC_SELECT_UNANSWERED, r.call, r.provider,
+                            "WSPAsyncSelect of connected socket " + Hex.of(socket.socket()) + " for "
+                                    + FdEvent.describeMask(r.events()) + " (hwnd " + Hex.of(r.hwnd()) + ", msg "
+                                    + Hex.of(r.msg()) + ") was not answered before its WSPCloseSocket at offset "
+                                    + close.offset() + ": a connected socket is writable, so FD_WRITE was owed at once"
+                                    + uncertainty(dropped)));
         }
     }
 
@@ -336,12 +378,12 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
         registrations.keySet().forEach(k -> pids.add(k.pid()));
         requests.keySet().forEach(k -> pids.add(k.pid()));
         pids.forEach(this::settle);
-        afterClose.settleAll();
+        unexplained.settleAll();
     }
 
     /** Reports what the load session of {@code pid} left unanswered and forgets its state. */
     private void settle(int pid) {
-        afterClose.settleProcess(pid);
+        unexplained.settleProcess(pid);
         List<Registration> unanswered = new ArrayList<>();
         registrations.entrySet().removeIf(e -> {
             if (e.getKey().pid() != pid) {
@@ -369,6 +411,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
             }
         }
         createdHandles.removeIf(k -> k.pid() == pid);
+        connected.removeIf(k -> k.pid() == pid);
         handlesClosedInside.keySet().removeIf(k -> k.pid() == pid);
         unexplainedPosts.keySet().removeIf(k -> k.pid() == pid);
         unexplainedCompletions.keySet().removeIf(k -> k.pid() == pid);

@@ -2,6 +2,7 @@ package dev.wpuscope.trace.analysis;
 
 import static dev.wpuscope.trace.model.Downcall.WSP_ASYNC_SELECT;
 import static dev.wpuscope.trace.model.Downcall.WSP_CLOSE_SOCKET;
+import static dev.wpuscope.trace.model.Downcall.WSP_CONNECT;
 import static dev.wpuscope.trace.model.Downcall.WSP_GET_OVERLAPPED_RESULT;
 import static dev.wpuscope.trace.model.Downcall.WSP_RECV;
 import static dev.wpuscope.trace.model.Downcall.WSP_SEND;
@@ -121,6 +122,56 @@ class DowncallConformanceAnalyzerTest {
         assertEquals(List.of(FindingKind.ASYNC_SELECT_UNANSWERED), kinds(nonIfsSocket()
                 .on(101).at(2000, 3).call(WPU_POST_MESSAGE, 1, HWND, MSG, S, 0x2)
                 .on(100).at(9000, 20).down(WSP_ASYNC_SELECT, 2, S, HWND, MSG, 0x23)));
+    }
+
+    /** The non-IFS socket, connected to a peer (WSPConnect, call 2). */
+    private static TraceScript connectedSocket() {
+        return nonIfsSocket().down(WSP_CONNECT, 2, S, 16, 0, 0, 0, 0, 0x0100007F_5000_0002L, 0, 0, 0);
+    }
+
+    /** The socket's close (call {@code callId}), with its handle closed inside it. */
+    private static TraceScript closed(TraceScript script, int callId) {
+        return script.inside(callId).call(WPU_CLOSE_SOCKET_HANDLE, 0, S).inside(0).down(WSP_CLOSE_SOCKET, callId, S);
+    }
+
+    /** FD_READ|FD_WRITE asked on the connected socket, then its close during ticks [5000, 5020]. */
+    private static TraceScript registeredThenClosedAt5000() {
+        return connectedSocket().down(WSP_ASYNC_SELECT, 3, S, HWND, MSG, 0x3)
+                .inside(4).call(WPU_CLOSE_SOCKET_HANDLE, 0, S).inside(0).at(5000, 20).down(WSP_CLOSE_SOCKET, 4, S);
+    }
+
+    @Test
+    void fdWriteOwedOnAConnectedSocketIsReportedWhenTheSocketCloses() {
+        DowncallConformanceAnalyzer a = new DowncallConformanceAnalyzer();
+        TraceScript script = closed(connectedSocket().down(WSP_ASYNC_SELECT, 3, S, HWND, MSG, 0x3), 4)
+                .on(101).at(50_000_000, 5).down(WSP_SEND, 5, 0x3C4, 1, 5, 5, 0, 0, 0);
+        a.acceptAll(script.records());
+        assertEquals(List.of(FindingKind.ASYNC_SELECT_UNANSWERED), TraceScript.kinds(a),
+                "judged at the close, before the load session ends");
+        String message = a.findings().get(0).message();
+        assertTrue(message.startsWith("WSPAsyncSelect of connected socket 0x2c8 for FD_READ|FD_WRITE (hwnd 0x10a2e,"
+                + " msg 0x401) was not answered before its WSPCloseSocket at offset "), message);
+        assertTrue(message.endsWith("so FD_WRITE was owed at once"), message);
+    }
+
+    @Test
+    void aRegistrationEndedByACloseOwesNothingUnlessItAskedFdWriteOfAConnectedSocket() {
+        assertEquals(List.of(), kinds(closed(nonIfsSocket().down(WSP_ASYNC_SELECT, 3, S, HWND, MSG, 0x3), 4)
+                .goodbye()), "not connected: nothing had happened yet");
+        assertEquals(List.of(), kinds(closed(connectedSocket().down(WSP_ASYNC_SELECT, 3, S, HWND, MSG, 0x21), 4)
+                .goodbye()), "FD_READ|FD_CLOSE: no data or close may have come");
+        assertEquals(List.of(), kinds(closed(connectedSocket().down(WSP_ASYNC_SELECT, 3, S, HWND, MSG, 0x3)
+                .on(101).call(WPU_POST_MESSAGE, 1, HWND, MSG, S, 0x2).on(100), 4).goodbye()), "answered");
+    }
+
+    @Test
+    void aPostRecordedAfterTheCloseAnswersTheRegistrationWhenItMayHaveComeFirst() {
+        // the provider's worker posted FD_WRITE while the close ran; its record is written after the close's
+        assertEquals(List.of(), kinds(registeredThenClosedAt5000()
+                .on(101).at(5005, 3).call(WPU_POST_MESSAGE, 1, HWND, MSG, S, 0x2)));
+        // a post that certainly came after the close (another socket with the value) does not
+        assertEquals(List.of(FindingKind.ASYNC_SELECT_UNANSWERED), kinds(registeredThenClosedAt5000()
+                .on(101).at(90_000, 3).call(WPU_POST_MESSAGE, 1, HWND, MSG, S, 0x2)));
     }
 
     @Test

@@ -32,6 +32,27 @@ class RecordedCaptureAnalysisTest {
     private static final List<String> PLANTED_BY_CROSSTHREAD = List.of("CLOSED_TWICE event",
             "UPCALL_FAILED WPUSetEvent of event", "USED_AFTER_CLOSE event");
 
+    /**
+     * The "spi" scenario's own error checks (a socket value no provider made: WSAENOTSOCK) and the handles the
+     * application made that the upcall analyzers cannot see being made: the event given to WSPEventSelect and the
+     * thread handle of the WSATHREADID that comes with a completion routine.
+     */
+    private static final List<String> PLANTED_BY_SPI = List.of("UNKNOWN_HANDLE event",
+            "UNKNOWN_HANDLE socket handle", "UNKNOWN_HANDLE thread handle");
+
+    /**
+     * What the "spi-misuse" scenario does wrong (native-hook/host/host_spi_misuse.c, the base sample's SPI bugs), each
+     * unmatched-call kind once, and what follows from it: the socket closed without WPUCloseSocketHandle is still open
+     * at unload, and the provider's handle lookup for the WSPSend after close uses the closed handle.
+     */
+    private static final List<String> PLANTED_BY_SPI_MISUSE = List.of(
+            "ASYNC_SELECT_UNANSWERED WSPAsyncSelect of connected socket", "CALL_AFTER_CLOSE WSPSend on socket",
+            "CLOSE_WITHOUT_HANDLE_CLOSE WSPCloseSocket of socket", "NOT_RELEASED_AT_UNLOAD socket handle",
+            "OVERLAPPED_NOT_COMPLETED WSPRecv on socket", "USED_AFTER_CLOSE socket handle");
+
+    private static final Pattern SPI_SELECTED = Pattern.compile("--scenario\\s+spi(\\s|$)");
+    private static final Pattern SPI_MISUSE_SELECTED = Pattern.compile("--scenario\\s+spi-misuse\\b");
+
     /** wpuhost runs every scenario but stress without --scenario, with --scenario all, or when named. */
     private static final Pattern MISUSE_SELECTED = Pattern.compile("--scenario\\s+(all|misuse)\\b");
     /** Named only: the scenario-all captures were recorded before "all" included it. */
@@ -67,7 +88,7 @@ class RecordedCaptureAnalysisTest {
                 analysis.findings().toString());
     }
 
-    /** The misuses planted by the scenarios that ran (misuse: non-IFS sample only); nothing otherwise. */
+    /** The misuses planted by the scenarios that ran (misuse, spi, spi-misuse: non-IFS sample only); nothing otherwise. */
     private static List<String> expected(TraceAnalysis analysis, String provider) {
         boolean nonIfsSample = provider.toLowerCase(java.util.Locale.ROOT).endsWith("sample_nonifs.dll");
         List<String> planted = new ArrayList<>();
@@ -76,6 +97,12 @@ class RecordedCaptureAnalysisTest {
         }
         if (ran(analysis, CROSSTHREAD_SELECTED, false)) {
             planted.addAll(PLANTED_BY_CROSSTHREAD);
+        }
+        if (ran(analysis, SPI_SELECTED, false) && nonIfsSample) {
+            planted.addAll(PLANTED_BY_SPI);
+        }
+        if (ran(analysis, SPI_MISUSE_SELECTED, false) && nonIfsSample) {
+            planted.addAll(PLANTED_BY_SPI_MISUSE);
         }
         return planted.stream().sorted().toList();
     }
