@@ -38,7 +38,7 @@ define WIN_ARCH
 $(1)_OUT := $(WIN_BUILD)/$(1)
 $(1)_BINS := $$($(1)_OUT)/wputrace.dll $$($(1)_OUT)/wpuhost.exe $$($(1)_OUT)/sample_nonifs.dll \
 	$$($(1)_OUT)/sample_ifs.dll $$($(1)_OUT)/sample_lsp.dll $$($(1)_OUT)/sample_lsp2.dll \
-	$$($(1)_OUT)/pipe_server.exe $$($(1)_OUT)/bitness_probe.exe
+	$$($(1)_OUT)/pipe_server.exe $$($(1)_OUT)/bitness_probe.exe $$($(1)_OUT)/guarded_read_check.exe
 
 # The VERSIONINFO resource (numbers from core/wpt_version.h), compiled for this architecture.
 $$($(1)_OUT)/wputrace_rc.o: $(DLL_RC) $(CORE_DIR)/wpt_version.h
@@ -83,6 +83,12 @@ $$($(1)_OUT)/pipe_server.exe: $(WIN_DIR)/tests/pipe_server.c $(WIN_HEADERS)
 $$($(1)_OUT)/bitness_probe.exe: $(WIN_DIR)/tests/bitness_probe.c
 	@mkdir -p $$(@D)
 	$(2) $(WIN_CFLAGS) -o $$@ $$< $(WIN_LDFLAGS)
+
+$$($(1)_OUT)/guarded_read_check.exe: $(WIN_DIR)/tests/guarded_read_check.c \
+		$(WIN_DIR)/dll/guarded_read.c $(WIN_DIR)/dll/guarded_read.h
+	@mkdir -p $$(@D)
+	$(2) $(WIN_CFLAGS) -I$(WIN_DIR)/dll -o $$@ $(WIN_DIR)/tests/guarded_read_check.c \
+		$(WIN_DIR)/dll/guarded_read.c $(WIN_LDFLAGS)
 
 # What each Windows call of a thunk costs (tests/bench_wine.sh).
 $$($(1)_OUT)/wine_pieces.exe: $(WIN_DIR)/bench/wine_pieces.c $(WIN_DIR)/dll/tls_slots.h

@@ -10,9 +10,11 @@
  * untraced. The event is written straight into its ring slot once the call returned
  * (core/wpt_call.h). Structures and buffers are read only after the call, and only when their
  * pointer is set and the call accepted them (no WSAEFAULT, no failure without an error code);
- * in-values of in/out arguments are read before the call, which overwrites them. */
+ * in-values of in/out arguments are read before the call, which overwrites them, by a guarded
+ * read (guarded_read.h): a caller's bad pointer is the provider's to refuse, never a crash. */
 #include <stddef.h>
 
+#include "guarded_read.h"
 #include "tracer.h"
 
 #define U64(x) ((uint64_t)(uintptr_t)(x))
@@ -107,9 +109,18 @@ WPT_INLINE bool can_read_out(call *c, const void *p, bool mandatory)
     return wpt_call_can_read_out(&c->core, p, mandatory);
 }
 
-/* In-values of in/out arguments, read before the call. */
-WPT_INLINE uint64_t in_int(const INT *p) { return p ? INT(*p) : 0; }
-WPT_INLINE uint64_t in_dword(const DWORD *p) { return p ? *p : 0; }
+/* The in-value of an in/out argument of 4 bytes, read before the call; 0 when p is NULL or
+ * cannot be read (the event is then flagged "not read"). */
+WPT_INLINE uint32_t in_value(call *c, const void *p)
+{
+    uint32_t v = 0;
+    if (p && !guarded_read_u32(p, &v))
+        c->core.flags |= WPT_CALL_FLAG_NOT_READ;
+    return v;
+}
+
+WPT_INLINE uint64_t in_int(call *c, const INT *p) { return INT((INT)in_value(c, p)); }
+WPT_INLINE uint64_t in_dword(call *c, const DWORD *p) { return in_value(c, p); }
 
 WPT_INLINE uint64_t out_int(call *c, const INT *p, bool mandatory)
 {
@@ -214,7 +225,7 @@ static INT traced_AddressToString(startup_slot *slot, LPSOCKADDR addr, DWORD add
     call c;
     wpt_nest n;
     bool traced = begin(&c, &n, slot, WPT_FN_ADDRESS_TO_STRING, 0, e);
-    uint64_t len_in = traced ? in_dword(textlen) : 0;
+    uint64_t len_in = traced ? in_dword(&c, textlen) : 0;
     INT r = slot->lower.lpWSPAddressToString(addr, addrlen, info, text, textlen, e);
     if (!traced)
         return r;
@@ -437,7 +448,7 @@ static int traced_GetSockOpt(startup_slot *slot, SOCKET s, int level, int optnam
     call c;
     wpt_nest n;
     bool traced = begin(&c, &n, slot, WPT_FN_GET_SOCK_OPT, socket_value(s), e);
-    uint64_t len_in = traced ? in_int(optlen) : 0;
+    uint64_t len_in = traced ? in_int(&c, optlen) : 0;
     int r = slot->lower.lpWSPGetSockOpt(s, level, optname, optval, optlen, e);
     if (!traced)
         return r;
@@ -563,7 +574,7 @@ static int traced_Recv(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD count,
     call c;
     wpt_nest n;
     bool traced = begin(&c, &n, slot, WPT_FN_RECV, socket_value(s), e);
-    uint64_t flags_in = traced ? in_dword(flags) : 0;
+    uint64_t flags_in = traced ? in_dword(&c, flags) : 0;
     int r = slot->lower.lpWSPRecv(s, bufs, count, received, flags, ov, routine, thread, e);
     if (!traced)
         return r;
@@ -591,7 +602,7 @@ static int traced_RecvFrom(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD co
     call c;
     wpt_nest n;
     bool traced = begin(&c, &n, slot, WPT_FN_RECV_FROM, socket_value(s), e);
-    uint64_t flags_in = traced ? in_dword(flags) : 0;
+    uint64_t flags_in = traced ? in_dword(&c, flags) : 0;
     int r = slot->lower.lpWSPRecvFrom(s, bufs, count, received, flags, from, fromlen, ov,
                                       routine, thread, e);
     if (!traced)
@@ -608,7 +619,10 @@ static int traced_RecvFrom(startup_slot *slot, SOCKET s, LPWSABUF bufs, DWORD co
     return r;
 }
 
-static uint64_t fd_count(const fd_set *set) { return set ? set->fd_count : 0; }
+static uint64_t in_fd_count(call *c, const fd_set *set)
+{
+    return in_value(c, set ? &set->fd_count : NULL);
+}
 
 static int traced_Select(startup_slot *slot, int nfds, fd_set *readfds, fd_set *writefds,
                          fd_set *exceptfds, const PTIMEVAL timeout, LPINT e)
@@ -618,9 +632,9 @@ static int traced_Select(startup_slot *slot, int nfds, fd_set *readfds, fd_set *
     bool traced = begin(&c, &n, slot, WPT_FN_SELECT, 0, e);
     uint64_t in[3] = {0, 0, 0};
     if (traced) {
-        in[0] = fd_count(readfds);
-        in[1] = fd_count(writefds);
-        in[2] = fd_count(exceptfds);
+        in[0] = in_fd_count(&c, readfds);
+        in[1] = in_fd_count(&c, writefds);
+        in[2] = in_fd_count(&c, exceptfds);
     }
     int r = slot->lower.lpWSPSelect(nfds, readfds, writefds, exceptfds, timeout, e);
     if (!traced)
@@ -748,7 +762,7 @@ static INT traced_StringToAddress(startup_slot *slot, LPWSTR text, INT family,
     call c;
     wpt_nest n;
     bool traced = begin(&c, &n, slot, WPT_FN_STRING_TO_ADDRESS, 0, e);
-    uint64_t len_in = traced ? in_int(addrlen) : 0;
+    uint64_t len_in = traced ? in_int(&c, addrlen) : 0;
     INT r = slot->lower.lpWSPStringToAddress(text, family, info, addr, addrlen, e);
     if (!traced)
         return r;

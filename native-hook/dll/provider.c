@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "guarded_read.h"
 #include "tracer.h"
 
 startup_slot startups[MAX_STARTUPS];
@@ -249,12 +250,14 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
         DisableThreadLibraryCalls(instance);
         InitializeCriticalSection(&lock);
         thunks_init(); /* without a TLS slot, thunks_wrap refuses: pass-through */
+        guarded_read_install(); /* without it, in-values are recorded as "not read" */
     } else if (reason == DLL_PROCESS_DETACH) {
         bool process_exit = reserved != NULL;
         if (!process_exit)
             iat_unhook_all();
         session_detach(process_exit);
         if (!process_exit) {
+            guarded_read_remove();
             thunks_free();
             DeleteCriticalSection(&lock);
         }

@@ -1,9 +1,9 @@
 /* The misuse conversation: the sample base provider's deliberate SPI bugs
  * (WPUSCOPE_SAMPLE_SPI_BUGS, set while the first socket is made) and an application's call on
  * a socket it closed, for the capture analysis to find: an async-select registration never
- * answered, an overlapped request never completed, a non-IFS WSPCloseSocket that never calls
- * WPUCloseSocketHandle, a WSPSend after WSPCloseSocket. Each check passes when the misuse
- * happened as intended. */
+ * answered, an overlapped request never completed, a receive with an unreadable lpFlags, a
+ * non-IFS WSPCloseSocket that never calls WPUCloseSocketHandle, a WSPSend after
+ * WSPCloseSocket. Each check passes when the misuse happened as intended. */
 #include <stdio.h>
 
 #include "host_spi.h"
@@ -53,6 +53,17 @@ static HANDLE never_completed(spi_session *t, SOCKET s, WSAOVERLAPPED *ov, WSABU
     return ov->hEvent;
 }
 
+/* A receive whose lpFlags points nowhere: the provider refuses it with WSAEFAULT; the tracer
+ * above it, which reads the flags before the call, must not be what crashes. */
+static void unreadable_flags(spi_session *t, SOCKET s, WSABUF *buffer)
+{
+    DWORD bytes = 0;
+    int err = 0;
+    int rc = t->procs->lpWSPRecv(s, buffer, 1, &bytes, (LPDWORD)(ULONG_PTR)0x10, NULL, NULL,
+                                 NULL, &err);
+    spi_check_error(t, "WSPRecv with an unreadable lpFlags: WSAEFAULT", rc, err, WSAEFAULT);
+}
+
 BOOL spi_run_misuse(spi_session *t)
 {
     SOCKET s = buggy_socket(t);
@@ -65,6 +76,7 @@ BOOL spi_run_misuse(spi_session *t)
     static char data[16];
     static WSABUF buffer = {sizeof data, data};
     HANDLE event = never_completed(t, s, &ov, &buffer);
+    unreadable_flags(t, s, &buffer);
     host_counters before = host_get_counters();
     spi_close(t, s, "buggy");
     host_counters after = host_get_counters();

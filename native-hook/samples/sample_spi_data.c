@@ -102,6 +102,8 @@ static int recv_common(SOCKET s, LPWSABUF buffers, DWORD count, LPDWORD received
     SAMPLE_FIND_OR_FAIL(so, s, err, SOCKET_ERROR);
     if ((count && !buffers) || (from && (!from_len || *from_len < (int)sizeof(struct sockaddr_in))))
         return sample_fail(err, WSAEFAULT);
+    if (flags && IsBadWritePtr(flags, sizeof *flags)) /* probed, as mswsock does */
+        return sample_fail(err, WSAEFAULT);
     BOOL peek = flags && (*flags & MSG_PEEK);
     sample_effects fx = {0};
     DWORD n = 0;

@@ -10,7 +10,8 @@ COMPLETE, QUEUE_APC = "WPUCompleteOverlappedRequest", "WPUQueueApc"
 SET_EVENT, RESET_EVENT, FD_ISSET = "WPUSetEvent", "WPUResetEvent", "WPUFDIsSet"
 WSA_IO_PENDING, WSA_OPERATION_ABORTED = 997, 995
 WSAEWOULDBLOCK, WSAEISCONN, WSAEOPNOTSUPP, WSAENOPROTOOPT = 10035, 10056, 10045, 10042
-PENDING = 4                                   # DOWNCALL call_flags bit 2
+WSAEFAULT = 10014
+NOT_READ, PENDING = 1, 4                      # DOWNCALL call_flags bits 0 and 2
 FD_READ, FD_WRITE, FD_CLOSE = 1, 2, 0x20
 SIO_BASE_HANDLE, SIO_BSP_HANDLE = 0x48000022, 0x4800001B
 SIO_BSP_HANDLE_SELECT, SIO_BSP_HANDLE_POLL = 0x4800001C, 0x4800001D
@@ -54,7 +55,7 @@ OVERLAPPED = PAIR + calls("CloseSocket",
                           "CloseSocket")
 SPI = STREAM + CONTROLS + NOTIFY + OVERLAPPED
 MISUSE = calls("Socket", "Bind", "GetSockName", "Connect", "AsyncSelect", "Recv", "Send",
-               "CloseSocket", "Socket", "CloseSocket", "Send")
+               "Recv", "CloseSocket", "Socket", "CloseSocket", "Send")
 PROC_TABLE = set(calls(
     "Accept", "AddressToString", "AsyncSelect", "Bind", "CancelBlockingCall", "Cleanup",
     "CloseSocket", "Connect", "DuplicateSocket", "EnumNetworkEvents", "EventSelect",
@@ -304,6 +305,10 @@ def check_spi_misuse(cap, layered=False):
     ov = overlapped_of(pending[0])
     expect(not any(u["upcall_name"] in (COMPLETE, QUEUE_APC) for u in cap.upcalls),
            f"the request {ov:#x} that must never complete was completed")
+    unreadable = conv.named("WSPRecv")[1]
+    expect(unreadable["socket"] == buggy and unreadable["error"] == WSAEFAULT and
+           unreadable["call_flags"] & NOT_READ and unreadable["args"][3] == 0,
+           f"the receive with an unreadable lpFlags {unreadable}: WSAEFAULT, flags_in not read")
     close = conv.after(register, "WSPCloseSocket")
     expect(close["socket"] == buggy and close["result"] == 0, f"the buggy close {close}")
     closes = [u["args"][0] for u in conv.nested(close, CLOSE)]

@@ -10,7 +10,7 @@ import os
 import sys
 
 from capture_check import CLOSE, CREATE, QUERY, check_common, expect
-from wine_tests import OUT, decode, host_run, results, test, wine_runs
+from wine_tests import OUT, decode, host_run, results, run, test, wine_runs
 
 STARTUP, SOCKET, CLOSESOCKET, CLEANUP = "WSPStartup", "WSPSocket", "WSPCloseSocket", "WSPCleanup"
 SERVED_ENTRY = 50003
@@ -102,6 +102,15 @@ def downcall_functions_test(arch):
     test(f"{arch} downcalls: DowncallFunctions records only the functions named", body)
 
 
+def guarded_read_test(arch):
+    """dll/guarded_read.c on its own (tests/guarded_read_check.c): the reads of in-values the
+    thunks make before the call fault safely, and leave every other exception alone."""
+    def body():
+        rc, out = run(arch, ["guarded_read_check.exe"], os.path.join(OUT, arch, "guarded_read.log"))
+        expect(rc == 0 and "guarded_read: 9 passed, 0 failed" in out, f"exit {rc}:\n{out}")
+    test(f"{arch} guarded reads: unreadable in-values fault safely, other exceptions pass", body)
+
+
 def main():
     for arch, bits in (("x64", 64), ("x86", 32)):
         os.makedirs(os.path.join(OUT, arch), exist_ok=True)
@@ -111,6 +120,7 @@ def main():
         downcalls_test(arch)
         downcalls_off_test(arch)
         downcall_functions_test(arch)
+        guarded_read_test(arch)
     print(f"wine downcalls: {results['passed']} passed, {results['failed']} failed")
     return 1 if results["failed"] or not results["passed"] else 0
 
