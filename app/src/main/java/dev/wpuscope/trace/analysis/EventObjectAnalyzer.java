@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.analysis;
 
+import dev.wpuscope.trace.model.TraceRecord.DowncallEvent;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
@@ -27,6 +28,20 @@ public final class EventObjectAnalyzer extends UpcallAnalyzer {
                 }
             }
             case WPU_CLOSE_EVENT -> events.closed(event, event.arg(0), provider);
+            default -> {
+            }
+        }
+    }
+
+    /** The event an application handed to WSPEventSelect or WSPEnumNetworkEvents (made with WSACreateEvent). */
+    @Override
+    protected void onDowncall(DowncallEvent event, String provider) {
+        switch (event.function()) {
+            case WSP_EVENT_SELECT, WSP_ENUM_NETWORK_EVENTS -> {
+                if (event.arg(0) != 0) {
+                    events.given(event, event.arg(0));
+                }
+            }
             default -> {
             }
         }

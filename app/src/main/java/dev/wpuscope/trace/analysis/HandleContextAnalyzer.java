@@ -1,6 +1,7 @@
 package dev.wpuscope.trace.analysis;
 
 import dev.wpuscope.trace.analysis.Finding.Severity;
+import dev.wpuscope.trace.model.TraceRecord.DowncallEvent;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.ProcessHello;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
@@ -30,6 +31,14 @@ public final class HandleContextAnalyzer extends UpcallAnalyzer {
             case WPU_CLOSE_SOCKET_HANDLE -> handles.closed(event, event.arg(0), provider);
             default -> {
             }
+        }
+    }
+
+    /** A socket the application handed to the provider (a socket value the trace never created is its own). */
+    @Override
+    protected void onDowncall(DowncallEvent event, String provider) {
+        if (event.function().hasSocket()) {
+            handles.given(event, event.socket());
         }
     }
 

@@ -2,6 +2,8 @@ package dev.wpuscope.trace.analysis;
 
 import dev.wpuscope.trace.analysis.Finding.Severity;
 import dev.wpuscope.trace.model.EndReason;
+import dev.wpuscope.trace.model.TraceRecord.Call;
+import dev.wpuscope.trace.model.TraceRecord.DowncallEvent;
 import dev.wpuscope.trace.model.TraceRecord.ProcessGoodbye;
 import dev.wpuscope.trace.model.TraceRecord.UpcallEvent;
 import dev.wpuscope.trace.model.Upcall;
@@ -134,6 +136,8 @@ final class ResourceTracker {
     private final Map<Key, Entry> latest = new HashMap<>();
     private final Map<Key, Integer> generations = new HashMap<>();
     private final PendingFindings<Key> pending = new PendingFindings<>();
+    /** Values the trace never created that a downcall handed to the provider (format 1.2), by value. */
+    private final Map<Key, DowncallEvent> givenBy = new HashMap<>();
 
     ResourceTracker(ResourceKind kind, Reporter reporter, EffectOrder order) {
         this.kind = kind;
@@ -264,8 +268,22 @@ final class ResourceTracker {
         }, report);
     }
 
+    /**
+     * The application handed {@code value} to the provider in {@code call} (a downcall's socket, the event of
+     * WSPEventSelect): when the trace never created it, it is the application's own handle, or a bad value the
+     * application passed, not one the provider lost track of.
+     */
+    void given(DowncallEvent call, long value) {
+        Key key = new Key(call.pid(), value);
+        Entry newest = latest.get(key);
+        if (newest == null || newest.origin == Origin.UNKNOWN) {
+            givenBy.put(key, call);
+            pending.explain(key, call, false);
+        }
+    }
+
     /** A later record of the process: pending findings it can no longer explain are reported. */
-    void advance(UpcallEvent later) {
+    void advance(Call later) {
         pending.settleDue(later, order);
     }
 
@@ -281,6 +299,7 @@ final class ResourceTracker {
      */
     void loadSessionEnded(ProcessGoodbye goodbye) {
         pending.settleProcess(goodbye.pid());
+        givenBy.keySet().removeIf(k -> k.pid() == goodbye.pid());
         EndReason reason = goodbye.reason();
         for (Iterator<Entry> it = latest.values().iterator(); it.hasNext(); ) {
             Entry newest = it.next();
@@ -303,6 +322,7 @@ final class ResourceTracker {
     void loadSessionStarted(int pid) {
         pending.settleProcess(pid);
         latest.keySet().removeIf(k -> k.pid() == pid);
+        givenBy.keySet().removeIf(k -> k.pid() == pid);
     }
 
     List<TrackedResource> snapshot() {
@@ -383,14 +403,46 @@ final class ResourceTracker {
         reporter.report(severity, findingKind, event.pid(), provider, event.offset(), message);
     }
 
+    /**
+     * The first use of a value the trace never created: the application's when a downcall handed it to the provider
+     * (recorded before, or, for a use inside a downcall, the enclosing call, whose record comes after its upcalls);
+     * otherwise a handle the provider got from nowhere the trace shows.
+     */
     private Entry unknown(Key key, UpcallEvent event, String provider) {
         Entry entry = add(key, provider, null, Origin.UNKNOWN, true);
         entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
         latest.put(key, entry);
-        reporter.report(Severity.WARNING, FindingKind.UNKNOWN_HANDLE, event.pid(), provider, event.offset(),
-                entry.subject() + " passed to " + event.upcall().apiName()
+        DowncallEvent giver = givenBy.get(key);
+        if (giver != null) {
+            reportGiven(entry, event, giver, provider);
+            return entry;
+        }
+        Runnable report = () -> reporter.report(Severity.WARNING, FindingKind.UNKNOWN_HANDLE, event.pid(), provider,
+                event.offset(), entry.subject() + " passed to " + event.upcall().apiName()
                         + " was never created in this trace" + UpcallAnalyzer.errorSuffix(event));
+        if (event.parentCallIdOrZero() == 0) {
+            report.run();
+            return entry;
+        }
+        pending.add(key, event, (later, creation) -> {
+            boolean enclosing = later instanceof DowncallEvent call && call.tid() == event.tid()
+                    && call.callId() == event.parentCallIdOrZero();
+            if (enclosing) {
+                reportGiven(entry, event, (DowncallEvent) later, provider);
+            }
+            return enclosing;
+        }, report);
         return entry;
+    }
+
+    /** A use of a value the application gave: only a failed one is worth a line (the application's bad value). */
+    private void reportGiven(Entry entry, UpcallEvent event, DowncallEvent giver, String provider) {
+        if (event.failed()) {
+            reporter.report(Severity.INFO, FindingKind.UNKNOWN_HANDLE, event.pid(), provider, event.offset(),
+                    entry.subject() + " passed to " + event.upcall().apiName() + " came from the application in "
+                            + giver.function().apiName() + " at offset " + giver.offset() + "; no provider made it"
+                            + UpcallAnalyzer.errorSuffix(event));
+        }
     }
 
     /**

@@ -35,6 +35,7 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
             if (d.function() != null) {
                 onDowncall(d, modules.providerOfEntry(d.pid(), d.servedEntryId()));
             }
+            trackers.forEach(t -> t.advance(d));
         } else if (record instanceof ProcessHello h) {
             onLoadSessionStart(h);
         } else if (record instanceof ProcessGoodbye g) {
