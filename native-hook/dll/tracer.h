@@ -12,6 +12,7 @@
 #include "wpt_flusher.h"
 #include "wpt_event.h"
 #include "wpt_call.h"
+#include "wpt_clock.h"
 #include "wpt_record.h"
 
 #include "tls_slots.h"
@@ -86,10 +87,14 @@ static inline bool session_active(void)
     return state == SESSION_PREPARED || state == SESSION_RUNNING;
 }
 
-/* The tracer's clock: QueryPerformanceCounter (SPEC.md: the header's clock_frequency is
- * QueryPerformanceFrequency). */
+/* The tracer's clock (SPEC.md §2, core/wpt_clock.h): the TSC when it is invariant (RDTSC: no
+ * call, no system call), else QueryPerformanceCounter; the stream header says its frequency. */
+extern bool session_clock_tsc;
+
 static inline uint64_t session_now(void)
 {
+    if (session_clock_tsc)
+        return wpt_clock_tsc();
     LARGE_INTEGER now;
     QueryPerformanceCounter(&now);
     return (uint64_t)now.QuadPart;
