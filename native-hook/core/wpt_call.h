@@ -114,9 +114,9 @@ WPT_INLINE void wpt_call_returned(wpt_call *c, bool failed, uint64_t end_ticks)
     c->readable = !failed || (c->error != 0 && c->error != WPT_WSAEFAULT);
 }
 
-/* Claims the event's slot (rec NULL: none, the event is not recorded) and writes its fixed
- * fields: caller_address for an upcall, socket and served_entry_id for a downcall; text_len
- * and data_len as wpt_record_claim. */
+/* Claims the event's slot (rec NULL: none, the event is not recorded) and writes the fixed
+ * fields its kind's record carries (wpt_event.h): caller_address for an upcall, call_id,
+ * socket and served_entry_id for a downcall; text_len and data_len as wpt_record_claim. */
 WPT_INLINE void wpt_call_record(wpt_call *c, wpt_recorder *rec, uint32_t tid,
                                 uint64_t caller_address, uint64_t socket,
                                 uint32_t served_entry_id, int64_t result, uint16_t text_len,
@@ -132,11 +132,14 @@ WPT_INLINE void wpt_call_record(wpt_call *c, wpt_recorder *rec, uint32_t tid,
     h->reserved = 0;
     h->function = c->function;
     h->tid = tid;
-    h->call_id = c->kind == WPT_EVENT_DOWNCALL ? c->nest->call_id : 0;
+    if (c->kind == WPT_EVENT_DOWNCALL) { /* (only the fields its kind's record carries) */
+        h->call_id = c->nest->call_id;
+        h->served_entry_id = served_entry_id;
+        h->socket = socket;
+    } else {
+        h->caller_address = caller_address;
+    }
     h->parent_call_id = c->nest->parent_call_id;
-    h->served_entry_id = served_entry_id;
-    h->caller_address = caller_address;
-    h->socket = socket;
     h->start_ticks = c->start_ticks;
     h->duration_ticks = c->end_ticks - c->start_ticks;
     h->result = result;
