@@ -2,7 +2,6 @@
 
 #include "bench_thunks.h"
 
-#include <errno.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +46,8 @@ void bench_begin_streams(wpt_flusher *fl)
     wpt_flusher_begin_streams(fl, &thunk_clock.info, hello, hello_len);
 }
 
-static _Thread_local const wpt_nest *innermost; /* the DLL's TLS slot */
+static _Thread_local const wpt_nest *innermost; /* the DLL's TLS slot (in the TEB) */
+static _Thread_local int last_error;             /* the DLL's TEB.LastErrorValue */
 static atomic_uint call_ids;                     /* the DLL's session_next_call_id */
 #define SERVED_ENTRY_ID 2001
 
@@ -89,11 +89,11 @@ __attribute__((noinline)) int fake_recv(uintptr_t s, bench_wsabuf *bufs, uint32_
 
 /* ---- the platform part of dll/thunks.c and dll/downcalls.c ---- */
 
-/* A traced call: wpt_call, and the saved errno (the DLL's last error), in registers; its
- * wpt_nest apart (its address is the thread's innermost call). */
+/* A traced call: wpt_call, and the saved last error, in registers; its wpt_nest apart (its
+ * address is the thread's innermost call). */
 typedef struct traced {
     wpt_call c;
-    int saved_errno;
+    int saved_error;
 } traced;
 
 WPT_INLINE uint32_t next_call_id(void)
@@ -121,7 +121,7 @@ WPT_INLINE void returned(traced *t, int64_t result, bool failed, uint64_t caller
                      uint64_t socket)
 {
     uint64_t end = bench_now();
-    t->saved_errno = errno;
+    t->saved_error = last_error;
     wpt_call_returned(&t->c, failed, end);
     wpt_call_record(&t->c, &bench_recorder, bench_thread_id, caller_address, socket,
                     t->c.kind == WPT_EVENT_DOWNCALL ? SERVED_ENTRY_ID : 0, result, 0, 0);
@@ -133,7 +133,7 @@ WPT_INLINE void end(traced *t)
     if (wpt_call_publish(&t->c) && bench_wake_flusher)
         bench_wake_flusher();
     innermost = t->c.nest->outer;
-    errno = t->saved_errno;
+    last_error = t->saved_error;
 }
 
 /* ---- the thunks ---- */

@@ -1,7 +1,8 @@
 /* What the benchmarks call: fake providers (an upcall shaped like WPUSetEvent, WSPSend and
  * WSPRecv), and thunks over them that trace each call the way wputrace.dll does, through the
- * same core code (core/wpt_call.h) over this platform's equivalents: errno for the last error,
- * a _Thread_local innermost call for the TLS slot, and the DLL's clock: the TSC when it is
+ * same core code (core/wpt_call.h) over this platform's equivalents: _Thread_local variables
+ * for the TEB fields the DLL reads and writes in place (last error, TLS slot of the innermost
+ * call, thread id), and the DLL's clock: the TSC when it is
  * invariant, else CLOCK_MONOTONIC where the DLL reads QueryPerformanceCounter. The per-function args of traced_send/traced_recv are those of
  * dll/downcalls.c's WSPSend/WSPRecv thunks. */
 #ifndef BENCH_THUNKS_H

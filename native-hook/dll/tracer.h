@@ -15,7 +15,7 @@
 #include "wpt_clock.h"
 #include "wpt_record.h"
 
-#include "tls_slots.h"
+#include "teb.h"
 
 /* ---- configuration (config.c) ---- */
 #define TRACER_LIST_MAX 1024
@@ -158,7 +158,7 @@ extern DWORD calls_tls_slot;
 static inline bool calls_tracked(void) { return calls_tls_slot != TLS_OUT_OF_INDEXES; }
 
 /* The thread's innermost traced call (NULL: none); only when calls_tracked(). Leaves the last
- * error alone (tls_slots.h). */
+ * error alone (teb.h). */
 static inline const wpt_nest *innermost_call(void)
 {
     if (calls_tls_slot < TLS_MINIMUM_AVAILABLE)

@@ -144,7 +144,7 @@ static void test_call(void)
     wpt_call_start(&down, &down_nest, WPT_EVENT_DOWNCALL, WPT_FN_RECV, NULL, 3);
     wpt_call_returned(&down, false, 1);
     wpt_call_record(&down, NULL, 7, 0, 0, 0, 0, 0, 0);
-    CHECK(!down.claimed && down.next_arg == down_nest.dropped_args);
+    CHECK(!down.claimed && down.next_arg == down_nest.dropped.args);
     CHECK(!wpt_call_publish(&down));
     CHECK_EQ(wpt_recorder_emitted(&rec), 2);
     for (int i = 0; i < 3; i++) {
@@ -152,7 +152,7 @@ static void test_call(void)
         wpt_call_arg(&down, 1);
         wpt_call_publish(&down);
     }
-    CHECK(!down.claimed && down.next_arg == down_nest.dropped_args + 1);
+    CHECK(!down.claimed && down.next_arg == down_nest.dropped.args + 1);
     CHECK_EQ(wpt_recorder_ring_dropped(&rec), 1);
     CHECK_EQ(wpt_ring_pop(&rec.ring, out, 4), 2);
     CHECK_EQ(wpt_recorder_emitted(&rec), 5);
