@@ -61,7 +61,7 @@ bool session_clock_tsc;
 static wpt_hello hello;               /* encoded with the clock once it is settled */
 static WCHAR hello_image[MAX_PATH];
 static uint8_t hello_record[RECORD_BUFFER];
-static bool streams_begun;
+static volatile LONG streams_begun; /* set last (a full barrier): all before it is done */
 volatile LONG session_state = SESSION_IDLE;
 static HANDLE thread_wake, thread_finished, thread_passed;
 static volatile LONG stop_requested, flusher_busy, flusher_done, detaching;
@@ -210,7 +210,7 @@ static void begin_streams(void)
     hello.clock = clock.info;
     size_t n = wpt_encode_hello(hello_record, sizeof hello_record, GetCurrentProcessId(), &hello);
     wpt_flusher_begin_streams(&flusher, &clock.info, hello_record, n);
-    streams_begun = true;
+    InterlockedExchange(&streams_begun, 1);
 }
 
 /* Drains what is left, writes PROCESS_GOODBYE and releases the sink. */
@@ -233,9 +233,10 @@ static DWORD WINAPI flusher_main(void *self)
             WaitForSingleObject(thread_wake, FLUSH_INTERVAL_MS);
             InterlockedExchange(&flusher_sleeping, 0);
         }
-        InterlockedExchange(&flusher_busy, 1);
-        if (!stop_requested)
+        if (!stop_requested) /* (not busy: a thread killed in it leaves detach nothing half
+                              * done, and detach would begin the streams itself) */
             begin_streams();
+        InterlockedExchange(&flusher_busy, 1);
         popped = stop_requested ? 0 : wpt_flusher_run(&flusher, session_now());
         InterlockedExchange(&flusher_busy, 0);
         InterlockedIncrement(&flusher_passes);
@@ -261,7 +262,7 @@ static wpt_status prepare(const tracer_config *cfg)
     wpt_clock_start(&clock, session_clock_tsc, wpt_clock_pair_read(qpc_now, NULL),
                     (uint64_t)freq.QuadPart,
                     (uint64_t)now.dwHighDateTime << 32 | now.dwLowDateTime);
-    streams_begun = false;
+    streams_begun = 0;
     wpt_flusher_config fc = {0};
     fc.recorder = &tracer_recorder;
     if (cfg->pipe_sink)
