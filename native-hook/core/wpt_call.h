@@ -149,7 +149,7 @@ WPT_INLINE void wpt_call_record(wpt_call *c, wpt_recorder *rec, uint32_t tid,
 WPT_INLINE void wpt_call_arg(wpt_call *c, uint64_t value) { *c->next_arg++ = value; }
 
 /* Completes the event (flags, arg count) and hands it to the flusher. Returns true when the
- * flusher should be woken now (wpt_ring_room.wake). */
+ * flusher should be woken now (wpt_ring_room_wakes). */
 WPT_INLINE bool wpt_call_publish(wpt_call *c)
 {
     if (!c->claimed)
@@ -158,7 +158,7 @@ WPT_INLINE bool wpt_call_publish(wpt_call *c)
     h->flags = c->flags;
     h->arg_count = (uint32_t)(c->next_arg - h->args);
     wpt_record_publish(&c->claim);
-    return c->claim.wake;
+    return wpt_ring_room_wakes(&c->claim);
 }
 
 /* May the structure at p be read after the call? Only when p is set and the call accepted the

@@ -37,7 +37,7 @@ typedef struct wpt_ring_slot {
 typedef struct wpt_ring {
     wpt_ring_slot *slots;
     size_t mask;      /* capacity - 1 */
-    size_t wake_mask; /* capacity / 4 - 1 (at least 0): see wpt_ring_room.wake */
+    size_t wake_mask; /* capacity / 4 - 1 (at least 0): see wpt_ring_room_wakes */
     _Alignas(64) atomic_size_t head; /* next position producers claim */
     _Alignas(64) size_t tail;        /* next position the consumer reads (consumer only) */
 } wpt_ring;
@@ -47,9 +47,6 @@ typedef struct wpt_ring_room {
     wpt_ring *ring;
     size_t position;
     wpt_event_head *head; /* in the slot at position */
-    bool wake; /* the event starts a quarter of the ring: wake the consumer now rather than at
-                * its next scheduled pass, so a burst does not fill the ring meanwhile (an event
-                * of several slots may step over a quarter's start: the next one wakes it) */
 } wpt_ring_room;
 
 /* Sets up a ring over slots[0, capacity). capacity must be a power of two >= 2;
@@ -116,10 +113,17 @@ WPT_INLINE bool wpt_ring_claim(wpt_ring *ring, uint16_t text_len, uint16_t data_
     claim->ring = ring;
     claim->position = pos;
     claim->head = &first->u.head;
-    claim->wake = (pos & ring->wake_mask) == 0;
     claim->head->text_len = text_len;
     claim->head->data_len = data_len;
     return true;
+}
+
+/* Does the claimed event start a quarter of the ring? Then wake the consumer now rather than
+ * at its next scheduled pass, so a burst does not fill the ring meanwhile (an event of several
+ * slots may step over a quarter's start: the next one wakes it). */
+WPT_INLINE bool wpt_ring_room_wakes(const wpt_ring_room *claim)
+{
+    return (claim->position & claim->ring->wake_mask) == 0;
 }
 
 /* Writes len bytes at offset of the claimed event's text and data (the text's bytes first,
