@@ -28,7 +28,8 @@ bool bench_clock_init(bool reference_only)
     bench_clock_tsc = !reference_only && wpt_clock_tsc_invariant();
     wpt_clock_start(&thunk_clock, bench_clock_tsc, wpt_clock_pair_read(reference_now, NULL),
                     1000000000u, 0);
-    uint32_t ms = wpt_clock_calibration_wait_ms(thunk_clock.start, bench_monotonic_ns(), 1000000000u);
+    uint32_t ms =
+        wpt_clock_calibration_wait_ms(thunk_clock.start, bench_monotonic_ns(), 1000000000u);
     struct timespec pause = {0, (long)ms * 1000000};
     nanosleep(&pause, NULL);
     if (!wpt_clock_settle(&thunk_clock, wpt_clock_pair_read(reference_now, NULL))) {

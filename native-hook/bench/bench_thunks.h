@@ -2,9 +2,9 @@
  * WSPRecv), and thunks over them that trace each call the way wputrace.dll does, through the
  * same core code (core/wpt_call.h) over this platform's equivalents: _Thread_local variables
  * for the TEB fields the DLL reads and writes in place (last error, TLS slot of the innermost
- * call, thread id), and the DLL's clock: the TSC when it is
- * invariant, else CLOCK_MONOTONIC where the DLL reads QueryPerformanceCounter. The per-function args of traced_send/traced_recv are those of
- * dll/downcalls.c's WSPSend/WSPRecv thunks. */
+ * call, thread id), and the DLL's clock: the TSC when it is invariant, else CLOCK_MONOTONIC
+ * where the DLL reads QueryPerformanceCounter. The per-function args of traced_send and
+ * traced_recv are those of dll/downcalls.c's WSPSend/WSPRecv thunks. */
 #ifndef BENCH_THUNKS_H
 #define BENCH_THUNKS_H
 

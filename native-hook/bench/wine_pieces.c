@@ -3,7 +3,8 @@
  * invariant TSC, else QueryPerformanceCounter: twice per call), the last error save and
  * restore and the thread id (read in the TEB as the thunks do, beside the API calls), the TLS
  * slot in the TEB, the atomics (call id, sequence number, slot claim) and the flusher's wake-up
- * (SetEvent, once per quarter of the ring). Run by tests/bench_wine.sh; prints "PIECE: N ns per call" lines. */
+ * (SetEvent, once per quarter of the ring). Run by tests/bench_wine.sh; prints "PIECE: N ns
+ * per call" lines. */
 #include <windows.h>
 
 #include <stdint.h>

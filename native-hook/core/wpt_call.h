@@ -20,8 +20,8 @@
  * Nothing is copied: the event is written where the flusher reads it. The slot is claimed only
  * after the call returned (a call that blocks holds no slot); when the ring is full the event
  * is counted as dropped and written to a scratch head on the stack (wpt_nest.dropped), so the
- * thunk writes it the same way, without a branch. Args are written without a bound check: each thunk writes at most
- * WPT_MAX_ARGS (its function's fixed count). */
+ * thunk writes it the same way, without a branch. Args are written without a bound check: each
+ * thunk writes at most WPT_MAX_ARGS (its function's fixed count). */
 #ifndef WPT_CALL_H
 #define WPT_CALL_H
 
