@@ -14,7 +14,7 @@ CORE_OPT ?= -O2
 # The portable core, for every build that links it (host tests, wputrace.dll, tools).
 CORE_DIR := $(dir $(lastword $(MAKEFILE_LIST)))core
 CORE_SRCS := $(addprefix $(CORE_DIR)/,wpt_crc32.c wpt_names.c wpt_ring.c wpt_record.c wpt_call.c \
-               wpt_encode.c wpt_decode.c wpt_flusher.c)
+               wpt_encode.c wpt_decode.c wpt_flusher.c wpt_clock.c)
 CORE_HDRS := $(wildcard $(CORE_DIR)/*.h)
 
 # One Wine prefix for every Wine run of this directory (its first start takes ~20 s).

@@ -91,7 +91,7 @@ $$($(1)_OUT)/guarded_read_check.exe: $(WIN_DIR)/tests/guarded_read_check.c \
 		$(WIN_DIR)/dll/guarded_read.c $(WIN_LDFLAGS)
 
 # What each Windows call of a thunk costs (tests/bench_wine.sh).
-$$($(1)_OUT)/wine_pieces.exe: $(WIN_DIR)/bench/wine_pieces.c $(WIN_DIR)/dll/tls_slots.h
+$$($(1)_OUT)/wine_pieces.exe: $(WIN_DIR)/bench/wine_pieces.c $(WIN_DIR)/dll/teb.h
 	@mkdir -p $$(@D)
 	$(2) $(WIN_CFLAGS) -I$(WIN_DIR)/dll -o $$@ $$< $(WIN_LDFLAGS)
 endef

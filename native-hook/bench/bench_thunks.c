@@ -1,9 +1,10 @@
-#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, nanosleep */
 
 #include "bench_thunks.h"
 
-#include <errno.h>
 #include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "wpt_call.h"
 
@@ -11,7 +12,43 @@ wpt_recorder bench_recorder;
 void (*bench_wake_flusher)(void);
 _Thread_local uint32_t bench_thread_id;
 
-static _Thread_local const wpt_nest *innermost; /* the DLL's TLS slot */
+bool bench_clock_tsc;
+static wpt_session_clock thunk_clock;
+static uint8_t hello[256];
+static size_t hello_len;
+
+static uint64_t reference_now(void *ctx)
+{
+    (void)ctx;
+    return bench_monotonic_ns();
+}
+
+bool bench_clock_init(bool reference_only)
+{
+    bench_clock_tsc = !reference_only && wpt_clock_tsc_invariant();
+    wpt_clock_start(&thunk_clock, bench_clock_tsc, wpt_clock_pair_read(reference_now, NULL),
+                    1000000000u, 0);
+    uint32_t ms =
+        wpt_clock_calibration_wait_ms(thunk_clock.start, bench_monotonic_ns(), 1000000000u);
+    struct timespec pause = {0, (long)ms * 1000000};
+    nanosleep(&pause, NULL);
+    if (!wpt_clock_settle(&thunk_clock, wpt_clock_pair_read(reference_now, NULL))) {
+        fprintf(stderr, "bench: the TSC did not calibrate against CLOCK_MONOTONIC\n");
+        exit(2);
+    }
+    static const uint16_t image[] = {'b', 'e', 'n', 'c', 'h'};
+    wpt_hello h = {1, 64, 0, thunk_clock.info, {image, 5}, {image, 5}, 0, 1};
+    hello_len = wpt_encode_hello(hello, sizeof hello, 1, &h);
+    return bench_clock_tsc;
+}
+
+void bench_begin_streams(wpt_flusher *fl)
+{
+    wpt_flusher_begin_streams(fl, &thunk_clock.info, hello, hello_len);
+}
+
+static _Thread_local const wpt_nest *innermost; /* the DLL's TLS slot (in the TEB) */
+static _Thread_local int last_error;             /* the DLL's TEB.LastErrorValue */
 static atomic_uint call_ids;                     /* the DLL's session_next_call_id */
 #define SERVED_ENTRY_ID 2001
 
@@ -53,11 +90,11 @@ __attribute__((noinline)) int fake_recv(uintptr_t s, bench_wsabuf *bufs, uint32_
 
 /* ---- the platform part of dll/thunks.c and dll/downcalls.c ---- */
 
-/* A traced call: wpt_call, and the saved errno (the DLL's last error), in registers; its
- * wpt_nest apart (its address is the thread's innermost call). */
+/* A traced call: wpt_call, and the saved last error, in registers; its wpt_nest apart (its
+ * address is the thread's innermost call). */
 typedef struct traced {
     wpt_call c;
-    int saved_errno;
+    int saved_error;
 } traced;
 
 WPT_INLINE uint32_t next_call_id(void)
@@ -85,7 +122,7 @@ WPT_INLINE void returned(traced *t, int64_t result, bool failed, uint64_t caller
                      uint64_t socket)
 {
     uint64_t end = bench_now();
-    t->saved_errno = errno;
+    t->saved_error = last_error;
     wpt_call_returned(&t->c, failed, end);
     wpt_call_record(&t->c, &bench_recorder, bench_thread_id, caller_address, socket,
                     t->c.kind == WPT_EVENT_DOWNCALL ? SERVED_ENTRY_ID : 0, result, 0, 0);
@@ -97,7 +134,7 @@ WPT_INLINE void end(traced *t)
     if (wpt_call_publish(&t->c) && bench_wake_flusher)
         bench_wake_flusher();
     innermost = t->c.nest->outer;
-    errno = t->saved_errno;
+    last_error = t->saved_error;
 }
 
 /* ---- the thunks ---- */

@@ -1,9 +1,10 @@
 /* What the benchmarks call: fake providers (an upcall shaped like WPUSetEvent, WSPSend and
  * WSPRecv), and thunks over them that trace each call the way wputrace.dll does, through the
- * same core code (core/wpt_call.h) over this platform's equivalents: errno for the last error,
- * a _Thread_local innermost call for the TLS slot, CLOCK_MONOTONIC for
- * QueryPerformanceCounter. The per-function args of traced_send/traced_recv are those of
- * dll/downcalls.c's WSPSend/WSPRecv thunks. */
+ * same core code (core/wpt_call.h) over this platform's equivalents: _Thread_local variables
+ * for the TEB fields the DLL reads and writes in place (last error, TLS slot of the innermost
+ * call, thread id), and the DLL's clock: the TSC when it is invariant, else CLOCK_MONOTONIC
+ * where the DLL reads QueryPerformanceCounter. The per-function args of traced_send and
+ * traced_recv are those of dll/downcalls.c's WSPSend/WSPRecv thunks. */
 #ifndef BENCH_THUNKS_H
 #define BENCH_THUNKS_H
 
@@ -11,6 +12,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "wpt_clock.h"
+#include "wpt_flusher.h"
 #include "wpt_record.h"
 
 typedef struct bench_wsabuf { /* WSABUF: u_long len; char *buf */
@@ -45,12 +48,28 @@ extern void (*bench_wake_flusher)(void);
 /* The calling thread's id as the events give it. */
 extern _Thread_local uint32_t bench_thread_id;
 
-/* CLOCK_MONOTONIC in ns (inline, like the DLL's session_now around QueryPerformanceCounter). */
-static inline uint64_t bench_now(void)
+/* CLOCK_MONOTONIC in ns: the reference clock (the DLL's QueryPerformanceCounter). */
+static inline uint64_t bench_monotonic_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
+
+/* The thunks' clock, chosen as wputrace.dll's session_now: the TSC when it is invariant. */
+extern bool bench_clock_tsc;
+
+static inline uint64_t bench_now(void)
+{
+    return bench_clock_tsc ? wpt_clock_tsc() : bench_monotonic_ns();
+}
+
+/* Chooses the thunks' clock (the reference clock when reference_only or without an invariant
+ * TSC) and calibrates it as wputrace.dll does (waits WPT_CLOCK_CALIBRATION_MIN_MS). Returns
+ * whether the TSC is read. */
+bool bench_clock_init(bool reference_only);
+
+/* Begins fl's streams with that clock and a PROCESS_HELLO naming the benchmark. */
+void bench_begin_streams(wpt_flusher *fl);
 
 #endif

@@ -1,16 +1,17 @@
 /* wine_pieces.exe: what each Windows call a traced call makes costs here (under Wine, or on
- * Windows), so the tracer's added cost per call can be told apart: the clock
- * (QueryPerformanceCounter, twice per call), the last error save and restore, the thread id,
- * the TLS slot in the TEB, the atomics (call id, sequence number, slot claim) and the flusher's
- * wake-up (SetEvent, once per quarter of the ring). RDTSC is measured beside QPC, for
- * comparison only. Run by tests/bench_wine.sh; prints "PIECE: N ns per call" lines. */
+ * Windows), so the tracer's added cost per call can be told apart: the clock (RDTSC with an
+ * invariant TSC, else QueryPerformanceCounter: twice per call), the last error save and
+ * restore and the thread id (read in the TEB as the thunks do, beside the API calls), the TLS
+ * slot in the TEB, the atomics (call id, sequence number, slot claim) and the flusher's wake-up
+ * (SetEvent, once per quarter of the ring). Run by tests/bench_wine.sh; prints "PIECE: N ns
+ * per call" lines. */
 #include <windows.h>
 
 #include <stdint.h>
 #include <stdio.h>
 #include <x86intrin.h>
 
-#include "tls_slots.h"
+#include "teb.h"
 
 #define CALLS 2000000
 
@@ -40,6 +41,12 @@ static void rdtsc(void) { sink += __rdtsc(); }
 static void last_error(void) { SetLastError(GetLastError() + 1); }
 
 static void thread_id(void) { sink += GetCurrentThreadId(); }
+
+static void teb_fields(void)
+{
+    *teb_last_error() += 1;
+    sink += teb_thread_id();
+}
 
 static void tls_teb(void)
 {
@@ -84,6 +91,7 @@ int main(void)
         {"RDTSC", rdtsc, 2},
         {"GetLastError+SetLastError", last_error, 1},
         {"GetCurrentThreadId", thread_id, 1},
+        {"last error + thread id in the TEB", teb_fields, 1},
         {"TLS slot in the TEB (read+write)", tls_teb, 2},
         {"TlsGetValue+TlsSetValue", tls_api, 2},
         {"3 atomics (call id, sequence, claim)", atomics, 1},

@@ -13,6 +13,8 @@
  *   wpt_bench                      ns per call of each mode (best of several runs)
  *   wpt_bench --mode M --calls N   one mode, for callgrind
  *   wpt_bench --list-modes         "MODE LOOP_FUNCTION BASELINE_MODE" per line
+ *   --reference-clock              the thunks read CLOCK_MONOTONIC, as the DLL reads
+ *                                  QueryPerformanceCounter without an invariant TSC
  *
  * `make bench-callgrind` runs the second form under callgrind (bench/bench_callgrind.sh)
  * and prints instructions per call. Figures only: nothing here asserts on timing. */
@@ -160,7 +162,6 @@ static void flusher_start(flusher_thread *ft, bool sink_available)
         .sink = {&ft->sink, sink_connect, sink_write, NULL},
         .resolve = resolve,
         .pid = 1,
-        .clock = {1000000000u, 0, bench_now()},
         .batch = ft->batch,
         .batch_capacity = sizeof ft->batch,
     };
@@ -168,6 +169,7 @@ static void flusher_start(flusher_thread *ft, bool sink_available)
         fprintf(stderr, "wpt_bench: flusher init failed\n");
         exit(2);
     }
+    bench_begin_streams(&ft->fl);
     atomic_store(&ft->stop, false);
     pthread_create(&ft->thread, NULL, flush_loop, ft);
 }
@@ -217,9 +219,9 @@ static double run_mode(int m, uint64_t calls, wpt_flusher_stats *stats)
     memset(stats, 0, sizeof *stats);
     if (modes[m].sink != NO_FLUSHER)
         flusher_start(&flusher, modes[m].sink == SINK_CONNECTED);
-    uint64_t start = bench_now();
+    uint64_t start = bench_monotonic_ns();
     modes[m].loop(calls);
-    uint64_t elapsed = bench_now() - start;
+    uint64_t elapsed = bench_monotonic_ns() - start;
     if (modes[m].sink != NO_FLUSHER)
         *stats = flusher_stop(&flusher);
     return (double)elapsed / (double)calls;
@@ -237,6 +239,7 @@ int main(int argc, char **argv)
 {
     uint64_t calls = DEFAULT_CALLS;
     int only = -1;
+    bool reference_clock = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--list-modes") == 0 && argc == 2) {
             for (int m = 0; m < MODES; m++)
@@ -253,9 +256,11 @@ int main(int argc, char **argv)
             calls = strtoull(argv[++i], NULL, 10);
         } else if (strcmp(argv[i], "--ring") == 0 && i + 1 < argc) {
             ring_capacity = strtoull(argv[++i], NULL, 10);
+        } else if (strcmp(argv[i], "--reference-clock") == 0) {
+            reference_clock = true;
         } else {
-            fprintf(stderr, "usage: wpt_bench [--mode MODE] [--calls N] [--ring SLOTS] | "
-                            "--list-modes\n");
+            fprintf(stderr, "usage: wpt_bench [--mode MODE] [--calls N] [--ring SLOTS] "
+                            "[--reference-clock] | --list-modes\n");
             return 2;
         }
     }
@@ -265,11 +270,13 @@ int main(int argc, char **argv)
         return 2;
     }
     bench_thread_id = 1234;
+    bench_clock_init(reference_clock);
     wpt_flusher_stats stats;
     if (only >= 0) {
         double ns = run_mode(only, calls, &stats);
         printf("%s: %" PRIu64 " calls, %.1f ns/call, delivered %" PRIu64 ", dropped %" PRIu64
-               "\n", modes[only].name, calls, ns, stats.delivered, stats.dropped_total);
+               ", clock %s\n", modes[only].name, calls, ns, stats.delivered, stats.dropped_total,
+               bench_clock_tsc ? "TSC" : "reference");
         return 0;
     }
     printf("wpt_bench: added cost of a traced upcall and downcall (%" PRIu64
@@ -287,10 +294,10 @@ int main(int argc, char **argv)
             }
         }
     }
-    uint64_t start = bench_now();
+    uint64_t start = bench_monotonic_ns();
     for (uint64_t i = 0; i < calls; i++)
         (void)bench_now();
-    double clock_ns = (double)(bench_now() - start) / (double)calls;
+    double clock_ns = (double)(bench_monotonic_ns() - start) / (double)calls;
     for (int m = 0; m < MODES; m++) {
         printf("  %-28s %7.1f ns/call", modes[m].title, best[m]);
         if (modes[m].baseline != m)
@@ -299,7 +306,8 @@ int main(int argc, char **argv)
                    best_stats[m].dropped_total);
         printf("\n");
     }
-    printf("  (of which 2 clock reads, %.1f ns each here; the DLL reads QueryPerformanceCounter)\n",
-           clock_ns);
+    printf("  (of which 2 clock reads, %.1f ns each here: %s)\n", clock_ns,
+           bench_clock_tsc ? "RDTSC, as the DLL with an invariant TSC"
+                           : "CLOCK_MONOTONIC, where the DLL reads QueryPerformanceCounter");
     return 0;
 }

@@ -166,10 +166,10 @@ static void *produce(void *arg)
     int err = 0;
     while (!atomic_load(&go))
         ;
-    uint64_t start = bench_now(), end = start + (uint64_t)(p->cfg->seconds * 1e9);
+    uint64_t start = bench_monotonic_ns(), end = start + (uint64_t)(p->cfg->seconds * 1e9);
     double per_ns = p->cfg->rate / p->cfg->threads / 1e9;
     uint64_t total = (uint64_t)(p->cfg->rate / p->cfg->threads * p->cfg->seconds);
-    for (uint64_t now = start; p->events < total; now = bench_now()) {
+    for (uint64_t now = start; p->events < total; now = bench_monotonic_ns()) {
         uint64_t due = p->cfg->burst ? total : (uint64_t)((double)(now - start) * per_ns);
         if (due > total || now >= end)
             due = total;
@@ -207,7 +207,6 @@ static bool run(const run_config *cfg, run_result *out)
         .sink = {&sink, sink_connect, sink_write, sink_disconnect},
         .resolve = resolve,
         .pid = 1,
-        .clock = {1000000000u, 0, bench_now()},
         .batch = batch,
         .batch_capacity = cfg->batch,
     };
@@ -216,6 +215,7 @@ static bool run(const run_config *cfg, run_result *out)
                 (int)WPT_FLUSHER_MIN_BATCH);
         exit(2);
     }
+    bench_begin_streams(&flusher.fl);
     sem_init(&flusher.wake, 0, 0);
     atomic_store(&flusher.stop, false);
     flusher.interval_ms = cfg->interval_ms;
@@ -228,16 +228,16 @@ static bool run(const run_config *cfg, run_result *out)
         producers[t] = (producer){cfg, t + 1, 0, 0};
         pthread_create(&producers[t].thread, NULL, produce, &producers[t]);
     }
-    uint64_t start = bench_now();
+    uint64_t start = bench_monotonic_ns();
     atomic_store(&go, true);
     for (unsigned t = 0; t < cfg->threads; t++)
         pthread_join(producers[t].thread, NULL);
-    uint64_t produced_ns = bench_now() - start;
+    uint64_t produced_ns = bench_monotonic_ns() - start;
     atomic_store(&flusher.stop, true);
     sem_post(&flusher.wake);
     pthread_join(flusher_thread_id, NULL);
     wpt_flusher_finish(&flusher.fl, bench_now(), WPT_END_PROCESS_EXIT);
-    uint64_t flushed_ns = bench_now() - start;
+    uint64_t flushed_ns = bench_monotonic_ns() - start;
     sink_disconnect(&sink);
     unlink(path);
     sem_destroy(&flusher.wake);
@@ -279,6 +279,7 @@ int main(int argc, char **argv)
 {
     run_config cfg = {8, 1e6, 2.0, WPT_DEFAULT_RING_SLOTS, WPT_DEFAULT_FLUSH_INTERVAL_MS,
                       WPT_DEFAULT_BATCH_BYTES, true, false};
+    bench_clock_init(false);
     if (argc == 1) {
         print_config(&cfg);
         static const unsigned threads[] = {1, 8};

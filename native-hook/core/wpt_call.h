@@ -19,9 +19,9 @@
  *
  * Nothing is copied: the event is written where the flusher reads it. The slot is claimed only
  * after the call returned (a call that blocks holds no slot); when the ring is full the event
- * is counted as dropped and its args go to a scratch array on the stack, so the thunk writes
- * them the same way. Args are written without a bound check: each thunk writes at most
- * WPT_MAX_ARGS (its function's fixed count). */
+ * is counted as dropped and written to a scratch head on the stack (wpt_nest.dropped), so the
+ * thunk writes it the same way, without a branch. Args are written without a bound check: each
+ * thunk writes at most WPT_MAX_ARGS (its function's fixed count). */
 #ifndef WPT_CALL_H
 #define WPT_CALL_H
 
@@ -43,7 +43,7 @@ typedef struct wpt_nest {
     uint32_t call_id;      /* downcall: its call id; upcall: the innermost downcall's (0: none) */
     uint32_t parent_call_id; /* the outer call's call_id (0: none) */
     bool in_upcall;        /* an upcall is in progress on the thread: this call or an outer one */
-    uint64_t dropped_args[WPT_MAX_ARGS]; /* where the args go when the event was dropped */
+    wpt_event_head dropped; /* where the event is written when it was dropped */
 } wpt_nest;
 
 typedef struct wpt_call {
@@ -60,7 +60,8 @@ typedef struct wpt_call {
     uint64_t start_ticks;
     uint64_t end_ticks;
     wpt_ring_room claim;
-    uint64_t *next_arg;    /* in the claimed head's args, or nest->dropped_args */
+    wpt_event_head *head;  /* the claimed slot's head, or nest->dropped */
+    uint64_t *next_arg;    /* in head->args */
 } wpt_call;
 
 /* Starts a call of kind and function inside outer (the thread's innermost traced call, NULL
@@ -114,29 +115,29 @@ WPT_INLINE void wpt_call_returned(wpt_call *c, bool failed, uint64_t end_ticks)
     c->readable = !failed || (c->error != 0 && c->error != WPT_WSAEFAULT);
 }
 
-/* Claims the event's slot (rec NULL: none, the event is not recorded) and writes its fixed
- * fields: caller_address for an upcall, socket and served_entry_id for a downcall; text_len
- * and data_len as wpt_record_claim. */
+/* Claims the event's slot (rec NULL: none, the event is not recorded) and writes the fixed
+ * fields its kind's record carries (wpt_event.h): caller_address for an upcall, call_id,
+ * socket and served_entry_id for a downcall; text_len and data_len as wpt_record_claim. */
 WPT_INLINE void wpt_call_record(wpt_call *c, wpt_recorder *rec, uint32_t tid,
                                 uint64_t caller_address, uint64_t socket,
                                 uint32_t served_entry_id, int64_t result, uint16_t text_len,
                                 uint16_t data_len)
 {
     c->claimed = rec && wpt_record_claim(rec, text_len, data_len, &c->claim);
-    if (!c->claimed) {
-        c->next_arg = c->nest->dropped_args;
-        return;
-    }
-    wpt_event_head *h = c->claim.head;
+    wpt_event_head *h = c->claimed ? c->claim.head : &c->nest->dropped;
+    c->head = h;
     h->kind = c->kind;
     h->reserved = 0;
     h->function = c->function;
     h->tid = tid;
-    h->call_id = c->kind == WPT_EVENT_DOWNCALL ? c->nest->call_id : 0;
+    if (c->kind == WPT_EVENT_DOWNCALL) { /* (only the fields its kind's record carries) */
+        h->call_id = c->nest->call_id;
+        h->served_entry_id = served_entry_id;
+        h->socket = socket;
+    } else {
+        h->caller_address = caller_address;
+    }
     h->parent_call_id = c->nest->parent_call_id;
-    h->served_entry_id = served_entry_id;
-    h->caller_address = caller_address;
-    h->socket = socket;
     h->start_ticks = c->start_ticks;
     h->duration_ticks = c->end_ticks - c->start_ticks;
     h->result = result;
@@ -148,16 +149,16 @@ WPT_INLINE void wpt_call_record(wpt_call *c, wpt_recorder *rec, uint32_t tid,
 WPT_INLINE void wpt_call_arg(wpt_call *c, uint64_t value) { *c->next_arg++ = value; }
 
 /* Completes the event (flags, arg count) and hands it to the flusher. Returns true when the
- * flusher should be woken now (wpt_ring_room.wake). */
+ * flusher should be woken now (wpt_ring_room_wakes). */
 WPT_INLINE bool wpt_call_publish(wpt_call *c)
 {
     if (!c->claimed)
         return false;
-    wpt_event_head *h = c->claim.head;
+    wpt_event_head *h = c->head;
     h->flags = c->flags;
     h->arg_count = (uint32_t)(c->next_arg - h->args);
     wpt_record_publish(&c->claim);
-    return c->claim.wake;
+    return wpt_ring_room_wakes(&c->claim);
 }
 
 /* May the structure at p be read after the call? Only when p is set and the call accepted the

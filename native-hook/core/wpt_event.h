@@ -120,7 +120,8 @@ typedef enum wpt_event_kind {
 } wpt_event_kind;
 
 /* The fixed fields and args of an event: what a thunk writes straight into a ring slot
- * (wpt_ring.h). Listed once, used by wpt_event_head and by wpt_event. */
+ * (wpt_ring.h). Listed once, used by wpt_event_head and by wpt_event. (*) A field the record
+ * of the event's kind does not carry is not written (it holds whatever the slot held). */
 #define WPT_EVENT_HEAD_FIELDS                                                                  \
     uint32_t sequence;        /* per-load-session event number, set when the slot is claimed */ \
     uint8_t kind;             /* wpt_event_kind */                                             \
@@ -128,13 +129,13 @@ typedef enum wpt_event_kind {
     uint16_t function;        /* wpt_upcall or wpt_function, by kind */                        \
     uint32_t tid;             /* calling thread id */                                          \
     uint32_t flags;           /* WPT_UPCALL_FLAG_* or WPT_CALL_FLAG_*, by kind */              \
-    uint32_t call_id;         /* downcall: its call id; upcall: 0 */                           \
+    uint32_t call_id;         /* downcall: its call id; upcall: unused (*) */                  \
     uint32_t parent_call_id;  /* the downcall in progress on the thread when the call began */ \
-    uint32_t served_entry_id; /* downcall: the catalog entry the tracer serves; upcall: 0 */   \
+    uint32_t served_entry_id; /* downcall: the catalog entry the tracer serves; upcall: (*) */ \
     uint16_t text_len;        /* used UTF-16 units of text */                                  \
     uint16_t data_len;        /* used bytes of data */                                         \
-    uint64_t caller_address;  /* upcall: return address of the call; downcall: 0 */            \
-    uint64_t socket;          /* downcall: the socket the call is about; upcall: 0 */          \
+    uint64_t caller_address;  /* upcall: return address of the call; downcall: unused (*) */  \
+    uint64_t socket;          /* downcall: the socket the call is about; upcall: unused (*) */ \
     uint64_t start_ticks;                                                                      \
     uint64_t duration_ticks;                                                                   \
     int64_t result;           /* sign-extended return value */                                 \

@@ -56,14 +56,15 @@ static bool connect_if_needed(wpt_flusher *fl)
 {
     if (fl->connected)
         return send_preamble(fl);
-    if (!fl->cfg.sink.connect(fl->cfg.sink.ctx))
+    if (fl->hello == NULL || !fl->cfg.sink.connect(fl->cfg.sink.ctx))
         return false;
     fl->connected = true;
     fl->connects++;
     fl->preamble_sent = 0;
     memset(fl->announced, 0, sizeof fl->announced);
-    size_t n = wpt_encode_header(fl->cfg.batch, fl->cfg.batch_capacity, &fl->cfg.clock);
-    return sink_write(fl, fl->cfg.batch, n) && send_preamble(fl);
+    size_t n = wpt_encode_header(fl->cfg.batch, fl->cfg.batch_capacity, &fl->clock);
+    return sink_write(fl, fl->cfg.batch, n) && sink_write(fl, fl->hello, fl->hello_len) &&
+           send_preamble(fl);
 }
 
 /* Starts an empty batch, with a DROPS record first when drops are not reported yet. */
@@ -172,6 +173,14 @@ bool wpt_flusher_init(wpt_flusher *fl, const wpt_flusher_config *cfg)
         return false;
     fl->finished = false;
     return true;
+}
+
+void wpt_flusher_begin_streams(wpt_flusher *fl, const wpt_clock_info *clock,
+                               const uint8_t *hello, size_t hello_len)
+{
+    fl->clock = *clock;
+    fl->hello = hello;
+    fl->hello_len = hello_len;
 }
 
 bool wpt_flusher_add_preamble(wpt_flusher *fl, const uint8_t *record, size_t len)

@@ -7,9 +7,9 @@
  * and wpt_flusher_finish() once at unload. Only the flusher thread calls run/finish/stats;
  * wpt_flusher_add_preamble() may be called from any thread.
  *
- * Connections: each time the sink (re)connects, the flusher writes a fresh stream header and
- * the whole preamble (the PROCESS_HELLO, PROVIDER_LOADED and TRACER_MESSAGE records added so
- * far), and announces each module (MODULE record) again before the first UPCALL that names it,
+ * Connections: each time the sink (re)connects, the flusher writes a fresh stream header, the
+ * PROCESS_HELLO and the whole preamble (the PROVIDER_LOADED and TRACER_MESSAGE records added
+ * so far), and announces each module (MODULE record) again before the first UPCALL that names it,
  * so a reader that joins late (the GUI's pipe) gets complete context. While the sink is
  * unavailable, popped events are counted as dropped; a failed write counts the events of
  * that batch as dropped and disconnects. When drops are pending and the sink is up, a DROPS
@@ -66,7 +66,6 @@ typedef struct wpt_flusher_config {
     wpt_resolve_fn resolve;
     void *resolve_ctx;
     uint32_t pid;
-    wpt_clock_info clock;   /* written in every stream header */
     uint8_t *batch;         /* caller memory for batches, >= WPT_FLUSHER_MIN_BATCH bytes */
     size_t batch_capacity;
     uint8_t *preamble;      /* caller memory for preamble records */
@@ -91,6 +90,9 @@ typedef struct wpt_flusher {
     uint64_t batch_reported;      /* `reported` once the batch is delivered */
     uint64_t final_emitted;       /* emitted, fixed when the recorder is closed at finish */
     bool books_closed;            /* finish drained the ring: undelivered = dropped */
+    wpt_clock_info clock;         /* of every stream: its header and PROCESS_HELLO */
+    const uint8_t *hello;         /* the PROCESS_HELLO record (NULL: streams not begun yet) */
+    size_t hello_len;
     size_t preamble_sent;         /* preamble bytes already written on this connection */
     atomic_size_t preamble_len;   /* published preamble bytes */
     atomic_flag preamble_lock;    /* serialises appenders (rare, never on the upcall path) */
@@ -105,6 +107,13 @@ typedef struct wpt_flusher {
 
 /* Returns false (flusher unusable) when the config is incomplete or the batch too small. */
 bool wpt_flusher_init(wpt_flusher *fl, const wpt_flusher_config *cfg);
+
+/* Sets what begins every stream: a header with clock, then hello[0, hello_len) (the encoded
+ * PROCESS_HELLO, which carries the same clock; the caller keeps the bytes). Until then the
+ * flusher does not connect: the clock of the records' ticks is not known yet (SPEC.md §2), so
+ * events it pops meanwhile are dropped and counted. Only the thread that runs the flusher. */
+void wpt_flusher_begin_streams(wpt_flusher *fl, const wpt_clock_info *clock,
+                               const uint8_t *hello, size_t hello_len);
 
 /* Appends one encoded record (from wpt_encode_*) to the preamble. Any thread. Returns false
  * when the preamble memory is full (the record is then not kept). */

@@ -45,6 +45,17 @@ static void copy_tail(wpt_ring *ring, size_t position, size_t offset, uint8_t *p
     }
 }
 
+size_t wpt_ring_claim_retry(wpt_ring *ring, size_t pos, size_t n)
+{
+    wpt_ring_slot *first;
+    for (int attempt = 1; attempt < WPT_RING_PUSH_ATTEMPTS; attempt++) {
+        int done = wpt_ring_try_claim(ring, &pos, n, &first);
+        if (done != 0)
+            return done > 0 ? pos : WPT_RING_NOT_CLAIMED;
+    }
+    return WPT_RING_NOT_CLAIMED;
+}
+
 void wpt_ring_write(const wpt_ring_room *claim, size_t offset, const void *bytes, size_t len)
 {
     copy_tail(claim->ring, claim->position, offset, (uint8_t *)(uintptr_t)bytes, len, true);

@@ -70,7 +70,7 @@ WPT_INLINE bool begin(call *c, wpt_nest *n, const startup_slot *slot, wpt_functi
 WPT_INLINE void finished(call *c, bool failed)
 {
     uint64_t end = session_now();
-    c->last_error = GetLastError();
+    c->last_error = *teb_last_error();
     wpt_call_returned(&c->core, failed, end);
 }
 
@@ -78,7 +78,7 @@ WPT_INLINE void finished(call *c, bool failed)
  * fields; the args follow. */
 WPT_INLINE void record(call *c, int64_t result, uint16_t text_len, uint16_t data_len)
 {
-    wpt_call_record(&c->core, session_active() ? &tracer_recorder : NULL, GetCurrentThreadId(),
+    wpt_call_record(&c->core, session_active() ? &tracer_recorder : NULL, teb_thread_id(),
                     0, c->socket, c->served_entry_id, result, text_len, data_len);
 }
 
@@ -94,7 +94,7 @@ WPT_INLINE void end(call *c)
     if (wpt_call_publish(&c->core))
         session_wake_flusher();
     set_innermost_call(c->core.nest->outer);
-    SetLastError(c->last_error);
+    *teb_last_error() = c->last_error;
 }
 
 WPT_INLINE void arg(call *c, uint64_t value) { wpt_call_arg(&c->core, value); }

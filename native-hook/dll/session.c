@@ -1,7 +1,15 @@
 /* The trace session of one load of the tracer: the recorder the thunks push into (static
  * memory, nothing allocated), the flusher thread that runs native-core's flusher over the
- * configured sink, the preamble records (PROCESS_HELLO, MODULE + PROVIDER_LOADED,
- * TRACER_MESSAGE) and the module table that maps return addresses to modules.
+ * configured sink, the records that begin every stream (PROCESS_HELLO, MODULE +
+ * PROVIDER_LOADED, TRACER_MESSAGE), the clock and the module table that maps return addresses
+ * to modules.
+ *
+ * The clock (core/wpt_clock.h, SPEC.md §2): the TSC when it is invariant, else
+ * QueryPerformanceCounter. The TSC's frequency is calibrated against QueryPerformanceCounter
+ * between a pair of readings at session_prepare and one before the first stream is written
+ * (begin_streams), at least WPT_CLOCK_CALIBRATION_MIN_MS apart; the thread that writes it
+ * first waits out the rest of that time, once per load session: the flusher thread, or a
+ * thread ending a session that never ran one. No traced call waits for it.
  *
  * Lifecycle (SPEC.md "Load sessions"): session_prepare() at a WSPStartup readies the recorder
  * and queues PROCESS_HELLO, with no thread; session_run() after the first successful WSPStartup
@@ -48,7 +56,12 @@ static wpt_ring_slot slots[RING_CAPACITY];
 static wpt_flusher flusher;
 static uint8_t batch[WPT_DEFAULT_BATCH_BYTES];
 static uint8_t preamble[65536];
-static wpt_clock_info clock;
+static wpt_session_clock clock;
+bool session_clock_tsc;
+static wpt_hello hello;               /* encoded with the clock once it is settled */
+static WCHAR hello_image[MAX_PATH];
+static uint8_t hello_record[RECORD_BUFFER];
+static volatile LONG streams_begun; /* set last (a full barrier): all before it is done */
 volatile LONG session_state = SESSION_IDLE;
 static HANDLE thread_wake, thread_finished, thread_passed;
 static volatile LONG stop_requested, flusher_busy, flusher_done, detaching;
@@ -164,21 +177,46 @@ static uint32_t next_load_session(void)
     return (uint32_t)sessions + 1;
 }
 
-static void add_hello(void)
+static void prepare_hello(void)
 {
-    WCHAR image[MAX_PATH];
-    DWORD n = GetModuleFileNameW(NULL, image, MAX_PATH);
-    image[n < MAX_PATH ? n : 0] = L'\0';
-    wpt_hello hello = {parent_pid(), sizeof(void *) * 8, WPT_TRACER_VERSION, clock,
-                       utf16(image, MAX_PATH), utf16(GetCommandLineW(), COMMAND_LINE_MAX),
-                       process_start_filetime(), next_load_session()};
-    uint8_t record[RECORD_BUFFER];
-    add_preamble(record, wpt_encode_hello(record, sizeof record, GetCurrentProcessId(), &hello));
+    DWORD n = GetModuleFileNameW(NULL, hello_image, MAX_PATH);
+    hello_image[n < MAX_PATH ? n : 0] = L'\0';
+    hello = (wpt_hello){parent_pid(), sizeof(void *) * 8, WPT_TRACER_VERSION, clock.info,
+                        utf16(hello_image, MAX_PATH), utf16(GetCommandLineW(), COMMAND_LINE_MAX),
+                        process_start_filetime(), next_load_session()};
+}
+
+static uint64_t qpc_now(void *ctx)
+{
+    (void)ctx;
+    LARGE_INTEGER now;
+    QueryPerformanceCounter(&now);
+    return (uint64_t)now.QuadPart;
+}
+
+/* Settles the clock (waiting out the calibration when the session is younger than
+ * WPT_CLOCK_CALIBRATION_MIN_MS) and hands the flusher what begins every stream: before any
+ * stream is written. Tried again at the next pass when the clocks did not calibrate. */
+static void begin_streams(void)
+{
+    if (streams_begun)
+        return;
+    DWORD wait = wpt_clock_calibration_wait_ms(clock.start, qpc_now(NULL),
+                                               clock.reference_frequency);
+    if (clock.tsc && wait > 0)
+        Sleep(wait);
+    if (!wpt_clock_settle(&clock, wpt_clock_pair_read(qpc_now, NULL)))
+        return;
+    hello.clock = clock.info;
+    size_t n = wpt_encode_hello(hello_record, sizeof hello_record, GetCurrentProcessId(), &hello);
+    wpt_flusher_begin_streams(&flusher, &clock.info, hello_record, n);
+    InterlockedExchange(&streams_begun, 1);
 }
 
 /* Drains what is left, writes PROCESS_GOODBYE and releases the sink. */
 static void finish(wpt_end_reason reason)
 {
+    begin_streams();
     wpt_flusher_finish(&flusher, session_now(), reason);
     flusher.cfg.sink.disconnect(flusher.cfg.sink.ctx);
 }
@@ -195,6 +233,9 @@ static DWORD WINAPI flusher_main(void *self)
             WaitForSingleObject(thread_wake, FLUSH_INTERVAL_MS);
             InterlockedExchange(&flusher_sleeping, 0);
         }
+        if (!stop_requested) /* (not busy: a thread killed in it leaves detach nothing half
+                              * done, and detach would begin the streams itself) */
+            begin_streams();
         InterlockedExchange(&flusher_busy, 1);
         popped = stop_requested ? 0 : wpt_flusher_run(&flusher, session_now());
         InterlockedExchange(&flusher_busy, 0);
@@ -216,10 +257,12 @@ static wpt_status prepare(const tracer_config *cfg)
     LARGE_INTEGER freq;
     FILETIME now;
     QueryPerformanceFrequency(&freq);
+    session_clock_tsc = wpt_clock_tsc_invariant(); /* the same in every session */
     GetSystemTimeAsFileTime(&now);
-    clock.frequency = (uint64_t)freq.QuadPart;
-    clock.start_ticks = session_now();
-    clock.start_filetime = (uint64_t)now.dwHighDateTime << 32 | now.dwLowDateTime;
+    wpt_clock_start(&clock, session_clock_tsc, wpt_clock_pair_read(qpc_now, NULL),
+                    (uint64_t)freq.QuadPart,
+                    (uint64_t)now.dwHighDateTime << 32 | now.dwLowDateTime);
+    streams_begun = 0;
     wpt_flusher_config fc = {0};
     fc.recorder = &tracer_recorder;
     if (cfg->pipe_sink)
@@ -228,7 +271,6 @@ static wpt_status prepare(const tracer_config *cfg)
         sink_file_init(&fc.sink, cfg->file);
     fc.resolve = resolve;
     fc.pid = GetCurrentProcessId();
-    fc.clock = clock;
     fc.batch = batch;
     fc.batch_capacity = sizeof batch;
     fc.preamble = preamble;
@@ -240,7 +282,7 @@ static wpt_status prepare(const tracer_config *cfg)
     if (!wpt_recorder_init(&tracer_recorder, slots, RING_CAPACITY) ||
         !wpt_flusher_init(&flusher, &fc))
         return WPT_STATUS_INTERNAL;
-    add_hello();
+    prepare_hello();
     return WPT_STATUS_OK;
 }
 

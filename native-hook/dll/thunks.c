@@ -79,9 +79,9 @@ WPT_INLINE void enter(frame *f, wpt_nest *n, wpt_upcall upcall, void *caller, LP
 WPT_INLINE void returned_text(frame *f, int64_t result, bool failed, uint16_t text_len)
 {
     uint64_t end = session_now();
-    f->last_error = GetLastError();
+    f->last_error = *teb_last_error();
     wpt_call_returned(&f->c, failed, end);
-    wpt_call_record(&f->c, session_active() ? &tracer_recorder : NULL, GetCurrentThreadId(),
+    wpt_call_record(&f->c, session_active() ? &tracer_recorder : NULL, teb_thread_id(),
                     (uint64_t)(uintptr_t)f->caller, 0, 0, result, text_len, 0);
 }
 
@@ -95,7 +95,7 @@ WPT_INLINE void leave(frame *f)
     if (wpt_call_publish(&f->c))
         session_wake_flusher();
     set_innermost_call(f->c.nest->outer);
-    SetLastError(f->last_error);
+    *teb_last_error() = f->last_error;
 }
 
 #define U64(x) ((uint64_t)(uintptr_t)(x))

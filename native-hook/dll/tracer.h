@@ -12,9 +12,10 @@
 #include "wpt_flusher.h"
 #include "wpt_event.h"
 #include "wpt_call.h"
+#include "wpt_clock.h"
 #include "wpt_record.h"
 
-#include "tls_slots.h"
+#include "teb.h"
 
 /* ---- configuration (config.c) ---- */
 #define TRACER_LIST_MAX 1024
@@ -86,10 +87,14 @@ static inline bool session_active(void)
     return state == SESSION_PREPARED || state == SESSION_RUNNING;
 }
 
-/* The tracer's clock: QueryPerformanceCounter (SPEC.md: the header's clock_frequency is
- * QueryPerformanceFrequency). */
+/* The tracer's clock (SPEC.md §2, core/wpt_clock.h): the TSC when it is invariant (RDTSC: no
+ * call, no system call), else QueryPerformanceCounter; the stream header says its frequency. */
+extern bool session_clock_tsc;
+
 static inline uint64_t session_now(void)
 {
+    if (session_clock_tsc)
+        return wpt_clock_tsc();
     LARGE_INTEGER now;
     QueryPerformanceCounter(&now);
     return (uint64_t)now.QuadPart;
@@ -153,7 +158,7 @@ extern DWORD calls_tls_slot;
 static inline bool calls_tracked(void) { return calls_tls_slot != TLS_OUT_OF_INDEXES; }
 
 /* The thread's innermost traced call (NULL: none); only when calls_tracked(). Leaves the last
- * error alone (tls_slots.h). */
+ * error alone (teb.h). */
 static inline const wpt_nest *innermost_call(void)
 {
     if (calls_tls_slot < TLS_MINIMUM_AVAILABLE)

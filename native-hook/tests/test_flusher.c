@@ -74,11 +74,15 @@ typedef struct rig {
     flaky_sink sink;
     uint8_t batch[WPT_FLUSHER_MIN_BATCH];
     uint8_t preamble[4096];
+    uint8_t hello[256];
     atomic_int producing;
     atomic_uint runs;          /* flusher passes so far */
     atomic_bool flusher_done;
 } rig;
 
+static const wpt_clock_info rig_clock = {1000, 2000, 3000};
+
+/* A flusher over the rig whose streams have not begun (rig_begin_streams). */
 static void rig_init(rig *r, unsigned fail_every, unsigned refuse_first)
 {
     memset(&r->sink, 0, sizeof r->sink);
@@ -90,18 +94,22 @@ static void rig_init(rig *r, unsigned fail_every, unsigned refuse_first)
         .sink = {&r->sink, sink_connect, sink_write, NULL},
         .resolve = resolve,
         .pid = PID,
-        .clock = {1000, 2000, 3000},
         .batch = r->batch,
         .batch_capacity = sizeof r->batch,
         .preamble = r->preamble,
         .preamble_capacity = sizeof r->preamble,
     };
     CHECK(wpt_flusher_init(&r->fl, &cfg));
-    uint8_t record[256];
+}
+
+/* The clock is known: streams begin with the header and a PROCESS_HELLO that carry it. */
+static void rig_begin_streams(rig *r)
+{
     static const uint16_t image[] = {'h', 'o', 's', 't'};
-    wpt_hello hello = {1, 64, WPT_TRACER_VERSION, cfg.clock, {image, 4}, {image, 4}, 7, 1};
-    CHECK(wpt_flusher_add_preamble(&r->fl, record,
-                                   wpt_encode_hello(record, sizeof record, PID, &hello)));
+    wpt_hello hello = {1, 64, WPT_TRACER_VERSION, rig_clock, {image, 4}, {image, 4}, 7, 1};
+    size_t len = wpt_encode_hello(r->hello, sizeof r->hello, PID, &hello);
+    CHECK(len > 0);
+    wpt_flusher_begin_streams(&r->fl, &rig_clock, r->hello, len);
 }
 
 static void commit(rig *r, uint32_t tid, uint64_t i)
@@ -239,6 +247,7 @@ static void stress(unsigned fail_every, bool finish_early, bool sink_up_at_end)
     static rig r;
     enum { PRODUCERS = 4 };
     rig_init(&r, fail_every, 3);
+    rig_begin_streams(&r);
     atomic_init(&r.producing, PRODUCERS);
     atomic_init(&r.runs, 0);
     atomic_init(&r.flusher_done, false);
@@ -303,6 +312,7 @@ static void exact_sequence(void)
 {
     static rig r;
     rig_init(&r, 0, 1);
+    rig_begin_streams(&r);
     for (uint64_t i = 0; i < 5; i++)
         commit(&r, 1, i);
     CHECK_EQ(wpt_flusher_run(&r.fl, 100), 5);
@@ -357,6 +367,39 @@ static void exact_sequence(void)
     free(r.sink.capture);
 }
 
+/* Before its streams begin (the clock of the ticks is not settled) the flusher writes nothing:
+ * the events it pops are dropped and counted, then reported by the first stream. */
+static void waits_for_the_clock(void)
+{
+    static rig r;
+    rig_init(&r, 0, 0);
+    for (uint64_t i = 0; i < 3; i++)
+        commit(&r, 1, i);
+    CHECK_EQ(wpt_flusher_run(&r.fl, 100), 3);
+    CHECK_EQ(r.sink.writes, 0);
+    CHECK_EQ(wpt_flusher_get_stats(&r.fl).dropped_total, 3);
+    rig_begin_streams(&r);
+    commit(&r, 1, 0);
+    CHECK_EQ(wpt_flusher_run(&r.fl, 200), 1);
+    wpt_decoder dec;
+    wpt_decoder_init(&dec);
+    wpt_item item;
+    size_t used, at = 0;
+    CHECK_EQ(wpt_decode_next(&dec, r.sink.capture, r.sink.len, true, &item, &used),
+             WPT_ITEM_HEADER);
+    CHECK_EQ(item.u.header.clock.frequency, rig_clock.frequency);
+    CHECK_EQ(item.u.header.clock.start_ticks, rig_clock.start_ticks);
+    static const uint16_t expected[] = {WPT_REC_PROCESS_HELLO, WPT_REC_DROPS, WPT_REC_UPCALL};
+    for (size_t n = 0; n < 3; n++) {
+        at += used;
+        CHECK_EQ(wpt_decode_next(&dec, r.sink.capture + at, r.sink.len - at, true, &item, &used),
+                 WPT_ITEM_RECORD);
+        CHECK_EQ(item.u.record.type, expected[n]);
+    }
+    CHECK_EQ(item.u.record.as.upcall.sequence, 3);
+    free(r.sink.capture);
+}
+
 static void rejects_bad_config(void)
 {
     static wpt_flusher fl;
@@ -373,6 +416,7 @@ static void rejects_bad_config(void)
 void test_flusher(void)
 {
     rejects_bad_config();
+    waits_for_the_clock();
     exact_sequence();
     stress(0, false, true);
     stress(10, false, true);

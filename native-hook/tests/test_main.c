@@ -16,5 +16,6 @@ int main(int argc, char **argv)
     test_ring();
     test_record();
     test_flusher();
+    test_clock();
     return wpt_test_summary(argc > 2 ? argv[2] : "native");
 }

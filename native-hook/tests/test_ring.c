@@ -224,8 +224,8 @@ static void test_multi_slot(void)
         wpt_ring_room room = {0};
         if (!CHECK(wpt_record_claim(&rec, 0, 0, &room)))
             break;
-        wakes += room.wake;
-        woken_at |= room.wake ? 1u << room.position : 0;
+        wakes += wpt_ring_room_wakes(&room);
+        woken_at |= wpt_ring_room_wakes(&room) ? 1u << room.position : 0;
         wpt_record_publish(&room);
     }
     CHECK_EQ(wakes, 2);

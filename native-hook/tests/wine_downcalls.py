@@ -3,19 +3,27 @@
 WSPStartup, WSPSocket, WSPCloseSocket and WSPCleanup through the tracer's proc table; each is
 recorded as a DOWNCALL, and the upcalls the sample provider makes inside them name them as
 parent. TraceDowncalls=0 records none; DowncallFunctions records only the functions named.
+The clock: the ticks of a capture, read with its header's frequency, give the wall times of the
+run and the waits the host makes between calls.
 Runs wpuhost the way wine_tests.py does (its helpers), x64 always, x86 when Wine runs it.
 Usage: wine_downcalls.py BUILD_DIR WPTDUMP CAPTURES_DIR. Last line: "wine downcalls: N passed, M failed"."""
 
 import os
 import sys
+import time
 
 from capture_check import CLOSE, CREATE, QUERY, check_common, expect
+from capture_spi import Conversation
 from wine_tests import OUT, decode, host_run, results, run, test, wine_runs
 
 STARTUP, SOCKET, CLOSESOCKET, CLEANUP = "WSPStartup", "WSPSocket", "WSPCloseSocket", "WSPCleanup"
 SERVED_ENTRY = 50003
 ARG_COUNTS = {STARTUP: 2, SOCKET: 6, CLOSESOCKET: 0, CLEANUP: 0}  # SPEC.md §4 type 8
 CLEANUP_REASON = 1
+SILENCE_S = 0.3             # host/host_spi.h SPI_SILENCE_MS: spi-misuse waits it out 3 times
+QPF = 10_000_000            # QueryPerformanceFrequency (Windows 10, Wine)
+UNIX_EPOCH_FILETIME = 11_644_473_600 * 10_000_000
+WALL_SLACK_S = 0.25         # GetSystemTimeAsFileTime against Python's clock
 
 
 def lifecycle(arch, tag, env_extra=None):
@@ -111,6 +119,53 @@ def guarded_read_test(arch):
     test(f"{arch} guarded reads: unreadable in-values fault safely, other exceptions pass", body)
 
 
+def invariant_tsc():
+    """Does this CPU have an invariant TSC (Linux's nonstop_tsc: CPUID 0x80000007 EDX bit 8,
+    which Wine's programs read unchanged)?"""
+    with open("/proc/cpuinfo") as f:
+        return any(line.startswith("flags") and "nonstop_tsc" in line.split() for line in f)
+
+
+def clock_test(arch):
+    def body():
+        before = time.time()
+        rc, out, capture = host_run(arch, "clock", ["--scenario", "spi-misuse",
+                                                    "sample_nonifs.dll"])
+        after = time.time()
+        expect(rc == 0 and "wpuhost: 1 passed, 0 failed" in out, f"host failed:\n{out}")
+        cap = decode(capture)
+        check_common(cap, 64 if arch == "x64" else 32, "sample_nonifs.dll", exact_drops=False)
+        header = cap.headers[0]["header"]
+        hello = cap.of("PROCESS_HELLO")[0]
+        clock = ("clock_frequency", "start_filetime", "start_ticks")
+        expect(all(hello[k] == header[k] for k in clock), f"HELLO clock {hello} != {header}")
+        freq = header["clock_frequency"]
+        if invariant_tsc():
+            expect(1e8 < freq < 1e10 and freq != QPF, f"TSC frequency {freq}")
+        else:
+            expect(freq == QPF, f"QueryPerformanceFrequency {freq}")
+
+        def wall(ticks):
+            filetime = header["start_filetime"] + (ticks - header["start_ticks"]) * 1e7 / freq
+            return (filetime - UNIX_EPOCH_FILETIME) / 1e7
+
+        for r in cap.upcalls + cap.downcalls:
+            start, end = wall(r["start_ticks"]), wall(r["start_ticks"] + r["duration_ticks"])
+            expect(before - WALL_SLACK_S <= start <= end <= after + WALL_SLACK_S,
+                   f"call at {start - before:.3f} .. {end - before:.3f} s of a "
+                   f"{after - before:.3f} s run: {r}")
+        conv = Conversation(cap)
+        for first, then in (("WSPAsyncSelect", "WSPRecv"), ("WSPSend", "WSPCloseSocket"),
+                            ("WSPCloseSocket", "WSPSocket")):
+            a = conv.named(first)[0]
+            b = conv.after(a, then)
+            gap = (b["start_ticks"] - a["start_ticks"] - a["duration_ticks"]) / freq
+            expect(SILENCE_S - 0.02 <= gap <= SILENCE_S + 1.0,
+                   f"{first} .. {then}: {gap:.3f} s, the host waited {SILENCE_S} s")
+    test(f"{arch} clock: HELLO and header agree, wall times inside the run, the host's "
+         f"{SILENCE_S} s waits measure {SILENCE_S} s", body)
+
+
 def main():
     for arch, bits in (("x64", 64), ("x86", 32)):
         os.makedirs(os.path.join(OUT, arch), exist_ok=True)
@@ -120,6 +175,7 @@ def main():
         downcalls_test(arch)
         downcalls_off_test(arch)
         downcall_functions_test(arch)
+        clock_test(arch)
         guarded_read_test(arch)
     print(f"wine downcalls: {results['passed']} passed, {results['failed']} failed")
     return 1 if results["failed"] or not results["passed"] else 0

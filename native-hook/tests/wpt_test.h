@@ -31,6 +31,7 @@ void test_decode(const char *golden_dir);
 void test_ring(void);
 void test_record(void);
 void test_flusher(void);
+void test_clock(void);
 
 /* Whole events for the encoder, ring and flusher tests: an upcall or a downcall with no args,
  * text, data or flags and result 0; an argument appended; the event pushed into the recorder

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class EffectOrder {
 
-    /** How far the clocks (QueryPerformanceCounter) of two CPUs may disagree, in nanoseconds. */
+    /** How far two CPUs' clocks (the TSC or QueryPerformanceCounter, SPEC.md §2) may disagree, in nanoseconds. */
     static final long CROSS_CPU_SKEW_NANOS = 2_000;
     /**
      * How long after an upcall ended a record that explains it may still arrive, in nanoseconds of trace time: a
