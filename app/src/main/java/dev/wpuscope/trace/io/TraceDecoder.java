@@ -253,9 +253,8 @@ public final class TraceDecoder {
             return;
         }
         CallView call = type == TraceFormat.UPCALL ? upcallView : type == TraceFormat.DOWNCALL ? downcallView : null;
-        TraceRecord record = null;
-        if (call != null ? !call.wrap(buf, start, length, consumed)
-                : (record = parser.parse(buf, start, length, type, consumed)) == null) {
+        TraceRecord record = call == null ? parser.parse(buf, start, length, type, consumed) : null;
+        if (call != null ? !call.wrap(buf, start, length, consumed) : record == null) {
             beginDamage();
             return;
         }
