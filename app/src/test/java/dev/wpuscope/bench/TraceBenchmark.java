@@ -1,5 +1,6 @@
 package dev.wpuscope.bench;
 
+import dev.wpuscope.trace.io.TraceDecoder;
 import dev.wpuscope.trace.io.TraceReadException;
 import dev.wpuscope.trace.io.TraceReader;
 import dev.wpuscope.trace.model.TraceRecord;
@@ -33,9 +34,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The trace engine's figures, in one run: decode throughput of a synthetic capture of 1 million upcalls
- * (events/s) beside merely reading the same bytes, decoding into the store, filtering 1 million stored
- * events, and the heap bytes per stored event of a 10-million-event store (printed by the setup).
+ * The trace engine's figures, in one run, on a synthetic capture of 1 million upcalls: merely reading its bytes,
+ * the raw scan ({@link RawScan}: record boundaries and CRCs, the least a reader must do), decoding (every field of
+ * every call read through the decoder's views, {@link FieldSum}; and, as before, into record objects), decoding into
+ * the store; each from the file and, without the file reads, from the bytes in memory. Then filtering 1 million
+ * stored events. The setup prints the heap bytes per stored event of a 10-million-event store, and the CPU time per
+ * event of scan, decode and store with their ratios (robust on a shared machine, where wall-clock scores vary).
  *
  * <p>Run: {@code mvn -pl app -Pbench test-compile exec:exec -Dbench=TraceBenchmark}
  */
@@ -49,12 +53,16 @@ public class TraceBenchmark {
     private static final int TEN_MILLION = 10_000_000;
 
     private Path capture;
+    private byte[] bytes;
     private EventStore store;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         capture = Files.createTempFile("wpuscope-bench", ".wputrace");
-        Files.write(capture, SyntheticCapture.bytes(EVENTS));
+        bytes = SyntheticCapture.bytes(EVENTS);
+        Files.write(capture, bytes);
+        System.out.printf("%nCAPTURE: %,d events in %,d bytes (%.1f bytes per event)%n", EVENTS, bytes.length,
+                bytes.length / (double) EVENTS);
         store = new EventStore();
         TraceReader.read(capture, new StoreFeed(store, "bench"));
         printHeapPerEvent();
@@ -84,20 +92,49 @@ public class TraceBenchmark {
     }
 
     /**
-     * CPU time of this thread per event for decoding and for decoding into a store: on a machine shared with
-     * other work the wall-clock scores vary, the CPU time much less.
+     * CPU time of this thread per event for reading the file, the raw scan, decoding, decoding into a store and into
+     * record objects from the file, and the raw scan and decoding from memory, with decoding's rate as a share of the
+     * raw scan's: on a machine shared with other work the wall-clock scores vary, the CPU time much less.
      */
-    private void printCpuPerEvent() throws TraceReadException {
+    private void printCpuPerEvent() throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 8; round++) {
             long t0 = threads.getCurrentThreadCpuTime();
-            decode();
+            readBytesOnly();
             long t1 = threads.getCurrentThreadCpuTime();
-            decodeIntoStore();
+            rawScan();
             long t2 = threads.getCurrentThreadCpuTime();
-            System.out.printf("CPU per event (round %d): decode %.1f ns, decode into store %.1f ns%n", round,
-                    (t1 - t0) / (double) EVENTS, (t2 - t1) / (double) EVENTS);
+            decode();
+            long t3 = threads.getCurrentThreadCpuTime();
+            decodeIntoStore();
+            long t4 = threads.getCurrentThreadCpuTime();
+            decodeToRecords();
+            long t5 = threads.getCurrentThreadCpuTime();
+            rawScanInMemory();
+            long t6 = threads.getCurrentThreadCpuTime();
+            decodeInMemory();
+            long t7 = threads.getCurrentThreadCpuTime();
+            System.out.printf("CPU per event (round %d), file: read only %.1f ns (%.2f GB/s), raw scan %.1f ns (%.2f GB/s),"
+                            + " decode %.1f ns (%.1f M/s, %.0f %% of the scan's rate), into store %.1f ns (%.1f M/s),"
+                            + " to records %.1f ns%n", round, perEvent(t1 - t0), gigabytesPerSecond(t1 - t0),
+                    perEvent(t2 - t1), gigabytesPerSecond(t2 - t1), perEvent(t3 - t2), millionsPerSecond(t3 - t2),
+                    100.0 * (t2 - t1) / (t3 - t2), perEvent(t4 - t3), millionsPerSecond(t4 - t3), perEvent(t5 - t4));
+            System.out.printf("CPU per event (round %d), memory: raw scan %.1f ns (%.2f GB/s), decode %.1f ns (%.1f M/s,"
+                            + " %.0f %% of the scan's rate)%n", round, perEvent(t6 - t5), gigabytesPerSecond(t6 - t5),
+                    perEvent(t7 - t6), millionsPerSecond(t7 - t6), 100.0 * (t6 - t5) / (t7 - t6));
         }
+    }
+
+    private static double perEvent(long nanos) {
+        return nanos / (double) EVENTS;
+    }
+
+    private static double millionsPerSecond(long nanos) {
+        return EVENTS * 1e3 / nanos;
+    }
+
+    private double gigabytesPerSecond(long nanos) {
+        return bytes.length / (double) nanos;
     }
 
     /** CPU time of this thread per free-text filter of the million events (median of 15, after 10 unmeasured). */
@@ -126,13 +163,14 @@ public class TraceBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /** Reads the file as the decoder does, and looks at none of its bytes. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(EVENTS)
     public long readBytesOnly() throws IOException {
         long sum = 0;
-        ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+        ByteBuffer buffer = ByteBuffer.allocate(TraceReader.READ_SIZE);
         try (FileChannel channel = FileChannel.open(capture, StandardOpenOption.READ)) {
             while (channel.read(buffer.clear()) > 0) {
                 sum += buffer.position() + buffer.get(0);
@@ -145,7 +183,46 @@ public class TraceBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(EVENTS)
+    public long rawScan() throws IOException {
+        return RawScan.file(capture);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(EVENTS)
+    public long rawScanInMemory() {
+        return RawScan.bytes(bytes);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(EVENTS)
     public long decode() throws TraceReadException {
+        FieldSum fields = new FieldSum();
+        TraceReader.read(capture, fields);
+        return fields.sum;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(EVENTS)
+    public long decodeInMemory() throws TraceReadException {
+        FieldSum fields = new FieldSum();
+        TraceDecoder decoder = new TraceDecoder("bench", fields);
+        decoder.feed(bytes, 0, bytes.length);
+        decoder.finish();
+        return fields.sum;
+    }
+
+    /** Decoding for a listener that takes record objects (every listener before the views). */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(EVENTS)
+    public long decodeToRecords() throws TraceReadException {
         long[] count = new long[1];
         TraceReader.read(capture, (record, length) -> count[0] += length);
         return count[0];

@@ -4,12 +4,11 @@ import dev.wpuscope.catalog.binary.Guids;
 import dev.wpuscope.trace.model.LoadSession;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Decodes the payload of one known record (trace format §4). A payload shorter than its type's
- * fields, or a string running past it, is damage: {@link #parse} then returns null.
+ * Decodes the payload of one known record (trace format §4) other than the calls, which {@link CallView} reads. A
+ * payload shorter than its type's fields, or a string running past it, is damage: {@link #parse} then returns null.
  */
 final class RecordParser {
 
@@ -27,7 +26,7 @@ final class RecordParser {
     private int limit;
 
     /**
-     * The record of known {@code type} whose bytes are {@code b[at, at + length)} (CRC already checked),
+     * The record of known non-call {@code type} whose bytes are {@code b[at, at + length)} (CRC already checked),
      * or null when its payload is too short for its fields.
      */
     TraceRecord parse(byte[] b, int at, int length, int type, long offset) {
@@ -40,12 +39,10 @@ final class RecordParser {
                 case TraceFormat.PROCESS_HELLO -> hello(offset, pid);
                 case TraceFormat.PROVIDER_LOADED -> providerLoaded(offset, pid);
                 case TraceFormat.MODULE -> new TraceRecord.Module(offset, pid, i32(), i64(), i32(), str());
-                case TraceFormat.UPCALL -> upcall(offset, pid);
                 case TraceFormat.DROPS -> new TraceRecord.Drops(offset, pid, i64(), i64(), i64());
                 case TraceFormat.TRACER_MESSAGE -> message(offset, pid);
                 case TraceFormat.PROCESS_GOODBYE -> goodbye(offset, pid);
-                case TraceFormat.DOWNCALL -> downcall(offset, pid);
-                default -> throw new IllegalArgumentException("not a known record type: " + type);
+                default -> throw new IllegalArgumentException("not a known non-call record type: " + type);
             };
         } catch (PastPayload e) {
             return null;
@@ -85,56 +82,6 @@ final class RecordParser {
     private TraceRecord providerLoaded(long offset, int pid) throws PastPayload {
         return new TraceRecord.ProviderLoaded(offset, pid, i64(), i32(), guid(), i32(), i32(), guid(), i32(), i32(),
                 i32(), str(), str());
-    }
-
-    private TraceRecord upcall(long offset, int pid) throws PastPayload {
-        int sequence = i32();
-        int upcall = u16();
-        int argCount = u16();
-        int tid = i32();
-        int module = i32();
-        long caller = i64();
-        long start = i64();
-        long duration = i64();
-        long result = i64();
-        int error = i32();
-        int flags = i32();
-        long[] args = args(argCount);
-        String text = str();
-        Integer parent = atEnd() ? null : i32();
-        return new TraceRecord.UpcallEvent(offset, pid, sequence, upcall, tid, module, caller, start, duration,
-                result, error, flags, args, text, parent);
-    }
-
-    private TraceRecord downcall(long offset, int pid) throws PastPayload {
-        int sequence = i32();
-        int function = u16();
-        int argCount = u16();
-        int tid = i32();
-        int callId = i32();
-        int parent = i32();
-        int served = i32();
-        long start = i64();
-        long duration = i64();
-        long socket = i64();
-        long result = i64();
-        int error = i32();
-        int flags = i32();
-        long[] args = args(argCount);
-        String text = str();
-        int dataLength = u16();
-        byte[] data = Arrays.copyOfRange(bytes, take(dataLength), pos);
-        return new TraceRecord.DowncallEvent(offset, pid, sequence, function, tid, callId, parent, served, start,
-                duration, socket, result, error, flags, args, text, data);
-    }
-
-    private long[] args(int count) throws PastPayload {
-        need(count * 8);
-        long[] args = new long[count];
-        for (int i = 0; i < count; i++) {
-            args[i] = i64();
-        }
-        return args;
     }
 
     private TraceRecord message(long offset, int pid) throws PastPayload {

@@ -13,6 +13,10 @@ import java.util.zip.CRC32;
  * partial record waits for the rest, so the same decoder follows a growing file or a pipe. The output
  * does not depend on how the bytes were split into chunks.
  *
+ * <p>Records are decoded where they lie in the array fed; only a record cut by the end of a chunk is copied, to be
+ * completed by the next. A {@link CallViewListener} gets calls as views over those bytes, other listeners get
+ * record objects.
+ *
  * <p>Damage (§3) is reported through {@link TraceListener#onDamage} and the decoder resyncs; it never
  * throws for it. It throws {@link TraceReadException} only when the data is not a capture or is of a newer
  * major version. Memory stays bounded: at most one record (1 MiB) is buffered. Resync stays cheap on
@@ -30,13 +34,20 @@ public final class TraceDecoder {
 
     private final String source;
     private final TraceListener listener;
+    /** The listener when it takes calls as views, else null. */
+    private final CallViewListener viewListener;
+    private final UpcallView upcallView = new UpcallView();
+    private final DowncallView downcallView = new DowncallView();
     private final RecordParser parser = new RecordParser();
     private final CRC32 crc = new CRC32();
     private final RangeCrc ranges = new RangeCrc();
 
-    private byte[] buf = new byte[SLICE];
+    /** The bytes being decoded: {@link #pending} or, while {@link #feed} decodes in place, the caller's array. */
+    private byte[] buf;
     private int start;
     private int end;
+    /** Holds what a chunk left undecoded (a record it cut, or bytes being resynced) until more data comes. */
+    private byte[] pending = new byte[SLICE];
     /** Capture offset of {@code buf[start]}. */
     private long consumed;
     private boolean started;
@@ -58,20 +69,63 @@ public final class TraceDecoder {
     public TraceDecoder(String source, TraceListener listener) {
         this.source = source;
         this.listener = listener;
+        this.viewListener = listener instanceof CallViewListener views ? views : null;
+        this.buf = pending;
     }
 
-    /** Decodes {@code b[off, off + len)}; keeps a trailing partial record for the next call. */
+    /**
+     * Decodes {@code b[off, off + len)}; keeps a trailing partial record for the next call. While nothing is pending
+     * the bytes are decoded in place; else as many are added to what is pending as complete its record (or a slice
+     * while resyncing), then the rest is decoded in place once nothing is pending any more.
+     */
     public void feed(byte[] b, int off, int len) throws TraceReadException {
         if (finished) {
             throw new IllegalStateException("feed after finish");
         }
         while (len > 0) {
-            int n = Math.min(len, SLICE);
+            if (start == end) {
+                decodeInPlace(b, off, len);
+                return;
+            }
+            int n = Math.min(len, pendingWants());
             append(b, off, n);
             off += n;
             len -= n;
             drain(false);
         }
+    }
+
+    /** Decodes the caller's bytes where they are; what they leave undecoded becomes pending. */
+    private void decodeInPlace(byte[] b, int off, int len) throws TraceReadException {
+        ranges.invalidate();
+        buf = b;
+        start = off;
+        end = off + len;
+        try {
+            drain(false);
+        } finally {
+            int left = end - start;
+            if (pending.length < left) {
+                pending = new byte[Math.max(pending.length * 2, left)];
+            }
+            System.arraycopy(buf, start, pending, 0, left);
+            ranges.invalidate();
+            buf = pending;
+            start = 0;
+            end = left;
+        }
+    }
+
+    /** How many more bytes the pending ones need: the rest of the record they start, else a slice. */
+    private int pendingWants() {
+        int avail = end - start;
+        if (started && damageFrom < 0 && avail >= 4) {
+            long length = LittleEndian.u32(buf, start);
+            if (TraceFormat.isRecordLengthInRange(length) && length > avail) {
+                return (int) length - avail;
+            }
+        }
+        return SLICE;
     }
 
     /** The data has ended: reports a truncated tail or damage that runs to the end. */
@@ -96,7 +150,8 @@ public final class TraceDecoder {
             end -= start;
             start = 0;
             if (buf.length - end < n) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, end + n));
+                pending = Arrays.copyOf(buf, Math.max(buf.length * 2, end + n));
+                buf = pending;
             }
         }
         System.arraycopy(b, off, buf, end, n);
@@ -197,8 +252,9 @@ public final class TraceDecoder {
             consume(length);
             return;
         }
-        TraceRecord record = parser.parse(buf, start, length, type, consumed);
-        if (record == null) {
+        CallView call = type == TraceFormat.UPCALL ? upcallView : type == TraceFormat.DOWNCALL ? downcallView : null;
+        TraceRecord record = call == null ? parser.parse(buf, start, length, type, consumed) : null;
+        if (call != null ? !call.wrap(buf, start, length, consumed) : record == null) {
             beginDamage();
             return;
         }
@@ -207,9 +263,15 @@ public final class TraceDecoder {
         } else if (streamOpenSince < 0) {
             streamOpenSince = consumed;
         }
-        streamPid = record.pid();
+        streamPid = LittleEndian.i32(buf, start + 8);
         consume(length);
-        listener.onRecord(record, length);
+        if (call == null) {
+            listener.onRecord(record, length);
+        } else if (viewListener != null) {
+            call.deliverTo(viewListener, length);
+        } else {
+            listener.onRecord(call.toRecord(), length);
+        }
     }
 
     private void emitHeader() {

@@ -3,7 +3,10 @@ package dev.wpuscope.trace.io;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 
-/** Receives what a {@link TraceDecoder} decodes, in capture order, on the thread that feeds it. */
+/**
+ * Receives what a {@link TraceDecoder} decodes, in capture order, on the thread that feeds it. A
+ * {@link CallViewListener} takes the calls as views over their bytes instead of record objects.
+ */
 @FunctionalInterface
 public interface TraceListener {
 

@@ -11,7 +11,8 @@ import java.nio.file.StandardOpenOption;
 /** Pulls a whole capture from a file, a channel or a stream (a pipe) through a {@link TraceDecoder}. */
 public final class TraceReader {
 
-    private static final int READ_SIZE = 256 * 1024;
+    /** Bytes asked of the channel or stream per read. */
+    public static final int READ_SIZE = 256 * 1024;
 
     private TraceReader() {
     }

@@ -14,11 +14,13 @@ public sealed interface TraceRecord {
     int pid();
 
     /**
-     * An UPCALL or a DOWNCALL: a call the tracer timed on a thread. Both kinds share one sequence counter per load
-     * session (gaps are drops of either kind) and may name the downcall in progress on the same thread as their
-     * parent.
+     * What an UPCALL or a DOWNCALL says: a call the tracer timed on a thread. Both kinds share one sequence counter
+     * per load session (gaps are drops of either kind) and may name the downcall in progress on the same thread as
+     * their parent. Implemented by the decoded records and by the decoder's reusable views over a record's bytes.
      */
-    sealed interface Call extends TraceRecord permits UpcallEvent, DowncallEvent {
+    interface CallFields {
+        int pid();
+
         int sequence();
 
         int tid();
@@ -34,6 +36,17 @@ public sealed interface TraceRecord {
         /** Whether the result means failure. */
         boolean failed();
 
+        /** The arguments as recorded (a view's array is reused for its next record). */
+        long[] args();
+
+        /** Argument {@code i}, or 0 when the record has fewer. */
+        default long arg(int i) {
+            long[] args = args();
+            return i < args.length ? args[i] : 0;
+        }
+
+        String text();
+
         /**
          * The {@code call_id} of the downcall in progress on the same thread when this call was made (it happened
          * inside that call), 0 when none, {@code null} when the record lacks the field (an upcall of a 1.0 or 1.1
@@ -45,6 +58,80 @@ public sealed interface TraceRecord {
         default int parentCallIdOrZero() {
             Integer parent = parentCallId();
             return parent == null ? 0 : parent;
+        }
+    }
+
+    /** An UPCALL or a DOWNCALL record. */
+    sealed interface Call extends TraceRecord, CallFields permits UpcallEvent, DowncallEvent {
+    }
+
+    /** What an UPCALL says (§4.4); the flag constants are {@link UpcallEvent}'s. */
+    interface UpcallFields extends CallFields {
+        int upcallNumber();
+
+        int callerModuleId();
+
+        long callerAddress();
+
+        int upcallFlags();
+
+        /** The upcall, or null for a number this reader does not know. */
+        default Upcall upcall() {
+            return Upcall.ofNumber(upcallNumber());
+        }
+
+        @Override
+        default boolean failed() {
+            Upcall u = upcall();
+            return u != null && u.isFailure(result());
+        }
+
+        /** Whether the callee gave an error code (false: it failed without writing *lpErrno). */
+        default boolean errorGiven() {
+            return (upcallFlags() & UpcallEvent.FLAG_NO_ERROR_CODE) == 0;
+        }
+
+        /** Whether argument {@code i} holds what the callee wrote (false: an out-argument it left alone). */
+        default boolean argWritten(int i) {
+            Upcall u = upcall();
+            return u == null || u.isArgWritten(i, upcallFlags());
+        }
+    }
+
+    /** What a DOWNCALL says (§4.8, 1.2); the flag constants are {@link DowncallEvent}'s. */
+    interface DowncallFields extends CallFields {
+        int functionNumber();
+
+        int callId();
+
+        int servedEntryId();
+
+        long socket();
+
+        int callFlags();
+
+        /** The captured bytes (empty unless a capture size was configured). */
+        byte[] data();
+
+        /** The function, or null for a number this reader does not know. */
+        default Downcall function() {
+            return Downcall.ofNumber(functionNumber());
+        }
+
+        @Override
+        default boolean failed() {
+            Downcall f = function();
+            return f != null && f.isFailure(result());
+        }
+
+        /** Whether an overlapped operation was started that completes later (call_flags bit 2). */
+        default boolean pending() {
+            return (callFlags() & DowncallEvent.FLAG_PENDING) != 0;
+        }
+
+        /** Whether the callee gave an error code (false: it failed without writing *lpErrno). */
+        default boolean errorGiven() {
+            return (callFlags() & DowncallEvent.FLAG_NO_ERROR_CODE) == 0;
         }
     }
 
@@ -74,7 +161,8 @@ public sealed interface TraceRecord {
      */
     record UpcallEvent(long offset, int pid, int sequence, int upcallNumber, int tid, int callerModuleId,
                        long callerAddress, long startTicks, long durationTicks, long result, int error,
-                       int upcallFlags, long[] args, String text, Integer parentCallId) implements Call {
+                       int upcallFlags, long[] args, String text, Integer parentCallId)
+            implements Call, UpcallFields {
 
         public static final int FLAG_OUT_ARG_UNREADABLE = 1;
         public static final int FLAG_REENTERED = 2;
@@ -90,32 +178,6 @@ public sealed interface TraceRecord {
             this(offset, pid, sequence, upcallNumber, tid, callerModuleId, callerAddress, startTicks, durationTicks,
                     result, error, upcallFlags, args, text, null);
         }
-
-        public Upcall upcall() {
-            return Upcall.ofNumber(upcallNumber);
-        }
-
-        /** Argument {@code i}, or 0 when the record has fewer. */
-        public long arg(int i) {
-            return i < args.length ? args[i] : 0;
-        }
-
-        @Override
-        public boolean failed() {
-            Upcall u = upcall();
-            return u != null && u.isFailure(result);
-        }
-
-        /** Whether the callee gave an error code (false: it failed without writing *lpErrno). */
-        public boolean errorGiven() {
-            return (upcallFlags & FLAG_NO_ERROR_CODE) == 0;
-        }
-
-        /** Whether argument {@code i} holds what the callee wrote (false: an out-argument it left alone). */
-        public boolean argWritten(int i) {
-            Upcall u = upcall();
-            return u == null || u.isArgWritten(i, upcallFlags);
-        }
     }
 
     /**
@@ -125,7 +187,7 @@ public sealed interface TraceRecord {
     record DowncallEvent(long offset, int pid, int sequence, int functionNumber, int tid, int callId,
                          Integer parentCallId, int servedEntryId, long startTicks, long durationTicks, long socket,
                          long result, int error, int callFlags, long[] args, String text, byte[] data)
-            implements Call {
+            implements Call, DowncallFields {
 
         /** A structure argument was not read (null pointer, or the call failed with WSAEFAULT): its args are 0. */
         public static final int FLAG_NOT_READ = 1;
@@ -136,30 +198,6 @@ public sealed interface TraceRecord {
         /** {@code data} holds fewer bytes than the call transferred. */
         public static final int FLAG_DATA_CLIPPED = 8;
 
-        public Downcall function() {
-            return Downcall.ofNumber(functionNumber);
-        }
-
-        /** Argument {@code i}, or 0 when the record has fewer. */
-        public long arg(int i) {
-            return i < args.length ? args[i] : 0;
-        }
-
-        @Override
-        public boolean failed() {
-            Downcall f = function();
-            return f != null && f.isFailure(result);
-        }
-
-        /** Whether an overlapped operation was started that completes later (call_flags bit 2). */
-        public boolean pending() {
-            return (callFlags & FLAG_PENDING) != 0;
-        }
-
-        /** Whether the callee gave an error code (false: it failed without writing *lpErrno). */
-        public boolean errorGiven() {
-            return (callFlags & FLAG_NO_ERROR_CODE) == 0;
-        }
     }
 
     /** 5 DROPS */

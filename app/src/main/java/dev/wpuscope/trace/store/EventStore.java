@@ -83,7 +83,7 @@ public final class EventStore {
     // ---- writing (one writer at a time) ----
 
     /** Appends an upcall whose start time is {@code time} (FILETIME) and whose duration is in 100 ns. */
-    public synchronized void append(TraceRecord.UpcallEvent e, long time, long duration) {
+    public synchronized void append(TraceRecord.UpcallFields e, long time, long duration) {
         int row = size;
         int process = processOf(e.pid());
         int site = siteId(new Site(process, e.tid(), moduleIndex(process, e.callerModuleId()), e.callerAddress()));
@@ -110,7 +110,7 @@ public final class EventStore {
      * nested in it that arrived before it get it as their parent. Its provider is the module the served entry's
      * chain went down to (PROVIDER_LOADED), its caller address 0.
      */
-    public synchronized void append(TraceRecord.DowncallEvent e, long time, long duration) {
+    public synchronized void append(TraceRecord.DowncallFields e, long time, long duration) {
         int row = size;
         int process = processOf(e.pid());
         int site = siteId(new Site(process, e.tid(), servedModule(process, e.servedEntryId()), 0));

@@ -1,11 +1,13 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.trace.io.CallViewListener;
 import dev.wpuscope.trace.io.Damage;
+import dev.wpuscope.trace.io.DowncallView;
 import dev.wpuscope.trace.io.EndedShort;
 import dev.wpuscope.trace.io.FileRestart;
-import dev.wpuscope.trace.io.TraceListener;
 import dev.wpuscope.trace.io.TraceReadException;
 import dev.wpuscope.trace.io.TraceReader;
+import dev.wpuscope.trace.io.UpcallView;
 import dev.wpuscope.trace.model.TraceHeader;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.nio.file.Path;
@@ -15,9 +17,10 @@ import java.util.Map;
 /**
  * Puts what a decoder reads from one source (a capture file, a pipe client) into an {@link EventStore}:
  * tick values become FILETIME through the clock of the current stream header. Records before any valid
- * header use the clock of their process's hello, else count as 100 ns units from 1601.
+ * header use the clock of their process's hello, else count as 100 ns units from 1601. Read straight from a
+ * decoder, calls arrive as views over their bytes (no object per call); through another listener, as records.
  */
-public final class StoreFeed implements TraceListener {
+public final class StoreFeed implements CallViewListener {
 
     private static final TraceHeader NO_CLOCK = new TraceHeader(-1, 1, 0, 48, 10_000_000L, 0, 0, 0);
 
@@ -46,13 +49,31 @@ public final class StoreFeed implements TraceListener {
     }
 
     @Override
+    public void onUpcall(UpcallView upcall, int length) {
+        append(upcall);
+    }
+
+    @Override
+    public void onDowncall(DowncallView downcall, int length) {
+        append(downcall);
+    }
+
+    private void append(TraceRecord.UpcallFields e) {
+        TraceHeader clock = clockOf(e.pid());
+        store.append(e, clock.filetimeOf(e.startTicks()), clock.ticksToHundredNanos(e.durationTicks()));
+    }
+
+    private void append(TraceRecord.DowncallFields d) {
+        TraceHeader clock = clockOf(d.pid());
+        store.append(d, clock.filetimeOf(d.startTicks()), clock.ticksToHundredNanos(d.durationTicks()));
+    }
+
+    @Override
     public void onRecord(TraceRecord record, int length) {
         if (record instanceof TraceRecord.UpcallEvent e) {
-            TraceHeader clock = clockOf(e.pid());
-            store.append(e, clock.filetimeOf(e.startTicks()), clock.ticksToHundredNanos(e.durationTicks()));
+            append(e);
         } else if (record instanceof TraceRecord.DowncallEvent d) {
-            TraceHeader clock = clockOf(d.pid());
-            store.append(d, clock.filetimeOf(d.startTicks()), clock.ticksToHundredNanos(d.durationTicks()));
+            append(d);
         } else if (record instanceof TraceRecord.ProcessHello h) {
             helloClocks.put(h.pid(),
                     new TraceHeader(-1, 1, 0, 48, h.clockFrequency(), h.startFiletime(), h.startTicks(), 0));
