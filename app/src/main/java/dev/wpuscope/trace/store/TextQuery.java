@@ -35,6 +35,7 @@ final class TextQuery {
     /** Whether the query lies in the Error cell of a call that failed without an error code. */
     private final boolean noErrorCodeMatches;
     private final ShownValues values = new ShownValues();
+    private final ArgCursor args = new ArgCursor();
 
     /** Compiles {@code query} for the rows in {@code [from, limit)}. */
     TextQuery(EventStore store, String query, int from, int limit) {
@@ -91,6 +92,6 @@ final class TextQuery {
                     || contains(EventText.socket(store, row), lowerQuery);
         }
         int compiled = Math.min(number, UNKNOWN);
-        return upcallNames[compiled] || upcalls[compiled].matches(store, row, values);
+        return upcallNames[compiled] || upcalls[compiled].matches(store, row, values, args);
     }
 }

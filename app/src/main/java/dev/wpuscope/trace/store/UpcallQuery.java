@@ -56,8 +56,8 @@ final class UpcallQuery {
         resultCanMatch = specialResultMatches || otherResultAlways || otherResult != null;
     }
 
-    boolean matches(EventStore store, int row, ShownValues values) {
-        return argumentsMatch(store, row, values) || resultCanMatch && resultMatches(store.result(row), values);
+    boolean matches(EventStore store, int row, ShownValues values, ArgCursor cursor) {
+        return argumentsMatch(store, row, values, cursor) || resultCanMatch && resultMatches(store.result(row), values);
     }
 
     /**
@@ -65,22 +65,21 @@ final class UpcallQuery {
      * that text (missing arguments read as 0), so it can match only where the full text does, and is then
      * checked on its own text.
      */
-    private boolean argumentsMatch(EventStore store, int row, ShownValues values) {
+    private boolean argumentsMatch(EventStore store, int row, ShownValues values, ArgCursor cursor) {
         if (formatArguments || (store.upcallFlags(row) & TraceRecord.UpcallEvent.FLAG_OUT_ARG_NOT_WRITTEN) != 0) {
             return contains(EventText.arguments(store, row)); // an out-argument shows as "(not written)"
         }
-        if (!argumentsAlways && !anyConditionHolds(store, row, values)) {
+        if (!argumentsAlways && !anyConditionHolds(store, row, values, cursor)) {
             return false;
         }
         return store.argCount(row) >= argNames || contains(EventText.arguments(store, row));
     }
 
-    private boolean anyConditionHolds(EventStore store, int row, ShownValues values) {
+    private boolean anyConditionHolds(EventStore store, int row, ShownValues values, ArgCursor cursor) {
         if (argumentConditions.isEmpty()) {
             return false;
         }
-        long[] args = values.rowArgs();
-        store.chunk(row).copyArgs(row & EventChunk.MASK, args, argNames);
+        long[] args = cursor.read(store, row, argNames);
         for (ValueMatch[] condition : argumentConditions) {
             if (holds(condition, args, values)) {
                 return true;
