@@ -452,6 +452,11 @@ public final class EventStore {
         return data.get(row);
     }
 
+    /** Whether a downcall row captured bytes, without copying them. */
+    boolean hasData(int row) {
+        return data.has(row);
+    }
+
     public long result(int row) {
         return chunk(row).result(row & EventChunk.MASK);
     }

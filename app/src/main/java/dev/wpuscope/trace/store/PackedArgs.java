@@ -43,6 +43,10 @@ final class PackedArgs {
         int at = used + 1;
         for (int k = 0; k < n; k++) {
             long v = args[k] << 1 ^ args[k] >> 63;
+            if (v < 0x80 && v >= 0) { // one byte: the common case first
+                b[at++] = (byte) v;
+                continue;
+            }
             while ((v & ~0x7FL) != 0) {
                 b[at++] = (byte) (v | 0x80);
                 v >>>= 7;

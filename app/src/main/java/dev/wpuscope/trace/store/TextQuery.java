@@ -15,8 +15,8 @@ import java.util.Map;
  * shows in the Live Traffic table: process, PID, TID, provider, upcall or function, arguments, result, error or a
  * downcall's socket ({@link EventText}). Compiled once per query: the columns that come from the store's
  * dictionaries (call sites, upcalls, functions, error codes) are decided per entry; an upcall's arguments and result
- * per upcall as conditions on single values ({@link UpcallQuery}), so a row is tested without building its text. A
- * downcall's arguments (addresses, constants), result and socket are written and searched.
+ * and a downcall's arguments, result and socket per upcall and per function as conditions on single values
+ * ({@link UpcallQuery}, {@link DowncallQuery}), so most rows are tested without building their text.
  */
 final class TextQuery {
 
@@ -29,6 +29,8 @@ final class TextQuery {
     private final UpcallQuery[] upcalls = new UpcallQuery[UNKNOWN + 1];
     /** Whether the query is in a known downcall function's name, by number. */
     private final boolean[] functionNames = new boolean[Downcall.values().length];
+    /** The compiled query per function number; the last for numbers this version does not know. */
+    private final DowncallQuery[] downcalls = new DowncallQuery[Downcall.values().length + 1];
     private final String lowerQuery;
     /** Rows whose error text matches (rows with an error code). */
     private final BitSet errorRows = new BitSet();
@@ -44,7 +46,9 @@ final class TextQuery {
         this.lowerQuery = q;
         for (Downcall d : Downcall.values()) {
             functionNames[d.number()] = contains(d.apiName(), q);
+            downcalls[d.number()] = new DowncallQuery(d, q);
         }
+        downcalls[functionNames.length] = new DowncallQuery(null, q);
         for (Upcall u : Upcall.values()) {
             upcallNames[u.number()] = contains(EventText.upcall(u), q);
             upcalls[u.number()] = new UpcallQuery(u, q);
@@ -84,12 +88,9 @@ final class TextQuery {
             return true;
         }
         if (downcall) {
-            boolean name = number < functionNames.length ? functionNames[number]
-                    : contains(store.callName(row), lowerQuery);
-            return name
-                    || contains(EventText.arguments(store, row), lowerQuery)
-                    || contains(EventText.result(store, row), lowerQuery)
-                    || contains(EventText.socket(store, row), lowerQuery);
+            boolean known = number < functionNames.length;
+            return (known ? functionNames[number] : contains(store.callName(row), lowerQuery))
+                    || downcalls[known ? number : functionNames.length].matches(store, row, values, args);
         }
         int compiled = Math.min(number, UNKNOWN);
         return upcallNames[compiled] || upcalls[compiled].matches(store, row, values, args);

@@ -27,6 +27,10 @@ final class WideningColumn {
         }
         long difference = value - predicted(i); // wraps for far values; get() wraps back
         Object column = differences;
+        if (column instanceof byte[] b && difference == (byte) difference) { // the common case first
+            b[i] = (byte) difference;
+            return;
+        }
         if (!fits(column, difference)) {
             column = widened(column, i, difference);
             differences = column;
