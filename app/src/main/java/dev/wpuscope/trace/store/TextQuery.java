@@ -29,7 +29,7 @@ final class TextQuery {
     private final UpcallQuery[] upcalls = new UpcallQuery[UNKNOWN + 1];
     /** Whether the query is in a known downcall function's name, by number. */
     private final boolean[] functionNames = new boolean[Downcall.values().length];
-    /** The compiled query per function number; the last for numbers this version does not know. */
+    /** The compiled query per function number, compiled when a row first needs it; the last for unknown numbers. */
     private final DowncallQuery[] downcalls = new DowncallQuery[Downcall.values().length + 1];
     private final String lowerQuery;
     /** Rows whose error text matches (rows with an error code). */
@@ -46,9 +46,7 @@ final class TextQuery {
         this.lowerQuery = q;
         for (Downcall d : Downcall.values()) {
             functionNames[d.number()] = contains(d.apiName(), q);
-            downcalls[d.number()] = new DowncallQuery(d, q);
         }
-        downcalls[functionNames.length] = new DowncallQuery(null, q);
         for (Upcall u : Upcall.values()) {
             upcallNames[u.number()] = contains(EventText.upcall(u), q);
             upcalls[u.number()] = new UpcallQuery(u, q);
@@ -79,6 +77,15 @@ final class TextQuery {
         }
     }
 
+    private DowncallQuery downcallQuery(int index) {
+        DowncallQuery query = downcalls[index];
+        if (query == null) {
+            query = new DowncallQuery(index < functionNames.length ? Downcall.ofNumber(index) : null, lowerQuery);
+            downcalls[index] = query;
+        }
+        return query;
+    }
+
     private static boolean contains(String text, String lowerQuery) {
         return text.toLowerCase(Locale.ROOT).contains(lowerQuery);
     }
@@ -90,7 +97,7 @@ final class TextQuery {
         if (downcall) {
             boolean known = number < functionNames.length;
             return (known ? functionNames[number] : contains(store.callName(row), lowerQuery))
-                    || downcalls[known ? number : functionNames.length].matches(store, row, values, args);
+                    || downcallQuery(known ? number : functionNames.length).matches(store, row, values, args);
         }
         int compiled = Math.min(number, UNKNOWN);
         return upcallNames[compiled] || upcalls[compiled].matches(store, row, values, args);
