@@ -1,8 +1,5 @@
 package dev.wpuscope.trace.store;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -20,9 +17,6 @@ final class PackedArgs {
     private static final int LONG_ROW = 0xFF;
     /** The most bytes one number takes. */
     private static final int MAX_BYTES = 10;
-    /** Eight bytes read at once: the bytes end with that many unused ones, so the last number is read so too. */
-    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private final byte[] count = new byte[EventChunk.ROWS];
     private final int[] blockStart = new int[EventChunk.ROWS >> BLOCK_SHIFT];
@@ -35,7 +29,7 @@ final class PackedArgs {
             blockStart[i >> BLOCK_SHIFT] = used;
         }
         byte[] b = bytes;
-        int needed = used + 1 + n * MAX_BYTES + Long.BYTES;
+        int needed = used + 1 + n * MAX_BYTES;
         if (b.length < needed) {
             b = Arrays.copyOf(b, Math.max(b.length + (b.length >> 1), needed));
             bytes = b;
@@ -57,7 +51,7 @@ final class PackedArgs {
         used = at;
         count[i] = (byte) n;
         if (i == EventChunk.MASK) {
-            bytes = Arrays.copyOf(b, used + Long.BYTES);
+            bytes = Arrays.copyOf(b, used);
         }
     }
 
@@ -71,7 +65,9 @@ final class PackedArgs {
             return 0;
         }
         byte[] b = bytes;
-        return decode(b, skipNumbers(b, rowStart(b, i) + 1, k));
+        long[] value = new long[1];
+        decode(b, skipNumbers(b, rowStart(b, i) + 1, k), value, 0);
+        return value[0];
     }
 
     /** Reads the first {@code n} arguments of row {@code i} into the cursor, 0 for those the row lacks. */
@@ -80,23 +76,18 @@ final class PackedArgs {
         boolean follows = cursor.args == this && cursor.row < i && cursor.row >> BLOCK_SHIFT == i >> BLOCK_SHIFT;
         int row = follows ? rowAt(b, cursor.end, cursor.row + 1, i) : rowStart(b, i);
         int have = Math.min(n, count(i));
+        long[] into = cursor.values;
         int at = row + 1;
         for (int k = 0; k < have; k++) {
-            long word = (long) WORD.get(b, at);
-            long lastBytes = ~word & HIGH_BITS;
-            if (lastBytes != 0) { // the number ends within these eight bytes
-                int length = (Long.numberOfTrailingZeros(lastBytes) >>> 3) + 1;
-                cursor.values[k] = unzigzag(gathered(word & -1L >>> 64 - 8 * length));
-                at += length;
-            } else {
-                cursor.values[k] = decode(b, at);
-                at = skipNumbers(b, at, 1);
-            }
+            at = decode(b, at, into, k);
         }
-        Arrays.fill(cursor.values, have, n, 0);
+        for (int k = have; k < n; k++) {
+            into[k] = 0;
+        }
+        int length = b[row] & 0xFF;
         cursor.args = this;
         cursor.row = i;
-        cursor.end = rowAt(b, row, i, i + 1);
+        cursor.end = length < LONG_ROW ? row + 1 + length : rowAt(b, row, i, i + 1);
     }
 
     /** Where row {@code i} starts (its length byte): after the rows before it in its block. */
@@ -124,27 +115,18 @@ final class PackedArgs {
         return i;
     }
 
-    /** The 7-bit groups of up to eight bytes of a number, put together. */
-    private static long gathered(long word) {
-        long x = word & ~HIGH_BITS;
-        x = x & 0x007F_007F_007F_007FL | (x & 0x7F00_7F00_7F00_7F00L) >>> 1;
-        x = x & 0x0000_3FFF_0000_3FFFL | (x & 0x3FFF_0000_3FFF_0000L) >>> 2;
-        return x & 0x0FFF_FFFFL | (x & 0x0FFF_FFFF_0000_0000L) >>> 4;
-    }
-
-    private static long unzigzag(long v) {
-        return v >>> 1 ^ -(v & 1);
-    }
-
-    private static long decode(byte[] b, int at) {
+    /** Decodes the number at {@code at} into {@code into[k]}; returns where the next number starts. */
+    private static int decode(byte[] b, int at, long[] into, int k) {
         long v = 0;
         int shift = 0;
+        int i = at;
         byte x;
         do {
-            x = b[at++];
+            x = b[i++];
             v |= (long) (x & 0x7F) << shift;
             shift += 7;
         } while (x < 0);
-        return unzigzag(v);
+        into[k] = v >>> 1 ^ -(v & 1);
+        return i;
     }
 }
