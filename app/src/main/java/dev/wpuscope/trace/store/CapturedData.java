@@ -35,6 +35,11 @@ final class CapturedData {
         used += data.length;
     }
 
+    /** Whether the row captured any bytes. */
+    boolean has(int row) {
+        return lengths.get(row) != 0;
+    }
+
     /** The row's captured bytes (empty when none). */
     byte[] get(int row) {
         int length = lengths.get(row);

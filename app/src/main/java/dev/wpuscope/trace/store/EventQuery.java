@@ -88,15 +88,19 @@ public final class EventQuery {
     }
 
     private boolean matches(int row, EventChunk chunk, int i) {
-        int site = chunk.site[i];
         int number = chunk.number[i] & 0xFFFF;
         boolean downcall = chunk.kind[i] != 0;
-        return (sites == null || sites.get(site))
-                && (filter.kind() == null || downcall == (filter.kind() == RowKind.DOWNCALL))
-                && (!restrictsCalls || allowed(downcall ? downcalls : upcalls, number))
-                && (!filter.failedOnly() || (chunk.flags[i] & EventStore.FAILED) != 0)
-                && (filter.error() == null || store.error(row) == filter.error())
-                && (text == null || text.matches(row, site, downcall, number));
+        if ((filter.kind() != null && downcall != (filter.kind() == RowKind.DOWNCALL))
+                || (restrictsCalls && !allowed(downcall ? downcalls : upcalls, number))
+                || (filter.failedOnly() && (chunk.flags[i] & EventStore.FAILED) == 0)
+                || (filter.error() != null && store.error(row) != filter.error())) {
+            return false;
+        }
+        if (sites == null && text == null) {
+            return true;
+        }
+        int site = chunk.site(i);
+        return (sites == null || sites.get(site)) && (text == null || text.matches(row, site, downcall, number));
     }
 
     private static boolean allowed(BitSet numbers, int number) {

@@ -285,12 +285,12 @@ public final class EventStore {
     }
 
     int siteOf(int row) {
-        return chunk(row).site[row & EventChunk.MASK];
+        return chunk(row).site(row & EventChunk.MASK);
     }
 
     /** Start of the call, FILETIME (100 ns since 1601-01-01 UTC). */
     public long time(int row) {
-        return chunk(row).time[row & EventChunk.MASK];
+        return chunk(row).time(row & EventChunk.MASK);
     }
 
     /** Duration in 100 ns units. */
@@ -324,7 +324,7 @@ public final class EventStore {
     }
 
     public int sequence(int row) {
-        return chunk(row).sequence[row & EventChunk.MASK];
+        return chunk(row).sequence(row & EventChunk.MASK);
     }
 
     /** Whether the row is an upcall or a downcall. */
@@ -450,6 +450,11 @@ public final class EventStore {
     /** The bytes a downcall captured (empty unless the tracer was configured to capture). */
     public byte[] data(int row) {
         return data.get(row);
+    }
+
+    /** Whether a downcall row captured bytes, without copying them. */
+    boolean hasData(int row) {
+        return data.has(row);
     }
 
     public long result(int row) {

@@ -108,7 +108,11 @@ public final class EventText {
 
     /** The row's socket as the Socket column shows it: {@code 0x2C8}, or "" when the row is about none. */
     public static String socket(EventStore store, int row) {
-        long socket = store.socket(row);
+        return socketText(store.socket(row));
+    }
+
+    /** A socket handle as the Socket column shows it: {@code 0x2C8}, {@code INVALID_SOCKET}, or "" for 0. */
+    public static String socketText(long socket) {
         return socket == 0 ? "" : socket == -1 ? "INVALID_SOCKET" : hex(socket);
     }
 

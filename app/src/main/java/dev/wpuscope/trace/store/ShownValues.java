@@ -16,15 +16,9 @@ final class ShownValues {
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
     private final char[] buffer = new char[24];
-    /** The arguments of the row being tested (upcalls have at most 4 named ones). */
-    private final long[] rowArgs = new long[8];
     /** Decoded texts by value, per {@link ArgFormat} ordinal. */
     private final List<Map<Long, String>> decoded = Stream.generate(() -> (Map<Long, String>) new HashMap<Long, String>())
             .limit(ArgFormat.values().length).toList();
-
-    long[] rowArgs() {
-        return rowArgs;
-    }
 
     boolean test(ValueMatch match, long value) {
         return switch (match.format) {

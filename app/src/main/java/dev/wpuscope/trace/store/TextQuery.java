@@ -15,8 +15,8 @@ import java.util.Map;
  * shows in the Live Traffic table: process, PID, TID, provider, upcall or function, arguments, result, error or a
  * downcall's socket ({@link EventText}). Compiled once per query: the columns that come from the store's
  * dictionaries (call sites, upcalls, functions, error codes) are decided per entry; an upcall's arguments and result
- * per upcall as conditions on single values ({@link UpcallQuery}), so a row is tested without building its text. A
- * downcall's arguments (addresses, constants), result and socket are written and searched.
+ * and a downcall's arguments, result and socket per upcall and per function as conditions on single values
+ * ({@link UpcallQuery}, {@link DowncallQuery}), so most rows are tested without building their text.
  */
 final class TextQuery {
 
@@ -29,12 +29,15 @@ final class TextQuery {
     private final UpcallQuery[] upcalls = new UpcallQuery[UNKNOWN + 1];
     /** Whether the query is in a known downcall function's name, by number. */
     private final boolean[] functionNames = new boolean[Downcall.values().length];
+    /** The compiled query per function number, compiled when a row first needs it; the last for unknown numbers. */
+    private final DowncallQuery[] downcalls = new DowncallQuery[Downcall.values().length + 1];
     private final String lowerQuery;
     /** Rows whose error text matches (rows with an error code). */
     private final BitSet errorRows = new BitSet();
     /** Whether the query lies in the Error cell of a call that failed without an error code. */
     private final boolean noErrorCodeMatches;
     private final ShownValues values = new ShownValues();
+    private final ArgCursor args = new ArgCursor();
 
     /** Compiles {@code query} for the rows in {@code [from, limit)}. */
     TextQuery(EventStore store, String query, int from, int limit) {
@@ -74,6 +77,15 @@ final class TextQuery {
         }
     }
 
+    private DowncallQuery downcallQuery(int index) {
+        DowncallQuery query = downcalls[index];
+        if (query == null) {
+            query = new DowncallQuery(index < functionNames.length ? Downcall.ofNumber(index) : null, lowerQuery);
+            downcalls[index] = query;
+        }
+        return query;
+    }
+
     private static boolean contains(String text, String lowerQuery) {
         return text.toLowerCase(Locale.ROOT).contains(lowerQuery);
     }
@@ -83,14 +95,11 @@ final class TextQuery {
             return true;
         }
         if (downcall) {
-            boolean name = number < functionNames.length ? functionNames[number]
-                    : contains(store.callName(row), lowerQuery);
-            return name
-                    || contains(EventText.arguments(store, row), lowerQuery)
-                    || contains(EventText.result(store, row), lowerQuery)
-                    || contains(EventText.socket(store, row), lowerQuery);
+            boolean known = number < functionNames.length;
+            return (known ? functionNames[number] : contains(store.callName(row), lowerQuery))
+                    || downcallQuery(known ? number : functionNames.length).matches(store, row, values, args);
         }
         int compiled = Math.min(number, UNKNOWN);
-        return upcallNames[compiled] || upcalls[compiled].matches(store, row, values);
+        return upcallNames[compiled] || upcalls[compiled].matches(store, row, values, args);
     }
 }

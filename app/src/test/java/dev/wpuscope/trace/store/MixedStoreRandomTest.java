@@ -114,6 +114,30 @@ class MixedStoreRandomTest {
     private static final String[] QUERIES = {"wsp", "WSPConnect", "127.0.0.1:8080", "0x10a", "AF_INET", "SOCK_",
         "fd_read", "SIO_", "socket_error", "10036", "WPU", "addr=", "infinite", "data=", "4142", "7001", "2.2"};
 
+    /** Queries inside and across the downcalls' compiled argument templates, results and sockets. */
+    private static final String[] DOWNCALL_QUERIES = {"events=fd_read", "=fd_", "bytes=1", ", flags=0x", "=0x1",
+        "invalid_socket", "0x10", "1", "-1", "=", ", ", "how=sd_", "x", "0", "backlog=", "version_requested=0x",
+        "0x11f", "ed=0x", "3, ", "true", "false", "af=af_", "sock_stream", "ipproto", "ms, ", "string=", "(not read)",
+        "0x100007f901f0002", "9", "25", "type=0x", "network_events=fd_close", "2.2", "protocol_info=0x"};
+
+    @Test
+    void everyTextQueryAloneEqualsBruteForce() {
+        int nonEmpty = 0;
+        for (String query : DOWNCALL_QUERIES) {
+            EventFilter filter = EventFilter.ALL.withText(query);
+            IntPredicate brute = bruteForce(filter);
+            IntList expected = new IntList();
+            for (int row = 0; row < RECORDS.size(); row++) {
+                if (brute.test(row)) {
+                    expected.add(row);
+                }
+            }
+            assertEquals(expected, EventQuery.select(STORE, filter), query);
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+        }
+        assertTrue(nonEmpty > DOWNCALL_QUERIES.length - 5, nonEmpty + " of " + DOWNCALL_QUERIES.length + " queries matched");
+    }
+
     @Test
     void filtersOverBothKindsEqualBruteForce() {
         Random r = new Random(7);
