@@ -53,7 +53,8 @@ final class TraceSummaryCommand implements Callable<Integer> {
         CaptureAnalysis read = new CaptureAnalysis(new TraceAnalysis(serviceFlags()));
         StreamedSocketLives sockets = new StreamedSocketLives();
         TraceReader.read(capture, new TeeListener(read, sockets));
-        PrintWriter out = spec.commandLine().getOut();
+        // not the command line's own writer, which flushes at every line: a capture can have 100,000 sockets
+        PrintWriter out = new PrintWriter(spec.commandLine().getOut());
         new TraceSummaryPrinter(out).print(capture.toString(), read.analysis(), sockets.sockets(),
                 read.readProblems());
         out.flush();

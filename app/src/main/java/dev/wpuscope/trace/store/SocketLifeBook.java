@@ -42,6 +42,8 @@ final class SocketLifeBook {
         final int loadSession;
         final long socket;
         final IntList rows;
+        /** The path of the module that made or served its last call that named the provider, and its file name. */
+        String providerPath = "";
         String provider = "";
         String createdBy = "";
         int creationRow = EventStore.NO_ROW;
@@ -132,8 +134,9 @@ final class SocketLifeBook {
         if (afterClose) {
             life.afterClose++;
         }
-        if (life.provider.isEmpty() || call.downcall()) {
-            life.provider = EntryLabels.fileName(call.providerPath());
+        if ((life.provider.isEmpty() || call.downcall()) && !call.providerPath().equals(life.providerPath)) {
+            life.providerPath = call.providerPath();
+            life.provider = EntryLabels.fileName(life.providerPath);
         }
     }
 

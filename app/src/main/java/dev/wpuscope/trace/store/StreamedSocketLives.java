@@ -18,19 +18,33 @@ import java.util.Map;
  */
 public final class StreamedSocketLives implements TraceListener {
 
+    /** No pid (Windows pids are multiples of 4). */
+    private static final int NO_PID = -1;
+
+    /** A process as the store numbers it, and the number of its current load session (0: not numbered). */
+    private static final class Process {
+        final int index;
+        int loadSession;
+
+        Process(int index) {
+            this.index = index;
+        }
+    }
+
     private final SocketLifeBook book = new SocketLifeBook(false);
-    /** The process index of each pid's latest process. */
-    private final Map<Integer, Integer> processOfPid = new HashMap<>();
+    /** Each pid's latest process. */
+    private final Map<Integer, Process> processOfPid = new HashMap<>();
     /** Processes that said a 1.1 hello, by pid and start time: their later load sessions join them. */
-    private final Map<ProcessKey, Integer> processOfStart = new HashMap<>();
-    /** The current load session number of each process index (0: not numbered). */
-    private final Map<Integer, Integer> loadSessionOf = new HashMap<>();
+    private final Map<ProcessKey, Process> processOfStart = new HashMap<>();
     /** Module paths by process index and module id. */
     private final Map<Long, String> modulePaths = new HashMap<>();
     /** The module id of the provider each served catalog entry's chain goes down to, by process index and entry id. */
     private final Map<Long, Integer> servedModules = new HashMap<>();
     private int processes;
     private int calls;
+    /** The last pid looked up and its process: consecutive records are mostly of one process. */
+    private int lastPid = NO_PID;
+    private Process lastProcess;
 
     @Override
     public void onRecord(TraceRecord record, int length) {
@@ -41,9 +55,10 @@ public final class StreamedSocketLives implements TraceListener {
         } else if (record instanceof TraceRecord.ProcessHello hello) {
             onHello(hello);
         } else if (record instanceof TraceRecord.Module module) {
-            modulePaths.put(key(processOf(module.pid()), module.moduleId()), module.path());
+            modulePaths.put(key(processOf(module.pid()).index, module.moduleId()), module.path());
         } else if (record instanceof TraceRecord.ProviderLoaded loaded) {
-            servedModules.put(key(processOf(loaded.pid()), loaded.servedEntryId()), loaded.nextModuleId());
+            servedModules.put(key(processOf(loaded.pid()).index, loaded.servedEntryId()),
+                    loaded.nextModuleId());
         }
     }
 
@@ -55,9 +70,9 @@ public final class StreamedSocketLives implements TraceListener {
         if (effect == SocketEffect.NONE) {
             return;
         }
-        int process = processOf(e.pid());
+        Process process = processOf(e.pid());
         long socket = SocketIndex.socketOf(upcall, e.arg(0), e.arg(2), e.result(), failed);
-        book.add(new SocketLifeBook.Call(row, process, e.pid(), loadSessionOf.get(process), false, effect, socket,
+        book.add(new SocketLifeBook.Call(row, process.index, e.pid(), process.loadSession, false, effect, socket,
                 failed, 0, e.parentCallIdOrZero(), upcall.apiName(), modulePath(process, e.callerModuleId())));
     }
 
@@ -69,36 +84,38 @@ public final class StreamedSocketLives implements TraceListener {
         if (effect == SocketEffect.NONE) {
             return;
         }
-        int process = processOf(e.pid());
-        int module = servedModules.getOrDefault(key(process, e.servedEntryId()), 0);
-        book.add(new SocketLifeBook.Call(row, process, e.pid(), loadSessionOf.get(process), true, effect, e.socket(),
+        Process process = processOf(e.pid());
+        int module = servedModules.getOrDefault(key(process.index, e.servedEntryId()), 0);
+        book.add(new SocketLifeBook.Call(row, process.index, e.pid(), process.loadSession, true, effect, e.socket(),
                 failed, e.callId(), e.parentCallIdOrZero(), function.apiName(), modulePath(process, module)));
     }
 
     /** A 1.1 hello of a known process begins a load session of it; any other hello begins a new process. */
     private void onHello(TraceRecord.ProcessHello hello) {
         ProcessKey start = ProcessKey.of(hello);
-        Integer process = start == null ? null : processOfStart.get(start);
+        Process process = start == null ? null : processOfStart.get(start);
         if (process == null) {
-            process = processes++;
+            process = new Process(processes++);
             if (start != null) {
                 processOfStart.put(start, process);
             }
         }
+        process.loadSession = hello.loadSession() == null ? 0 : hello.loadSession().number();
         processOfPid.put(hello.pid(), process);
-        loadSessionOf.put(process, hello.loadSession() == null ? 0 : hello.loadSession().number());
+        lastPid = NO_PID;
     }
 
     /** The pid's latest process; a pid seen without a hello is a process of its own, without numbered sessions. */
-    private int processOf(int pid) {
-        return processOfPid.computeIfAbsent(pid, p -> {
-            loadSessionOf.put(processes, 0);
-            return processes++;
-        });
+    private Process processOf(int pid) {
+        if (pid != lastPid) {
+            lastProcess = processOfPid.computeIfAbsent(pid, p -> new Process(processes++));
+            lastPid = pid;
+        }
+        return lastProcess;
     }
 
-    private String modulePath(int process, int moduleId) {
-        return modulePaths.getOrDefault(key(process, moduleId), "");
+    private String modulePath(Process process, int moduleId) {
+        return modulePaths.getOrDefault(key(process.index, moduleId), "");
     }
 
     private static long key(int process, int value) {
