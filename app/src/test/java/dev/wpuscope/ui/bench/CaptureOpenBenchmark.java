@@ -3,6 +3,7 @@ package dev.wpuscope.ui.bench;
 import com.sun.management.OperatingSystemMXBean;
 import dev.wpuscope.bench.ConversationCapture;
 import dev.wpuscope.ui.ExampleData;
+import dev.wpuscope.ui.OpenRecentEntries;
 import dev.wpuscope.ui.RecentFiles;
 import dev.wpuscope.ui.UserPreferences;
 import dev.wpuscope.ui.WpuscopeApp;
@@ -25,8 +26,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -122,7 +121,7 @@ public final class CaptureOpenBenchmark {
             TableView<?> table = (TableView<?>) scene.lookup("#eventTable");
             Node progress = scene.lookup("#progressBox");
             Label source = (Label) scene.lookup("#sourceStatus");
-            MenuItem openRecent = recentEntry(scene, file);
+            MenuItem openRecent = OpenRecentEntries.of(scene, file);
             long start = System.nanoTime();
             openRecent.fire();
             new AnimationTimer() {
@@ -144,16 +143,6 @@ public final class CaptureOpenBenchmark {
             return null;
         });
         return times.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static MenuItem recentEntry(Scene scene, Path file) {
-        MenuBar bar = (MenuBar) scene.lookup(".menu-bar");
-        Menu recent = bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
-                .filter(item -> item instanceof Menu && item.getText().replace("_", "").equals("Open Recent"))
-                .map(Menu.class::cast).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the main window has no File › Open Recent"));
-        return recent.getItems().stream().filter(item -> item.getText().equals(file.toString())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("File › Open Recent does not offer " + file));
     }
 
     /** Whether the table shows a row of events (a row cell with an event in it, laid out on screen). */
