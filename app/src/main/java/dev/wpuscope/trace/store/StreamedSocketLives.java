@@ -18,9 +18,6 @@ import java.util.Map;
  */
 public final class StreamedSocketLives implements TraceListener {
 
-    /** No pid (Windows pids are multiples of 4). */
-    private static final int NO_PID = -1;
-
     /** A process as the store numbers it, and the number of its current load session (0: not numbered). */
     private static final class Process {
         final int index;
@@ -42,8 +39,8 @@ public final class StreamedSocketLives implements TraceListener {
     private final Map<Long, Integer> servedModules = new HashMap<>();
     private int processes;
     private int calls;
-    /** The last pid looked up and its process: consecutive records are mostly of one process. */
-    private int lastPid = NO_PID;
+    /** The last pid looked up and its process (null: none): consecutive records are mostly of one process. */
+    private int lastPid;
     private Process lastProcess;
 
     @Override
@@ -102,12 +99,12 @@ public final class StreamedSocketLives implements TraceListener {
         }
         process.loadSession = hello.loadSession() == null ? 0 : hello.loadSession().number();
         processOfPid.put(hello.pid(), process);
-        lastPid = NO_PID;
+        lastProcess = null;
     }
 
     /** The pid's latest process; a pid seen without a hello is a process of its own, without numbered sessions. */
     private Process processOf(int pid) {
-        if (pid != lastPid) {
+        if (lastProcess == null || pid != lastPid) {
             lastProcess = processOfPid.computeIfAbsent(pid, p -> new Process(processes++));
             lastPid = pid;
         }

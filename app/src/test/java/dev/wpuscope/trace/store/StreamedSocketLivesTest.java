@@ -80,6 +80,14 @@ class StreamedSocketLivesTest {
         assertEquals(both.fromStore(), both.streamed());
     }
 
+    @Test
+    void anyPidIsAProcessEvenOneNoWindowsGives() {
+        StreamedSocketLives lives = new StreamedSocketLives();
+        lives.onRecord(upcall(-1, Upcall.WPU_CREATE_SOCKET_HANDLE, 0x10, 0), 100);
+        lives.onRecord(upcall(0, Upcall.WPU_CREATE_SOCKET_HANDLE, 0x10, 0), 100);
+        assertEquals(List.of("-1/0", "0/1"), lives.sockets().stream().map(s -> s.pid() + "/" + s.process()).toList());
+    }
+
     private static TraceRecord.ProcessHello hello(int pid, LoadSession session) {
         return new TraceRecord.ProcessHello(0, pid, 1, 64, 0x100, 10_000_000L, 0, 0, "a.exe", "a", session);
     }
