@@ -4,6 +4,7 @@ import dev.wpuscope.text.Printable;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.CharBuffer;
 
 /**
  * What the CLI prints, made safe for a terminal: text from catalogs and captures goes through here, so a
@@ -19,7 +20,7 @@ final class PrintableWriter extends FilterWriter {
     @Override
     public void write(int c) throws IOException {
         char ch = (char) c;
-        if (ch == '\n' || ch == '\r' || ch == '\t' || Printable.isPrintable(ch)) {
+        if (passes(ch)) {
             out.write(ch);
         } else {
             StringBuilder escape = new StringBuilder(6);
@@ -30,15 +31,28 @@ final class PrintableWriter extends FilterWriter {
 
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            write(buf[i]);
-        }
+        writeRuns(CharBuffer.wrap(buf), off, len);
     }
 
     @Override
     public void write(String str, int off, int len) throws IOException {
+        writeRuns(str, off, len);
+    }
+
+    /** Writes each run of characters that pass in one write (a summary prints megabytes), escapes the others. */
+    private void writeRuns(CharSequence text, int off, int len) throws IOException {
+        int run = off;
         for (int i = off; i < off + len; i++) {
-            write(str.charAt(i));
+            if (!passes(text.charAt(i))) {
+                out.append(text, run, i);
+                write(text.charAt(i));
+                run = i + 1;
+            }
         }
+        out.append(text, run, off + len);
+    }
+
+    private static boolean passes(char c) {
+        return c == '\n' || c == '\r' || c == '\t' || Printable.isPrintable(c);
     }
 }

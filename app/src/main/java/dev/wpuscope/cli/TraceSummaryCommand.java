@@ -11,9 +11,7 @@ import dev.wpuscope.trace.analysis.TraceAnalysis;
 import dev.wpuscope.trace.io.TeeListener;
 import dev.wpuscope.trace.io.TraceReadException;
 import dev.wpuscope.trace.io.TraceReader;
-import dev.wpuscope.trace.store.EventStore;
-import dev.wpuscope.trace.store.SocketLives;
-import dev.wpuscope.trace.store.StoreFeed;
+import dev.wpuscope.trace.store.StreamedSocketLives;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -53,11 +51,10 @@ final class TraceSummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws TraceReadException, CatalogReadException {
         CaptureAnalysis read = new CaptureAnalysis(new TraceAnalysis(serviceFlags()));
-        EventStore store = new EventStore();
-        TraceReader.read(capture, new TeeListener(read, new StoreFeed(store, capture.toString())));
-        SocketLives sockets = new SocketLives(store);
-        sockets.update();
-        PrintWriter out = spec.commandLine().getOut();
+        StreamedSocketLives sockets = new StreamedSocketLives();
+        TraceReader.read(capture, new TeeListener(read, sockets));
+        // not the command line's own writer, which flushes at every line: a capture can have 100,000 sockets
+        PrintWriter out = new PrintWriter(spec.commandLine().getOut());
         new TraceSummaryPrinter(out).print(capture.toString(), read.analysis(), sockets.sockets(),
                 read.readProblems());
         out.flush();

@@ -145,12 +145,13 @@ final class TraceSummaryPrinter {
         }
         out.println();
         out.printf("Sockets (%d):%n", sockets.size());
-        for (SocketLives.Socket s : sockets) {
-            out.printf("  pid %d%s  %s  %s  %s, %d downcalls, %d upcalls, %d failed%s  %s%n", s.pid(),
-                    s.loadSession() > 0 ? " session " + s.loadSession() : "", Hex.of(s.socket()),
-                    s.createdBy().isEmpty() ? "created before the capture" : "created by " + s.createdBy(),
-                    s.state().label(), s.downcalls(), s.upcalls(), s.failures(),
-                    s.afterClose() > 0 ? ", " + s.afterClose() + " after close" : "", s.provider());
+        for (SocketLives.Socket s : sockets) { // concatenated, not formatted: a capture can have 100,000 sockets
+            out.println("  pid " + s.pid() + (s.loadSession() > 0 ? " session " + s.loadSession() : "") + "  "
+                    + Hex.of(s.socket()) + "  "
+                    + (s.createdBy().isEmpty() ? "created before the capture" : "created by " + s.createdBy()) + "  "
+                    + s.state().label() + ", " + s.downcalls() + " downcalls, " + s.upcalls() + " upcalls, "
+                    + s.failures() + " failed" + (s.afterClose() > 0 ? ", " + s.afterClose() + " after close" : "")
+                    + "  " + s.provider());
         }
     }
 

@@ -34,6 +34,8 @@ final class CaptureActions {
     private final MenuItem demoItem;
     private final MenuItem pipeItem;
     private CaptureSession session;
+    /** The capture file being read into the session shown, null when none is. */
+    private CaptureLoading loading;
 
     /** The views and controls the trace side drives; {@code showTraffic} brings Live Traffic to the front. */
     record Views(TrafficViewController traffic, SocketsViewController sockets, StatisticsViewController statistics,
@@ -65,27 +67,42 @@ final class CaptureActions {
         });
     }
 
+    /**
+     * Opens a capture file: its events show as they are read (the first rows at once, like a followed capture), with
+     * a progress bar until the end; Cancel stops reading and keeps the events read so far.
+     */
     void openCapture(Path file, boolean example) {
-        CaptureLoading loading = sources.openCapture(file);
-        traffic.showProgress("Opening " + file.getFileName(), loading.progressProperty(), loading::cancel);
-        loading.setOnSucceeded(event -> {
-            traffic.hideProgress();
-            sources.close();
-            showSession(loading.getValue(), file.toString(), example
-                    ? "Example capture recorded by the wpuscope project with its own tracer and test host under "
-                    + "Wine (resources/captures): the sample providers' upcalls, not a customer's machine." : null);
+        CaptureLoading opened = sources.openCapture(file);
+        sources.close();
+        showSession(opened.session(), file.toString(), example
+                ? "Example capture recorded by the wpuscope project with its own tracer and test host under "
+                + "Wine (resources/captures): the sample providers' upcalls, not a customer's machine." : null);
+        loading = opened;
+        traffic.showProgress("Opening " + file.getFileName(), opened.progressProperty(), opened::cancel);
+        opened.setOnSucceeded(event -> {
+            loadingEnded(opened);
             if (!example) {
                 recent.remember(file);
-                showTraffic.run();
             }
         });
-        loading.setOnCancelled(event -> traffic.hideProgress());
-        loading.setOnFailed(event -> {
-            traffic.hideProgress();
+        opened.setOnCancelled(event -> loadingEnded(opened));
+        opened.setOnFailed(event -> {
+            loadingEnded(opened);
             recent.forget(file);
-            Dialogs.showError(stage, "Cannot open " + file.getFileName(), loading.getException());
+            Dialogs.showError(stage, "Cannot open " + file.getFileName(), opened.getException());
         });
-        BackgroundWork.start(loading);
+        if (!example) {
+            showTraffic.run();
+        }
+        BackgroundWork.start(opened);
+    }
+
+    /** A capture's reading ended: its progress bar goes, unless another source is shown by now. */
+    private void loadingEnded(CaptureLoading ended) {
+        if (loading == ended) {
+            loading = null;
+            traffic.hideProgress();
+        }
     }
 
     void openExampleCapture() {
@@ -121,7 +138,12 @@ final class CaptureActions {
         }
     }
 
+    /** Shows {@code shown} in the views instead of the capture shown before (whose reading stops, if it still runs). */
     private void showSession(CaptureSession shown, String label, String exampleNote) {
+        if (loading != null) {
+            loading.cancel();
+            loadingEnded(loading);
+        }
         session = shown;
         showPipeState();
         traffic.show(shown, shown.analysis(), label, exampleNote);

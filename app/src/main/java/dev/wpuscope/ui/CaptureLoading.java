@@ -9,19 +9,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import javafx.concurrent.Task;
 
-/** Reads a whole capture into a {@link CaptureSession} in the background, reporting progress; cancellable. */
+/**
+ * Reads a whole capture into a {@link CaptureSession} in the background, reporting progress; cancellable. The session
+ * can be shown while it loads: it grows as a followed capture does, and holds what was read when reading stops.
+ */
 final class CaptureLoading extends Task<CaptureSession> {
     private static final int READ_SIZE = 1 << 20;
 
     private final Path file;
+    private final CaptureSession session;
 
     CaptureLoading(Path file) {
         this.file = file;
+        this.session = new CaptureSession(file.toString());
+    }
+
+    /** The session the capture is read into. */
+    CaptureSession session() {
+        return session;
     }
 
     @Override
     protected CaptureSession call() throws Exception {
-        CaptureSession session = new CaptureSession(file.toString());
         TraceDecoder decoder = new TraceDecoder(file.toString(), session);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();

@@ -1,11 +1,7 @@
 package dev.wpuscope.trace.store;
 
-import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.trace.model.SocketEffect;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every socket of a capture, from its creation to its close, over the rows of an {@link EventStore}: the Sockets
@@ -18,7 +14,8 @@ import java.util.Map;
  *
  * <p>For a GUI: on the FX thread, call {@link #update()} once per frame (it reads only the rows added since), then
  * read {@link #sockets()} for the list and {@link #timeline(int)} for the selected socket's rows in nesting order.
- * Not thread-safe: one thread updates and reads.
+ * Not thread-safe: one thread updates and reads. {@link StreamedSocketLives} tells the same lives from the decoded
+ * records without a store.
  */
 public final class SocketLives {
 
@@ -62,32 +59,8 @@ public final class SocketLives {
                          long failures, long afterClose) {
     }
 
-    private static final class Life {
-        final int process;
-        final int loadSession;
-        final long socket;
-        final IntList rows = new IntList();
-        String provider = "";
-        int creationRow = EventStore.NO_ROW;
-        int closeRow = EventStore.NO_ROW;
-        long downcalls;
-        long upcalls;
-        long failures;
-        long afterClose;
-
-        Life(int process, int loadSession, long socket) {
-            this.process = process;
-            this.loadSession = loadSession;
-            this.socket = socket;
-        }
-    }
-
-    private record Key(int process, int loadSession, long socket) {
-    }
-
     private final EventStore store;
-    private final List<Life> lives = new ArrayList<>();
-    private final Map<Key, Life> current = new HashMap<>();
+    private final SocketLifeBook book = new SocketLifeBook(true);
     private int done;
 
     public SocketLives(EventStore store) {
@@ -103,77 +76,20 @@ public final class SocketLives {
 
     private void add(int row) {
         boolean downcall = store.isDowncall(row);
-        SocketEffect effect = downcall ? SocketEffect.of(store.downcall(row), store.failed(row))
-                : SocketEffect.of(store.upcall(row), store.failed(row));
+        boolean failed = store.failed(row);
+        SocketEffect effect = downcall ? SocketEffect.of(store.downcall(row), failed)
+                : SocketEffect.of(store.upcall(row), failed);
         if (effect == SocketEffect.NONE) {
             return;
         }
-        long socket = store.socket(row);
-        Key key = new Key(store.process(row).index(), store.loadSession(row), socket);
-        Life life = current.get(key);
-        if (effect == SocketEffect.CREATE && !(life != null && ranInside(life.creationRow, row))) {
-            life = begin(key, row);
-        } else if (life == null) {
-            life = begin(key, EventStore.NO_ROW);
-        }
-        if (effect == SocketEffect.CREATE || effect == SocketEffect.CLOSE && ranInside(life.closeRow, row)) {
-            note(life, row, downcall, false);
-            if (effect == SocketEffect.CREATE) {
-                life.creationRow = row;
-            } else {
-                life.closeRow = row;
-            }
-            return;
-        }
-        boolean closed = life.closeRow != EventStore.NO_ROW;
-        note(life, row, downcall, closed);
-        if (effect == SocketEffect.CLOSE && !closed) {
-            life.closeRow = row;
-        }
-    }
-
-    /** Whether {@code inner} (a row, or NO_ROW) ran inside call {@code row}: the same creation or close, told twice. */
-    private boolean ranInside(int inner, int row) {
-        return inner != EventStore.NO_ROW && store.parentRow(inner) == row;
-    }
-
-    private Life begin(Key key, int creationRow) {
-        Life life = new Life(key.process(), key.loadSession(), key.socket());
-        life.creationRow = creationRow;
-        lives.add(life);
-        current.put(key, life);
-        return life;
-    }
-
-    private void note(Life life, int row, boolean downcall, boolean afterClose) {
-        life.rows.add(row);
-        if (downcall) {
-            life.downcalls++;
-        } else {
-            life.upcalls++;
-        }
-        if (store.failed(row)) {
-            life.failures++;
-        }
-        if (afterClose) {
-            life.afterClose++;
-        }
-        if (life.provider.isEmpty() || downcall) {
-            life.provider = EntryLabels.fileName(store.module(row).path());
-        }
+        book.add(new SocketLifeBook.Call(row, store.process(row).index(), store.pid(row), store.loadSession(row),
+                downcall, effect, store.socket(row), failed, store.callId(row), store.parentCallId(row),
+                store.callName(row), store.module(row).path()));
     }
 
     /** Every socket so far, in the order first seen. */
     public List<Socket> sockets() {
-        List<Socket> out = new ArrayList<>(lives.size());
-        for (int i = 0; i < lives.size(); i++) {
-            Life l = lives.get(i);
-            out.add(new Socket(i, l.process, store.processes().get(l.process).pid(), l.loadSession, l.socket,
-                    l.provider, l.creationRow == EventStore.NO_ROW ? "" : store.callName(l.creationRow),
-                    l.creationRow, l.closeRow, l.closeRow == EventStore.NO_ROW ? State.OPEN : State.CLOSED,
-                    l.downcalls, l.upcalls, l.failures, l.afterClose));
-        }
-        return out;
+        return book.sockets();
     }
 
     /**
@@ -181,7 +97,7 @@ public final class SocketLives {
      * what ran inside it (upcalls the provider made during a downcall, whatever socket they name).
      */
     public CallTree timeline(int index) {
-        IntList rows = lives.get(index).rows;
+        IntList rows = book.rows(index);
         IntList withNested = new IntList(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             addWithNested(rows.get(i), withNested);

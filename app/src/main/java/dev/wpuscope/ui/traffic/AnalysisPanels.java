@@ -33,6 +33,12 @@ import java.util.stream.Stream;
  * panels that changed, however many handles or messages a long capture has.
  */
 final class AnalysisPanels {
+    /**
+     * After a read, the reader waits this many times as long as the read took: it takes at most a fifth of a core,
+     * however many handles a capture has (a million-call capture being opened has 80,000 and growing), and leaves the
+     * rest to the thread reading the capture.
+     */
+    private static final int IDLE_PER_READ = 4;
     private final List<AnalysisPanel<?>> panels = new ArrayList<>();
     private final Executor reader = Daemons.singleThread("wpuscope-panels");
     /** A finished read: per panel its new rows, or null when they did not change. */
@@ -40,6 +46,8 @@ final class AnalysisPanels {
     /** The reader thread's previous read, to compare with. */
     private List<List<?>> previousRead = List.of();
     private boolean reading;
+    /** When the next read may start at the earliest ({@link System#nanoTime()}); written by the reader thread. */
+    private volatile long nextReadNanos;
 
     AnalysisPanels(Consumer<TrafficFilter> showEvents) {
         panels.add(new AnalysisPanel<SocketHandle>("Handle contexts",
@@ -179,13 +187,24 @@ final class AnalysisPanels {
         return panels;
     }
 
-    /** Starts reading every panel's rows from {@code analysis}, unless a read is still under way. */
+    /**
+     * Starts reading every panel's rows from {@code analysis}, unless a read is still under way or the last one ended
+     * too recently (see {@link #IDLE_PER_READ}).
+     */
     void refresh(TraceAnalysis analysis) {
         if (reading) {
             return;
         }
+        if (System.nanoTime() < nextReadNanos) {
+            return;
+        }
         reading = true;
-        reader.execute(() -> finishedRead.set(changes(panels.stream().<List<?>>map(p -> p.read(analysis)).toList())));
+        reader.execute(() -> {
+            long start = System.nanoTime();
+            finishedRead.set(changes(panels.stream().<List<?>>map(p -> p.read(analysis)).toList()));
+            long end = System.nanoTime();
+            nextReadNanos = end + IDLE_PER_READ * (end - start);
+        });
     }
 
     /** Runs on the reader thread: the rows that differ from the previous read, null for the others. */

@@ -30,7 +30,11 @@ final class CallNesting {
     private final EventStore store;
     /** Downcalls and nested rows the table has (shown, or hidden under a collapsed call). */
     private final BitSet placed = new BitSet();
-    /** Nested rows that passed the filter and wait for their outermost call. */
+    /**
+     * Rows that passed the filter and wait to be placed: nested rows until their outermost call arrives, a downcall
+     * until its tree is placed. Placing a row sets its bit in {@link #placed} and leaves this one: clearing the
+     * highest bit of a BitSet rescans it down to the next set bit, which made placing a million rows quadratic.
+     */
     private final BitSet held = new BitSet();
     /** Nested rows placed at top level because their call did not arrive in time. */
     private final BitSet released = new BitSet();
@@ -91,8 +95,7 @@ final class CallNesting {
 
     /** Places {@code row} if it waits to be, then what ran inside it; {@code hidden}: under a collapsed call. */
     private void placeTree(int row, boolean hidden, IntList lines) {
-        if (held.get(row)) {
-            held.clear(row);
+        if (isHeld(row)) {
             placed.set(row);
             if (!hidden) {
                 lines.add(row);
@@ -116,7 +119,7 @@ final class CallNesting {
         int kept = 0;
         for (int i = 0; i < heldCount; i++) {
             int row = heldRows[i];
-            if (!held.get(row)) {
+            if (!isHeld(row)) {
                 continue;
             }
             int root = root(row);
@@ -130,6 +133,11 @@ final class CallNesting {
             }
         }
         heldCount = kept;
+    }
+
+    /** Whether {@code row} passed the filter and waits to be placed. */
+    private boolean isHeld(int row) {
+        return held.get(row) && !placed.get(row);
     }
 
     /** The outermost call {@code row} ran inside (itself when top-level), or {@link #ROOT_PENDING}. */
@@ -243,7 +251,7 @@ final class CallNesting {
     IntList unshown() {
         IntList rows = new IntList();
         for (int i = 0; i < heldCount; i++) {
-            if (held.get(heldRows[i])) {
+            if (isHeld(heldRows[i])) {
                 rows.add(heldRows[i]);
             }
         }

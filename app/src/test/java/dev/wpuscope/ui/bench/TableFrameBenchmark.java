@@ -12,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -41,22 +40,12 @@ public final class TableFrameBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("java.awt.headless", "true");
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        Platform.setImplicitExit(false);
-        started.get();
+        HeadlessFx.start();
         int[] rates = args.length == 0 ? new int[] {100_000} : Arrays.stream(String.join(",", args).split("[,\\s]+"))
                 .filter(rate -> !rate.isEmpty()).mapToInt(Integer::parseInt).toArray();
         for (int rate : rates) {
             for (RowOrder order : new RowOrder[] {null, new RowOrder(SortKey.ERROR, true)}) {
-                CompletableFuture<String> figures = new CompletableFuture<>();
-                Platform.runLater(() -> figures.complete(run(rate, order)));
-                System.out.println(figures.get());
+                System.out.println(HeadlessFx.onFxThread(() -> run(rate, order)));
             }
         }
         Platform.exit();
