@@ -57,6 +57,23 @@ public final class SocketLives {
     public record Socket(int index, int process, int pid, int loadSession, long socket, String provider,
                          String createdBy, int creationRow, int closeRow, State state, long downcalls, long upcalls,
                          long failures, long afterClose) {
+
+        /**
+         * Never created nor closed in the capture and every call on it failed: a value that was no socket (the
+         * application's bad handle, answered WSAENOTSOCK), not a socket created before the capture.
+         */
+        public boolean notASocket() {
+            return creationRow == EventStore.NO_ROW && closeRow == EventStore.NO_ROW && failures > 0
+                    && failures == downcalls + upcalls;
+        }
+
+        /** What made it: the creating call, "before the capture", or "not a socket" ({@link #notASocket()}). */
+        public String origin() {
+            if (!createdBy.isEmpty()) {
+                return createdBy;
+            }
+            return notASocket() ? "not a socket" : "before the capture";
+        }
     }
 
     private final EventStore store;

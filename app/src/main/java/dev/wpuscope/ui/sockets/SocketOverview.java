@@ -127,8 +127,11 @@ public final class SocketOverview {
         return owner;
     }
 
-    /** {@code closed}, {@code closed without WPUCloseSocketHandle, used after close}, {@code open}, ... */
+    /** {@code closed}, {@code closed without WPUCloseSocketHandle, used after close}, {@code not a socket: ...}, ... */
     static String state(SocketLives.Socket socket, List<Finding> findings) {
+        if (socket.notASocket()) {
+            return "not a socket: every call on it failed";
+        }
         List<String> words = new ArrayList<>();
         words.add(socket.state().label());
         if (has(findings, FindingKind.CLOSE_WITHOUT_HANDLE_CLOSE)) {

@@ -92,8 +92,7 @@ public final class SocketsViewController {
         Cells.text(pidColumn, r -> Integer.toString(r.socket().pid()));
         Cells.text(socketColumn, r -> EventText.hex(r.socket().socket()));
         Cells.text(providerColumn, r -> EventText.providerLabel(r.socket().provider()));
-        Cells.text(createdByColumn, r -> r.socket().createdBy().isEmpty() ? "before the capture"
-                : r.socket().createdBy());
+        Cells.text(createdByColumn, r -> r.socket().origin());
         Cells.text(stateColumn, SocketRow::state);
         Cells.value(callsColumn, r -> r.socket().downcalls());
         Cells.value(upcallsColumn, r -> r.socket().upcalls());

@@ -73,5 +73,13 @@ class SocketOverviewTest {
         SocketLives.Socket open = new SocketLives.Socket(0, 0, 42, 1, 0x2C8, "lsp.dll", "", EventStore.NO_ROW,
                 EventStore.NO_ROW, SocketLives.State.OPEN, 1, 0, 0, 0);
         assertEquals("open, created before the capture", SocketOverview.state(open, List.of()));
+        assertEquals("before the capture", open.origin());
+        SocketLives.Socket bad = new SocketLives.Socket(0, 0, 42, 1, 0x7F_FFF0, "lsp.dll", "", EventStore.NO_ROW,
+                EventStore.NO_ROW, SocketLives.State.OPEN, 2, 3, 5, 0);
+        assertEquals("not a socket: every call on it failed", SocketOverview.state(bad, List.of()));
+        assertEquals("not a socket", bad.origin());
+        SocketLives.Socket oneCallSucceeded = new SocketLives.Socket(0, 0, 42, 1, 0x7F_FFF0, "lsp.dll", "",
+                EventStore.NO_ROW, EventStore.NO_ROW, SocketLives.State.OPEN, 2, 3, 4, 0);
+        assertEquals("open, created before the capture", SocketOverview.state(oneCallSucceeded, List.of()));
     }
 }
