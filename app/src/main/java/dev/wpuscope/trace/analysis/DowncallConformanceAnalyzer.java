@@ -310,7 +310,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
     // ---- overlapped requests ----
 
     private void started(DowncallEvent call, String provider) {
-        int at = overlappedIndex(call.function());
+        int at = call.function().completionRoutineIndex() - 1;
         if (at < 0 || call.arg(at) == 0) {
             return;
         }
@@ -321,15 +321,6 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
             return;
         }
         requests.put(key, new PendingRequest(call, provider, call.arg(at), call.arg(at + 1)));
-    }
-
-    /** Index of the overlapped argument (the completion routine follows it), or -1. */
-    private static int overlappedIndex(Downcall function) {
-        return switch (function) {
-            case WSP_RECV, WSP_RECV_FROM -> 5;
-            case WSP_SEND, WSP_SEND_TO, WSP_IOCTL -> 4;
-            default -> -1;
-        };
     }
 
     private void completedBy(Overlapped key, UpcallEvent completion) {

@@ -138,6 +138,13 @@ final class ResourceTracker {
     private final PendingFindings<Key> pending = new PendingFindings<>();
     /** Values the trace never created that a downcall handed to the provider (format 1.2), by value. */
     private final Map<Key, DowncallEvent> givenBy = new HashMap<>();
+    private OutsideOrigin outsideOrigin = use -> null;
+
+    /** Where a value the trace never created came from when its use alone tells (null: it does not). */
+    @FunctionalInterface
+    interface OutsideOrigin {
+        String of(UpcallEvent use);
+    }
 
     ResourceTracker(ResourceKind kind, Reporter reporter, EffectOrder order) {
         this.kind = kind;
@@ -282,6 +289,11 @@ final class ResourceTracker {
         }
     }
 
+    /** Tells where values come from that no call gives by value (a WSATHREADID's thread handle). */
+    void outsideOrigin(OutsideOrigin origin) {
+        outsideOrigin = origin;
+    }
+
     /** A later record of the process: pending findings it can no longer explain are reported. */
     void advance(Call later) {
         pending.settleDue(later, order);
@@ -413,8 +425,9 @@ final class ResourceTracker {
         entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
         latest.put(key, entry);
         DowncallEvent giver = givenBy.get(key);
-        if (giver != null) {
-            reportGiven(entry, event, giver, provider);
+        String origin = giver != null ? givenIn(giver) : outsideOrigin.of(event);
+        if (origin != null) {
+            reportOutsideOrigin(entry, event, origin, provider);
             return entry;
         }
         Runnable report = () -> reporter.report(Severity.WARNING, FindingKind.UNKNOWN_HANDLE, event.pid(), provider,
@@ -428,19 +441,26 @@ final class ResourceTracker {
             boolean enclosing = later instanceof DowncallEvent call && call.tid() == event.tid()
                     && call.callId() == event.parentCallIdOrZero();
             if (enclosing) {
-                reportGiven(entry, event, (DowncallEvent) later, provider);
+                reportOutsideOrigin(entry, event, givenIn((DowncallEvent) later), provider);
             }
             return enclosing;
         }, report);
         return entry;
     }
 
-    /** A use of a value the application gave: only a failed one is worth a line (the application's bad value). */
-    private void reportGiven(Entry entry, UpcallEvent event, DowncallEvent giver, String provider) {
+    private static String givenIn(DowncallEvent giver) {
+        return "came from the application in " + giver.function().apiName() + " at offset " + giver.offset()
+                + "; no provider made it";
+    }
+
+    /**
+     * A use of a value from outside the providers ({@code origin} says where): only a failed one is worth a line
+     * (the application's bad value).
+     */
+    private void reportOutsideOrigin(Entry entry, UpcallEvent event, String origin, String provider) {
         if (event.failed()) {
             reporter.report(Severity.INFO, FindingKind.UNKNOWN_HANDLE, event.pid(), provider, event.offset(),
-                    entry.subject() + " passed to " + event.upcall().apiName() + " came from the application in "
-                            + giver.function().apiName() + " at offset " + giver.offset() + "; no provider made it"
+                    entry.subject() + " passed to " + event.upcall().apiName() + " " + origin
                             + UpcallAnalyzer.errorSuffix(event));
         }
     }

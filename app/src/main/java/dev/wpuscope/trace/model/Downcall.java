@@ -89,6 +89,14 @@ public enum Downcall {
         return argNames.indexOf("sa0");
     }
 
+    /**
+     * Index of the {@code completion_routine} arg of an overlapped call (its {@code overlapped} arg is the one
+     * before), or -1 when the call has none.
+     */
+    public int completionRoutineIndex() {
+        return argNames.indexOf("completion_routine");
+    }
+
     /** Whether the record's {@code socket} field names a socket (0 for the functions without one, §4 type 8). */
     public boolean hasSocket() {
         return switch (this) {

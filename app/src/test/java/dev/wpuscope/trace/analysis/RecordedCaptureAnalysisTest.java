@@ -33,13 +33,6 @@ class RecordedCaptureAnalysisTest {
             "UPCALL_FAILED WPUSetEvent of event", "USED_AFTER_CLOSE event");
 
     /**
-     * The handle of the WSATHREADID that comes with a completion routine: ws2_32 makes it, not WPUOpenCurrentThread,
-     * and no recorded argument says so. (The event given to WSPEventSelect and the bad socket value the scenario
-     * passes on purpose came from the application in a recorded downcall: no warning.)
-     */
-    private static final List<String> PLANTED_BY_SPI = List.of("UNKNOWN_HANDLE thread handle");
-
-    /**
      * What the "spi-misuse" scenario does wrong (native-hook/host/host_spi_misuse.c, the base sample's SPI bugs), each
      * unmatched-call kind once, and what follows from it: the socket closed without WPUCloseSocketHandle is still open
      * at unload, and the provider's handle lookup for the WSPSend after close uses the closed handle.
@@ -49,7 +42,6 @@ class RecordedCaptureAnalysisTest {
             "CLOSE_WITHOUT_HANDLE_CLOSE WSPCloseSocket of socket", "NOT_RELEASED_AT_UNLOAD socket handle",
             "OVERLAPPED_NOT_COMPLETED WSPRecv on socket", "USED_AFTER_CLOSE socket handle");
 
-    private static final Pattern SPI_SELECTED = Pattern.compile("--scenario\\s+spi(\\s|$)");
     private static final Pattern SPI_MISUSE_SELECTED = Pattern.compile("--scenario\\s+spi-misuse\\b");
 
     /** wpuhost runs every scenario but stress without --scenario, with --scenario all, or when named. */
@@ -87,7 +79,7 @@ class RecordedCaptureAnalysisTest {
                 analysis.findings().toString());
     }
 
-    /** The misuses planted by the scenarios that ran (misuse, spi, spi-misuse: non-IFS sample only); nothing otherwise. */
+    /** The misuses planted by the scenarios that ran (misuse, spi-misuse: non-IFS sample only); nothing otherwise. */
     private static List<String> expected(TraceAnalysis analysis, String provider) {
         boolean nonIfsSample = provider.toLowerCase(java.util.Locale.ROOT).endsWith("sample_nonifs.dll");
         List<String> planted = new ArrayList<>();
@@ -96,9 +88,6 @@ class RecordedCaptureAnalysisTest {
         }
         if (ran(analysis, CROSSTHREAD_SELECTED, false)) {
             planted.addAll(PLANTED_BY_CROSSTHREAD);
-        }
-        if (ran(analysis, SPI_SELECTED, false) && nonIfsSample) {
-            planted.addAll(PLANTED_BY_SPI);
         }
         if (ran(analysis, SPI_MISUSE_SELECTED, false) && nonIfsSample) {
             planted.addAll(PLANTED_BY_SPI_MISUSE);
