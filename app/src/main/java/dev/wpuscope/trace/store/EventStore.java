@@ -2,6 +2,7 @@ package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.model.ProcessKey;
+import dev.wpuscope.trace.model.SocketEffect;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class EventStore {
     private volatile EventChunk[] chunks = new EventChunk[0];
     private volatile int size;
 
-    private final PublishedList<Site> sites = new PublishedList<>();
+    private final SiteTable sites = new SiteTable();
     private final PublishedList<ProcessInfo> processes = new PublishedList<>();
     private final PublishedList<ModuleInfo> modules = new PublishedList<>();
     private final PublishedList<String> texts = new PublishedList<>();
@@ -54,7 +55,6 @@ public final class EventStore {
     private final SocketIndex sockets = new SocketIndex();
     private final CapturedData data = new CapturedData();
 
-    private final Map<Site, Integer> siteIds = new HashMap<>();
     private final Map<Integer, Integer> processOfPid = new HashMap<>();
     /** Processes that said a 1.1 hello, by pid and process start time: their later load sessions join them. */
     private final Map<ProcessKey, Integer> processOfStart = new HashMap<>();
@@ -86,7 +86,7 @@ public final class EventStore {
     public synchronized void append(TraceRecord.UpcallFields e, long time, long duration) {
         int row = size;
         int process = processOf(e.pid());
-        int site = siteId(new Site(process, e.tid(), moduleIndex(process, e.callerModuleId()), e.callerAddress()));
+        int site = sites.idOf(process, e.tid(), moduleIndex(process, e.callerModuleId()), e.callerAddress());
         boolean failed = e.failed();
         EventChunk chunk = chunkForRow(row);
         chunk.set(row & EventChunk.MASK, RowKind.UPCALL, time, site, e.sequence(), e.upcallNumber(),
@@ -98,9 +98,9 @@ public final class EventStore {
         if (e.parentCallId() != null) {
             link(chunk.callsForWriting(), row, process, e.parentCallId());
         }
-        Long socket = SocketIndex.socketOf(e.upcall(), e.arg(0), e.arg(2), e.result(), failed);
-        if (socket != null) {
-            sockets.add(socket, row);
+        Upcall upcall = e.upcall();
+        if (SocketEffect.of(upcall, failed) != SocketEffect.NONE) {
+            sockets.add(SocketIndex.socketOf(upcall, e.arg(0), e.arg(2), e.result()), row);
         }
         size = row + 1;
     }
@@ -113,7 +113,7 @@ public final class EventStore {
     public synchronized void append(TraceRecord.DowncallFields e, long time, long duration) {
         int row = size;
         int process = processOf(e.pid());
-        int site = siteId(new Site(process, e.tid(), servedModule(process, e.servedEntryId()), 0));
+        int site = sites.idOf(process, e.tid(), servedModule(process, e.servedEntryId()), 0);
         boolean failed = e.failed();
         EventChunk chunk = chunkForRow(row);
         int i = row & EventChunk.MASK;
@@ -259,10 +259,6 @@ public final class EventStore {
             lastModuleKey = key;
         }
         return lastModule;
-    }
-
-    private int siteId(Site s) {
-        return siteIds.computeIfAbsent(s, k -> sites.add(k));
     }
 
     private int textId(String text) {
@@ -443,8 +439,9 @@ public final class EventStore {
         if (isDowncall(row)) {
             return callColumns(row).socket[row & EventChunk.MASK];
         }
-        Long socket = SocketIndex.socketOf(upcall(row), arg(row, 0), arg(row, 2), result(row), failed(row));
-        return socket == null ? 0 : socket;
+        Upcall upcall = upcall(row);
+        return SocketEffect.of(upcall, failed(row)) != SocketEffect.NONE
+                ? SocketIndex.socketOf(upcall, arg(row, 0), arg(row, 2), result(row)) : 0;
     }
 
     /** The bytes a downcall captured (empty unless the tracer was configured to capture). */
