@@ -2,8 +2,11 @@ package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.model.ProcessKey;
+import dev.wpuscope.trace.model.SocketEffect;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +29,11 @@ import java.util.Map;
  * column is a method taking a row index. {@link EventQuery} selects rows by an {@link EventFilter}; {@link EventText}
  * writes a row's columns as the table shows them.
  *
- * <p>One thread writes (through a {@link StoreFeed}; the writing methods are synchronized so several feeds
- * may share a store), any number of threads read. Readers see the rows below {@link #size()}: the row count
- * is published (volatile) after the rows are written. Non-call records are kept in small side tables.
+ * <p>One thread writes (through a {@link StoreFeed}), any number of threads read. Several feeds may share a store if
+ * their writes are ordered (one at a time, each after the last, as the tracer pipe server's listener lock does): the
+ * writing methods take no lock. Readers see the rows below {@link #size()}: the row count is published after the
+ * row is written, with a release store (a volatile read of it sees the row whole; the writer pays no fence per row).
+ * Non-call records are kept in small side tables.
  */
 public final class EventStore {
 
@@ -40,10 +45,13 @@ public final class EventStore {
     /** {@link #parentRow} of a row without a parent, or whose parent has not arrived. */
     public static final int NO_ROW = CallColumns.NONE;
 
+    private static final VarHandle SIZE = ReleasedInt.field(MethodHandles.lookup(), "size");
+
     private volatile EventChunk[] chunks = new EventChunk[0];
+    /** Read volatile by readers, written by {@link #publishSize}. */
     private volatile int size;
 
-    private final PublishedList<Site> sites = new PublishedList<>();
+    private final SiteTable sites = new SiteTable();
     private final PublishedList<ProcessInfo> processes = new PublishedList<>();
     private final PublishedList<ModuleInfo> modules = new PublishedList<>();
     private final PublishedList<String> texts = new PublishedList<>();
@@ -54,7 +62,6 @@ public final class EventStore {
     private final SocketIndex sockets = new SocketIndex();
     private final CapturedData data = new CapturedData();
 
-    private final Map<Site, Integer> siteIds = new HashMap<>();
     private final Map<Integer, Integer> processOfPid = new HashMap<>();
     /** Processes that said a 1.1 hello, by pid and process start time: their later load sessions join them. */
     private final Map<ProcessKey, Integer> processOfStart = new HashMap<>();
@@ -80,13 +87,13 @@ public final class EventStore {
         textIdOf.put("", 0);
     }
 
-    // ---- writing (one writer at a time) ----
+    // ---- writing (one writer at a time, see the class comment) ----
 
     /** Appends an upcall whose start time is {@code time} (FILETIME) and whose duration is in 100 ns. */
-    public synchronized void append(TraceRecord.UpcallFields e, long time, long duration) {
+    public void append(TraceRecord.UpcallFields e, long time, long duration) {
         int row = size;
         int process = processOf(e.pid());
-        int site = siteId(new Site(process, e.tid(), moduleIndex(process, e.callerModuleId()), e.callerAddress()));
+        int site = sites.idOf(process, e.tid(), moduleIndex(process, e.callerModuleId()), e.callerAddress());
         boolean failed = e.failed();
         EventChunk chunk = chunkForRow(row);
         chunk.set(row & EventChunk.MASK, RowKind.UPCALL, time, site, e.sequence(), e.upcallNumber(),
@@ -98,11 +105,11 @@ public final class EventStore {
         if (e.parentCallId() != null) {
             link(chunk.callsForWriting(), row, process, e.parentCallId());
         }
-        Long socket = SocketIndex.socketOf(e.upcall(), e.arg(0), e.arg(2), e.result(), failed);
-        if (socket != null) {
-            sockets.add(socket, row);
+        Upcall upcall = e.upcall();
+        if (SocketEffect.of(upcall, failed) != SocketEffect.NONE) {
+            sockets.add(SocketIndex.socketOf(upcall, e.arg(0), e.arg(2), e.result()), row);
         }
-        size = row + 1;
+        publishSize(row + 1);
     }
 
     /**
@@ -110,10 +117,10 @@ public final class EventStore {
      * nested in it that arrived before it get it as their parent. Its provider is the module the served entry's
      * chain went down to (PROVIDER_LOADED), its caller address 0.
      */
-    public synchronized void append(TraceRecord.DowncallFields e, long time, long duration) {
+    public void append(TraceRecord.DowncallFields e, long time, long duration) {
         int row = size;
         int process = processOf(e.pid());
-        int site = siteId(new Site(process, e.tid(), servedModule(process, e.servedEntryId()), 0));
+        int site = sites.idOf(process, e.tid(), servedModule(process, e.servedEntryId()), 0);
         boolean failed = e.failed();
         EventChunk chunk = chunkForRow(row);
         int i = row & EventChunk.MASK;
@@ -133,7 +140,12 @@ public final class EventStore {
         if (function != null && function.hasSocket() && !(function.createsSocket() && failed)) {
             sockets.add(e.socket(), row);
         }
-        size = row + 1;
+        publishSize(row + 1);
+    }
+
+    /** Makes rows below {@code rows} readable: every write before this is seen by a reader that reads the new size. */
+    private void publishSize(int rows) {
+        SIZE.setRelease(this, rows);
     }
 
     /** The module of the provider the served entry's chain goes down to (the unknown module when not announced). */
@@ -195,7 +207,7 @@ public final class EventStore {
      * A PROCESS_HELLO: a new load session of the known process with its pid and process start time (1.1), else
      * a new process for its pid.
      */
-    public synchronized void addHello(TraceRecord.ProcessHello hello) {
+    public void addHello(TraceRecord.ProcessHello hello) {
         ProcessKey start = ProcessKey.of(hello);
         Integer known = start == null ? null : processOfStart.get(start);
         int process;
@@ -214,7 +226,7 @@ public final class EventStore {
         side.add(new SideRecord(size, hello));
     }
 
-    public synchronized void addModule(TraceRecord.Module module) {
+    public void addModule(TraceRecord.Module module) {
         int process = processOf(module.pid());
         int index = moduleIndex(process, module.moduleId());
         modules.set(index, new ModuleInfo(index, process, module.moduleId(), module));
@@ -222,7 +234,7 @@ public final class EventStore {
     }
 
     /** Any other non-call record (provider loaded, drops, tracer message, goodbye), ticks already converted. */
-    public synchronized void addSideRecord(TraceRecord record) {
+    public void addSideRecord(TraceRecord record) {
         int process = processOf(record.pid());
         if (record instanceof TraceRecord.ProviderLoaded loaded) {
             servedModules.put(key(process, loaded.servedEntryId()), moduleIndex(process, loaded.nextModuleId()));
@@ -233,7 +245,7 @@ public final class EventStore {
         side.add(new SideRecord(size, record));
     }
 
-    public synchronized void addProblem(CaptureProblem problem) {
+    public void addProblem(CaptureProblem problem) {
         problems.add(problem);
     }
 
@@ -259,10 +271,6 @@ public final class EventStore {
             lastModuleKey = key;
         }
         return lastModule;
-    }
-
-    private int siteId(Site s) {
-        return siteIds.computeIfAbsent(s, k -> sites.add(k));
     }
 
     private int textId(String text) {
@@ -443,8 +451,9 @@ public final class EventStore {
         if (isDowncall(row)) {
             return callColumns(row).socket[row & EventChunk.MASK];
         }
-        Long socket = SocketIndex.socketOf(upcall(row), arg(row, 0), arg(row, 2), result(row), failed(row));
-        return socket == null ? 0 : socket;
+        Upcall upcall = upcall(row);
+        return SocketEffect.of(upcall, failed(row)) != SocketEffect.NONE
+                ? SocketIndex.socketOf(upcall, arg(row, 0), arg(row, 2), result(row)) : 0;
     }
 
     /** The bytes a downcall captured (empty unless the tracer was configured to capture). */

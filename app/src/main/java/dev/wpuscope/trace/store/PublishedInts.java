@@ -1,12 +1,17 @@
 package dev.wpuscope.trace.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
  * An append-only int list written by one thread and read by many: a reader sees every value up to the
- * size it reads (the array is replaced, never changed below the published size).
+ * size it reads (the array is replaced, never changed below the published size). The size is published with a release
+ * store after the value is written: a reader's volatile read of it sees the value, and the writer pays no fence.
  */
 final class PublishedInts {
+
+    private static final VarHandle SIZE = ReleasedInt.field(MethodHandles.lookup(), "size");
 
     private volatile int[] values = new int[8];
     private volatile int size;
@@ -20,7 +25,7 @@ final class PublishedInts {
             values = v;
         }
         v[n] = value;
-        size = n + 1;
+        SIZE.setRelease(this, n + 1);
     }
 
     int size() {

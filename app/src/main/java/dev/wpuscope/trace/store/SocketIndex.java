@@ -1,5 +1,6 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.trace.model.SocketEffect;
 import dev.wpuscope.trace.model.Upcall;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,17 +15,12 @@ final class SocketIndex {
     private long lastSocket;
     private PublishedInts lastRows;
 
-    /** The socket handle an upcall row is about, or null. */
-    static Long socketOf(Upcall upcall, long arg0, long arg2, long result, boolean failed) {
-        if (upcall == null) {
-            return null;
-        }
+    /** The socket handle of an upcall row about one (whose {@link SocketEffect} is not {@code NONE}). */
+    static long socketOf(Upcall upcall, long arg0, long arg2, long result) {
         return switch (upcall) {
-            case WPU_CLOSE_SOCKET_HANDLE, WPU_FD_IS_SET, WPU_QUERY_SOCKET_HANDLE_CONTEXT,
-                    WPU_COMPLETE_OVERLAPPED_REQUEST -> arg0;
             case WPU_POST_MESSAGE -> arg2;
-            case WPU_CREATE_SOCKET_HANDLE, WPU_MODIFY_IFS_HANDLE -> failed ? null : result;
-            default -> null;
+            case WPU_CREATE_SOCKET_HANDLE, WPU_MODIFY_IFS_HANDLE -> result;
+            default -> arg0;
         };
     }
 

@@ -68,7 +68,7 @@ public final class StreamedSocketLives implements TraceListener {
             return;
         }
         Process process = processOf(e.pid());
-        long socket = SocketIndex.socketOf(upcall, e.arg(0), e.arg(2), e.result(), failed);
+        long socket = SocketIndex.socketOf(upcall, e.arg(0), e.arg(2), e.result());
         book.add(new SocketLifeBook.Call(row, process.index, e.pid(), process.loadSession, false, effect, socket,
                 failed, 0, e.parentCallIdOrZero(), upcall.apiName(), modulePath(process, e.callerModuleId())));
     }
