@@ -1,6 +1,9 @@
 package dev.wpuscope.trace.store;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Rows of an {@link EventStore} in nesting order, for a table that indents what ran inside a call: each call comes
@@ -32,6 +35,36 @@ public final class CallTree {
             int parent = store.parentRow(row);
             if (parent == EventStore.NO_ROW || !chosen.get(parent)) {
                 tree.add(store, chosen, row, 0);
+            }
+        }
+        return tree;
+    }
+
+    /**
+     * The nesting order of {@code selected} (rows ascending, below the store's size) with the top-level rows in start
+     * time order (ties in store order), for a timeline: a call's record is written when it returns, so a long call
+     * started first is stored after the short ones other threads made meanwhile. Rows inside a call stay in their
+     * store order (one thread's, started in that order).
+     */
+    public static CallTree inStartOrder(EventStore store, IntList selected) {
+        CallTree byRecord = of(store, selected);
+        List<Integer> tops = new ArrayList<>();
+        for (int i = 0; i < byRecord.size(); i++) {
+            if (byRecord.depth(i) == 0) {
+                tops.add(i);
+            }
+        }
+        tops.sort(Comparator.comparingLong((Integer line) -> store.time(byRecord.row(line)))
+                .thenComparingInt(byRecord::row));
+        CallTree tree = new CallTree();
+        for (int top : tops) {
+            int end = top + 1;
+            while (end < byRecord.size() && byRecord.depth(end) > 0) {
+                end++;
+            }
+            for (int line = top; line < end; line++) {
+                tree.rows.add(byRecord.row(line));
+                tree.depths.add(byRecord.depth(line));
             }
         }
         return tree;

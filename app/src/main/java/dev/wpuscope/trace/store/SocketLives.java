@@ -110,8 +110,9 @@ public final class SocketLives {
     }
 
     /**
-     * Socket {@code index}'s life in nesting order: its calls from creation to close (and after), each followed by
-     * what ran inside it (upcalls the provider made during a downcall, whatever socket they name).
+     * Socket {@code index}'s life in nesting order: its calls from creation to close (and after) in the order they
+     * started, each followed by what ran inside it (upcalls the provider made during a downcall, whatever socket
+     * they name).
      */
     public CallTree timeline(int index) {
         IntList rows = book.rows(index);
@@ -120,7 +121,7 @@ public final class SocketLives {
             addWithNested(rows.get(i), withNested);
         }
         withNested = sortedDistinct(withNested);
-        return CallTree.of(store, withNested);
+        return CallTree.inStartOrder(store, withNested);
     }
 
     private void addWithNested(int row, IntList into) {

@@ -168,6 +168,19 @@ class SpiStoreTest {
                 new LoadSession(5, session));
     }
 
+    @Test
+    void aTimelineShowsCallsInTheOrderTheyStartedNotTheOrderTheirRecordsCame() {
+        EventStore s = new EventStore();
+        s.addHello(hello(1));
+        s.append(downcall(Downcall.WSP_SOCKET, 1, 0x10, 0x10), 10, 1);
+        s.append(downcall(Downcall.WSP_SEND, 3, 0x10, 0), 30, 1);   // another thread's, started later
+        s.append(downcall(Downcall.WSP_RECV, 2, 0x10, 0), 20, 50);  // started first, recorded when it returned
+        s.append(downcall(Downcall.WSP_CLOSE_SOCKET, 4, 0x10, 0), 80, 1);
+        SocketLives lives = new SocketLives(s);
+        lives.update();
+        assertEquals(IntList.of(0, 2, 1, 3), lives.timeline(0).rows());
+    }
+
     private static TraceRecord.DowncallEvent downcall(Downcall function, int callId, long socket, long result) {
         return new TraceRecord.DowncallEvent(0, 9, callId, function.number(), 1, callId, 0, 1, 10, 1, socket, result,
                 0, 0, new long[0], "", new byte[0]);
