@@ -8,13 +8,11 @@ import dev.wpuscope.catalog.model.Bitness;
 import dev.wpuscope.catalog.source.CatalogSources;
 import dev.wpuscope.change.CatalogWriter;
 import dev.wpuscope.change.InMemoryCatalog;
-import dev.wpuscope.platform.Elevation;
 import dev.wpuscope.platform.LiveCatalog;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,22 +28,7 @@ class RepairCommandTest {
     Path dir;
 
     private static LiveCatalog live(CatalogWriter writer) {
-        return new LiveCatalog() {
-            @Override
-            public Optional<String> unavailableReason() {
-                return Optional.empty();
-            }
-
-            @Override
-            public CatalogWriter writer() {
-                return writer;
-            }
-
-            @Override
-            public Elevation elevation() {
-                return () -> true;
-            }
-        };
+        return WritableLiveCatalog.of(writer, true);
     }
 
     private static CliRun run(LiveCatalog live, String input, String... args) {

@@ -48,22 +48,7 @@ class TracerCommandTest {
     }
 
     private static LiveCatalog live(CatalogWriter writer, boolean elevated) {
-        return new LiveCatalog() {
-            @Override
-            public Optional<String> unavailableReason() {
-                return Optional.empty();
-            }
-
-            @Override
-            public CatalogWriter writer() {
-                return writer;
-            }
-
-            @Override
-            public Elevation elevation() {
-                return () -> elevated;
-            }
-        };
+        return WritableLiveCatalog.of(writer, elevated);
     }
 
     private static CliRun run(LiveCatalog live, String input, String... args) {
