@@ -71,10 +71,15 @@ public final class CallStatistics extends UpcallAnalyzer {
     private final Durations[] downcalls = new Durations[Downcall.values().length];
     private final Durations[] upcalls = new Durations[Upcall.values().length];
     private final Map<Integer, Long> frequencies = new HashMap<>();
+    /** The clock frequency of the latest lookup's process (records come in runs of one process); pid -1: none (a
+     * Windows pid is a multiple of 4). */
+    private int lastPid = -1;
+    private long lastFrequency;
 
     @Override
     protected void onLoadSessionStart(ProcessHello hello) {
         frequencies.put(hello.pid(), hello.clockFrequency() > 0 ? hello.clockFrequency() : DEFAULT_FREQUENCY);
+        lastPid = -1;
     }
 
     @Override
@@ -91,7 +96,11 @@ public final class CallStatistics extends UpcallAnalyzer {
         if (table[number] == null) {
             table[number] = new Durations();
         }
-        long frequency = frequencies.getOrDefault(call.pid(), DEFAULT_FREQUENCY);
+        if (call.pid() != lastPid) {
+            lastFrequency = frequencies.getOrDefault(call.pid(), DEFAULT_FREQUENCY);
+            lastPid = call.pid();
+        }
+        long frequency = lastFrequency;
         long ticks = call.durationTicks();
         long nanos = ticks / frequency * 1_000_000_000L + ticks % frequency * 1_000_000_000L / frequency;
         table[number].add(nanos, call.failed());

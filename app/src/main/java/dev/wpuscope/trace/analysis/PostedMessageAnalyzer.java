@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** WPUPostMessage calls decoded as WSAAsyncSelect notifications, with a timeline per socket. */
+/**
+ * WPUPostMessage calls decoded as WSAAsyncSelect notifications, and how many each socket got (a socket's messages in
+ * order are in its life in the store: the Sockets view).
+ */
 public final class PostedMessageAnalyzer extends UpcallAnalyzer {
 
     private final CappedList<PostedMessage> messages = new CappedList<>(CappedList.PER_ANALYZER);
-    private final Map<SocketRef, CappedList<PostedMessage>> timelines = new LinkedHashMap<>();
+    /** Messages per socket (a one-element counter), in the order the sockets first got one. */
+    private final Map<SocketRef, long[]> countBySocket = new LinkedHashMap<>();
 
     @Override
     protected void onUpcall(UpcallEvent event, String provider) {
@@ -20,8 +24,7 @@ public final class PostedMessageAnalyzer extends UpcallAnalyzer {
         }
         PostedMessage message = new PostedMessage(event, provider);
         messages.add(message);
-        timelines.computeIfAbsent(new SocketRef(event.pid(), message.socket()),
-                k -> new CappedList<>(CappedList.PER_ITEM)).add(message);
+        countBySocket.computeIfAbsent(new SocketRef(event.pid(), message.socket()), k -> new long[1])[0]++;
         if (!message.posted()) {
             reportFailure(event, provider, "of " + message.describe() + " for socket " + Hex.of(message.socket()));
         }
@@ -48,18 +51,12 @@ public final class PostedMessageAnalyzer extends UpcallAnalyzer {
 
     /** The sockets that got messages, in the order they first did. */
     public synchronized List<SocketRef> sockets() {
-        return List.copyOf(timelines.keySet());
-    }
-
-    /** The messages for one socket, in order: the first 1000 (empty when it got none). */
-    public synchronized List<PostedMessage> timeline(SocketRef socket) {
-        CappedList<PostedMessage> timeline = timelines.get(socket);
-        return timeline == null ? List.of() : timeline.kept();
+        return List.copyOf(countBySocket.keySet());
     }
 
     /** How many messages one socket got. */
     public synchronized long messageCount(SocketRef socket) {
-        CappedList<PostedMessage> timeline = timelines.get(socket);
-        return timeline == null ? 0 : timeline.total();
+        long[] count = countBySocket.get(socket);
+        return count == null ? 0 : count[0];
     }
 }

@@ -55,8 +55,8 @@ final class ResourceTracker {
         final UpcallEvent creation;
         final Origin origin;
         final boolean closeTraced;
-        final CappedList<UpcallEvent> uses = new CappedList<>(CappedList.PER_ITEM);
-        final CappedList<UpcallEvent> closes = new CappedList<>(CappedList.PER_ITEM);
+        final CappedOffsets uses = new CappedOffsets();
+        final CappedOffsets closes = new CappedOffsets();
         final Map<Upcall, Long> useCounts = new EnumMap<>(Upcall.class);
         /** The generation of the same value before this one, while it may still receive late records. */
         Entry previous;
@@ -236,7 +236,7 @@ final class ResourceTracker {
         Entry closed = generationAt(newest, event);
         long dropped = order.droppedSoFar(event.pid());
         Runnable report = () -> {
-            closed.closes.add(event);
+            closed.closes.add(event.offset());
             closed.closedAgain = true;
             report(closed, event, dropped, Severity.ERROR, FindingKind.CLOSED_TWICE, provider,
                     closed.subject() + " closed again by " + event.upcall().apiName() + " (thread " + event.tid()
@@ -377,7 +377,7 @@ final class ResourceTracker {
 
     private void close(Entry entry, UpcallEvent event, String provider) {
         if (event.failed() && entry.origin == Origin.CREATED) {
-            entry.closes.add(event);
+            entry.closes.add(event.offset());
             entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
             reporter.report(Severity.WARNING, FindingKind.CLOSE_FAILED, event.pid(), provider, event.offset(),
                     event.upcall().apiName() + " of open " + entry.subject() + " failed"
@@ -390,12 +390,12 @@ final class ResourceTracker {
 
     private void markClosed(Entry entry, UpcallEvent event) {
         entry.firstClose = event;
-        entry.closes.add(event);
+        entry.closes.add(event.offset());
         entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
     }
 
     private void addUse(Entry entry, UpcallEvent event) {
-        entry.uses.add(event);
+        entry.uses.add(event.offset());
         entry.useCounts.merge(event.upcall(), 1L, Long::sum);
         entry.droppedAtLastEvent = order.droppedSoFar(event.pid());
     }

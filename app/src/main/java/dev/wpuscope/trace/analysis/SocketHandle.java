@@ -35,11 +35,13 @@ public record SocketHandle(TrackedResource lifecycle, Upcall createdBy, Integer 
         return lifecycle.state();
     }
 
-    /**
-     * The first WPUQuerySocketHandleContext calls on it (at most 1000; {@code lifecycle().useCount()} counts
-     * all): each one's result, error and returned context (arg 1).
-     */
-    public List<UpcallEvent> queries() {
-        return lifecycle.uses();
+    /** How many WPUQuerySocketHandleContext calls named it. */
+    public long queryCount() {
+        return lifecycle.useCount();
+    }
+
+    /** The capture offsets of the first WPUQuerySocketHandleContext calls on it (at most 1000). */
+    public List<Long> queryOffsets() {
+        return lifecycle.useOffsets();
     }
 }

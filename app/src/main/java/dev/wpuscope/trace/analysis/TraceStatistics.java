@@ -74,6 +74,8 @@ public final class TraceStatistics extends UpcallAnalyzer {
 
     private final List<PerProcess> processes = new ArrayList<>();
     private final Map<Integer, PerProcess> current = new HashMap<>();
+    /** The process of the latest lookup (records come in runs of one process), null after a change to current. */
+    private PerProcess lastProcess;
     /** Processes that said a 1.1 hello: a later hello with the same key is their next load session. */
     private final Map<ProcessKey, PerProcess> byKey = new HashMap<>();
     private final long[] calls = new long[Upcall.values().length];
@@ -144,11 +146,13 @@ public final class TraceStatistics extends UpcallAnalyzer {
         if (known != null) {
             known.sessions.add(new PerSession(hello.pid(), hello));
             current.put(hello.pid(), known);
+            lastProcess = null;
             return;
         }
         PerProcess p = new PerProcess(hello.pid(), hello);
         processes.add(p);
         current.put(hello.pid(), p);
+        lastProcess = null;
         if (key != null) {
             byKey.put(key, p);
         }
@@ -171,6 +175,7 @@ public final class TraceStatistics extends UpcallAnalyzer {
         session.emitted = g.emitted();
         session.endReason = g.reason();
         current.remove(g.pid());
+        lastProcess = null;
         long arrived = session.upcalls + session.downcalls;
         if (arrived + g.droppedTotal() != g.emitted()) {
             report(Severity.ERROR, FindingKind.EVENTS_UNACCOUNTED, g.pid(), TRACER, g.offset(), "the tracer emitted "
@@ -180,11 +185,18 @@ public final class TraceStatistics extends UpcallAnalyzer {
     }
 
     private PerProcess process(int pid) {
-        return current.computeIfAbsent(pid, k -> {
-            PerProcess p = new PerProcess(pid, null);
-            processes.add(p);
+        PerProcess p = lastProcess;
+        if (p != null && p.pid == pid) {
             return p;
-        });
+        }
+        p = current.get(pid);
+        if (p == null) {
+            p = new PerProcess(pid, null);
+            processes.add(p);
+            current.put(pid, p);
+        }
+        lastProcess = p;
+        return p;
     }
 
     public synchronized long records() {

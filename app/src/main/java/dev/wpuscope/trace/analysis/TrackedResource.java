@@ -13,22 +13,23 @@ import java.util.Map;
  *                   0 for a failed creation (there is no handle)
  * @param provider   the module that created it (for an unknown handle: the one that first used it)
  * @param creation   the creating upcall, {@code null} when the state is {@link ResourceState#UNKNOWN}
- * @param uses       the first upcalls that used it (queries, set/reset, APCs), in order, at most 1000
+ * @param useOffsets the capture offsets of the first upcalls that used it (queries, set/reset, APCs), in order, at
+ *                   most 1000 (the events themselves are in the capture and its store)
  * @param useCount   how many upcalls used it in all
  * @param useCounts  how many uses per upcall
- * @param closes     the first close attempts, in order, at most 1000
+ * @param closeOffsets the capture offsets of the first close attempts, in order, at most 1000
  * @param closeCount how many close attempts in all
  * @param endOffset  offset of the PROCESS_GOODBYE that found it open ({@link ResourceState#LEAKED}), else -1
  */
 public record TrackedResource(ResourceKind kind, int pid, long value, int generation, String provider,
-                              UpcallEvent creation, List<UpcallEvent> uses, long useCount,
-                              Map<Upcall, Long> useCounts, List<UpcallEvent> closes, long closeCount,
+                              UpcallEvent creation, List<Long> useOffsets, long useCount,
+                              Map<Upcall, Long> useCounts, List<Long> closeOffsets, long closeCount,
                               ResourceState state, long endOffset) {
 
     public TrackedResource {
-        uses = List.copyOf(uses);
+        useOffsets = List.copyOf(useOffsets);
         useCounts = Map.copyOf(useCounts);
-        closes = List.copyOf(closes);
+        closeOffsets = List.copyOf(closeOffsets);
     }
 
     /** How many of its uses were calls of {@code upcall}. */

@@ -39,8 +39,8 @@ import javafx.scene.layout.StackPane;
 /**
  * Controller of SocketsView.fxml: every socket of the capture with its provider, state and counts; the selected
  * socket's life as a tree (creation, calls, close, with the upcalls nested in each call) and as lanes over time, and
- * what the conformance analyzers found about it. A socket's menu (or a double-click) shows its calls in Live Traffic. Reads the store once per frame; while on screen, refreshes the list
- * twice a second.
+ * what the conformance analyzers found about it. A socket's menu (or a double-click) shows its calls in Live Traffic.
+ * While on screen, reads what the store gained and refreshes the list twice a second.
  */
 public final class SocketsViewController {
     private static final long REFRESH_NANOS = 500_000_000L;
@@ -165,13 +165,13 @@ public final class SocketsViewController {
         refresh();
     }
 
-    /** One frame: reads the rows the store gained; twice a second, shows what changed. */
+    /**
+     * One frame: while on screen, twice a second, reads the rows the store gained and shows what changed. Off screen
+     * it reads nothing: the rows wait in the store (reading them per frame would take the CPU an opening capture
+     * needs), and the first refresh on screen reads them all.
+     */
     void advanceFrame(long now) {
-        if (overview == null) {
-            return;
-        }
-        overview.update();
-        if (now - lastRefresh >= REFRESH_NANOS && Nodes.isShowing(root)) {
+        if (overview != null && now - lastRefresh >= REFRESH_NANOS && Nodes.isShowing(root)) {
             lastRefresh = now;
             refresh();
         }
@@ -269,6 +269,11 @@ public final class SocketsViewController {
 
     public TableView<SocketRow> socketTable() {
         return socketTable;
+    }
+
+    /** The lines' source: what it has read of the store so far. */
+    SocketOverview overview() {
+        return overview;
     }
 
     public TreeTableView<Integer> timelineTree() {

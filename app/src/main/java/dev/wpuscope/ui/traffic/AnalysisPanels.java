@@ -60,7 +60,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("Entry id", 70, h -> h.catalogEntryId() == null ? ""
                         : Integer.toUnsignedString(h.catalogEntryId())),
                 new PanelColumn<>("Context", 110, h -> h.context() == null ? "" : Hex.of(h.context())),
-                new PanelColumn<>("Queries", 70, h -> Integer.toString(h.queries().size())),
+                new PanelColumn<>("Queries", 70, h -> Long.toString(h.queryCount())),
                 new PanelColumn<>("Provider", 160, h -> EntryLabels.fileName(h.lifecycle().provider()))),
                 analysis -> analysis.handles().handles(),
                 h -> only(h.lifecycle().subject() + " of pid " + h.pid(), lifecycleEvents(h.lifecycle())),
@@ -89,7 +89,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("Posted", 60, m -> m.posted() ? "yes" : "FAILED"),
                 new PanelColumn<>("Provider", 160, m -> EntryLabels.fileName(m.provider()))),
                 analysis -> analysis.postedMessages().messages(),
-                m -> only("messages for socket " + Hex.of(m.socket()), Stream.of(m.call())),
+                m -> only("messages for socket " + Hex.of(m.socket()), eventsOf(m.call())),
                 showEvents));
         panels.add(resources("Event objects", "No event objects created or used yet.",
                 analysis -> analysis.events().events(), showEvents));
@@ -105,7 +105,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("Provider", 160, a -> EntryLabels.fileName(a.provider()))),
                 analysis -> analysis.threads().apcs(),
                 a -> only("APC to thread handle " + Hex.of(a.threadHandle()),
-                        Stream.of(a.call(), a.threadOpen())),
+                        eventsOf(a.call(), a.threadOpen())),
                 showEvents));
         panels.add(new AnalysisPanel<OverlappedCompletion>("Overlapped", "No WPUCompleteOverlappedRequest calls yet.",
                 List.of(
@@ -117,7 +117,7 @@ final class AnalysisPanels {
                 new PanelColumn<>("Bytes", 80, o -> Long.toString(o.bytesTransferred())),
                 new PanelColumn<>("Provider", 160, o -> EntryLabels.fileName(o.provider()))),
                 analysis -> analysis.overlapped().completions(),
-                o -> only("completions on socket " + Hex.of(o.socket()), Stream.of(o.call())),
+                o -> only("completions on socket " + Hex.of(o.socket()), eventsOf(o.call())),
                 showEvents));
         panels.add(new AnalysisPanel<LoadSessionSummary>("Load sessions", "No traced process has said hello yet.",
                 List.of(
@@ -166,20 +166,27 @@ final class AnalysisPanels {
                 new PanelColumn<>("State", 130, r -> r.state().name()),
                 new PanelColumn<>("Created", 90, r -> r.creation() == null ? "not in trace"
                         : "tid " + r.creation().tid()),
-                new PanelColumn<>("Uses", 60, r -> Integer.toString(r.uses().size())),
-                new PanelColumn<>("Closes", 60, r -> Integer.toString(r.closes().size())),
+                new PanelColumn<>("Uses", 60, r -> Long.toString(r.useCount())),
+                new PanelColumn<>("Closes", 60, r -> Long.toString(r.closeCount())),
                 new PanelColumn<>("Provider", 160, r -> EntryLabels.fileName(r.provider()))),
                 rows, r -> only(r.subject() + " of pid " + r.pid(), lifecycleEvents(r)), show);
     }
 
-    private static Stream<UpcallEvent> lifecycleEvents(TrackedResource resource) {
-        return Stream.of(Stream.of(resource.creation()), resource.uses().stream(), resource.closes().stream())
-                .flatMap(s -> s);
+    /** The creation, the uses and the closes of a handle generation (the first 1000 of each). */
+    private static Stream<TrafficFilter.EventId> lifecycleEvents(TrackedResource resource) {
+        Stream<Long> offsets = Stream.concat(resource.useOffsets().stream(), resource.closeOffsets().stream());
+        return Stream.concat(eventsOf(resource.creation()),
+                offsets.map(offset -> new TrafficFilter.EventId(resource.pid(), offset)));
     }
 
-    private static TrafficFilter only(String label, Stream<UpcallEvent> events) {
+    /** The events of those records that are there (not null). */
+    private static Stream<TrafficFilter.EventId> eventsOf(UpcallEvent... records) {
+        return Stream.of(records).filter(java.util.Objects::nonNull).map(TrafficFilter.EventId::of);
+    }
+
+    private static TrafficFilter only(String label, Stream<TrafficFilter.EventId> events) {
         Set<TrafficFilter.EventId> ids = new HashSet<>();
-        events.filter(java.util.Objects::nonNull).forEach(e -> ids.add(TrafficFilter.EventId.of(e)));
+        events.forEach(ids::add);
         return TrafficFilter.NONE.withOnly(new TrafficFilter.EventSet(label, ids));
     }
 

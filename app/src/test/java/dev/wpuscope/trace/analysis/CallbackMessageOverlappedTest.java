@@ -60,22 +60,21 @@ class CallbackMessageOverlappedTest {
         assertEquals("0x800", messages.get(5).describe());
         assertEquals(List.of(new SocketRef(TraceScript.PID, 0x2c8), new SocketRef(TraceScript.PID, 0x2d0)),
                 a.sockets());
-        assertEquals(2, a.timeline(new SocketRef(TraceScript.PID, 0x2c8)).size());
-        assertEquals(4, a.timeline(new SocketRef(TraceScript.PID, 0x2d0)).size());
-        assertEquals(List.of(), a.timeline(new SocketRef(1, 0x2d0)));
+        assertEquals(2, a.messageCount(new SocketRef(TraceScript.PID, 0x2c8)));
+        assertEquals(4, a.messageCount(new SocketRef(TraceScript.PID, 0x2d0)));
+        assertEquals(0, a.messageCount(new SocketRef(1, 0x2d0)));
         assertEquals(List.of(FindingKind.UPCALL_FAILED, FindingKind.SEVERAL_FD_EVENTS, FindingKind.UNKNOWN_FD_EVENT),
                 TraceScript.kinds(a));
     }
 
     @Test
-    void longTimelinesKeepTheirFirstThousandMessagesAndCountAll() {
+    void aSocketsMessagesAreAllCounted() {
         TraceScript script = TraceScript.started();
         for (int i = 0; i < 1200; i++) {
             script.call(WPU_POST_MESSAGE, 1, 0x10a2e, 0x401, 0x2c8, 0x1);
         }
         PostedMessageAnalyzer a = script.feed(new PostedMessageAnalyzer());
         SocketRef socket = new SocketRef(TraceScript.PID, 0x2c8);
-        assertEquals(1000, a.timeline(socket).size());
         assertEquals(1200, a.messageCount(socket));
         assertEquals(1200, a.messages().size());
         assertEquals(1200, a.messageCount());

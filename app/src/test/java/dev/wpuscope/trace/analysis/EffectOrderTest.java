@@ -43,8 +43,9 @@ class EffectOrderTest {
         assertEquals(List.of(), TraceScript.kinds(a));
         assertEquals(List.of(ResourceState.CLOSED, ResourceState.CLOSED),
                 a.handles().stream().map(SocketHandle::state).toList());
-        assertEquals(A, a.handles().get(0).lifecycle().closes().get(0).tid());
-        assertEquals(B, a.handles().get(1).lifecycle().closes().get(0).tid());
+        // offsets grow by 100 per record from 148 (the hello is at 48): A's close is the third call, B's the fifth
+        assertEquals(List.of(448L), a.handles().get(0).lifecycle().closeOffsets());
+        assertEquals(List.of(648L), a.handles().get(1).lifecycle().closeOffsets());
     }
 
     @Test

@@ -47,10 +47,10 @@ class GoldenCaptureAnalysisTest {
                 handles.stream().map(h -> h.handle() + " " + h.state()).toList());
         SocketHandle first = handles.get(0);
         assertEquals(3735928559L, first.context());
-        assertEquals(1, first.queries().size());
-        assertEquals(3735928559L, first.queries().get(0).arg(1));
-        assertEquals(List.of(1945L, 2027L), first.lifecycle().closes().stream().map(c -> c.offset()).toList());
-        assertEquals(10038, first.lifecycle().closes().get(1).error());
+        assertEquals(1, first.queryCount());
+        assertEquals(List.of(588L), first.queryOffsets()); // the WPUQuerySocketHandleContext that returned 0xdeadbeef
+        assertEquals(List.of(1945L, 2027L), first.lifecycle().closeOffsets());
+        assertEquals(2, first.lifecycle().closeCount());
         assertEquals(10055, handles.get(3).lifecycle().creation().error());
     }
 
@@ -71,7 +71,9 @@ class GoldenCaptureAnalysisTest {
         ThreadBlockingCallbacks t = analysis.blockingCallbacks().threads().get(0);
         assertEquals(7000, t.tid());
         assertEquals(List.of(new ThreadBlockingCallbacks.Value(140703665487888L, 85, 1)), t.values());
-        List<PostedMessage> timeline = analysis.postedMessages().timeline(new SocketRef(4242, 712));
+        List<PostedMessage> timeline = analysis.postedMessages().messages().stream()
+                .filter(m -> m.call().pid() == 4242 && m.socket() == 712).toList();
+        assertEquals(2, analysis.postedMessages().messageCount(new SocketRef(4242, 712)));
         assertEquals(List.of("FD_READ", "FD_CLOSE, 10053 WSAECONNABORTED"),
                 timeline.stream().map(PostedMessage::describe).toList());
         assertEquals(68142, timeline.get(0).hwnd());

@@ -32,8 +32,9 @@ class HandleContextAnalyzerTest {
         assertEquals(1001, h.catalogEntryId());
         assertEquals(WPU_CREATE_SOCKET_HANDLE, h.createdBy());
         assertEquals(TraceScript.PROVIDER, h.lifecycle().provider());
-        assertEquals(1, h.queries().size());
-        assertEquals(1, h.lifecycle().closes().size());
+        assertEquals(1, h.queryCount());
+        assertEquals(1, h.queryOffsets().size());
+        assertEquals(1, h.lifecycle().closeOffsets().size());
         assertEquals(1, h.lifecycle().generation());
         assertEquals(List.of(), a.findings());
     }
@@ -65,7 +66,7 @@ class HandleContextAnalyzerTest {
                 .goodbye()
                 .feed(new HandleContextAnalyzer());
         assertEquals(ResourceState.CLOSED_TWICE, a.handles().get(0).state());
-        assertEquals(2, a.handles().get(0).lifecycle().closes().size());
+        assertEquals(2, a.handles().get(0).lifecycle().closeOffsets().size());
         assertEquals(List.of(FindingKind.CLOSED_TWICE), TraceScript.kinds(a));
         assertTrue(a.findings().get(0).message().contains("WSAENOTSOCK"), a.findings().get(0).message());
     }
@@ -119,10 +120,10 @@ class HandleContextAnalyzerTest {
         List<SocketHandle> handles = a.handles();
         assertEquals(2, handles.size());
         assertEquals(ResourceState.CLOSED, handles.get(0).state());
-        assertEquals(List.of(), handles.get(0).queries());
+        assertEquals(List.of(), handles.get(0).queryOffsets());
         assertEquals(2, handles.get(1).lifecycle().generation());
         assertEquals(2, handles.get(1).context());
-        assertEquals(1, handles.get(1).queries().size());
+        assertEquals(1, handles.get(1).queryOffsets().size());
         assertEquals(ResourceState.LEAKED, handles.get(1).state());
         assertEquals(List.of(FindingKind.LEAKED), TraceScript.kinds(a));
     }
@@ -235,7 +236,7 @@ class HandleContextAnalyzerTest {
             script.call(WPU_QUERY_SOCKET_HANDLE_CONTEXT, 0, S, 7);
         }
         TrackedResource h = script.feed(new HandleContextAnalyzer()).handles().get(0).lifecycle();
-        assertEquals(1000, h.uses().size());
+        assertEquals(1000, h.useOffsets().size());
         assertEquals(1500, h.useCount());
         assertEquals(1500, h.useCount(WPU_QUERY_SOCKET_HANDLE_CONTEXT));
     }

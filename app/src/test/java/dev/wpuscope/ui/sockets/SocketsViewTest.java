@@ -3,6 +3,7 @@ package dev.wpuscope.ui.sockets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wpuscope.trace.io.TraceDecoder;
 import dev.wpuscope.ui.FxViews;
 import dev.wpuscope.ui.traffic.CaptureSession;
 import dev.wpuscope.ui.traffic.SpiCapture;
@@ -42,6 +43,25 @@ class SocketsViewTest {
     private List<String> names(TreeItem<Integer> item) {
         return item.getChildren().stream().map(child -> session.store().callName(child.getValue())
                 + (child.getChildren().isEmpty() ? "" : " " + names(child))).toList();
+    }
+
+    @Test
+    void offScreenTheViewReadsNothingAndOnScreenItCatchesUp(FxRobot robot) throws Exception {
+        CaptureSession growing = new CaptureSession("growing");
+        robot.interact(() -> {
+            controller.show(growing);
+            controller.socketTable().getScene().getRoot().setVisible(false);
+        });
+        byte[] capture = SpiCapture.bytes();
+        TraceDecoder decoder = new TraceDecoder("growing", growing);
+        decoder.feed(capture, 0, capture.length);
+        decoder.finish();
+        Thread.sleep(1500); // three refresh periods
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, controller.overview().lives().sockets().size(), "hidden: nothing read");
+        assertEquals(0, controller.socketTable().getItems().size());
+        robot.interact(() -> controller.socketTable().getScene().getRoot().setVisible(true));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> controller.socketTable().getItems().size() == 2);
     }
 
     @Test

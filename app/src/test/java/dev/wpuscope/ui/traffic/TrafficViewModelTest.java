@@ -129,7 +129,7 @@ class TrafficViewModelTest {
         var handle = session.analysis().handles().handles().get(0);
         var set = new TrafficFilter.EventSet("first handle", java.util.Set.of(
                 TrafficFilter.EventId.of(handle.lifecycle().creation()),
-                TrafficFilter.EventId.of(handle.lifecycle().closes().get(0))));
+                new TrafficFilter.EventId(handle.pid(), handle.lifecycle().closeOffsets().get(0))));
         model.filterProperty().set(TrafficFilter.NONE.withOnly(set));
         model.pull(1);
         assertEquals(2, model.rows().size());

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wpuscope.trace.io.TraceDecoder;
 import dev.wpuscope.trace.model.Upcall;
 import dev.wpuscope.ui.FxViews;
 import java.util.List;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -40,6 +42,38 @@ class TrafficViewTest {
     private void waitForRows(int count) throws java.util.concurrent.TimeoutException {
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
                 () -> controller.viewModel().rows().size() == count);
+    }
+
+    @Test
+    void whileAFileIsReadTheTableTakesInItsRowsTenTimesASecondNotOnEveryFrame(FxRobot robot) throws Exception {
+        byte[] capture = SyntheticCapture.rounds(ROUNDS);
+        CaptureSession growing = new CaptureSession("growing");
+        TraceDecoder decoder = new TraceDecoder("growing", growing);
+        int half = capture.length / 2;
+        List<Integer> shown = new java.util.ArrayList<>();
+        long later = System.nanoTime() + 60_000_000_000L; // frames later than the real pulses of this test
+        robot.interact(() -> {
+            controller.showProgress("Opening growing", new SimpleDoubleProperty(0.5), () -> { });
+            controller.show(growing, growing.analysis(), "growing", null);
+        });
+        decoder.feed(capture, 0, half);
+        robot.interact(() -> {
+            controller.advanceFrame(later);
+            shown.add(controller.viewModel().rows().size());
+        });
+        decoder.feed(capture, half, capture.length - half); // real pulses, before `later`, take nothing in
+        decoder.finish();
+        robot.interact(() -> {
+            controller.advanceFrame(later + 50_000_000L);
+            shown.add(controller.viewModel().rows().size());
+            controller.advanceFrame(later + 100_000_000L);
+            shown.add(controller.viewModel().rows().size());
+            controller.hideProgress();
+        });
+        int all = ROUNDS * SyntheticCapture.UPCALLS_PER_ROUND;
+        assertTrue(shown.get(0) > 0 && shown.get(0) < all, "the first half: " + shown);
+        assertEquals(shown.get(0), shown.get(1), "a frame 50 ms later takes nothing in");
+        assertEquals(all, shown.get(2), "a frame 100 ms later takes in the rest");
     }
 
     @Test
