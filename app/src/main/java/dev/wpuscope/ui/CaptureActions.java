@@ -197,7 +197,10 @@ final class CaptureActions {
         pipeItem.setText(sources.isListening() ? "Stop Listening on Tracer _Pipe" : "Listen on Tracer _Pipe");
     }
 
-    /** Writes the events the Live Traffic table shows (in its order) as {@code format}, to a file the user picks. */
+    /**
+     * Writes the events the Live Traffic table shows as {@code format}, to a file the user picks: CSV and JSON lines in
+     * the table's order, a capture in capture order (as it must be read back).
+     */
     void exportEvents(String title, String kind, String pattern, String name, Sources.Export format) {
         if (session == null) {
             Dialogs.show(stage, Alert.AlertType.INFORMATION, "No capture open", "Open a capture or start traffic first.");

@@ -138,6 +138,11 @@ final class ResourceTracker {
     private final PendingFindings<Key> pending = new PendingFindings<>();
     /** Values the trace never created that a downcall handed to the provider (format 1.2), by value. */
     private final Map<Key, DowncallEvent> givenBy = new HashMap<>();
+    /**
+     * The value of the latest downcall that gave one a provider created in the trace: the calls on one socket come in
+     * runs, and while its load session lasts, its newest generation stays one a provider created.
+     */
+    private Key lastMadeByProvider;
     private OutsideOrigin outsideOrigin = use -> null;
 
     /** Where a value the trace never created came from when its use alone tells (null: it does not). */
@@ -281,11 +286,17 @@ final class ResourceTracker {
      * application passed, not one the provider lost track of.
      */
     void given(DowncallEvent call, long value) {
+        Key last = lastMadeByProvider;
+        if (last != null && last.value() == value && last.pid() == call.pid()) {
+            return;
+        }
         Key key = new Key(call.pid(), value);
         Entry newest = latest.get(key);
         if (newest == null || newest.origin == Origin.UNKNOWN) {
             givenBy.put(key, call);
             pending.explain(key, call, false);
+        } else if (newest.origin == Origin.CREATED) {
+            lastMadeByProvider = key;
         }
     }
 
@@ -310,6 +321,7 @@ final class ResourceTracker {
      * went on (WSPCleanup), not released before they were.
      */
     void loadSessionEnded(ProcessGoodbye goodbye) {
+        lastMadeByProvider = null;
         pending.settleProcess(goodbye.pid());
         givenBy.keySet().removeIf(k -> k.pid() == goodbye.pid());
         EndReason reason = goodbye.reason();
@@ -332,6 +344,7 @@ final class ResourceTracker {
      * no longer refer to anything.
      */
     void loadSessionStarted(int pid) {
+        lastMadeByProvider = null;
         pending.settleProcess(pid);
         latest.keySet().removeIf(k -> k.pid() == pid);
         givenBy.keySet().removeIf(k -> k.pid() == pid);

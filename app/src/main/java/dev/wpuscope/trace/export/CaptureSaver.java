@@ -22,8 +22,14 @@ public final class CaptureSaver {
     private CaptureSaver() {
     }
 
-    /** Writes {@code rows} (every row when null) and their processes' other records, in capture order. */
-    public static void save(EventStore store, IntList rows, OutputStream out) throws IOException {
+    /**
+     * Writes {@code rows} (every row when null) and their processes' other records, in capture order whatever the
+     * order of {@code rows} (e.g. a table sorted, or nested with each call before what ran inside it): a capture
+     * read back must meet each process's hello before its calls, and the calls nested in a downcall before its
+     * record, as the tracer wrote them.
+     */
+    public static void save(EventStore store, IntList givenRows, OutputStream out) throws IOException {
+        IntList rows = givenRows == null ? null : IntList.of(givenRows.stream().sorted().toArray());
         int n = rows == null ? store.size() : rows.size();
         Set<Integer> pids = rows == null ? null : pidsOf(store, rows);
         List<SideRecord> side = store.sideRecords();

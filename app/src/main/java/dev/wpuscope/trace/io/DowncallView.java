@@ -10,6 +10,8 @@ public final class DowncallView extends CallView implements TraceRecord.Downcall
     private static final int PARENT = 28;
     private static final int SERVED_ENTRY = 32;
     private static final int SOCKET = 52;
+    /** The data of the calls that captured none (most): one empty array for all. */
+    private static final byte[] NO_DATA = new byte[0];
 
     /** Where the captured data is in {@link #bytes}, and how many bytes. */
     private int dataAt;
@@ -76,9 +78,9 @@ public final class DowncallView extends CallView implements TraceRecord.Downcall
         return flags();
     }
 
-    /** The captured bytes, in a new array. */
+    /** The captured bytes, in a new array (an empty one shared when none were captured). */
     @Override
     public byte[] data() {
-        return Arrays.copyOfRange(bytes, dataAt, dataAt + dataLength);
+        return dataLength == 0 ? NO_DATA : Arrays.copyOfRange(bytes, dataAt, dataAt + dataLength);
     }
 }

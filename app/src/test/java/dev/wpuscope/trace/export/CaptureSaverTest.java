@@ -41,6 +41,24 @@ class CaptureSaverTest {
         }
     }
 
+    @Test
+    void rowsInTheTablesOrderAreSavedInCaptureOrderSoProcessesAndNestingSurvive() throws Exception {
+        EventStore store = ExportFixtures.golden("spi");
+        IntList reversed = new IntList();
+        for (int row = store.size() - 1; row >= 0; row--) {
+            reversed.add(row);
+        }
+        EventStore again = ExportFixtures.load(save(store, reversed));
+        assertEquals(store.size(), again.size());
+        for (int row = 0; row < store.size(); row++) {
+            assertEquals(exported(store, row), exported(again, row), "row " + row);
+            assertEquals(store.parentRow(row), again.parentRow(row), "row " + row);
+            assertEquals(store.children(row), again.children(row), "row " + row);
+        }
+        assertEquals(sideText(store), sideText(again));
+        assertTrue(again.problems().isEmpty());
+    }
+
     private static byte[] save(EventStore store, IntList rows) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CaptureSaver.save(store, rows, out);
