@@ -88,8 +88,11 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
 
     /** Sockets whose handle the provider made with WPUCreateSocketHandle: non-IFS, it must close them too. */
     private final Set<SocketRef> createdHandles = new HashSet<>();
-    /** Handles closed with WPUCloseSocketHandle inside a downcall whose record has not arrived yet. */
-    private final Map<CallKey, Set<Long>> handlesClosedInside = new HashMap<>();
+    /**
+     * Handles closed with WPUCloseSocketHandle inside a downcall whose record has not arrived yet (one, mostly: a
+     * list, not a set).
+     */
+    private final Map<CallKey, List<Long>> handlesClosedInside = new HashMap<>();
     /** Sockets connected by a successful WSPConnect or WSPJoinLeaf, or made by WSPAccept. */
     private final Set<SocketRef> connected = new HashSet<>();
     private final Map<SocketRef, ArrayDeque<Registration>> registrations = new HashMap<>();
@@ -116,7 +119,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
     @Override
     protected void onDowncall(DowncallEvent event, String provider) {
         unexplained.settleDue(event, order());
-        Set<Long> closedInside = handlesClosedInside.remove(new CallKey(event.pid(), event.callId()));
+        List<Long> closedInside = handlesClosedInside.remove(new CallKey(event.pid(), event.callId()));
         SocketRef socket = new SocketRef(event.pid(), event.socket());
         Downcall function = event.function();
         if (function.createsSocket()) {
@@ -170,7 +173,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
             case WPU_CLOSE_SOCKET_HANDLE -> {
                 if (!event.failed() && event.parentCallIdOrZero() != 0) {
                     handlesClosedInside.computeIfAbsent(new CallKey(event.pid(), event.parentCallIdOrZero()),
-                            k -> new HashSet<>()).add(event.arg(0));
+                            k -> new ArrayList<>(1)).add(event.arg(0));
                 }
             }
             case WPU_POST_MESSAGE -> posted(new SocketRef(event.pid(), event.arg(2)), event, provider);
@@ -201,7 +204,7 @@ public final class DowncallConformanceAnalyzer extends UpcallAnalyzer {
                                 + resultSuffix(call) + uncertainty(dropped)));
     }
 
-    private void closed(SocketRef socket, DowncallEvent close, String provider, Set<Long> closedInside) {
+    private void closed(SocketRef socket, DowncallEvent close, String provider, List<Long> closedInside) {
         if (close.failed()) {
             return;
         }

@@ -71,7 +71,7 @@ public final class EventStore {
      * Rows waiting for their parent call, by process index and call id: the last to arrive; the others are linked
      * through {@link CallColumns#previousSibling}. A load session's entries go when it ends or the next one starts.
      */
-    private final Map<Long, Integer> waitingForParent = new HashMap<>();
+    private final LongIntMap waitingForParent = new LongIntMap();
     /** The module of the provider each served catalog entry's chain goes down to, by process index and entry id. */
     private final Map<Long, Integer> servedModules = new HashMap<>();
     /** The last lookups, which consecutive events mostly repeat. */
@@ -175,27 +175,27 @@ public final class EventStore {
         int i = row & EventChunk.MASK;
         calls.parentCallId[i] = parentCallId;
         if (parentCallId != 0) {
-            Integer earlier = waitingForParent.put(key(process, parentCallId), row);
-            calls.previousSibling[i] = earlier != null ? earlier : NO_ROW;
+            int earlier = waitingForParent.put(key(process, parentCallId), row);
+            calls.previousSibling[i] = earlier != LongIntMap.ABSENT ? earlier : NO_ROW;
         }
     }
 
     /** The rows that waited for call {@code callId}, now arrived at {@code row}, become its children. */
     private void adoptChildren(CallColumns calls, int i, int row, int process, int callId) {
-        Integer last = waitingForParent.remove(key(process, callId));
-        if (last == null) {
+        int last = waitingForParent.remove(key(process, callId));
+        if (last == LongIntMap.ABSENT) {
             return;
         }
         calls.lastChild[i] = last;
-        for (int child = last; child != NO_ROW; child = callColumns(child).previousSibling[child & EventChunk.MASK]) {
+        for (int child = last; child != NO_ROW; child = previousSibling(child)) {
             callColumns(child).parentRow[child & EventChunk.MASK] = row;
         }
     }
 
     /** A load session of the process ends or begins: calls still awaited in it will never return in the capture. */
     private void forgetWaiting(int process) {
-        if (!waitingForParent.isEmpty()) {
-            waitingForParent.keySet().removeIf(k -> (int) (k >>> 32) == process);
+        if (waitingForParent.size() > 0) {
+            waitingForParent.removeKeys(k -> (int) (k >>> 32) == process);
         }
     }
 
@@ -423,18 +423,21 @@ public final class EventStore {
 
     /** The rows that ran inside a downcall row, in the order they returned (on its thread: the order they ran). */
     public IntList children(int row) {
-        IntList reversed = new IntList();
         CallColumns c = callColumns(row);
-        int child = c == null ? NO_ROW : c.lastChild[row & EventChunk.MASK];
-        while (child != NO_ROW) {
-            reversed.add(child);
-            child = callColumns(child).previousSibling[child & EventChunk.MASK];
+        int last = c == null ? NO_ROW : c.lastChild[row & EventChunk.MASK];
+        int count = 0;
+        for (int child = last; child != NO_ROW; child = previousSibling(child)) {
+            count++;
         }
-        IntList inOrder = new IntList(reversed.size());
-        for (int k = reversed.size() - 1; k >= 0; k--) {
-            inOrder.add(reversed.get(k));
+        int[] inOrder = new int[count];
+        for (int child = last; child != NO_ROW; child = previousSibling(child)) {
+            inOrder[--count] = child;
         }
-        return inOrder;
+        return IntList.adopting(inOrder);
+    }
+
+    private int previousSibling(int row) {
+        return callColumns(row).previousSibling[row & EventChunk.MASK];
     }
 
     /** A downcall row's served catalog entry id: which chain the call went down; 0 for an upcall row. */

@@ -1,6 +1,5 @@
 package dev.wpuscope.trace.store;
 
-import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.catalog.binary.Guids;
 import dev.wpuscope.trace.WsaErrors;
 import dev.wpuscope.trace.model.Downcall;
@@ -27,12 +26,12 @@ public final class EventText {
 
     /** The image file name of the row's process, or "" when its hello was not seen. */
     public static String process(EventStore store, int row) {
-        return EntryLabels.fileName(store.process(row).image());
+        return store.process(row).imageFileName();
     }
 
     /** The file name of the provider module the call came from, or "" when unknown. */
     public static String providerFile(EventStore store, int row) {
-        return EntryLabels.fileName(store.module(row).path());
+        return store.module(row).fileName();
     }
 
     /** A provider's file name as the table shows it: {@link #UNKNOWN_MODULE} when unknown. */

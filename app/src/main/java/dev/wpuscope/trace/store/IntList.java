@@ -18,10 +18,14 @@ public final class IntList {
     }
 
     public static IntList of(int... values) {
-        IntList list = new IntList(values.length);
-        for (int v : values) {
-            list.add(v);
-        }
+        return adopting(values.clone());
+    }
+
+    /** A list of {@code values}, which becomes the list's own array: the caller must not change it after. */
+    static IntList adopting(int[] values) {
+        IntList list = new IntList(0);
+        list.values = values;
+        list.size = values.length;
         return list;
     }
 

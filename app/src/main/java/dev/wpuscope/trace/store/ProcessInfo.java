@@ -1,19 +1,26 @@
 package dev.wpuscope.trace.store;
 
+import dev.wpuscope.catalog.EntryLabels;
 import dev.wpuscope.trace.model.TraceRecord;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A traced process: its index in the store, its pid, its first PROCESS_HELLO (null when the capture lost it)
- * and its load sessions in order. A 1.1 hello with the pid and process start time of a known process begins a
- * new load session of that process; any other hello (a 1.0 one, or a pid reused by a new process) begins a new
- * process.
+ * A traced process: its index in the store, its pid, its first PROCESS_HELLO (null when the capture lost it),
+ * its load sessions in order and its image's file name. A 1.1 hello with the pid and process start time of a known
+ * process begins a new load session of that process; any other hello (a 1.0 one, or a pid reused by a new process)
+ * begins a new process.
  */
-public record ProcessInfo(int index, int pid, TraceRecord.ProcessHello hello, List<StoredLoadSession> loadSessions) {
+public record ProcessInfo(int index, int pid, TraceRecord.ProcessHello hello, List<StoredLoadSession> loadSessions,
+                          String imageFileName) {
 
     public ProcessInfo {
         loadSessions = List.copyOf(loadSessions);
+    }
+
+    /** {@code imageFileName}, the image path's last part ("" when unknown), is worked out once: tables ask per row. */
+    ProcessInfo(int index, int pid, TraceRecord.ProcessHello hello, List<StoredLoadSession> loadSessions) {
+        this(index, pid, hello, loadSessions, EntryLabels.fileName(hello == null ? "" : hello.imagePath()));
     }
 
     /** A process known only by its pid: its records came without a hello. */
