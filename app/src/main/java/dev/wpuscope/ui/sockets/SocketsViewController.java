@@ -214,8 +214,12 @@ public final class SocketsViewController {
         EventStore store = session.store();
         findingRows = selected.findings().stream().map(f -> session.rowOf(f.pid(), f.offset()))
                 .collect(Collectors.toSet());
-        long start = timeline.size() == 0 ? 0 : store.time(timeline.row(0));
-        timelineColumn(atColumn, row -> "+" + SocketLanes.millis(store.time(row) - start));
+        long start = Long.MAX_VALUE; // the earliest: a row nested in a call may carry a start before the call's
+        for (int i = 0; i < timeline.size(); i++) {
+            start = Math.min(start, store.time(timeline.row(i)));
+        }
+        long first = start;
+        timelineColumn(atColumn, row -> "+" + SocketLanes.millis(store.time(row) - first));
         timelineTree.setRoot(tree(timeline));
         lanes.show(store, timeline);
         findingList.getItems().setAll(selected.findings().stream().map(SocketsViewController::describe).toList());
