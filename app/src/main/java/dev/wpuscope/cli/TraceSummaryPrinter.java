@@ -148,7 +148,7 @@ final class TraceSummaryPrinter {
         for (SocketLives.Socket s : sockets) { // concatenated, not formatted: a capture can have 100,000 sockets
             out.println("  pid " + s.pid() + (s.loadSession() > 0 ? " session " + s.loadSession() : "") + "  "
                     + Hex.of(s.socket()) + "  "
-                    + (s.notASocket() ? "not a socket: every call failed"
+                    + (s.notASocket() ? SocketLives.Socket.NOT_A_SOCKET
                             : (s.createdBy().isEmpty() ? "created before the capture" : "created by " + s.createdBy())
                                     + "  " + s.state().label())
                     + ", " + s.downcalls() + " downcalls, " + s.upcalls() + " upcalls, "

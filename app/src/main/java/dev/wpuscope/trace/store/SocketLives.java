@@ -58,6 +58,9 @@ public final class SocketLives {
                          String createdBy, int creationRow, int closeRow, State state, long downcalls, long upcalls,
                          long failures, long afterClose) {
 
+        /** How the Sockets view and {@code trace summary} state a {@link #notASocket()} value's life. */
+        public static final String NOT_A_SOCKET = "not a socket: every call on it failed";
+
         /**
          * Never created nor closed in the capture and every call on it failed: a value that was no socket (the
          * application's bad handle, answered WSAENOTSOCK), not a socket created before the capture.

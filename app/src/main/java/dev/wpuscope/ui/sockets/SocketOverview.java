@@ -130,7 +130,7 @@ public final class SocketOverview {
     /** {@code closed}, {@code closed without WPUCloseSocketHandle, used after close}, {@code not a socket: ...}, ... */
     static String state(SocketLives.Socket socket, List<Finding> findings) {
         if (socket.notASocket()) {
-            return "not a socket: every call on it failed";
+            return SocketLives.Socket.NOT_A_SOCKET;
         }
         List<String> words = new ArrayList<>();
         words.add(socket.state().label());
