@@ -15,6 +15,7 @@ import java.util.function.Function;
 final class ArgumentsPattern {
 
     private final String query;
+    private final int argNames;
     /** Conditions of which one must hold entirely; an empty one means every row matches. */
     private final List<ValueMatch[]> conditions = new ArrayList<>();
     private final boolean always;
@@ -25,6 +26,7 @@ final class ArgumentsPattern {
      */
     ArgumentsPattern(List<String> names, Function<String, ArgFormat> formatOf, String lowerQuery) {
         this.query = lowerQuery;
+        this.argNames = names.size();
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             parts.add(new Part((i == 0 ? "" : ", ") + names.get(i).toLowerCase(Locale.ROOT) + "=", -1, null));
@@ -44,8 +46,20 @@ final class ArgumentsPattern {
         return !conditions.isEmpty();
     }
 
+    /**
+     * Whether the query lies in the Arguments text of a row written with this template. The conditions are those of
+     * the full template; a row with fewer arguments than names shows a prefix of that text (missing arguments read
+     * as 0), so it can match only where the full text does, and is then checked on its own text.
+     */
+    boolean matchesRow(EventStore store, int row, ShownValues values, ArgCursor cursor) {
+        if (!always && !(possible() && holds(cursor.read(store, row, argNames), values))) {
+            return false;
+        }
+        return store.argCount(row) >= argNames || TextQuery.contains(EventText.arguments(store, row), query);
+    }
+
     /** Whether the query lies in the text of a row with these arguments (all of the template's). */
-    boolean holds(long[] args, ShownValues values) {
+    private boolean holds(long[] args, ShownValues values) {
         for (ValueMatch[] condition : conditions) {
             if (holds(condition, args, values)) {
                 return true;

@@ -2,7 +2,6 @@ package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.model.Downcall;
 import dev.wpuscope.trace.store.ValueMatch.Relation;
-import java.util.Locale;
 
 /**
  * The free-text query compiled for one downcall function's Arguments, Result and Socket columns
@@ -14,7 +13,6 @@ import java.util.Locale;
 final class DowncallQuery {
 
     private final String query;
-    private final int argNames;
     /** Null when the function's arguments text has no fixed template. */
     private final ArgumentsPattern arguments;
     private final ResultPattern result;
@@ -25,13 +23,12 @@ final class DowncallQuery {
     /** @param function null for function numbers this version does not know */
     DowncallQuery(Downcall function, String lowerQuery) {
         this.query = lowerQuery;
-        this.argNames = function == null ? 0 : function.argNames().size();
         boolean fixed = function != null && !function.argNames().contains("sa0")
                 && !function.argNames().contains("optname");
         this.arguments = fixed
                 ? new ArgumentsPattern(function.argNames(), name -> ArgFormat.of(function, name), lowerQuery) : null;
         this.result = new ResultPattern(function == null ? null : function.resultKind(), lowerQuery);
-        this.invalidSocketMatches = contains(EventText.socketText(-1));
+        this.invalidSocketMatches = TextQuery.contains(EventText.socketText(-1), lowerQuery);
         ValueMatch anySocket = new ValueMatch(-1, ArgFormat.HEX, Relation.CONTAINS, lowerQuery);
         this.socket = anySocket.possible() ? anySocket : null;
     }
@@ -42,15 +39,11 @@ final class DowncallQuery {
                 || socketMatches(store.socket(row), values);
     }
 
-    /** As for upcalls: a row with fewer arguments than names can match only where the full text does. */
     private boolean argumentsMatch(EventStore store, int row, ShownValues values, ArgCursor cursor) {
         if (arguments == null || !store.text(row).isEmpty() || store.hasData(row)) {
-            return contains(EventText.arguments(store, row));
+            return TextQuery.contains(EventText.arguments(store, row), query);
         }
-        if (!arguments.always() && !(arguments.possible() && arguments.holds(cursor.read(store, row, argNames), values))) {
-            return false;
-        }
-        return store.argCount(row) >= argNames || contains(EventText.arguments(store, row));
+        return arguments.matchesRow(store, row, values, cursor);
     }
 
     /** The Socket column: empty for 0, a word for INVALID_SOCKET, else the handle in hex. */
@@ -59,9 +52,5 @@ final class DowncallQuery {
             return false;
         }
         return handle == -1 ? invalidSocketMatches : socket != null && values.test(socket, handle);
-    }
-
-    private boolean contains(String text) {
-        return text.toLowerCase(Locale.ROOT).contains(query);
     }
 }

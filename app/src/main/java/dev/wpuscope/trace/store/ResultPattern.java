@@ -2,7 +2,6 @@ package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.model.ResultKind;
 import dev.wpuscope.trace.store.ValueMatch.Relation;
-import java.util.Locale;
 
 /**
  * A free-text query compiled against a call's Result text as {@link EventText#result(ResultKind, long)} writes it:
@@ -27,8 +26,9 @@ final class ResultPattern {
             case INT, SOCKET -> -1L;
             case STATUS, NEVER_FAILS -> null;
         };
-        specialResultMatches = specialResult != null && contains(EventText.result(k, specialResult), lowerQuery);
-        otherResultAlways = k == ResultKind.BOOL && contains(EventText.result(k, 1), lowerQuery);
+        specialResultMatches = specialResult != null
+                && TextQuery.contains(EventText.result(k, specialResult), lowerQuery);
+        otherResultAlways = k == ResultKind.BOOL && TextQuery.contains(EventText.result(k, 1), lowerQuery);
         ArgFormat format = switch (k) {
             case SOCKET, HANDLE -> ArgFormat.HEX;
             case STATUS -> ArgFormat.WSA_ERROR;
@@ -49,9 +49,5 @@ final class ResultPattern {
             return specialResultMatches;
         }
         return otherResultAlways || otherResult != null && values.test(otherResult, result);
-    }
-
-    private static boolean contains(String text, String lowerQuery) {
-        return text.toLowerCase(Locale.ROOT).contains(lowerQuery);
     }
 }

@@ -86,7 +86,8 @@ final class TextQuery {
         return query;
     }
 
-    private static boolean contains(String text, String lowerQuery) {
+    /** Whether a column's text shows the query (given in lower case), as the table's search does. */
+    static boolean contains(String text, String lowerQuery) {
         return text.toLowerCase(Locale.ROOT).contains(lowerQuery);
     }
 
