@@ -9,7 +9,7 @@ import java.util.Map;
 /** WPUCompleteOverlappedRequest calls, with totals per socket. */
 public final class OverlappedAnalyzer extends UpcallAnalyzer {
 
-    private final CappedList<OverlappedCompletion> completions = new CappedList<>(CappedList.PER_ANALYZER);
+    private final CappedList<OverlappedCompletion> completions = new CappedList<>();
     private final Map<SocketRef, SocketCompletions> perSocket = new LinkedHashMap<>();
 
     @Override

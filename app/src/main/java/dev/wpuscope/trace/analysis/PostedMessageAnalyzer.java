@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class PostedMessageAnalyzer extends UpcallAnalyzer {
 
-    private final CappedList<PostedMessage> messages = new CappedList<>(CappedList.PER_ANALYZER);
+    private final CappedList<PostedMessage> messages = new CappedList<>();
     /** Messages per socket (a one-element counter), in the order the sockets first got one. */
     private final Map<SocketRef, long[]> countBySocket = new LinkedHashMap<>();
 

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class ThreadHandleAnalyzer extends UpcallAnalyzer {
 
     private final ResourceTracker threads = newTracker(ResourceKind.THREAD_HANDLE);
-    private final CappedList<ApcTarget> apcs = new CappedList<>(CappedList.PER_ANALYZER);
+    private final CappedList<ApcTarget> apcs = new CappedList<>();
     /** Per process, the latest downcall with a completion routine: ws2_32 gave the provider a WSATHREADID in it. */
     private final Map<Integer, DowncallEvent> routineCalls = new HashMap<>();
 

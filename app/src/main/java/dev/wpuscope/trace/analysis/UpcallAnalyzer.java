@@ -20,7 +20,7 @@ public abstract class UpcallAnalyzer implements TraceAnalyzer {
     private final ModuleDirectory modules = new ModuleDirectory();
     private final EffectOrder order = new EffectOrder();
     private final List<ResourceTracker> trackers = new ArrayList<>();
-    private final CappedList<Finding> findings = new CappedList<>(CappedList.PER_ANALYZER);
+    private final CappedList<Finding> findings = new CappedList<>();
 
     @Override
     public final synchronized void accept(TraceRecord record) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -214,11 +215,8 @@ public final class SocketsViewController {
         EventStore store = session.store();
         findingRows = selected.findings().stream().map(f -> session.rowOf(f.pid(), f.offset()))
                 .collect(Collectors.toSet());
-        long start = Long.MAX_VALUE; // the earliest: a row nested in a call may carry a start before the call's
-        for (int i = 0; i < timeline.size(); i++) {
-            start = Math.min(start, store.time(timeline.row(i)));
-        }
-        long first = start;
+        // from the earliest row: a row nested in a call may carry a start before the call's
+        long first = IntStream.range(0, timeline.size()).mapToLong(i -> store.time(timeline.row(i))).min().orElse(0);
         timelineColumn(atColumn, row -> "+" + SocketLanes.millis(store.time(row) - first));
         timelineTree.setRoot(tree(timeline));
         lanes.show(store, timeline);

@@ -65,7 +65,6 @@ public final class TrafficViewController {
     private Runnable cancelRequest = () -> { };
     private final AnalysisPanels panels = new AnalysisPanels(this::showOnly);
     private long lastPanelRefresh;
-    private boolean loading;
     private long lastLoadingFrame;
 
     @FXML private StackPane root;
@@ -181,7 +180,7 @@ public final class TrafficViewController {
      * calls it on every pulse; while a capture file is read it does its work ten times a second.
      */
     public void advanceFrame(long now) {
-        if (loading && now - lastLoadingFrame < LOADING_FRAME_NANOS) {
+        if (progressBox.isVisible() && now - lastLoadingFrame < LOADING_FRAME_NANOS) {
             return;
         }
         lastLoadingFrame = now;
@@ -248,7 +247,6 @@ public final class TrafficViewController {
         progressLabel.setText(label);
         progressBar.progressProperty().bind(progress);
         cancelRequest = cancel;
-        loading = true;
         Nodes.setShown(progressBox, true);
         if (model.events() == null) {
             Nodes.setShown(content, true);
@@ -258,7 +256,6 @@ public final class TrafficViewController {
 
     public void hideProgress() {
         progressBar.progressProperty().unbind();
-        loading = false;
         Nodes.setShown(progressBox, false);
         showState();
     }
