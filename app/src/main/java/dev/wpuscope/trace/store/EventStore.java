@@ -1,7 +1,6 @@
 package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.model.Downcall;
-import dev.wpuscope.trace.model.ProcessKey;
 import dev.wpuscope.trace.model.SocketEffect;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
@@ -62,9 +61,7 @@ public final class EventStore {
     private final SocketIndex sockets = new SocketIndex();
     private final CapturedData data = new CapturedData();
 
-    private final Map<Integer, Integer> processOfPid = new HashMap<>();
-    /** Processes that said a 1.1 hello, by pid and process start time: their later load sessions join them. */
-    private final Map<ProcessKey, Integer> processOfStart = new HashMap<>();
+    private final ProcessNumbering numbering = new ProcessNumbering();
     private final Map<Long, Integer> moduleIds = new HashMap<>();
     private final Map<String, Integer> textIdOf = new HashMap<>();
     /**
@@ -75,8 +72,6 @@ public final class EventStore {
     /** The module of the provider each served catalog entry's chain goes down to, by process index and entry id. */
     private final Map<Long, Integer> servedModules = new HashMap<>();
     /** The last lookups, which consecutive events mostly repeat. */
-    private int lastPid = -1;
-    private int lastProcess = -1;
     private long lastModuleKey = -1;
     private int lastModule = -1;
     private long lastServedKey = -1;
@@ -208,21 +203,14 @@ public final class EventStore {
      * a new process for its pid.
      */
     public void addHello(TraceRecord.ProcessHello hello) {
-        ProcessKey start = ProcessKey.of(hello);
-        Integer known = start == null ? null : processOfStart.get(start);
-        int process;
-        if (known != null) {
-            process = known;
+        int known = numbering.count();
+        int process = numbering.ofHello(hello);
+        if (process < known) {
             processes.set(process, processes.get(process).withLoadSession(hello, size));
         } else {
-            process = processes.add(ProcessInfo.started(processes.size(), hello, size));
-            if (start != null) {
-                processOfStart.put(start, process);
-            }
+            processes.add(ProcessInfo.started(process, hello, size));
         }
-        processOfPid.put(hello.pid(), process);
         forgetWaiting(process);
-        lastProcess = -1;
         side.add(new SideRecord(size, hello));
     }
 
@@ -250,17 +238,12 @@ public final class EventStore {
     }
 
     private int processOf(int pid) {
-        if (pid == lastPid && lastProcess >= 0) {
-            return lastProcess;
+        int known = numbering.count();
+        int process = numbering.ofPid(pid);
+        if (process == known) {
+            processes.add(ProcessInfo.withoutHello(process, pid));
         }
-        Integer p = processOfPid.get(pid);
-        if (p == null) {
-            p = processes.add(ProcessInfo.withoutHello(processes.size(), pid));
-            processOfPid.put(pid, p);
-        }
-        lastPid = pid;
-        lastProcess = p;
-        return p;
+        return process;
     }
 
     private int moduleIndex(int process, int moduleId) {

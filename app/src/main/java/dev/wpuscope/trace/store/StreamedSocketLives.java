@@ -2,10 +2,10 @@ package dev.wpuscope.trace.store;
 
 import dev.wpuscope.trace.io.TraceListener;
 import dev.wpuscope.trace.model.Downcall;
-import dev.wpuscope.trace.model.ProcessKey;
 import dev.wpuscope.trace.model.SocketEffect;
 import dev.wpuscope.trace.model.TraceRecord;
 import dev.wpuscope.trace.model.Upcall;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,30 +18,15 @@ import java.util.Map;
  */
 public final class StreamedSocketLives implements TraceListener {
 
-    /** A process as the store numbers it, and the number of its current load session (0: not numbered). */
-    private static final class Process {
-        final int index;
-        int loadSession;
-
-        Process(int index) {
-            this.index = index;
-        }
-    }
-
     private final SocketLifeBook book = new SocketLifeBook(false);
-    /** Each pid's latest process. */
-    private final Map<Integer, Process> processOfPid = new HashMap<>();
-    /** Processes that said a 1.1 hello, by pid and start time: their later load sessions join them. */
-    private final Map<ProcessKey, Process> processOfStart = new HashMap<>();
+    private final ProcessNumbering numbering = new ProcessNumbering();
+    /** The number of each process's current load session (0: not numbered), by process. */
+    private int[] loadSessions = new int[16];
     /** Module paths by process index and module id. */
     private final Map<Long, String> modulePaths = new HashMap<>();
     /** The module id of the provider each served catalog entry's chain goes down to, by process index and entry id. */
     private final Map<Long, Integer> servedModules = new HashMap<>();
-    private int processes;
     private int calls;
-    /** The last pid looked up and its process (null: none): consecutive records are mostly of one process. */
-    private int lastPid;
-    private Process lastProcess;
 
     @Override
     public void onRecord(TraceRecord record, int length) {
@@ -52,9 +37,9 @@ public final class StreamedSocketLives implements TraceListener {
         } else if (record instanceof TraceRecord.ProcessHello hello) {
             onHello(hello);
         } else if (record instanceof TraceRecord.Module module) {
-            modulePaths.put(key(processOf(module.pid()).index, module.moduleId()), module.path());
+            modulePaths.put(key(numbering.ofPid(module.pid()), module.moduleId()), module.path());
         } else if (record instanceof TraceRecord.ProviderLoaded loaded) {
-            servedModules.put(key(processOf(loaded.pid()).index, loaded.servedEntryId()),
+            servedModules.put(key(numbering.ofPid(loaded.pid()), loaded.servedEntryId()),
                     loaded.nextModuleId());
         }
     }
@@ -67,9 +52,9 @@ public final class StreamedSocketLives implements TraceListener {
         if (effect == SocketEffect.NONE) {
             return;
         }
-        Process process = processOf(e.pid());
+        int process = numbering.ofPid(e.pid());
         long socket = SocketIndex.socketOf(upcall, e.arg(0), e.arg(2), e.result());
-        book.add(new SocketLifeBook.Call(row, process.index, e.pid(), process.loadSession, false, effect, socket,
+        book.add(new SocketLifeBook.Call(row, process, e.pid(), loadSession(process), false, effect, socket,
                 failed, 0, e.parentCallIdOrZero(), upcall.apiName(), modulePath(process, e.callerModuleId())));
     }
 
@@ -81,38 +66,28 @@ public final class StreamedSocketLives implements TraceListener {
         if (effect == SocketEffect.NONE) {
             return;
         }
-        Process process = processOf(e.pid());
-        int module = servedModules.getOrDefault(key(process.index, e.servedEntryId()), 0);
-        book.add(new SocketLifeBook.Call(row, process.index, e.pid(), process.loadSession, true, effect, e.socket(),
+        int process = numbering.ofPid(e.pid());
+        int module = servedModules.getOrDefault(key(process, e.servedEntryId()), 0);
+        book.add(new SocketLifeBook.Call(row, process, e.pid(), loadSession(process), true, effect, e.socket(),
                 failed, e.callId(), e.parentCallIdOrZero(), function.apiName(), modulePath(process, module)));
     }
 
-    /** A 1.1 hello of a known process begins a load session of it; any other hello begins a new process. */
+    /** A hello begins a load session of its process (a known one's, for a 1.1 hello of it; else a new one's). */
     private void onHello(TraceRecord.ProcessHello hello) {
-        ProcessKey start = ProcessKey.of(hello);
-        Process process = start == null ? null : processOfStart.get(start);
-        if (process == null) {
-            process = new Process(processes++);
-            if (start != null) {
-                processOfStart.put(start, process);
-            }
+        int process = numbering.ofHello(hello);
+        if (process >= loadSessions.length) {
+            loadSessions = Arrays.copyOf(loadSessions, Math.max(process + 1, loadSessions.length * 2));
         }
-        process.loadSession = hello.loadSession() == null ? 0 : hello.loadSession().number();
-        processOfPid.put(hello.pid(), process);
-        lastProcess = null;
+        loadSessions[process] = hello.loadSession() == null ? 0 : hello.loadSession().number();
     }
 
-    /** The pid's latest process; a pid seen without a hello is a process of its own, without numbered sessions. */
-    private Process processOf(int pid) {
-        if (lastProcess == null || pid != lastPid) {
-            lastProcess = processOfPid.computeIfAbsent(pid, p -> new Process(processes++));
-            lastPid = pid;
-        }
-        return lastProcess;
+    /** The process's current load session; 0 for one seen without a hello. */
+    private int loadSession(int process) {
+        return process < loadSessions.length ? loadSessions[process] : 0;
     }
 
-    private String modulePath(Process process, int moduleId) {
-        return modulePaths.getOrDefault(key(process.index, moduleId), "");
+    private String modulePath(int process, int moduleId) {
+        return modulePaths.getOrDefault(key(process, moduleId), "");
     }
 
     private static long key(int process, int value) {
